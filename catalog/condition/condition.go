@@ -1,0 +1,202 @@
+// Package condition is the expression language of catalog conditions
+// (grade "when", exemptions, factors, preconditions): expr-lang/expr syntax,
+// restricted to what a discretion standard needs and what can be rendered as
+// Chinese text and reasoned about with intervals.
+//
+// A condition is parsed and type-checked by expr against the fact schema,
+// then lowered to a small typed tree ([Node]) and to Go closures. The tree is
+// what tables render and consistency checks analyse; the closures are what
+// the engine runs, with exact decimal arithmetic (money never becomes a
+// float) and no allocation.
+//
+// The language: fact names; literals (numbers, "strings", true, false);
+// date("2024-01-01"); comparisons == != < <= > >=; x in [a, b], x in 1..5,
+// x not in [...]; && and, || or, ! not; + - * / on numbers; parentheses.
+// Enum facts compare with ==, != and in against their declared values.
+package condition
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jizhun/jizhun/catalog"
+)
+
+// Var is a variable a condition can read: a declared fact or one the engine
+// provides.
+type Var struct {
+	Name string
+	Slot int // index into the value slice the engine evaluates against
+	Type catalog.FactType
+	Fact *catalog.Fact // nil for engine-provided variables
+}
+
+// Label is the Chinese label of the variable for tables.
+func (v *Var) Label() string {
+	if v.Fact != nil {
+		return v.Fact.Label
+	}
+	return v.Name
+}
+
+// Scope is the set of variables visible to a condition.
+type Scope struct {
+	vars  map[string]*Var
+	names []string
+	// Unavailable explains names that exist elsewhere but not here (e.g.
+	// fine_max outside procedure conditions).
+	Unavailable map[string]string
+}
+
+// NewScope returns an empty scope.
+func NewScope() *Scope { return &Scope{vars: map[string]*Var{}} }
+
+// Add declares a variable at a slot. Later declarations of a name replace
+// earlier ones.
+func (s *Scope) Add(name string, slot int, typ catalog.FactType, fact *catalog.Fact) *Var {
+	v := &Var{Name: name, Slot: slot, Type: typ, Fact: fact}
+	if _, ok := s.vars[name]; !ok {
+		s.names = append(s.names, name)
+	}
+	s.vars[name] = v
+	return v
+}
+
+// Lookup returns the variable with the given name, or nil.
+func (s *Scope) Lookup(name string) *Var { return s.vars[name] }
+
+// Names lists the variables in declaration order.
+func (s *Scope) Names() []string { return append([]string(nil), s.names...) }
+
+// Clone returns a copy that can be extended without changing s.
+func (s *Scope) Clone() *Scope {
+	c := &Scope{vars: make(map[string]*Var, len(s.vars)), names: append([]string(nil), s.names...), Unavailable: s.Unavailable}
+	for k, v := range s.vars {
+		c.vars[k] = v
+	}
+	return c
+}
+
+// Expr is a compiled condition.
+type Expr struct {
+	Src  string
+	Cond *catalog.Cond
+	Root Node
+	// Refs are the variables the condition reads, in order of first use.
+	Refs []*Var
+	eval boolFn
+}
+
+// Eval evaluates the condition. Every variable in Refs must have a value in
+// vals; the engine checks that before calling Eval.
+func (e *Expr) Eval(vals []catalog.Value) bool { return e.eval(vals) }
+
+// Node is a node of the typed condition tree.
+type Node interface{ node() }
+
+type (
+	// And is l && r.
+	And struct{ L, R Node }
+	// Or is l || r.
+	Or struct{ L, R Node }
+	// Not is !x.
+	Not struct{ X Node }
+	// Compare is l op r for op in == != < <= > >=.
+	Compare struct {
+		Op   string
+		L, R Node
+	}
+	// In is x in [list…] or x in lo..hi; Negated for "not in".
+	In struct {
+		X       Node
+		List    []Node
+		Lo, Hi  Node // for a range; List is nil then
+		Negated bool
+	}
+	// Ident reads a variable.
+	Ident struct{ Var *Var }
+	// Lit is a constant.
+	Lit struct{ Value catalog.Value }
+	// Arith is l op r for op in + - * /.
+	Arith struct {
+		Op   string
+		L, R Node
+	}
+	// Neg is -x.
+	Neg struct{ X Node }
+)
+
+func (And) node()     {}
+func (Or) node()      {}
+func (Not) node()     {}
+func (Compare) node() {}
+func (In) node()      {}
+func (Ident) node()   {}
+func (Lit) node()     {}
+func (Arith) node()   {}
+func (Neg) node()     {}
+
+// TypeOf returns the value type a node produces.
+func TypeOf(n Node) catalog.FactType {
+	switch x := n.(type) {
+	case Ident:
+		return x.Var.Type
+	case Lit:
+		return x.Value.Type
+	case Arith, Neg:
+		return catalog.FactNumber
+	}
+	return catalog.FactBool
+}
+
+// String renders the tree back as expression source, fully parenthesised
+// where precedence could be doubted.
+func String(n Node) string {
+	switch x := n.(type) {
+	case And:
+		return fmt.Sprintf("(%s && %s)", String(x.L), String(x.R))
+	case Or:
+		return fmt.Sprintf("(%s || %s)", String(x.L), String(x.R))
+	case Not:
+		return "!" + String(x.X)
+	case Compare:
+		return fmt.Sprintf("%s %s %s", String(x.L), x.Op, String(x.R))
+	case In:
+		op := " in "
+		if x.Negated {
+			op = " not in "
+		}
+		if x.List == nil {
+			return String(x.X) + op + String(x.Lo) + ".." + String(x.Hi)
+		}
+		s := String(x.X) + op + "["
+		for i, el := range x.List {
+			if i > 0 {
+				s += ", "
+			}
+			s += String(el)
+		}
+		return s + "]"
+	case Ident:
+		return x.Var.Name
+	case Lit:
+		switch x.Value.Type {
+		case catalog.FactEnum:
+			return fmt.Sprintf("%q", x.Value.Enum)
+		case catalog.FactDate:
+			return fmt.Sprintf("date(%q)", x.Value.Date.String())
+		}
+		return x.Value.String()
+	case Arith:
+		return fmt.Sprintf("(%s %s %s)", String(x.L), x.Op, String(x.R))
+	case Neg:
+		return "-" + String(x.X)
+	}
+	return "?"
+}
+
+// NumLit makes a numeric literal.
+func NumLit(d decimal.Decimal) Lit {
+	return Lit{Value: catalog.Value{Type: catalog.FactNumber, Num: d}}
+}

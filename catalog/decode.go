@@ -1,0 +1,436 @@
+package catalog
+
+import (
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/jizhun/jizhun/penalty"
+)
+
+// decoder turns a yaml.Node tree into the catalog model strictly: unknown
+// keys, duplicate keys, wrong types, missing required fields, anchors and
+// aliases are all diagnostics, and decoding goes on after each one so that a
+// single run reports every problem.
+type decoder struct {
+	file  string
+	lines []string // source lines, to locate block-scalar content
+	diags Diagnostics
+}
+
+// nodeDecoder is implemented by model types whose YAML form is not a plain
+// struct mapping.
+type nodeDecoder interface {
+	decodeNode(d *decoder, n *yaml.Node)
+}
+
+var (
+	decimalType = reflect.TypeOf(decimal.Decimal{})
+	tierType    = reflect.TypeOf(penalty.Tier(0))
+	posType     = reflect.TypeOf(Pos{})
+)
+
+func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
+
+func (d *decoder) errorf(n *yaml.Node, code, format string, args ...any) *Diagnostic {
+	return d.diags.Addf(d.pos(n), code, format, args...)
+}
+
+// kindName names a node's kind the way an author thinks of it.
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "null"
+		}
+		return "a " + strings.TrimPrefix(n.Tag, "!!") + " (" + strconv.Quote(n.Value) + ")"
+	}
+	return "an alias"
+}
+
+// decode fills v (addressable) from n.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		d.errorf(n, CodeSyntax, "anchors and aliases are not allowed in catalogs; write %s out", what)
+		return
+	}
+	if v.Kind() == reflect.Pointer {
+		if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+			return
+		}
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.decode(n, v.Elem(), what)
+		return
+	}
+	if nd, ok := v.Addr().Interface().(nodeDecoder); ok {
+		nd.decodeNode(d, n)
+		return
+	}
+	switch v.Type() {
+	case decimalType:
+		if x, ok := d.decimal(n, what); ok {
+			v.Set(reflect.ValueOf(x))
+		}
+		return
+	case tierType:
+		if s, ok := d.scalar(n, what); ok {
+			t, ok := penalty.ParseTier(s)
+			if !ok {
+				d.errorf(n, CodeValue, "%s: %q is not a tier; want lighter, general or heavier", what, s)
+			}
+			v.Set(reflect.ValueOf(t))
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.structure(n, v, what)
+	case reflect.Slice:
+		d.list(n, v, what)
+	case reflect.String:
+		if s, ok := d.scalar(n, what); ok {
+			v.SetString(s)
+		}
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			d.errorf(n, CodeType, "%s must be true or false, not %s", what, kindName(n))
+			return
+		}
+		v.SetBool(n.Value == "true" || n.Value == "True" || n.Value == "TRUE")
+	case reflect.Int:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+			d.errorf(n, CodeType, "%s must be a whole number, not %s", what, kindName(n))
+			return
+		}
+		i, err := strconv.Atoi(n.Value)
+		if err != nil || i < 0 || i > 1_000_000 {
+			d.errorf(n, CodeValue, "%s must be a whole number from 0 to 1000000, not %s", what, n.Value)
+			return
+		}
+		v.SetInt(int64(i))
+	default:
+		d.errorf(n, CodeType, "internal: cannot decode %s into %s", what, v.Type())
+	}
+}
+
+// scalar returns the text of a scalar node, or reports that n is not one.
+// Quoted and plain scalars are both accepted for strings.
+func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		d.errorf(n, CodeType, "%s must be a single value, not %s", what, kindName(n))
+		return "", false
+	}
+	return n.Value, true
+}
+
+func (d *decoder) decimal(n *yaml.Node, what string) (decimal.Decimal, bool) {
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float" && n.Tag != "!!str") {
+		d.errorf(n, CodeType, "%s must be a number, not %s", what, kindName(n))
+		return decimal.Decimal{}, false
+	}
+	x, err := penalty.ParseYuan(n.Value)
+	if err != nil {
+		d.errorf(n, CodeValue, "%s: %v", what, err)
+		return decimal.Decimal{}, false
+	}
+	if x.IsNegative() {
+		d.errorf(n, CodeValue, "%s must not be negative, got %s", what, n.Value)
+		return decimal.Decimal{}, false
+	}
+	return x, true
+}
+
+// fields maps a struct type's YAML keys to field indexes.
+type fieldInfo struct {
+	index    int
+	required bool
+}
+
+func structFields(t reflect.Type) (map[string]fieldInfo, []string, int) {
+	fields := map[string]fieldInfo{}
+	var names []string
+	posIndex := -1
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if f.Type == posType && f.Name == "Pos" {
+			posIndex = i
+		}
+		tag := f.Tag.Get("yaml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		fields[tag] = fieldInfo{index: i, required: f.Tag.Get("required") == "true"}
+		names = append(names, tag)
+	}
+	return fields, names, posIndex
+}
+
+// mapping walks a mapping node's pairs, rejecting duplicate and non-string
+// keys; visit returns false for a key it does not know.
+func (d *decoder) mapping(n *yaml.Node, what string, known []string, visit func(key string, k, v *yaml.Node) bool) bool {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, CodeType, "%s must be a mapping of keys to values, not %s", what, kindName(n))
+		return false
+	}
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, CodeType, "keys in %s must be plain names", what)
+			continue
+		}
+		if first, dup := seen[k.Value]; dup {
+			d.errorf(k, CodeDuplicateKey, "%s: key %q is given twice (first at line %d)", what, k.Value, first.Line)
+			continue
+		}
+		seen[k.Value] = k
+		if !visit(k.Value, k, v) {
+			diag := d.errorf(k, CodeUnknownField, "%s: unknown key %q", what, k.Value)
+			if s := didYouMean(k.Value, known); s != "" {
+				diag.Hint = "did you mean " + strconv.Quote(s) + "?"
+			} else if len(known) > 0 {
+				sorted := append([]string(nil), known...)
+				sort.Strings(sorted)
+				diag.Hint = "known keys: " + strings.Join(sorted, ", ")
+			}
+		}
+	}
+	return true
+}
+
+func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
+	fields, names, posIndex := structFields(v.Type())
+	if posIndex >= 0 {
+		v.Field(posIndex).Set(reflect.ValueOf(d.pos(n)))
+	}
+	present := map[string]bool{}
+	ok := d.mapping(n, what, names, func(key string, k, val *yaml.Node) bool {
+		fi, found := fields[key]
+		if !found {
+			return false
+		}
+		present[key] = true
+		d.decode(val, v.Field(fi.index), key)
+		return true
+	})
+	if !ok {
+		return
+	}
+	for _, name := range names {
+		if fields[name].required && !present[name] {
+			d.errorf(n, CodeMissing, "%s: missing required key %q", what, name)
+		}
+	}
+}
+
+func (d *decoder) list(n *yaml.Node, v reflect.Value, what string) {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, CodeType, "%s must be a list, not %s", what, kindName(n))
+		return
+	}
+	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+	for i, el := range n.Content {
+		d.decode(el, out.Index(i), what+"["+strconv.Itoa(i)+"]")
+	}
+	v.Set(out)
+}
+
+// decodeNode reads a date scalar.
+func (dt *Date) decodeNode(d *decoder, n *yaml.Node) {
+	s, ok := d.scalar(n, "date")
+	if !ok {
+		return
+	}
+	x, err := ParseDate(s)
+	if err != nil {
+		d.errorf(n, CodeDate, "%v", err)
+		return
+	}
+	*dt = x
+}
+
+func (w *Window) decodeNode(d *decoder, n *yaml.Node) {
+	s, ok := d.scalar(n, "window")
+	if !ok {
+		return
+	}
+	x, err := ParseWindow(s)
+	if err != nil {
+		d.errorf(n, CodeValue, "%v", err)
+		return
+	}
+	x.Pos = d.pos(n)
+	*w = x
+}
+
+// decodeNode reads a condition and records where each of its lines starts in
+// the file, so that expression errors map back to file:line:col.
+func (c *Cond) decodeNode(d *decoder, n *yaml.Node) {
+	s, ok := d.scalar(n, "condition")
+	if !ok {
+		return
+	}
+	c.Src = s
+	c.Pos = d.pos(n)
+	switch n.Style {
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		// The node points at the indicator; content starts on the next line,
+		// indented. Folded text joins lines, so only literal keeps a 1:1 map.
+		for i := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
+			line := n.Line + 1 + i
+			if line-1 >= len(d.lines) {
+				break
+			}
+			text := d.lines[line-1]
+			indent := len([]rune(text)) - len([]rune(strings.TrimLeft(text, " ")))
+			c.lines = append(c.lines, Pos{File: d.file, Line: line, Col: indent + 1})
+			if n.Style == yaml.FoldedStyle {
+				break
+			}
+		}
+		c.Pos = c.linesOr(c.Pos)
+	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+		c.Pos.Col++
+	}
+}
+
+func (c *Cond) linesOr(p Pos) Pos {
+	if len(c.lines) > 0 {
+		return c.lines[0]
+	}
+	return p
+}
+
+// decodeNode reads the fact schema: a mapping from fact name to declaration,
+// in file order.
+func (fs *Facts) decodeNode(d *decoder, n *yaml.Node) {
+	d.mapping(n, "facts", nil, func(key string, k, v *yaml.Node) bool {
+		f := &Fact{}
+		d.decode(v, reflect.ValueOf(f).Elem(), "fact "+strconv.Quote(key))
+		f.Name = key
+		f.Pos = d.pos(k)
+		*fs = append(*fs, f)
+		return true
+	})
+}
+
+func (vs *EnumValues) decodeNode(d *decoder, n *yaml.Node) {
+	d.mapping(n, "enum values", nil, func(key string, k, v *yaml.Node) bool {
+		label, _ := d.scalar(v, "label of "+strconv.Quote(key))
+		*vs = append(*vs, EnumValue{Pos: d.pos(k), Name: key, Label: label})
+		return true
+	})
+}
+
+var partyKeys = []string{string(Individual), string(Organization), string(IndividualBusiness)}
+
+// isPartyMapping reports whether a mapping's keys are party types.
+func isPartyMapping(n *yaml.Node) bool {
+	if n.Kind != yaml.MappingNode || len(n.Content) == 0 {
+		return false
+	}
+	return PartyType(n.Content[0].Value).Valid()
+}
+
+// decodeNode reads an amount: either one rule, or one rule per party type.
+func (a *Amount) decodeNode(d *decoder, n *yaml.Node) {
+	a.Pos = d.pos(n)
+	if !isPartyMapping(n) {
+		a.All = &AmountRule{}
+		d.decode(n, reflect.ValueOf(a.All).Elem(), "amount")
+		return
+	}
+	d.mapping(n, "amount", partyKeys, func(key string, k, v *yaml.Node) bool {
+		if !PartyType(key).Valid() {
+			return false
+		}
+		r := &AmountRule{}
+		d.decode(v, reflect.ValueOf(r).Elem(), "amount for "+key)
+		a.ByParty = append(a.ByParty, PartyAmountRule{Party: PartyType(key), Rule: r})
+		return true
+	})
+}
+
+var gradeFineKeys = []string{"min", "max", "min_exclusive", "max_exclusive", "times", "percent", "share", "tier"}
+
+// decodeNode reads a grade's fine: "none", {tier: …}, {times|percent|share:
+// span}, a yuan span {min, max, …}, or one of these per party type.
+func (g *GradeFine) decodeNode(d *decoder, n *yaml.Node) {
+	g.Pos = d.pos(n)
+	if n.Kind == yaml.ScalarNode {
+		if n.Value != "none" {
+			d.errorf(n, CodeValue, "fine: %q is not a fine; write none, or a mapping such as {min: 0, max: 2000}", n.Value)
+		}
+		g.None = true
+		return
+	}
+	if isPartyMapping(n) {
+		d.mapping(n, "fine", partyKeys, func(key string, k, v *yaml.Node) bool {
+			if !PartyType(key).Valid() {
+				return false
+			}
+			f := &GradeFine{}
+			f.decodeNode(d, v)
+			if len(f.ByParty) > 0 {
+				d.errorf(v, CodeValue, "fine for %s: party types cannot nest", key)
+			}
+			g.ByParty = append(g.ByParty, PartyGradeFine{Party: PartyType(key), Fine: f})
+			return true
+		})
+		return
+	}
+	yuan := &Span{Pos: g.Pos}
+	forms := 0
+	d.mapping(n, "fine", gradeFineKeys, func(key string, k, v *yaml.Node) bool {
+		switch key {
+		case "min":
+			if x, ok := d.decimal(v, "min"); ok {
+				yuan.Min = x
+			}
+		case "max":
+			if x, ok := d.decimal(v, "max"); ok {
+				yuan.Max = &x
+			}
+		case "min_exclusive", "max_exclusive":
+			var b bool
+			d.decode(v, reflect.ValueOf(&b).Elem(), key)
+			if key == "min_exclusive" {
+				yuan.MinExclusive = b
+			} else {
+				yuan.MaxExclusive = b
+			}
+		case "times", "percent", "share":
+			forms++
+			g.Unit = FineUnit(key)
+			g.Span = &Span{}
+			d.decode(v, reflect.ValueOf(g.Span).Elem(), key)
+		case "tier":
+			forms++
+			g.Unit = UnitTier
+			d.decode(v, reflect.ValueOf(&g.Tier).Elem(), "tier")
+		default:
+			return false
+		}
+		return true
+	})
+	if g.Unit == "" {
+		g.Unit, g.Span = UnitYuan, yuan
+		if yuan.Max == nil {
+			d.errorf(n, CodeMissing, "fine: a yuan range needs max (and usually min)")
+		}
+		return
+	}
+	if forms > 1 || yuan.Max != nil || !yuan.Min.IsZero() {
+		d.errorf(n, CodeValue, "fine: give one form only: {min, max} in yuan, times, percent, share or tier")
+	}
+}

@@ -1,0 +1,324 @@
+package catalog
+
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/jizhun/jizhun/penalty"
+)
+
+// Catalog is one published discretion standard: a header naming who issued
+// it and when, the jurisdiction's procedural thresholds, a shared fact
+// schema, shared mitigating and aggravating factors, and the enforcement
+// items with their statutory sanctions and graded benchmarks.
+//
+// A Catalog is plain data. Load fills it and checks its structure; the
+// discretion package compiles its conditions.
+type Catalog struct {
+	Pos        Pos            `yaml:"-"`
+	ID         string         `yaml:"id" required:"true"`
+	Title      string         `yaml:"title" required:"true"`
+	Issuer     string         `yaml:"issuer" required:"true"`    // 发布机关
+	DocNumber  string         `yaml:"doc_number"`                // 文号
+	Version    string         `yaml:"version"`                   // the standard's own version label
+	Notice     string         `yaml:"notice"`                    // e.g. that the catalog is an example
+	Published  *Date          `yaml:"published"`                 // 公布日期 (art. 34)
+	Effective  Date           `yaml:"effective" required:"true"` // 施行日期
+	Expires    *Date          `yaml:"expires"`                   // 有效期至
+	Schema     string         `yaml:"schema"`                    // format version, "jizhun/v1"
+	Thresholds Thresholds     `yaml:"thresholds"`
+	Policies   Policies       `yaml:"policies"`
+	Procedure  Procedure      `yaml:"procedure"`
+	Rounding   Rounding       `yaml:"rounding"`
+	TierScheme penalty.Scheme `yaml:"tier_scheme" required:"true"`
+	Facts      Facts          `yaml:"facts"`
+	Factors    []*Factor      `yaml:"factors"`
+	Items      []*Item        `yaml:"items" required:"true"`
+
+	// Digest is "sha256:" and the hex SHA-256 of the source bytes, so that a
+	// decision or a published table names exactly the rules it used.
+	Digest string `yaml:"-"`
+	// File is the name the catalog was loaded from.
+	File string `yaml:"-"`
+}
+
+// Thresholds are the jurisdiction's procedural amounts. The defaults come
+// from the statute; hearing thresholds are local and have no default.
+type Thresholds struct {
+	Pos Pos `yaml:"-"`
+	// SimpleProcedure is art. 51: a warning, or a fine of at most 200 yuan for
+	// a citizen and 3000 yuan for an organisation, may be decided on the spot.
+	SimpleProcedure PartyAmounts `yaml:"simple_procedure"`
+	// OnTheSpot is art. 68 (一): on-the-spot collection for fines of at most
+	// 100 yuan decided under art. 51.
+	OnTheSpot *decimal.Decimal `yaml:"on_the_spot"`
+	// Hearing is art. 63 (一)'s 较大数额罚款, set by local rules per party type.
+	Hearing *HearingThresholds `yaml:"hearing"`
+	// IndividualBusinessAs says how a 个体工商户 counts for art. 51 and for
+	// clauses that split 单位 / 个人: "individual" (default) or "organization".
+	IndividualBusinessAs PartyType `yaml:"individual_business_as"`
+}
+
+// PartyAmounts is an amount per party type.
+type PartyAmounts struct {
+	Pos          Pos              `yaml:"-"`
+	Individual   *decimal.Decimal `yaml:"individual"`
+	Organization *decimal.Decimal `yaml:"organization"`
+}
+
+// HearingThresholds is the local 较大数额罚款 standard (art. 63 (一)).
+type HearingThresholds struct {
+	Pos          Pos            `yaml:"-"`
+	Individual   *HearingAmount `yaml:"individual"`
+	Organization *HearingAmount `yaml:"organization"`
+	Citation     *Citation      `yaml:"citation" required:"true"`
+}
+
+// HearingAmount is one threshold; Inclusive says whether a fine equal to the
+// amount already reaches it ("以上" yes, "超过" no).
+type HearingAmount struct {
+	Pos       Pos             `yaml:"-"`
+	Amount    decimal.Decimal `yaml:"amount" required:"true"`
+	Inclusive bool            `yaml:"inclusive" required:"true"`
+}
+
+// Policies are the catalog's choices where the law leaves room or where the
+// sources disagree (LEGAL.md marks these [I] or [M]).
+type Policies struct {
+	Pos Pos `yaml:"-"`
+	// Minors is how art. 30's "应当从轻或者减轻" is applied to a party aged
+	// 14–17 at the act: "lighter" (default) or "mitigate".
+	Minors Effect `yaml:"minors"`
+	// MixedFactors decides a case with both a lighter ground and a heavier
+	// one: "lighter" (the lighter ground prevails, default — LEGAL.md §3.4)
+	// or "general" (they cancel).
+	MixedFactors Effect `yaml:"mixed_factors"`
+	// Limitation is art. 36.
+	Limitation LimitationPolicy `yaml:"limitation"`
+	// MitigationFloor is the lowest share of the statutory minimum that a
+	// 减轻 fine may reach: 0 (default) allows any amount below the minimum.
+	MitigationFloor *decimal.Decimal `yaml:"mitigation_floor"`
+	// NoFault is art. 33 ¶2; its condition names the case fact that records
+	// that the party proved it had no fault.
+	NoFault *Rule `yaml:"no_fault"`
+}
+
+// LimitationPolicy is art. 36: 2 years, 5 for acts concerning citizens' life
+// and health or financial safety with harmful consequences.
+type LimitationPolicy struct {
+	Pos           Pos `yaml:"-"`
+	Years         int `yaml:"years"`          // default 2 (art. 36 ¶1)
+	ExtendedYears int `yaml:"extended_years"` // default 5 (art. 36 ¶1)
+}
+
+// Procedure holds the catalog's criteria for art. 57 and art. 58. The
+// conditions may use the decided outcome and fine as well as the facts:
+// fine_max (money), outcome (string), hearing (bool).
+type Procedure struct {
+	Pos                  Pos   `yaml:"-"`
+	LegalReview          *Rule `yaml:"legal_review"`
+	CollectiveDiscussion *Rule `yaml:"collective_discussion"`
+}
+
+// Rounding is the grid fine amounts are rounded to: whole yuan by default.
+type Rounding struct {
+	Pos  Pos              `yaml:"-"`
+	Unit *decimal.Decimal `yaml:"unit"`
+}
+
+// Item is one enforcement item (执法事项) of the catalog.
+type Item struct {
+	Pos           Pos    `yaml:"-"`
+	Code          string `yaml:"code" required:"true"` // 事项代码
+	Name          string `yaml:"name" required:"true"` // 事项名称 / 违法行为
+	Domain        string `yaml:"domain"`               // 领域, e.g. 市容环卫
+	CompetentBody string `yaml:"competent_body"`       // 实施主体
+	// Verification is "verified" when every clause was checked against a
+	// primary text, "unverified" otherwise; published tables show it.
+	Verification     string          `yaml:"verification"`
+	VerificationNote string          `yaml:"verification_note"`
+	Parties          []PartyType     `yaml:"parties"` // the party types the clause reaches; empty: all
+	Basis            Basis           `yaml:"basis" required:"true"`
+	Facts            Facts           `yaml:"facts"`
+	Limitation       *ItemLimitation `yaml:"limitation"`
+	// Concurrent names other items that the same act may also violate
+	// (art. 29); informational, the case's "items" decides.
+	Concurrent []string   `yaml:"concurrent"`
+	Remarks    string     `yaml:"remarks"` // 备注
+	Versions   []*Version `yaml:"versions"`
+
+	// EffectiveFrom, Sanctions, Orders, Precondition and Benchmark are the
+	// short form of a single version. EffectiveFrom is the date the clause
+	// took effect; it defaults to the catalog's effective date.
+	EffectiveFrom *Date         `yaml:"effective_from"`
+	Orders        []string      `yaml:"orders"`
+	Precondition  *Precondition `yaml:"precondition"`
+	Sanctions     []*Sanction   `yaml:"sanctions"`
+	Benchmark     *Benchmark    `yaml:"benchmark"`
+}
+
+// ItemLimitation adjusts art. 36 for one item.
+type ItemLimitation struct {
+	Pos Pos `yaml:"-"`
+	// Extended is the condition under which the five-year period applies
+	// (life and health or financial safety, with harm).
+	Extended *Rule `yaml:"extended"`
+	// Years overrides the period where another law provides otherwise
+	// ("法律另有规定的除外"), with the citation of that law.
+	Years    int       `yaml:"years"`
+	Citation *Citation `yaml:"citation"`
+}
+
+// Basis is the legal basis of an item: the provision violated (违法依据) and
+// the provision that sets the penalty (处罚依据).
+type Basis struct {
+	Pos      Pos       `yaml:"-"`
+	Violated *Citation `yaml:"violated" required:"true"`
+	Penalty  *Citation `yaml:"penalty" required:"true"`
+	// Amount cites the clause that sets the amount where it is not the
+	// penalty clause (e.g. a provincial regulation filling in a national one).
+	Amount *Citation `yaml:"amount"`
+}
+
+// Citation points at a provision of a legal instrument and quotes it.
+type Citation struct {
+	Pos        Pos    `yaml:"-"`
+	Instrument string `yaml:"instrument" required:"true"` // 《…》 without the brackets
+	Article    int    `yaml:"article"`
+	Paragraph  int    `yaml:"paragraph"`
+	Item       int    `yaml:"item"`
+	Text       string `yaml:"text"` // the quoted clause
+	Version    string `yaml:"version"`
+	// Verification is empty for a verified text, otherwise "S" (secondary
+	// source) or "M" (unverified) as in LEGAL.md.
+	Verification string `yaml:"verification"`
+}
+
+// Version is the item's rules in force over a period (art. 37).
+type Version struct {
+	Pos           Pos           `yaml:"-"`
+	ID            string        `yaml:"id" required:"true"`
+	EffectiveFrom Date          `yaml:"effective_from" required:"true"`
+	EffectiveTo   *Date         `yaml:"effective_to"` // last day in force
+	Basis         *Basis        `yaml:"basis"`
+	Orders        []string      `yaml:"orders"`
+	Precondition  *Precondition `yaml:"precondition"`
+	Sanctions     []*Sanction   `yaml:"sanctions" required:"true"`
+	Benchmark     *Benchmark    `yaml:"benchmark"`
+	// Decriminalized marks a version under which the act is no longer an
+	// offence ("不认为是违法", art. 37).
+	Decriminalized bool `yaml:"decriminalized"`
+}
+
+// Precondition is the event a conditional penalty waits for: 逾期不改正,
+// 拒不改正, 情节严重 …
+type Precondition struct {
+	Pos      Pos       `yaml:"-"`
+	Kind     string    `yaml:"kind" required:"true"` // overdue_not_corrected | refused_to_correct | serious | other
+	Label    string    `yaml:"label"`
+	When     *Cond     `yaml:"when" required:"true"`
+	Citation *Citation `yaml:"citation"`
+}
+
+// Sanction is one statutory penalty component (art. 9 type). Mandatory is
+// "并处"/"处"; optional is "可以处"/"可以并处".
+type Sanction struct {
+	Pos          Pos                  `yaml:"-"`
+	Type         penalty.SanctionType `yaml:"type" required:"true"`
+	Mandatory    bool                 `yaml:"mandatory" required:"true"`
+	Amount       *Amount              `yaml:"amount"`
+	Precondition *Precondition        `yaml:"precondition"`
+	Note         string               `yaml:"note"`
+}
+
+// Benchmark is the discretion standard for one version of an item.
+type Benchmark struct {
+	Pos            Pos            `yaml:"-"`
+	TierScheme     penalty.Scheme `yaml:"tier_scheme"`
+	Grades         []*Grade       `yaml:"grades" required:"true"`
+	LightViolation *Exemption     `yaml:"light_violation"`
+	FirstOffense   *FirstOffense  `yaml:"first_offense"`
+	Commitment     *Commitment    `yaml:"commitment"`
+	Offset         *Offset        `yaml:"public_service_offset"`
+	Factors        []*Factor      `yaml:"factors"`
+}
+
+// Grade is one 裁量阶次: the facts it covers and the fine it allows.
+type Grade struct {
+	Pos         Pos                    `yaml:"-"`
+	ID          string                 `yaml:"id" required:"true"`
+	Label       string                 `yaml:"label" required:"true"` // e.g. 情节较轻
+	Tier        penalty.Tier           `yaml:"tier"`                  // the outcome name; default general
+	When        *Cond                  `yaml:"when" required:"true"`
+	Description string                 `yaml:"description"` // hand wording for tables
+	Fine        *GradeFine             `yaml:"fine"`
+	Sanctions   []penalty.SanctionType `yaml:"sanctions"` // optional sanctions chosen at this grade
+}
+
+// Exemption is a no-penalty rule of the benchmark (art. 33 ¶1 s1).
+type Exemption struct {
+	Pos      Pos       `yaml:"-"`
+	When     *Cond     `yaml:"when" required:"true"`
+	Label    string    `yaml:"label"`
+	Citation *Citation `yaml:"citation"`
+}
+
+// FirstOffense is the 首违不罚 policy of an item (art. 33 ¶1 s2).
+type FirstOffense struct {
+	Pos Pos `yaml:"-"`
+	// Listed puts the item on the published 首违不罚清单: an eligible case is
+	// decided no_penalty (discretionary). Unlisted items report eligibility
+	// in the trace but decide normally.
+	Listed bool `yaml:"listed"`
+	// Window is how far back prior violations count: "1y", "2y", "3y" or
+	// "none" (ever). Counted back from the current act's date.
+	Window Window `yaml:"window" required:"true"`
+	// PriorBasis is the date of a prior violation compared with the window:
+	// "decision_date" (default) or "act_date".
+	PriorBasis string `yaml:"prior_basis"`
+	// SameViolation says which prior violations count: "same_item"
+	// (default), "same_clause" (same article/paragraph/item of the same
+	// instrument, 粤环发〔2021〕7号 art. 21) or "any".
+	SameViolation string    `yaml:"same_violation"`
+	When          *Cond     `yaml:"when" required:"true"`
+	Label         string    `yaml:"label"`
+	Citation      *Citation `yaml:"citation"`
+}
+
+// Commitment is 告知承诺制: a listed minor violation ends in no penalty when
+// the party signs a commitment to correct by a deadline.
+type Commitment struct {
+	Pos          Pos       `yaml:"-"`
+	When         *Cond     `yaml:"when" required:"true"`
+	DeadlineDays int       `yaml:"deadline_days" required:"true"`
+	Label        string    `yaml:"label"`
+	Citation     *Citation `yaml:"citation" required:"true"`
+}
+
+// Offset is 公益抵罚: eligibility to offset a fine by public service.
+type Offset struct {
+	Pos      Pos              `yaml:"-"`
+	When     *Cond            `yaml:"when" required:"true"`
+	Rate     decimal.Decimal  `yaml:"rate" required:"true"` // yuan per unit of service
+	Per      string           `yaml:"per" required:"true"`  // "hour"
+	MaxFine  *decimal.Decimal `yaml:"max_fine"`             // only fines up to this amount
+	Citation *Citation        `yaml:"citation" required:"true"`
+}
+
+// Factor is a mitigating or aggravating circumstance (从轻/减轻/从重情形).
+type Factor struct {
+	Pos       Pos       `yaml:"-"`
+	ID        string    `yaml:"id" required:"true"`
+	Label     string    `yaml:"label" required:"true"`
+	Effect    Effect    `yaml:"effect" required:"true"`
+	Mandatory bool      `yaml:"mandatory" required:"true"`
+	When      *Cond     `yaml:"when" required:"true"`
+	Citation  *Citation `yaml:"citation" required:"true"`
+}
+
+// Rule is a condition with a citation, used for catalog-wide policies.
+type Rule struct {
+	Pos      Pos       `yaml:"-"`
+	When     *Cond     `yaml:"when" required:"true"`
+	Label    string    `yaml:"label"`
+	Citation *Citation `yaml:"citation"`
+}

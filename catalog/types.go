@@ -1,0 +1,480 @@
+package catalog
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/shopspring/decimal"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/jizhun/jizhun/penalty"
+)
+
+// Date is a calendar date, counted in days since 1970-01-01. Dates in this
+// domain have no time of day: periods end at 24:00 of their last day.
+type Date int32
+
+// ParseDate reads a YYYY-MM-DD date and rejects impossible ones (2023-02-30).
+func ParseDate(s string) (Date, error) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+	}
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a real date", s)
+	}
+	if t.Year() < 1900 || t.Year() > 2200 {
+		return 0, fmt.Errorf("%q is outside the years 1900–2200", s)
+	}
+	return DateOf(t.Year(), t.Month(), t.Day()), nil
+}
+
+// DateOf returns the date y-m-d; out-of-range days normalise as in time.Date.
+func DateOf(y int, m time.Month, d int) Date {
+	return Date(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
+}
+
+// Time returns the date at 00:00 UTC.
+func (d Date) Time() time.Time { return time.Unix(int64(d)*86400, 0).UTC() }
+
+func (d Date) String() string { return d.Time().Format("2006-01-02") }
+
+// MarshalText renders the date as YYYY-MM-DD.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// AddYears returns the date n years later under 《民法典》 art. 202: the
+// corresponding day of the last month, or its last day where there is no
+// corresponding day (29 February → 28 February).
+func (d Date) AddYears(n int) Date { return d.addMonths(12 * n) }
+
+func (d Date) addMonths(n int) Date {
+	t := d.Time()
+	y, m, day := t.Year(), int(t.Month())-1+n, t.Day()
+	y += m / 12
+	m %= 12
+	if m < 0 {
+		m += 12
+		y--
+	}
+	last := time.Date(y, time.Month(m+2), 0, 0, 0, 0, 0, time.UTC).Day()
+	return DateOf(y, time.Month(m+1), min(day, last))
+}
+
+// AddDays returns the date n days later.
+func (d Date) AddDays(n int) Date { return d + Date(n) }
+
+// Window is a look-back period such as "1y" (近一年) or "none" (ever).
+type Window struct {
+	Pos    Pos
+	None   bool
+	Years  int
+	Months int
+	Days   int
+}
+
+// ParseWindow reads "none", "<n>y", "<n>m" or "<n>d".
+func ParseWindow(s string) (Window, error) {
+	if s == "none" {
+		return Window{None: true}, nil
+	}
+	if len(s) < 2 {
+		return Window{}, fmt.Errorf("window %q: want none, <n>y, <n>m or <n>d", s)
+	}
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if err != nil || n <= 0 || n > 100 {
+		return Window{}, fmt.Errorf("window %q: want none, <n>y, <n>m or <n>d with 0 < n ≤ 100", s)
+	}
+	switch s[len(s)-1] {
+	case 'y':
+		return Window{Years: n}, nil
+	case 'm':
+		return Window{Months: n}, nil
+	case 'd':
+		return Window{Days: n}, nil
+	}
+	return Window{}, fmt.Errorf("window %q: want none, <n>y, <n>m or <n>d", s)
+}
+
+// Start returns the first day inside the window that ends at anchor:
+// "近一年" back from an act on 2024-05-01 starts on 2023-05-01
+// (粤环发〔2021〕7号 art. 22, [I] for the day count).
+func (w Window) Start(anchor Date) Date {
+	switch {
+	case w.None:
+		return Date(-1 << 30)
+	case w.Years > 0:
+		return anchor.AddYears(-w.Years)
+	case w.Months > 0:
+		return anchor.addMonths(-w.Months)
+	}
+	return anchor.AddDays(-w.Days)
+}
+
+func (w Window) String() string {
+	switch {
+	case w.None:
+		return "none"
+	case w.Years > 0:
+		return strconv.Itoa(w.Years) + "y"
+	case w.Months > 0:
+		return strconv.Itoa(w.Months) + "m"
+	}
+	return strconv.Itoa(w.Days) + "d"
+}
+
+// Label renders the window in Chinese ("一年内", "两年内", "首次").
+func (w Window) Label() string {
+	switch {
+	case w.None:
+		return ""
+	case w.Years > 0:
+		return fmt.Sprintf("%d年内", w.Years)
+	case w.Months > 0:
+		return fmt.Sprintf("%d个月内", w.Months)
+	}
+	return fmt.Sprintf("%d日内", w.Days)
+}
+
+// PartyType is the kind of party: 个人, 单位, 个体工商户.
+type PartyType string
+
+const (
+	Individual         PartyType = "individual"          // 公民 / 个人
+	Organization       PartyType = "organization"        // 法人或者其他组织 / 单位
+	IndividualBusiness PartyType = "individual_business" // 个体工商户
+)
+
+// Valid reports whether p is one of the three party types.
+func (p PartyType) Valid() bool {
+	return p == Individual || p == Organization || p == IndividualBusiness
+}
+
+// Label is the Chinese name of the party type.
+func (p PartyType) Label() string {
+	switch p {
+	case Individual:
+		return "个人"
+	case Organization:
+		return "单位"
+	case IndividualBusiness:
+		return "个体工商户"
+	}
+	return string(p)
+}
+
+// Effect is what a factor does to the decision.
+type Effect string
+
+const (
+	EffectLighter  Effect = "lighter"  // 从轻
+	EffectMitigate Effect = "mitigate" // 减轻
+	EffectHeavier  Effect = "heavier"  // 从重
+	EffectGeneral  Effect = "general"  // used only by policies.mixed_factors
+)
+
+// Label is the Chinese name of the effect.
+func (e Effect) Label() string {
+	switch e {
+	case EffectLighter:
+		return "从轻"
+	case EffectMitigate:
+		return "减轻"
+	case EffectHeavier:
+		return "从重"
+	case EffectGeneral:
+		return "一般"
+	}
+	return string(e)
+}
+
+// Cond is a condition written in the expression language of the catalog,
+// with where it stands in the YAML file, so that the engine can report a
+// compile error at the exact line and column.
+type Cond struct {
+	Src string
+	Pos Pos
+	// lines holds the file position of the first character of each line of
+	// Src, when Src is a block scalar or a quoted scalar.
+	lines []Pos
+}
+
+// NewCond makes a condition that is not from a file (for tests and tools).
+func NewCond(src string) *Cond { return &Cond{Src: src} }
+
+// PosAt maps a rune offset in Src to a position in the file.
+func (c *Cond) PosAt(offset int) Pos {
+	line, col := 0, 0
+	for i, r := range []rune(c.Src) {
+		if i == offset {
+			break
+		}
+		if r == '\n' {
+			line++
+			col = 0
+		} else {
+			col++
+		}
+	}
+	if line < len(c.lines) {
+		p := c.lines[line]
+		p.Col += col
+		return p
+	}
+	p := c.Pos
+	if line == 0 {
+		p.Col += col
+	}
+	return p
+}
+
+// FactType is the type of a case fact.
+type FactType string
+
+const (
+	FactBool   FactType = "bool"
+	FactInt    FactType = "int"
+	FactNumber FactType = "number" // a decimal quantity: area, weight, …
+	FactMoney  FactType = "money"  // yuan
+	FactEnum   FactType = "enum"
+	FactDate   FactType = "date"
+)
+
+// Numeric reports whether the fact holds a number.
+func (t FactType) Numeric() bool { return t == FactInt || t == FactNumber || t == FactMoney }
+
+// Fact declares one fact a case states: its type, label and bounds.
+type Fact struct {
+	Pos      Pos              `yaml:"-"`
+	Name     string           `yaml:"-"`
+	Type     FactType         `yaml:"type" required:"true"`
+	Label    string           `yaml:"label" required:"true"`
+	LabelEn  string           `yaml:"label_en"`
+	Unit     string           `yaml:"unit"`
+	Min      *decimal.Decimal `yaml:"min"`
+	Max      *decimal.Decimal `yaml:"max"`
+	Required bool             `yaml:"required"`
+	Values   EnumValues       `yaml:"values"`
+	// Undeterminable lets a money fact take the value "undeterminable"
+	// (违法所得无法确定).
+	Undeterminable bool `yaml:"undeterminable"`
+	// Aggravates names the direction in which the fact makes a violation
+	// more serious: "higher" for numbers (a larger area is worse), "true"
+	// for booleans; the consistency checks test monotonicity along it.
+	Aggravates string `yaml:"aggravates"`
+	// Default is the value used when a case does not state the fact. Without
+	// a default, a condition that reads an unstated fact is a case error.
+	Default     *Default `yaml:"default"`
+	Description string   `yaml:"description"`
+}
+
+// Default is a fact's declared default value.
+type Default struct {
+	Pos   Pos
+	raw   string
+	tag   string
+	Value Value
+}
+
+func (df *Default) decodeNode(d *decoder, n *yaml.Node) {
+	df.Pos = d.pos(n)
+	if s, ok := d.scalar(n, "default"); ok {
+		df.raw, df.tag = s, n.Tag
+	}
+}
+
+// Facts is an ordered fact schema.
+type Facts []*Fact
+
+// Lookup returns the fact with the given name.
+func (fs Facts) Lookup(name string) *Fact {
+	for _, f := range fs {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// EnumValue is one value of an enum fact with its Chinese label.
+type EnumValue struct {
+	Pos   Pos
+	Name  string
+	Label string
+}
+
+// EnumValues is the ordered list of an enum's values, mildest first by
+// convention so that tables and checks can read an order of severity.
+type EnumValues []EnumValue
+
+// Index returns the position of the named value, or -1.
+func (vs EnumValues) Index(name string) int {
+	for i, v := range vs {
+		if v.Name == name {
+			return i
+		}
+	}
+	return -1
+}
+
+// Amount is the amount rule of a fine: one rule for every party, or one per
+// party type (对单位…对个人…).
+type Amount struct {
+	Pos     Pos
+	All     *AmountRule
+	ByParty []PartyAmountRule
+}
+
+// PartyAmountRule is the amount rule for one party type.
+type PartyAmountRule struct {
+	Party PartyType
+	Rule  *AmountRule
+}
+
+// For returns the amount rule that applies to a party type (already mapped
+// for individual businesses), or nil when the clause does not reach it.
+func (a *Amount) For(p PartyType) *AmountRule {
+	if a.All != nil {
+		return a.All
+	}
+	for _, pr := range a.ByParty {
+		if pr.Party == p {
+			return pr.Rule
+		}
+	}
+	return nil
+}
+
+// AmountRule is the YAML form of a [penalty.Rule]; Rule holds the built rule.
+type AmountRule struct {
+	Pos       Pos               `yaml:"-"`
+	Min       *decimal.Decimal  `yaml:"min"`
+	Max       *decimal.Decimal  `yaml:"max"`
+	Base      string            `yaml:"base"`
+	Times     *Span             `yaml:"times"`
+	Percent   *Span             `yaml:"percent"`
+	PerUnit   *Span             `yaml:"per_unit"`
+	Cap       *decimal.Decimal  `yaml:"cap"`
+	Fallbacks []*AmountFallback `yaml:"fallbacks"`
+
+	Rule penalty.Rule `yaml:"-"`
+}
+
+// AmountFallback replaces the rule when the base is absent, zero, below a
+// threshold or undeterminable.
+type AmountFallback struct {
+	Pos    Pos              `yaml:"-"`
+	When   []string         `yaml:"when"` // absent | zero | undeterminable
+	Below  *decimal.Decimal `yaml:"below"`
+	Amount *AmountRule      `yaml:"amount" required:"true"`
+}
+
+// Span is a pair of bounds with inclusiveness, in the unit of its context
+// (yuan, times, percent, or a share of a range).
+type Span struct {
+	Pos          Pos              `yaml:"-"`
+	Min          decimal.Decimal  `yaml:"min"`
+	Max          *decimal.Decimal `yaml:"max"`
+	MinExclusive bool             `yaml:"min_exclusive"`
+	MaxExclusive bool             `yaml:"max_exclusive"`
+}
+
+// Interval returns the span as a penalty.Interval.
+func (s *Span) Interval() penalty.Interval {
+	return penalty.Interval{Min: s.Min, Max: s.Max, MinExclusive: s.MinExclusive, MaxExclusive: s.MaxExclusive}
+}
+
+// FineUnit is how a grade states its fine.
+type FineUnit string
+
+const (
+	UnitYuan    FineUnit = "yuan"    // {min, max} in yuan
+	UnitTimes   FineUnit = "times"   // multiples of the base
+	UnitPercent FineUnit = "percent" // percent of the base
+	UnitShare   FineUnit = "share"   // a share (0–1) of the statutory range
+	UnitTier    FineUnit = "tier"    // a tier of the statutory range under the tier scheme
+)
+
+// GradeFine is the fine a grade allows. Exactly one form is set: None (no
+// fine at this grade; only for optional fines), a Tier of the statutory
+// range, a Span in Unit, or one GradeFine per party type.
+type GradeFine struct {
+	Pos     Pos
+	None    bool
+	Tier    penalty.Tier
+	Unit    FineUnit
+	Span    *Span
+	ByParty []PartyGradeFine
+}
+
+// PartyGradeFine is a grade's fine for one party type.
+type PartyGradeFine struct {
+	Party PartyType
+	Fine  *GradeFine
+}
+
+// For returns the grade fine for a party type, or nil.
+func (g *GradeFine) For(p PartyType) *GradeFine {
+	if len(g.ByParty) == 0 {
+		return g
+	}
+	for _, pf := range g.ByParty {
+		if pf.Party == p {
+			return pf.Fine
+		}
+	}
+	return nil
+}
+
+// RuleLabel renders a citation as 《instrument》第N条第N款第N项.
+func (c *Citation) String() string {
+	if c == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("《")
+	b.WriteString(c.Instrument)
+	b.WriteString("》")
+	if c.Article > 0 {
+		fmt.Fprintf(&b, "第%s条", chineseNumber(c.Article))
+	}
+	if c.Paragraph > 0 {
+		fmt.Fprintf(&b, "第%s款", chineseNumber(c.Paragraph))
+	}
+	if c.Item > 0 {
+		fmt.Fprintf(&b, "第（%s）项", chineseNumber(c.Item))
+	}
+	return b.String()
+}
+
+// chineseNumber writes 1–999 the way statutes number articles (第一百一十八条).
+func chineseNumber(n int) string {
+	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	if n <= 0 || n >= 1000 {
+		return strconv.Itoa(n)
+	}
+	var b strings.Builder
+	h, t, u := n/100, n/10%10, n%10
+	if h > 0 {
+		b.WriteString(digits[h] + "百")
+		if t == 0 && u != 0 {
+			b.WriteString("零")
+		}
+	}
+	if t > 0 {
+		if !(t == 1 && h == 0) {
+			b.WriteString(digits[t])
+		} else if h > 0 {
+			b.WriteString("一")
+		}
+		b.WriteString("十")
+	}
+	if u > 0 {
+		b.WriteString(digits[u])
+	}
+	return b.String()
+}
+
+// ChineseNumber is chineseNumber for other packages (tables).
+func ChineseNumber(n int) string { return chineseNumber(n) }

@@ -1,0 +1,682 @@
+package catalog
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jizhun/jizhun/penalty"
+)
+
+// Statutory defaults. Each is the number the law states; catalogs may
+// override them only where the law itself allows ("法律另有规定的，从其规定").
+var (
+	// 《行政处罚法》(2021) art. 51: "对公民处以二百元以下、对法人或者其他组织处以三千元以下罚款".
+	defaultSimpleIndividual   = decimal.NewFromInt(200)
+	defaultSimpleOrganization = decimal.NewFromInt(3000)
+	// 《行政处罚法》(2021) art. 68 (一): "依法给予一百元以下罚款的".
+	defaultOnTheSpot = decimal.NewFromInt(100)
+)
+
+const (
+	// 《行政处罚法》(2021) art. 36 ¶1: "二年内未被发现的，不再给予行政处罚".
+	defaultLimitationYears = 2
+	// 《行政处罚法》(2021) art. 36 ¶1: "涉及公民生命健康安全、金融安全且有危害后果的，上述期限延长至五年".
+	defaultExtendedLimitationYears = 5
+)
+
+// ReservedNames are variables the engine provides to every condition; a fact
+// may not take one of these names.
+var reservedNames = map[string]string{
+	"party_type":          "the party type (individual, organization, individual_business)",
+	"age":                 "the party's age in full years at the act (个人), or -1",
+	"prior_same_item":     "prior violations of the same item in the history",
+	"prior_same_item_1y":  "prior violations of the same item within one year before the act",
+	"prior_same_item_2y":  "prior violations of the same item within two years before the act",
+	"prior_any_1y":        "prior violations of any item within one year before the act",
+	"commitment_breached": "the party broke an earlier 告知承诺",
+	"fine_max":            "the decided maximum fine (procedure conditions only)",
+	"outcome":             "the decided outcome (procedure conditions only)",
+	"hearing":             "whether the party has a hearing right (procedure conditions only)",
+}
+
+// ReservedNames returns the names the engine defines for conditions, with
+// what each means.
+func ReservedNames() map[string]string {
+	out := make(map[string]string, len(reservedNames))
+	for k, v := range reservedNames {
+		out[k] = v
+	}
+	return out
+}
+
+var identRE = regexp.MustCompile(`^[a-z][a-z0-9_]{0,63}$`)
+
+// exprKeywords cannot be fact names because the expression language reads
+// them as operators or literals.
+var exprKeywords = map[string]bool{
+	"true": true, "false": true, "nil": true, "in": true, "not": true, "and": true,
+	"or": true, "matches": true, "contains": true, "startswith": true, "endswith": true,
+	"let": true, "if": true, "else": true, "date": true,
+}
+
+// validator checks what the structure alone cannot: references, ranges,
+// consistency between an amount rule and the grades that cut it.
+type validator struct {
+	d   *decoder
+	cat *Catalog
+}
+
+func (v *validator) errorf(pos Pos, code, format string, args ...any) *Diagnostic {
+	return v.d.diags.Addf(pos, code, format, args...)
+}
+
+func (v *validator) catalog() {
+	c := v.cat
+	v.defaults()
+	if c.Expires != nil && *c.Expires < c.Effective {
+		v.errorf(c.Pos, CodeDate, "expires %s is before effective %s", c.Expires, c.Effective)
+	}
+	if !c.TierScheme.Known() {
+		v.errorf(c.Pos, CodeValue, "tier_scheme %q is not a known scheme (%s)", c.TierScheme, schemeList())
+	}
+	v.facts(c.Facts, nil)
+	v.thresholds()
+	v.policies()
+	factorIDs := map[string]Pos{}
+	for _, f := range c.Factors {
+		v.factor(f, factorIDs)
+	}
+	codes := map[string]Pos{}
+	for _, it := range c.Items {
+		if first, dup := codes[it.Code]; dup {
+			v.errorf(it.Pos, CodeDuplicateName, "item code %q is used twice (first at %s)", it.Code, first)
+			continue
+		}
+		codes[it.Code] = it.Pos
+		v.item(it, factorIDs)
+	}
+	for _, it := range c.Items {
+		for _, code := range it.Concurrent {
+			if _, ok := codes[code]; !ok {
+				v.errorf(it.Pos, CodeReference, "item %s: concurrent item %q is not in the catalog", it.Code, code)
+			}
+		}
+	}
+}
+
+func schemeList() string {
+	var names []string
+	for _, s := range penalty.Schemes() {
+		names = append(names, string(s))
+	}
+	return strings.Join(names, ", ")
+}
+
+func (v *validator) defaults() {
+	c := v.cat
+	t := &c.Thresholds
+	if t.SimpleProcedure.Individual == nil {
+		t.SimpleProcedure.Individual = &defaultSimpleIndividual
+	}
+	if t.SimpleProcedure.Organization == nil {
+		t.SimpleProcedure.Organization = &defaultSimpleOrganization
+	}
+	if t.OnTheSpot == nil {
+		t.OnTheSpot = &defaultOnTheSpot
+	}
+	if t.IndividualBusinessAs == "" {
+		t.IndividualBusinessAs = Individual
+	}
+	p := &c.Policies
+	if p.Minors == "" {
+		p.Minors = EffectLighter
+	}
+	if p.MixedFactors == "" {
+		p.MixedFactors = EffectLighter
+	}
+	if p.Limitation.Years == 0 {
+		p.Limitation.Years = defaultLimitationYears
+	}
+	if p.Limitation.ExtendedYears == 0 {
+		p.Limitation.ExtendedYears = defaultExtendedLimitationYears
+	}
+	if c.Rounding.Unit == nil {
+		one := decimal.NewFromInt(1)
+		c.Rounding.Unit = &one
+	}
+}
+
+func (v *validator) thresholds() {
+	t := v.cat.Thresholds
+	if t.IndividualBusinessAs != Individual && t.IndividualBusinessAs != Organization {
+		v.errorf(t.Pos, CodeValue, "individual_business_as must be individual or organization, not %q", t.IndividualBusinessAs)
+	}
+	if h := t.Hearing; h != nil && h.Individual == nil && h.Organization == nil {
+		v.errorf(h.Pos, CodeMissing, "hearing: give a threshold for individual, organization or both")
+	}
+	if v.cat.Rounding.Unit.Sign() <= 0 {
+		v.errorf(v.cat.Rounding.Pos, CodeValue, "rounding unit must be positive")
+	}
+}
+
+func (v *validator) policies() {
+	p := v.cat.Policies
+	if p.Minors != EffectLighter && p.Minors != EffectMitigate {
+		v.errorf(p.Pos, CodeValue, "policies.minors must be lighter or mitigate (art. 30 \"应当从轻或者减轻\"), not %q", p.Minors)
+	}
+	if p.MixedFactors != EffectLighter && p.MixedFactors != EffectGeneral {
+		v.errorf(p.Pos, CodeValue, "policies.mixed_factors must be lighter or general, not %q", p.MixedFactors)
+	}
+	if p.MitigationFloor != nil && p.MitigationFloor.GreaterThan(decimal.NewFromInt(1)) {
+		v.errorf(p.Pos, CodeValue, "policies.mitigation_floor is a share of the statutory minimum, from 0 to 1")
+	}
+	if p.Limitation.ExtendedYears < p.Limitation.Years {
+		v.errorf(p.Limitation.Pos, CodeValue, "extended_years must not be shorter than years")
+	}
+}
+
+// facts checks a fact schema; outer is the catalog's schema when checking an
+// item's own facts, which may not redeclare a catalog fact.
+func (v *validator) facts(fs Facts, outer Facts) {
+	for _, f := range fs {
+		switch {
+		case !identRE.MatchString(f.Name):
+			v.errorf(f.Pos, CodeValue, "fact name %q must be lower-case letters, digits and _ , starting with a letter", f.Name)
+		case exprKeywords[f.Name]:
+			v.errorf(f.Pos, CodeValue, "fact name %q is a keyword of the condition language", f.Name)
+		case reservedNames[f.Name] != "":
+			v.errorf(f.Pos, CodeValue, "fact name %q is provided by the engine: %s", f.Name, reservedNames[f.Name])
+		case outer.Lookup(f.Name) != nil:
+			v.errorf(f.Pos, CodeDuplicateName, "fact %q is already declared by the catalog (at %s)", f.Name, outer.Lookup(f.Name).Pos)
+		}
+		v.fact(f)
+	}
+}
+
+func (v *validator) fact(f *Fact) {
+	switch f.Type {
+	case FactBool, FactInt, FactNumber, FactMoney, FactEnum, FactDate:
+	default:
+		v.errorf(f.Pos, CodeValue, "fact %s: type %q is not one of bool, int, number, money, enum, date", f.Name, f.Type)
+		return
+	}
+	if (f.Min != nil || f.Max != nil) && !f.Type.Numeric() {
+		v.errorf(f.Pos, CodeValue, "fact %s: min and max apply only to int, number and money facts", f.Name)
+	}
+	if f.Min != nil && f.Max != nil && f.Min.GreaterThan(*f.Max) {
+		v.errorf(f.Pos, CodeRange, "fact %s: min %s is greater than max %s", f.Name, f.Min, f.Max)
+	}
+	if f.Type == FactInt {
+		for _, b := range []*decimal.Decimal{f.Min, f.Max} {
+			if b != nil && !b.IsInteger() {
+				v.errorf(f.Pos, CodeValue, "fact %s: bounds of an int fact must be whole numbers", f.Name)
+			}
+		}
+	}
+	if (f.Type == FactEnum) != (len(f.Values) > 0) {
+		v.errorf(f.Pos, CodeValue, "fact %s: values are required for enum facts and allowed only for them", f.Name)
+	}
+	for _, val := range f.Values {
+		if val.Label == "" {
+			v.errorf(val.Pos, CodeMissing, "fact %s: value %q needs a Chinese label", f.Name, val.Name)
+		}
+	}
+	if f.Undeterminable && f.Type != FactMoney && f.Type != FactNumber {
+		v.errorf(f.Pos, CodeValue, "fact %s: undeterminable applies only to money and number facts", f.Name)
+	}
+	if f.Default != nil {
+		val, err := f.parseDefault(f.Default.raw, f.Default.tag)
+		if err != nil {
+			v.errorf(f.Default.Pos, CodeValue, "%v", err)
+		}
+		f.Default.Value = val
+		if f.Required {
+			v.errorf(f.Default.Pos, CodeValue, "fact %s: a required fact has no default", f.Name)
+		}
+	}
+	switch f.Aggravates {
+	case "":
+	case "higher", "lower":
+		if !f.Type.Numeric() && f.Type != FactEnum {
+			v.errorf(f.Pos, CodeValue, "fact %s: aggravates %q applies to numbers and enums; use true or false for bool", f.Name, f.Aggravates)
+		}
+	case "true", "false":
+		if f.Type != FactBool {
+			v.errorf(f.Pos, CodeValue, "fact %s: aggravates %q applies to bool facts", f.Name, f.Aggravates)
+		}
+	default:
+		v.errorf(f.Pos, CodeValue, "fact %s: aggravates must be higher, lower, true or false", f.Name)
+	}
+}
+
+func (v *validator) factor(f *Factor, ids map[string]Pos) {
+	if first, dup := ids[f.ID]; dup {
+		v.errorf(f.Pos, CodeDuplicateName, "factor id %q is used twice (first at %s)", f.ID, first)
+	}
+	ids[f.ID] = f.Pos
+	switch f.Effect {
+	case EffectLighter, EffectMitigate, EffectHeavier:
+	default:
+		v.errorf(f.Pos, CodeValue, "factor %s: effect must be lighter (从轻), mitigate (减轻) or heavier (从重), not %q", f.ID, f.Effect)
+	}
+}
+
+// schemeFor returns the tier scheme in force for a benchmark.
+func (c *Catalog) SchemeFor(b *Benchmark) penalty.Scheme {
+	if b != nil && b.TierScheme != "" {
+		return b.TierScheme
+	}
+	return c.TierScheme
+}
+
+// AllFacts returns the catalog's facts followed by the item's own.
+func (c *Catalog) AllFacts(it *Item) Facts {
+	out := make(Facts, 0, len(c.Facts)+len(it.Facts))
+	return append(append(out, c.Facts...), it.Facts...)
+}
+
+// Item returns the item with the given code, or nil.
+func (c *Catalog) Item(code string) *Item {
+	for _, it := range c.Items {
+		if it.Code == code {
+			return it
+		}
+	}
+	return nil
+}
+
+// MapParty returns the party type a clause's 单位/个人 split sees: an
+// individual business counts as the catalog says.
+func (c *Catalog) MapParty(p PartyType) PartyType {
+	if p == IndividualBusiness {
+		return c.Thresholds.IndividualBusinessAs
+	}
+	return p
+}
+
+func (v *validator) item(it *Item, catalogFactors map[string]Pos) {
+	v.facts(it.Facts, v.cat.Facts)
+	for _, p := range it.Parties {
+		if !p.Valid() {
+			v.errorf(it.Pos, CodeValue, "item %s: party %q is not individual, organization or individual_business", it.Code, p)
+		}
+	}
+	switch it.Verification {
+	case "", "verified", "unverified":
+	default:
+		v.errorf(it.Pos, CodeValue, "item %s: verification must be verified or unverified", it.Code)
+	}
+	short := it.Sanctions != nil || it.Benchmark != nil || it.Orders != nil || it.Precondition != nil || it.EffectiveFrom != nil
+	switch {
+	case short && it.Versions != nil:
+		v.errorf(it.Pos, CodeValue, "item %s: give either versions or sanctions/benchmark directly, not both", it.Code)
+		return
+	case short:
+		from := v.cat.Effective
+		if it.EffectiveFrom != nil {
+			from = *it.EffectiveFrom
+		}
+		it.Versions = []*Version{{Pos: it.Pos, ID: "v1", EffectiveFrom: from,
+			Orders: it.Orders, Precondition: it.Precondition, Sanctions: it.Sanctions, Benchmark: it.Benchmark}}
+		if it.Sanctions == nil {
+			v.errorf(it.Pos, CodeMissing, "item %s: missing required key \"sanctions\"", it.Code)
+			return
+		}
+	case len(it.Versions) == 0:
+		v.errorf(it.Pos, CodeMissing, "item %s: needs sanctions and a benchmark, or versions", it.Code)
+		return
+	}
+	v.versions(it)
+	facts := v.cat.AllFacts(it)
+	for _, ver := range it.Versions {
+		v.version(it, ver, facts, catalogFactors)
+	}
+	if l := it.Limitation; l != nil && l.Years > 0 && l.Citation == nil {
+		v.errorf(l.Pos, CodeMissing, "item %s: a limitation period other than art. 36's needs the citation of the law that sets it", it.Code)
+	}
+}
+
+// versions checks that an item's versions are in date order and do not
+// overlap, so that exactly one is in force on any date they cover.
+func (v *validator) versions(it *Item) {
+	ids := map[string]bool{}
+	for i, ver := range it.Versions {
+		if ids[ver.ID] {
+			v.errorf(ver.Pos, CodeDuplicateName, "item %s: version id %q is used twice", it.Code, ver.ID)
+		}
+		ids[ver.ID] = true
+		if ver.EffectiveTo != nil && *ver.EffectiveTo < ver.EffectiveFrom {
+			v.errorf(ver.Pos, CodeDate, "item %s version %s: effective_to %s is before effective_from %s", it.Code, ver.ID, ver.EffectiveTo, ver.EffectiveFrom)
+		}
+		if i == 0 {
+			continue
+		}
+		prev := it.Versions[i-1]
+		switch {
+		case ver.EffectiveFrom <= prev.EffectiveFrom:
+			v.errorf(ver.Pos, CodeDate, "item %s: versions must be listed oldest first; %s starts on or before %s", it.Code, ver.ID, prev.ID)
+		case prev.EffectiveTo == nil || *prev.EffectiveTo >= ver.EffectiveFrom:
+			v.errorf(ver.Pos, CodeDate, "item %s: version %s starts %s while %s is still in force; give %s an effective_to before that day", it.Code, ver.ID, ver.EffectiveFrom, prev.ID, prev.ID)
+		}
+	}
+}
+
+func (v *validator) version(it *Item, ver *Version, facts Facts, catalogFactors map[string]Pos) {
+	where := fmt.Sprintf("item %s version %s", it.Code, ver.ID)
+	var fine *Sanction
+	for _, s := range ver.Sanctions {
+		if !s.Type.Known() {
+			v.errorf(s.Pos, CodeValue, "%s: sanction type %q is not one of 行政处罚法 art. 9's types", where, s.Type)
+			continue
+		}
+		if s.Precondition != nil {
+			v.precondition(s.Precondition)
+		}
+		if s.Type != penalty.Fine {
+			if s.Amount != nil {
+				v.errorf(s.Amount.Pos, CodeValue, "%s: only a fine has an amount", where)
+			}
+			continue
+		}
+		if fine != nil {
+			v.errorf(s.Pos, CodeDuplicateName, "%s: one act takes at most one fine (行政处罚法 art. 29); merge the fine sanctions", where)
+			continue
+		}
+		fine = s
+		if s.Amount == nil {
+			v.errorf(s.Pos, CodeMissing, "%s: a fine needs an amount", where)
+			continue
+		}
+		v.amount(it, s.Amount, facts, where)
+	}
+	if ver.Precondition != nil {
+		v.precondition(ver.Precondition)
+	}
+	if ver.Benchmark == nil {
+		if !ver.Decriminalized {
+			v.errorf(ver.Pos, CodeMissing, "%s: missing benchmark (the grades that cut the statutory range)", where)
+		}
+		return
+	}
+	v.benchmark(it, ver, fine, catalogFactors, where)
+}
+
+func (v *validator) precondition(p *Precondition) {
+	switch p.Kind {
+	case "overdue_not_corrected", "refused_to_correct", "serious", "other":
+	default:
+		v.errorf(p.Pos, CodeValue, "precondition kind must be overdue_not_corrected (逾期不改正), refused_to_correct (拒不改正), serious (情节严重) or other, not %q", p.Kind)
+	}
+}
+
+func (v *validator) amount(it *Item, a *Amount, facts Facts, where string) {
+	if a.All != nil {
+		v.amountRule(a.All, facts, where)
+		return
+	}
+	for _, pr := range a.ByParty {
+		if len(it.Parties) > 0 && !containsParty(it.Parties, pr.Party) {
+			v.errorf(pr.Rule.Pos, CodeReference, "%s: the amount names %s, which the item's parties exclude", where, pr.Party)
+		}
+		v.amountRule(pr.Rule, facts, where+" ("+string(pr.Party)+")")
+	}
+}
+
+func containsParty(ps []PartyType, p PartyType) bool {
+	for _, q := range ps {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// amountRule builds the penalty.Rule of an AmountRule.
+func (v *validator) amountRule(a *AmountRule, facts Facts, where string) {
+	var factor *Span
+	kind := penalty.Fixed
+	forms := 0
+	for _, f := range []struct {
+		span *Span
+		kind penalty.RuleKind
+	}{{a.Times, penalty.Multiple}, {a.Percent, penalty.Percent}, {a.PerUnit, penalty.PerUnit}} {
+		if f.span != nil {
+			forms++
+			factor, kind = f.span, f.kind
+		}
+	}
+	r := penalty.Rule{Kind: kind, Base: a.Base, Cap: a.Cap}
+	switch {
+	case forms > 1:
+		v.errorf(a.Pos, CodeValue, "%s: an amount is one of min/max, times, percent or per_unit", where)
+		return
+	case forms == 0:
+		if a.Min == nil && a.Max == nil {
+			v.errorf(a.Pos, CodeMissing, "%s: the amount needs min, max or both (in yuan)", where)
+			return
+		}
+		if a.Base != "" || a.Cap != nil || len(a.Fallbacks) > 0 {
+			v.errorf(a.Pos, CodeValue, "%s: base, cap and fallbacks belong to times, percent and per_unit amounts", where)
+		}
+		if a.Min != nil {
+			r.Min = *a.Min
+		}
+		r.Max = a.Max
+	default:
+		if a.Min != nil || a.Max != nil {
+			v.errorf(a.Pos, CodeValue, "%s: with %s, give the factors inside it; min and max are not yuan here", where, kind)
+		}
+		r.Min, r.Max = factor.Min, factor.Max
+		v.base(a, facts, where)
+	}
+	if r.Max != nil && r.Min.GreaterThan(*r.Max) {
+		v.errorf(a.Pos, CodeRange, "%s: min %s is greater than max %s", where, r.Min, r.Max)
+	}
+	for _, fb := range a.Fallbacks {
+		trig := penalty.Trigger{Below: fb.Below}
+		for _, w := range fb.When {
+			switch w {
+			case "absent":
+				trig.Absent = true
+			case "zero":
+				trig.Zero = true
+			case "undeterminable":
+				trig.Undeterminable = true
+				if f := facts.Lookup(a.Base); f != nil && !f.Undeterminable {
+					v.errorf(fb.Pos, CodeValue, "%s: fallback on undeterminable needs fact %s declared with undeterminable: true", where, a.Base)
+				}
+			default:
+				v.errorf(fb.Pos, CodeValue, "%s: fallback when %q is not absent, zero or undeterminable", where, w)
+			}
+		}
+		if len(fb.When) == 0 && fb.Below == nil {
+			v.errorf(fb.Pos, CodeMissing, "%s: a fallback needs when (absent, zero, undeterminable) or below", where)
+		}
+		v.amountRule(fb.Amount, facts, where+" fallback")
+		r.Fallbacks = append(r.Fallbacks, penalty.Fallback{When: trig, Rule: fb.Amount.Rule})
+	}
+	a.Rule = r
+}
+
+func (v *validator) base(a *AmountRule, facts Facts, where string) {
+	if a.Base == "" {
+		v.errorf(a.Pos, CodeMissing, "%s: times, percent and per_unit amounts need base: the fact holding the base amount", where)
+		return
+	}
+	f := facts.Lookup(a.Base)
+	if f == nil {
+		d := v.errorf(a.Pos, CodeReference, "%s: base %q is not a declared fact", where, a.Base)
+		if s := didYouMean(a.Base, factNames(facts)); s != "" {
+			d.Hint = "did you mean " + fmt.Sprintf("%q", s) + "?"
+		}
+		return
+	}
+	if !f.Type.Numeric() {
+		v.errorf(a.Pos, CodeValue, "%s: base %s must be a money, number or int fact, not %s", where, f.Name, f.Type)
+	}
+}
+
+func factNames(fs Facts) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Name
+	}
+	return out
+}
+
+func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFactors map[string]Pos, where string) {
+	b := ver.Benchmark
+	scheme := v.cat.SchemeFor(b)
+	if b.TierScheme != "" && !b.TierScheme.Known() {
+		v.errorf(b.Pos, CodeValue, "%s: tier_scheme %q is not a known scheme (%s)", where, b.TierScheme, schemeList())
+	}
+	if len(b.Grades) == 0 {
+		v.errorf(b.Pos, CodeMissing, "%s: a benchmark needs at least one grade", where)
+	}
+	ids := map[string]bool{}
+	for _, g := range b.Grades {
+		if ids[g.ID] {
+			v.errorf(g.Pos, CodeDuplicateName, "%s: grade id %q is used twice", where, g.ID)
+		}
+		ids[g.ID] = true
+		if g.Tier == 0 {
+			g.Tier = penalty.General
+		}
+		v.grade(it, g, fine, scheme, where)
+	}
+	factorIDs := map[string]Pos{}
+	for k, p := range catalogFactors {
+		factorIDs[k] = p
+	}
+	for _, f := range b.Factors {
+		v.factor(f, factorIDs)
+	}
+	if fo := b.FirstOffense; fo != nil {
+		switch fo.PriorBasis {
+		case "", "decision_date", "act_date":
+		default:
+			v.errorf(fo.Pos, CodeValue, "%s: first_offense.prior_basis must be decision_date or act_date", where)
+		}
+		switch fo.SameViolation {
+		case "", "same_item", "same_clause", "any":
+		default:
+			v.errorf(fo.Pos, CodeValue, "%s: first_offense.same_violation must be same_item, same_clause or any", where)
+		}
+	}
+	if c := b.Commitment; c != nil && c.DeadlineDays <= 0 {
+		v.errorf(c.Pos, CodeValue, "%s: commitment.deadline_days must be positive", where)
+	}
+	if o := b.Offset; o != nil {
+		if o.Rate.Sign() <= 0 {
+			v.errorf(o.Pos, CodeValue, "%s: public_service_offset.rate must be positive", where)
+		}
+		if fine == nil {
+			v.errorf(o.Pos, CodeReference, "%s: public_service_offset needs a fine to offset", where)
+		}
+	}
+}
+
+// grade checks a grade's fine against the statutory amount rule of the fine
+// it cuts: a yuan range inside the statutory range, multiples inside the
+// statutory multiples, shares inside [0, 1], and no fine only where the fine
+// is optional.
+func (v *validator) grade(it *Item, g *Grade, fine *Sanction, scheme penalty.Scheme, where string) {
+	where = fmt.Sprintf("%s grade %s", where, g.ID)
+	for _, s := range g.Sanctions {
+		if !s.Known() {
+			v.errorf(g.Pos, CodeValue, "%s: sanction type %q is not one of art. 9's types", where, s)
+		}
+	}
+	switch {
+	case fine == nil && g.Fine != nil && !g.Fine.None:
+		v.errorf(g.Fine.Pos, CodeReference, "%s: the item has no fine to cut", where)
+		return
+	case fine == nil:
+		return
+	case g.Fine == nil:
+		v.errorf(g.Pos, CodeMissing, "%s: missing fine (the sub-range of the statutory fine, or none)", where)
+		return
+	case g.Fine.None:
+		if fine.Mandatory && fine.Precondition == nil {
+			v.errorf(g.Fine.Pos, CodeRange, "%s: the fine is mandatory (处/并处), so a grade cannot drop it; only 减轻 with a legal ground may", where)
+		}
+		return
+	}
+	if fine.Amount == nil {
+		return
+	}
+	parties := []PartyType{""}
+	if fine.Amount.All == nil {
+		parties = parties[:0]
+		for _, pr := range fine.Amount.ByParty {
+			parties = append(parties, pr.Party)
+		}
+	}
+	for _, p := range parties {
+		rule := fine.Amount.All
+		gf := g.Fine
+		label := where
+		if p != "" {
+			rule, gf = fine.Amount.For(p), g.Fine.For(p)
+			label = where + " (" + string(p) + ")"
+			if gf == nil {
+				v.errorf(g.Fine.Pos, CodeMissing, "%s: no fine given for %s", where, p)
+				continue
+			}
+		} else if len(g.Fine.ByParty) > 0 {
+			v.errorf(g.Fine.Pos, CodeValue, "%s: the statutory amount does not split by party, so the grade's fine cannot", where)
+			return
+		}
+		v.gradeFine(rule.Rule, gf, scheme, label)
+	}
+}
+
+func (v *validator) gradeFine(rule penalty.Rule, gf *GradeFine, scheme penalty.Scheme, where string) {
+	unit := *v.cat.Rounding.Unit
+	switch gf.Unit {
+	case UnitTier:
+		if rule.Max == nil && rule.Kind == penalty.Fixed {
+			v.errorf(gf.Pos, CodeRange, "%s: the statutory range has no maximum, so scheme %s cannot give a tier; state the grade's range", where, scheme)
+		}
+	case UnitShare:
+		one := decimal.NewFromInt(1)
+		if gf.Span.Max == nil || gf.Span.Min.GreaterThan(*gf.Span.Max) || gf.Span.Max.GreaterThan(one) {
+			v.errorf(gf.Pos, CodeRange, "%s: a share is a part of the statutory range from 0 to 1, with min ≤ max", where)
+		}
+	case UnitYuan, UnitTimes, UnitPercent:
+		want := map[FineUnit]penalty.RuleKind{UnitYuan: penalty.Fixed, UnitTimes: penalty.Multiple, UnitPercent: penalty.Percent}[gf.Unit]
+		if rule.Kind != want {
+			v.errorf(gf.Pos, CodeValue, "%s: the statutory amount is %s, so the grade cannot be stated in %s; use %s, share or tier", where, rule.Kind, gf.Unit, unitFor(rule.Kind))
+			return
+		}
+		stat := rule.FactorRange()
+		resolveUnit := unit
+		if gf.Unit != UnitYuan {
+			resolveUnit = decimal.New(1, -4) // factors are checked exactly, not on the yuan grid
+		}
+		got := gf.Span.Interval().Resolve(resolveUnit)
+		switch {
+		case gf.Span.Max == nil && !stat.Unbounded:
+			v.errorf(gf.Pos, CodeRange, "%s: the grade needs a max", where)
+		case got.Empty():
+			v.errorf(gf.Pos, CodeRange, "%s: the grade's range %s holds no amount", where, got)
+		case !got.Within(stat):
+			v.errorf(gf.Pos, CodeRange, "%s: the grade's range %s %s leaves the statutory range %s", where, got, gf.Unit, stat)
+		}
+	}
+}
+
+func unitFor(k penalty.RuleKind) string {
+	switch k {
+	case penalty.Multiple:
+		return "times"
+	case penalty.Percent:
+		return "percent"
+	case penalty.Fixed:
+		return "yuan {min, max}"
+	}
+	return "share"
+}

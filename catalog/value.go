@@ -1,0 +1,210 @@
+package catalog
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jizhun/jizhun/penalty"
+)
+
+// Value is the value of one fact in a case, checked against its declaration.
+type Value struct {
+	Type FactType
+	Bool bool
+	Num  decimal.Decimal // int, number and money facts
+	Enum string          // enum facts: the value's name
+	Date Date
+	// Undeterminable is set for a money fact stated as "undeterminable"
+	// (违法所得无法确定); Num is then zero.
+	Undeterminable bool
+}
+
+// String renders the value as a case would state it.
+func (v Value) String() string {
+	switch v.Type {
+	case FactBool:
+		return strconv.FormatBool(v.Bool)
+	case FactEnum:
+		return v.Enum
+	case FactDate:
+		return v.Date.String()
+	}
+	if v.Undeterminable {
+		return "undeterminable"
+	}
+	return v.Num.String()
+}
+
+// AppendJSON appends the value as JSON: numbers as numbers, the rest as
+// strings or booleans.
+func (v Value) AppendJSON(b []byte) []byte {
+	switch v.Type {
+	case FactBool:
+		return strconv.AppendBool(b, v.Bool)
+	case FactInt, FactNumber, FactMoney:
+		if v.Undeterminable {
+			return append(b, `"undeterminable"`...)
+		}
+		return append(b, v.Num.String()...)
+	}
+	return appendJSONString(b, v.String())
+}
+
+// appendJSONString appends s as a JSON string, leaving non-ASCII text
+// readable (catalog text is Chinese) and escaping what JSON requires.
+func appendJSONString(b []byte, s string) []byte {
+	q, _ := json.Marshal(s)
+	q = bytes.ReplaceAll(q, []byte(`\u003c`), []byte("<"))
+	q = bytes.ReplaceAll(q, []byte(`\u003e`), []byte(">"))
+	q = bytes.ReplaceAll(q, []byte(`\u0026`), []byte("&"))
+	return append(b, q...)
+}
+
+// ValueError says why a stated value does not fit a fact's declaration.
+type ValueError struct {
+	Fact    string
+	Message string
+}
+
+func (e *ValueError) Error() string { return fmt.Sprintf("fact %s: %s", e.Fact, e.Message) }
+
+// Parse checks a value stated for this fact, as decoded from JSON (bool,
+// json.Number, float64, string) or given from Go (bool, int, int64,
+// decimal.Decimal, string, Date). Numbers outside the declared bounds,
+// enum names not declared, fractions for int facts and impossible dates are
+// errors.
+func (f *Fact) Parse(raw any) (Value, error) {
+	v := Value{Type: f.Type}
+	bad := func(format string, args ...any) (Value, error) {
+		return Value{}, &ValueError{Fact: f.Name, Message: fmt.Sprintf(format, args...)}
+	}
+	switch f.Type {
+	case FactBool:
+		b, ok := raw.(bool)
+		if !ok {
+			return bad("want true or false, got %s", describe(raw))
+		}
+		v.Bool = b
+	case FactEnum:
+		s, ok := raw.(string)
+		if !ok {
+			return bad("want one of %s, got %s", f.enumList(), describe(raw))
+		}
+		if f.Values.Index(s) < 0 {
+			msg := fmt.Sprintf("%q is not one of %s", s, f.enumList())
+			if m := didYouMean(s, f.enumNames()); m != "" {
+				msg += fmt.Sprintf("; did you mean %q?", m)
+			}
+			return bad("%s", msg)
+		}
+		v.Enum = s
+	case FactDate:
+		switch x := raw.(type) {
+		case Date:
+			v.Date = x
+		case string:
+			d, err := ParseDate(x)
+			if err != nil {
+				return bad("%v", err)
+			}
+			v.Date = d
+		default:
+			return bad("want a date YYYY-MM-DD, got %s", describe(raw))
+		}
+	case FactInt, FactNumber, FactMoney:
+		if s, ok := raw.(string); ok && s == "undeterminable" {
+			if !f.Undeterminable {
+				return bad("the catalog does not allow undeterminable for this fact")
+			}
+			v.Undeterminable = true
+			return v, nil
+		}
+		n, err := number(raw)
+		if err != nil {
+			return bad("%v", err)
+		}
+		if f.Type == FactInt && !n.IsInteger() {
+			return bad("want a whole number, got %s", n)
+		}
+		if f.Min != nil && n.LessThan(*f.Min) {
+			return bad("%s is below the minimum %s", n, f.Min)
+		}
+		if f.Max != nil && n.GreaterThan(*f.Max) {
+			return bad("%s is above the maximum %s", n, f.Max)
+		}
+		v.Num = n
+	default:
+		return bad("unknown fact type %q", f.Type)
+	}
+	return v, nil
+}
+
+func number(raw any) (decimal.Decimal, error) {
+	switch x := raw.(type) {
+	case json.Number:
+		return penalty.ParseYuan(string(x))
+	case decimal.Decimal:
+		return x, nil
+	case int:
+		return decimal.NewFromInt(int64(x)), nil
+	case int64:
+		return decimal.NewFromInt(x), nil
+	case float64:
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return decimal.Decimal{}, fmt.Errorf("want a number, got %v", x)
+		}
+		return decimal.NewFromFloat(x), nil
+	}
+	return decimal.Decimal{}, fmt.Errorf("want a number, got %s", describe(raw))
+}
+
+func describe(raw any) string {
+	switch x := raw.(type) {
+	case nil:
+		return "null"
+	case string:
+		return strconv.Quote(x)
+	case bool:
+		return "a boolean"
+	case json.Number, float64, int, int64, decimal.Decimal:
+		return fmt.Sprintf("the number %v", x)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("%T", raw)
+}
+
+func (f *Fact) enumNames() []string {
+	out := make([]string, len(f.Values))
+	for i, v := range f.Values {
+		out[i] = v.Name
+	}
+	return out
+}
+
+func (f *Fact) enumList() string { return strings.Join(f.enumNames(), ", ") }
+
+// parseDefault reads a fact's YAML default as its type.
+func (f *Fact) parseDefault(raw string, tag string) (Value, error) {
+	switch f.Type {
+	case FactBool:
+		if tag != "!!bool" {
+			return Value{}, &ValueError{Fact: f.Name, Message: "default must be true or false"}
+		}
+		return f.Parse(raw == "true")
+	case FactInt, FactNumber, FactMoney:
+		if raw == "undeterminable" {
+			return f.Parse(raw)
+		}
+		return f.Parse(json.Number(raw))
+	}
+	return f.Parse(raw)
+}

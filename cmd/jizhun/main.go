@@ -1,0 +1,51 @@
+// Command jizhun validates discretion catalogs and decides cases against them.
+//
+//	jizhun validate FILE…
+//	jizhun decide --catalog FILE --case case.json [--item CODE] [--format text|json]
+//
+// Exit status: 0 decided or valid (no penalty is a decision too), 1 invalid
+// catalog or case, 2 usage.
+package main
+
+import (
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// Exit statuses.
+const (
+	exitOK      = 0
+	exitInvalid = 1
+	exitUsage   = 2
+)
+
+const usage = `usage:
+  jizhun validate FILE…
+      load and compile each catalog; print every problem as file:line:col
+  jizhun decide --catalog FILE --case FILE|- [--item CODE] [--format text|json]
+      decide the case (Case JSON) against the catalog
+
+exit status: 0 decided or valid, 1 invalid catalog or case, 2 usage
+`
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		io.WriteString(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "validate":
+		return validate(args[1:], stdout, stderr)
+	case "decide":
+		return decide(args[1:], stdin, stdout, stderr)
+	case "help", "-h", "--help":
+		io.WriteString(stdout, usage)
+		return exitOK
+	}
+	io.WriteString(stderr, "jizhun: unknown command "+args[0]+"\n"+usage)
+	return exitUsage
+}

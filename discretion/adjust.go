@@ -1,0 +1,209 @@
+package discretion
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/penalty"
+)
+
+// ground is a mitigating or aggravating circumstance found in the case.
+type ground struct {
+	id, label, citation string
+	effect              catalog.Effect
+	mandatory           bool
+}
+
+// adjust applies arts. 30, 31 and 32 and the benchmark's factors to the
+// grade's tier: any 减轻 ground makes the outcome mitigated; a 从轻 ground
+// and a 从重 ground together follow policies.mixed_factors.
+func (r *run) adjust(v *versionRules, g *catalog.Grade) (Outcome, bool) {
+	var found []ground
+	pol := r.e.cat.Policies
+	if r.dates.hasBirth && r.dates.act <= r.dates.birth.AddYears(18) {
+		found = append(found, ground{id: "art30.minor", label: "已满十四周岁不满十八周岁的未成年人", citation: citeArt30, effect: pol.Minors, mandatory: true})
+		r.note("factor", "art30.minor", citeArt30, fmt.Sprintf("违法行为发生时%d周岁，应当%s", ageAt(r.dates.birth, r.dates.act), pol.Minors.Label()), true)
+	}
+	if r.c.Party.Capacity == "limited" {
+		found = append(found, ground{id: "art31.limited", label: "尚未完全丧失辨认或者控制自己行为能力", citation: citeArt31, effect: catalog.EffectLighter})
+		r.note("factor", "art31.limited", citeArt31, "尚未完全丧失辨认或者控制自己行为能力的，可以从轻或者减轻", true)
+	}
+	for _, f := range v.factors {
+		if f.when == nil {
+			continue
+		}
+		mode := "应当"
+		if !f.f.Mandatory {
+			mode = "可以"
+		}
+		if r.eval("factor", f.when, fmt.Sprintf("%s：%s%s", f.f.Label, mode, f.f.Effect.Label())) {
+			found = append(found, ground{id: f.f.ID, label: f.f.Label, citation: f.when.citation, effect: f.f.Effect, mandatory: f.f.Mandatory})
+		}
+	}
+	var mitigate, lighter, heavier bool
+	discretionary := false
+	for _, gr := range found {
+		switch gr.effect {
+		case catalog.EffectMitigate:
+			mitigate = true
+		case catalog.EffectLighter:
+			lighter = true
+		case catalog.EffectHeavier:
+			heavier = true
+		}
+		discretionary = discretionary || !gr.mandatory
+	}
+	base := outcomeOfTier(g.Tier)
+	var out Outcome
+	var note string
+	switch {
+	case mitigate:
+		out, note = Mitigated, "具有减轻处罚情节，在法定最低罚款以下确定罚款"
+	case lighter && heavier && pol.MixedFactors == catalog.EffectGeneral:
+		out, note = base, "从轻与从重情节并存，依本基准相互抵消，按所处阶次处罚"
+	case lighter:
+		out, note = Lighter, "具有从轻处罚情节，在阶次幅度的从轻部分内确定罚款"
+		if heavier {
+			note = "从轻与从重情节并存，依本基准从轻情节优先（应当从轻）"
+		}
+	case heavier:
+		out, note = Heavier, "具有从重处罚情节，在阶次幅度的从重部分内确定罚款"
+	default:
+		out, note = base, "无法定或者本基准规定的从轻、减轻、从重情节，按所处阶次处罚"
+	}
+	r.note("adjust", string(out), groundCites(found), note, true)
+	return out, discretionary
+}
+
+func groundCites(gs []ground) string {
+	var cites []string
+	seen := map[string]bool{}
+	for _, g := range gs {
+		if g.citation != "" && !seen[g.citation] {
+			seen[g.citation] = true
+			cites = append(cites, g.citation)
+		}
+	}
+	return strings.Join(cites, "；")
+}
+
+// finalRange splits the grade range by the adjusted tier, keeps it within
+// the statute (below the minimum only for 减轻), and rounds it. A nil range
+// means no fine remains.
+//
+// A grade stated as a tier of the statutory range is re-split from the
+// statutory range: under the midpoint rule "一般" is a single amount, and
+// "从轻处罚应当低于平均值" (粤环发〔2021〕7号 art. 12) refers to the statutory
+// range, not to that point. A grade stated as its own range (a table row)
+// is split within that range.
+func (r *run) finalRange(out Outcome, v *versionRules, g *catalog.Grade, grade penalty.Range, stat statutory, flags []string) (*penalty.Range, []string) {
+	unit := r.e.unit
+	rng := grade
+	switch out {
+	case Mitigated:
+		lmin := stat.rng.Min
+		if lmin.IsZero() {
+			r.note("clamp", "mitigate", citeArt30, "法定罚款没有下限，减轻处罚不予罚款（选择较轻的处罚种类）", true)
+			return nil, append(flags, FlagMitigatedNoMinimum)
+		}
+		floor := decimal.Zero
+		if f := r.e.cat.Policies.MitigationFloor; f != nil {
+			floor = lmin.Mul(*f)
+		}
+		max := lmin
+		rng = resolve(penalty.Interval{Min: floor, Max: &max, MaxExclusive: true}, unit)
+		r.note("clamp", "mitigate", "", fmt.Sprintf("减轻处罚：在法定最低罚款%s元以下确定，幅度%s元", lmin, rangeText(rng)), true)
+	case Lighter, Heavier:
+		tier := penalty.Lighter
+		if out == Heavier {
+			tier = penalty.Heavier
+		}
+		within, what := grade, "阶次幅度"
+		if gf := g.Fine.For(r.e.cat.MapParty(r.c.Party.Type)); gf != nil && gf.Unit == catalog.UnitTier {
+			within, what = stat.rng, "法定幅度"
+		}
+		iv, err := v.scheme.Split(within, tier)
+		if err != nil {
+			r.cerr.add("", "item %s: %v", r.ir.item.Code, err)
+			return nil, flags
+		}
+		rng = resolve(iv, unit)
+		r.note("clamp", string(v.scheme), "", fmt.Sprintf("按%s规则取%s%s元的%s部分：%s元", v.scheme, what, rangeText(within), tier.Label(), rangeText(rng)), true)
+	}
+	if out != Mitigated {
+		clamped := rng.Intersect(stat.rng)
+		if clamped.Empty() {
+			// A grade that misses the statute entirely is a catalog defect the
+			// loader rejects for fixed ranges; for bases it can only happen
+			// through a fallback, and the nearest statutory bound is the one
+			// amount the law still allows.
+			b := stat.rng.Min
+			if rng.Min.GreaterThan(stat.rng.Max) && !stat.rng.Unbounded {
+				b = stat.rng.Max
+			}
+			clamped = penalty.Closed(b, b)
+		}
+		if !clamped.Equal(rng) {
+			r.note("clamp", "statute", "", fmt.Sprintf("限定在法定幅度%s元之内：%s元", rangeText(stat.rng), rangeText(clamped)), true)
+		}
+		rng = clamped
+	}
+	if rng.Unbounded || rng.Empty() {
+		r.cerr.add("", "item %s: the fine range %s has no maximum; the benchmark must bound it", r.ir.item.Code, rng)
+		return nil, flags
+	}
+	if rng.IsZero() {
+		return nil, flags
+	}
+	if out != Heavier && !stat.rng.Unbounded && rng.Max.Equal(stat.rng.Max) {
+		flags = append(flags, FlagTopFine)
+		r.note("clamp", "top_fine", citeNoTopFine, "罚款幅度达到法定最高额而无从重情节，提请审查（不得随意给予顶格罚款）", false)
+	}
+	return &rng, flags
+}
+
+// chooseSanctions lists the penalties imposed: every mandatory one whose
+// precondition holds, the optional ones the grade chooses, and the fine if
+// a fine range remains.
+func (r *run) chooseSanctions(sanctions []*sanctionRules, g *catalog.Grade, hasFine bool) []penalty.SanctionType {
+	out := []penalty.SanctionType{}
+	for _, s := range sanctions {
+		t := s.s.Type
+		switch {
+		case t == penalty.Fine:
+			if hasFine {
+				out = append(out, t)
+			}
+		case s.s.Mandatory || gradeChooses(g, t):
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+func gradeChooses(g *catalog.Grade, t penalty.SanctionType) bool {
+	for _, s := range g.Sanctions {
+		if s == t {
+			return true
+		}
+	}
+	return false
+}
+
+func describeDecision(d *Decision) string {
+	var parts []string
+	for _, s := range d.Sanctions {
+		if s == penalty.Fine && d.Fine != nil {
+			parts = append(parts, fmt.Sprintf("罚款%s元", rangeText(d.Fine.Range())))
+			continue
+		}
+		parts = append(parts, s.Label())
+	}
+	if len(parts) == 0 {
+		return "不予罚款"
+	}
+	return strings.Join(parts, "，")
+}

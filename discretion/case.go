@@ -1,0 +1,268 @@
+package discretion
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/jizhun/jizhun/catalog"
+)
+
+// Case is what an agency system sends: the item (or the candidate items of
+// one act, art. 29), the party, the dates and the facts. Its JSON form is
+// the stable contract of `jizhun decide --case`.
+type Case struct {
+	Item          string         `json:"item,omitempty"`
+	Items         []string       `json:"items,omitempty"`
+	Party         Party          `json:"party"`
+	ActDate       string         `json:"act_date"`
+	ActEndDate    string         `json:"act_end_date,omitempty"`
+	DiscoveryDate string         `json:"discovery_date"`
+	DecisionDate  string         `json:"decision_date"`
+	Facts         map[string]any `json:"facts"`
+	History       []Prior        `json:"history,omitempty"`
+	Commitment    *Commitment    `json:"commitment,omitempty"`
+}
+
+// Party is the party to the case.
+type Party struct {
+	Type      catalog.PartyType `json:"type"`
+	BirthDate string            `json:"birth_date,omitempty"`
+	// Capacity is art. 31: "full" (default), "none" (could not recognise or
+	// control the act: no penalty) or "limited" (may be lighter or mitigated).
+	Capacity string `json:"capacity,omitempty"`
+}
+
+// Prior is one of the party's earlier violations.
+type Prior struct {
+	Item         string `json:"item"`
+	ActDate      string `json:"act_date"`
+	DecisionDate string `json:"decision_date,omitempty"`
+	Outcome      string `json:"outcome,omitempty"`
+}
+
+// Commitment is the party's answer to a 告知承诺 offer.
+type Commitment struct {
+	Signed   bool   `json:"signed"`
+	Deadline string `json:"deadline,omitempty"`
+	// Breached records that the party broke an earlier commitment for this
+	// violation; the case is then decided normally.
+	Breached bool `json:"breached,omitempty"`
+}
+
+// Problem is one thing wrong with a case: the field (a JSON path such as
+// "facts.area_m2") and what is wrong with it.
+type Problem struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
+}
+
+// CaseError lists every problem found in a case. Decide returns it for a
+// case it cannot decide as stated; nothing is guessed.
+type CaseError struct {
+	Problems []Problem
+}
+
+func (e *CaseError) Error() string {
+	var b strings.Builder
+	b.WriteString("invalid case:")
+	for _, p := range e.Problems {
+		b.WriteString("\n  ")
+		if p.Field != "" {
+			b.WriteString(p.Field)
+			b.WriteString(": ")
+		}
+		b.WriteString(p.Message)
+	}
+	return b.String()
+}
+
+// Is lets errors.Is(err, &CaseError{}) match any case error.
+func (e *CaseError) Is(target error) bool {
+	_, ok := target.(*CaseError)
+	return ok
+}
+
+func (e *CaseError) add(field, format string, args ...any) {
+	e.Problems = append(e.Problems, Problem{Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+func (e *CaseError) err() error {
+	if len(e.Problems) == 0 {
+		return nil
+	}
+	return e
+}
+
+// MaxCaseSize bounds case JSON. A case with its history is a few kilobytes.
+const MaxCaseSize = 1 << 20
+
+// ParseCase reads the Case JSON contract strictly: unknown fields, trailing
+// data and wrong JSON types are errors. Numbers keep their exact decimal
+// text.
+func ParseCase(r io.Reader) (*Case, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxCaseSize+1))
+	if err != nil {
+		return nil, &CaseError{Problems: []Problem{{Message: err.Error()}}}
+	}
+	if len(data) > MaxCaseSize {
+		return nil, &CaseError{Problems: []Problem{{Message: fmt.Sprintf("case JSON is larger than %d bytes", MaxCaseSize)}}}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	dec.UseNumber()
+	var c Case
+	if err := dec.Decode(&c); err != nil {
+		return nil, &CaseError{Problems: []Problem{{Field: jsonField(err), Message: jsonMessage(err, data)}}}
+	}
+	if dec.More() {
+		return nil, &CaseError{Problems: []Problem{{Message: "unexpected data after the case object"}}}
+	}
+	return &c, nil
+}
+
+func jsonField(err error) string {
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return te.Field
+	}
+	return ""
+}
+
+func jsonMessage(err error, data []byte) string {
+	var se *json.SyntaxError
+	if errors.As(err, &se) {
+		line, col := lineCol(data, int(se.Offset))
+		return fmt.Sprintf("malformed JSON at line %d, column %d: %v", line, col, se)
+	}
+	var te *json.UnmarshalTypeError
+	if errors.As(err, &te) {
+		return fmt.Sprintf("want %s, got JSON %s", te.Type, te.Value)
+	}
+	msg := err.Error()
+	if strings.HasPrefix(msg, "json: unknown field ") {
+		return "unknown field " + strings.TrimPrefix(msg, "json: unknown field ") + " (see the Case JSON contract in docs/catalog.md)"
+	}
+	return msg
+}
+
+func lineCol(data []byte, offset int) (int, int) {
+	if offset > len(data) {
+		offset = len(data)
+	}
+	line := 1 + bytes.Count(data[:offset], []byte("\n"))
+	col := offset - bytes.LastIndexByte(data[:offset], '\n')
+	return line, col
+}
+
+// caseDates are a case's dates, checked.
+type caseDates struct {
+	act, actEnd, discovery, decision catalog.Date
+	birth                            catalog.Date
+	hasBirth                         bool
+}
+
+// checkDates parses the dates and checks their order.
+func (c *Case) checkDates(cerr *CaseError) caseDates {
+	var d caseDates
+	parse := func(field, s string, required bool) (catalog.Date, bool) {
+		if s == "" {
+			if required {
+				cerr.add(field, "missing: give the date as YYYY-MM-DD")
+			}
+			return 0, false
+		}
+		x, err := catalog.ParseDate(s)
+		if err != nil {
+			cerr.add(field, "%v", err)
+			return 0, false
+		}
+		return x, true
+	}
+	okAct := false
+	d.act, okAct = parse("act_date", c.ActDate, true)
+	end, okEnd := parse("act_end_date", c.ActEndDate, false)
+	disc, okDisc := parse("discovery_date", c.DiscoveryDate, true)
+	dec, okDec := parse("decision_date", c.DecisionDate, true)
+	d.birth, d.hasBirth = parse("party.birth_date", c.Party.BirthDate, false)
+	d.actEnd, d.discovery, d.decision = d.act, disc, dec
+	if okEnd {
+		d.actEnd = end
+		if okAct && end < d.act {
+			cerr.add("act_end_date", "%s is before act_date %s", end, d.act)
+		}
+	}
+	if okAct && okDisc && disc < d.act {
+		cerr.add("discovery_date", "%s is before act_date %s: a violation cannot be discovered before it happens", disc, d.act)
+	}
+	if okDisc && okDec && dec < disc {
+		cerr.add("decision_date", "%s is before discovery_date %s", dec, disc)
+	}
+	if d.hasBirth && okAct && d.birth >= d.act {
+		cerr.add("party.birth_date", "%s is not before act_date %s", d.birth, d.act)
+	}
+	return d
+}
+
+// checkParty validates the party fields.
+func (c *Case) checkParty(cerr *CaseError, dates caseDates) {
+	p := c.Party
+	switch {
+	case p.Type == "":
+		cerr.add("party.type", "missing: individual, organization or individual_business")
+	case !p.Type.Valid():
+		cerr.add("party.type", "%q is not individual, organization or individual_business", p.Type)
+	}
+	natural := p.Type == catalog.Individual || p.Type == catalog.IndividualBusiness
+	if natural && c.Party.BirthDate == "" {
+		cerr.add("party.birth_date", "missing: a natural person's age at the act decides arts. 30 (under 14 / 14–17); give the birth date")
+	}
+	if p.Type == catalog.Organization && c.Party.BirthDate != "" {
+		cerr.add("party.birth_date", "an organization has no birth date")
+	}
+	switch p.Capacity {
+	case "", "full", "none", "limited":
+		if p.Capacity != "" && p.Capacity != "full" && !natural {
+			cerr.add("party.capacity", "capacity (art. 31) applies to natural persons only")
+		}
+	default:
+		cerr.add("party.capacity", "%q is not full, none or limited", p.Capacity)
+	}
+	for i, h := range c.History {
+		field := fmt.Sprintf("history[%d]", i)
+		if h.Item == "" {
+			cerr.add(field+".item", "missing: the item code of the prior violation")
+		}
+		a, err := catalog.ParseDate(h.ActDate)
+		if err != nil {
+			cerr.add(field+".act_date", "%v", err)
+		} else if dates.act != 0 && a >= dates.act {
+			cerr.add(field+".act_date", "%s is not before the current act %s", a, dates.act)
+		}
+		if h.DecisionDate != "" {
+			if _, err := catalog.ParseDate(h.DecisionDate); err != nil {
+				cerr.add(field+".decision_date", "%v", err)
+			}
+		}
+	}
+	if cm := c.Commitment; cm != nil && cm.Deadline != "" {
+		if _, err := catalog.ParseDate(cm.Deadline); err != nil {
+			cerr.add("commitment.deadline", "%v", err)
+		}
+	}
+}
+
+// sortedFactNames returns a case's fact names in sorted order, so that
+// problems are reported deterministically.
+func (c *Case) sortedFactNames() []string {
+	names := make([]string, 0, len(c.Facts))
+	for k := range c.Facts {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}

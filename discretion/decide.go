@@ -1,0 +1,335 @@
+package discretion
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jizhun/jizhun/catalog"
+)
+
+// Decide decides a case: it validates the case against the item's fact
+// schema, picks the version in force (art. 37), and runs the pipeline of
+// limitation, statutory no-penalty grounds, preconditions, first offense,
+// grading, mitigation and aggravation, clamping and procedure. Every step is
+// recorded in the trace.
+//
+// A case that cannot be decided as stated returns a *CaseError naming every
+// problem. A catalog whose grades leave the case uncovered returns a
+// *GapError. Decide never panics and never guesses a missing fact.
+func (e *Engine) Decide(ctx context.Context, c *Case) (*Decision, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if c == nil {
+		return nil, &CaseError{Problems: []Problem{{Message: "no case given"}}}
+	}
+	codes, err := e.candidates(c)
+	if err != nil {
+		return nil, err
+	}
+	if len(codes) == 1 {
+		return e.decideItem(ctx, c, e.items[codes[0]], nil)
+	}
+	return e.decideConcurrent(ctx, c, codes)
+}
+
+// candidates returns the item codes a case names, checked.
+func (e *Engine) candidates(c *Case) ([]string, error) {
+	cerr := &CaseError{}
+	var codes []string
+	switch {
+	case c.Item != "" && len(c.Items) > 0:
+		cerr.add("item", "give item or items, not both")
+	case c.Item != "":
+		codes = []string{c.Item}
+	case len(c.Items) > 0:
+		codes = c.Items
+	default:
+		cerr.add("item", "missing: the code of the enforcement item (or items, for one act under several provisions)")
+	}
+	seen := map[string]bool{}
+	for i, code := range codes {
+		field := "item"
+		if len(c.Items) > 0 {
+			field = fmt.Sprintf("items[%d]", i)
+		}
+		if seen[code] {
+			cerr.add(field, "%q is named twice", code)
+		}
+		seen[code] = true
+		if e.items[code] == nil {
+			msg := fmt.Sprintf("%q is not an item of catalog %s", code, e.cat.ID)
+			if s := catalog.DidYouMean(code, e.codes); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			cerr.add(field, "%s", msg)
+		}
+	}
+	return codes, cerr.err()
+}
+
+// run is the state of one decision against one item.
+type run struct {
+	e     *Engine
+	ir    *itemRules
+	c     *Case
+	dates caseDates
+	vals  []catalog.Value
+	set   []bool
+	trace []Step
+	// factual problems found while evaluating (facts a rule needs that the
+	// case does not state)
+	cerr CaseError
+}
+
+// decideItem decides a case against one item. otherFacts names facts that
+// other candidate items of the same act declare (art. 29), which this item
+// ignores rather than rejects.
+func (e *Engine) decideItem(ctx context.Context, c *Case, ir *itemRules, otherFacts map[string]bool) (*Decision, error) {
+	r := &run{e: e, ir: ir, c: c, vals: make([]catalog.Value, ir.nslots), set: make([]bool, ir.nslots)}
+	if err := r.load(otherFacts); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return r.decide()
+}
+
+// load validates the case against the item and fills the value slots.
+func (r *run) load(otherFacts map[string]bool) error {
+	cerr := &CaseError{}
+	c, it := r.c, r.ir.item
+	r.dates = c.checkDates(cerr)
+	c.checkParty(cerr, r.dates)
+	if c.Party.Type.Valid() && len(it.Parties) > 0 && !partyIn(it.Parties, c.Party.Type) {
+		cerr.add("party.type", "item %s applies to %s, not to %s", it.Code, partyList(it.Parties), c.Party.Type)
+	}
+	for _, name := range c.sortedFactNames() {
+		slot, ok := r.ir.factSlot[name]
+		if !ok && otherFacts[name] {
+			continue
+		}
+		if !ok {
+			msg := fmt.Sprintf("item %s declares no fact %q", it.Code, name)
+			if s := catalog.DidYouMean(name, factNames(r.ir.facts)); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			cerr.add("facts."+name, "%s", msg)
+			continue
+		}
+		f := r.ir.facts[slot-numBuiltinSlots]
+		v, err := f.Parse(c.Facts[name])
+		if err != nil {
+			cerr.add("facts."+name, "%s", strings.TrimPrefix(err.Error(), "fact "+name+": "))
+			continue
+		}
+		r.vals[slot], r.set[slot] = v, true
+	}
+	for i, f := range r.ir.facts {
+		slot := numBuiltinSlots + i
+		switch {
+		case r.set[slot]:
+		case f.Required:
+			cerr.add("facts."+f.Name, "missing: item %s requires %s (%s)", it.Code, f.Label, f.Type)
+		case f.Default != nil:
+			r.vals[slot], r.set[slot] = f.Default.Value, true
+		}
+	}
+	if err := cerr.err(); err != nil {
+		return err
+	}
+	r.builtins()
+	return nil
+}
+
+func partyIn(ps []catalog.PartyType, p catalog.PartyType) bool {
+	for _, q := range ps {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+func partyList(ps []catalog.PartyType) string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, string(p))
+	}
+	return strings.Join(s, ", ")
+}
+
+func factNames(fs catalog.Facts) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Name
+	}
+	return out
+}
+
+// builtins fills the engine-provided variables.
+func (r *run) builtins() {
+	num := func(slot int, n int64) {
+		r.vals[slot] = catalog.Value{Type: catalog.FactInt, Num: decimal.NewFromInt(n)}
+		r.set[slot] = true
+	}
+	r.vals[slotPartyType] = catalog.Value{Type: catalog.FactEnum, Enum: string(r.c.Party.Type)}
+	r.set[slotPartyType] = true
+	age := int64(-1)
+	if r.dates.hasBirth {
+		age = int64(ageAt(r.dates.birth, r.dates.act))
+	}
+	num(slotAge, age)
+	act := r.dates.act
+	var same, same1, same2, any1 int64
+	for _, h := range r.c.History {
+		d, _ := catalog.ParseDate(h.ActDate)
+		within1 := d >= act.AddYears(-1)
+		if h.Item == r.ir.item.Code {
+			same++
+			if within1 {
+				same1++
+			}
+			if d >= act.AddYears(-2) {
+				same2++
+			}
+		}
+		if within1 {
+			any1++
+		}
+	}
+	num(slotPriorSameItem, same)
+	num(slotPriorSameItem1y, same1)
+	num(slotPriorSameItem2y, same2)
+	num(slotPriorAny1y, any1)
+	breached := r.c.Commitment != nil && r.c.Commitment.Breached
+	r.vals[slotCommitmentBreached] = catalog.Value{Type: catalog.FactBool, Bool: breached}
+	r.set[slotCommitmentBreached] = true
+}
+
+// ageAt is the age in full years (周岁) on date d: a year is complete from
+// the day after the birthday (法释〔2006〕1号 第二条), so on the 14th birthday
+// itself a person is still 13.
+func ageAt(birth, d catalog.Date) int {
+	years := d.Time().Year() - birth.Time().Year()
+	for years > 0 && birth.AddYears(years) >= d {
+		years--
+	}
+	return years
+}
+
+// eval evaluates a rule, recording a step. A rule that reads a fact the case
+// does not state records the problem and counts as false; decide turns the
+// collected problems into a CaseError.
+func (r *run) eval(step string, ru *rule, note string) bool {
+	for _, v := range ru.expr.Refs {
+		if !r.set[v.Slot] {
+			r.cerr.add("facts."+v.Name, "missing: %s (%s) is needed by rule %s: %s", v.Label(), v.Type, ru.id, ru.expr.Src)
+			return false
+		}
+	}
+	result := ru.expr.Eval(r.vals)
+	r.trace = append(r.trace, Step{Step: step, Rule: ru.id, Citation: ru.citation, Expr: ru.expr.Src,
+		Facts: r.facts(ru), Result: result, Note: note})
+	return result
+}
+
+func (r *run) facts(ru *rule) Facts {
+	fs := make(Facts, len(ru.expr.Refs))
+	for i, v := range ru.expr.Refs {
+		fs[i] = FactValue{Name: v.Name, Value: r.vals[v.Slot]}
+	}
+	return fs
+}
+
+func (r *run) note(step, ruleID, citation, note string, result bool) {
+	r.trace = append(r.trace, Step{Step: step, Rule: ruleID, Citation: citation, Result: result, Note: note})
+}
+
+// decide picks the version (art. 37) and decides under it.
+func (r *run) decide() (*Decision, error) {
+	atAct := r.ir.versionAt(r.dates.act)
+	if atAct == nil {
+		return nil, &CaseError{Problems: []Problem{{Field: "act_date",
+			Message: fmt.Sprintf("item %s has no version in force on %s: the catalog gives no basis to penalise this act", r.ir.item.Code, r.dates.act)}}}
+	}
+	atDecision := r.ir.versionAt(r.dates.decision)
+	if atDecision == nil || atDecision == atAct {
+		r.note("version", atAct.v.ID, citeArt37, fmt.Sprintf("适用违法行为发生时（%s）施行的版本 %s", r.dates.act, atAct.v.ID), true)
+		return r.under(atAct)
+	}
+	return r.lexMitior(atAct, atDecision)
+}
+
+// lexMitior decides under the version in force at the act and the one in
+// force at the decision, and applies the new one only if it is lighter
+// (从旧兼从轻, art. 37).
+func (r *run) lexMitior(old, new *versionRules) (*Decision, error) {
+	prefix := r.trace
+	r.trace = append([]Step(nil), prefix...)
+	r.note("version", old.v.ID, citeArt37, fmt.Sprintf("违法行为发生时（%s）施行版本 %s", r.dates.act, old.v.ID), true)
+	dOld, err := r.under(old)
+	if err != nil {
+		return nil, err
+	}
+	r.trace = append([]Step(nil), prefix...)
+	note := fmt.Sprintf("作出决定时（%s）施行版本 %s", r.dates.decision, new.v.ID)
+	var dNew *Decision
+	if new.v.Decriminalized {
+		r.note("version", new.v.ID, citeArt37, note+"：新的规定不认为是违法，适用新的规定", true)
+		dNew = r.noPenalty(new, ReasonNotIllegal, citeArt37)
+		return dNew, nil
+	}
+	r.note("version", new.v.ID, citeArt37, note, true)
+	dNew, err = r.under(new)
+	if err != nil {
+		return nil, err
+	}
+	switch cmp, crossing := compareSeverity(dNew, dOld); {
+	case crossing:
+		dOld.Flags = append(dOld.Flags, FlagLexMitiorCrossing)
+		dOld.Trace = append(dOld.Trace, Step{Step: "version", Rule: new.v.ID, Citation: citeArt37, Result: false,
+			Note: fmt.Sprintf("新版本 %s 的罚款幅度与旧版本交叉，无法判断孰轻，适用旧版本并提请审查", new.v.ID)})
+		return dOld, nil
+	case cmp < 0:
+		dNew.Trace = append(dNew.Trace, Step{Step: "version", Rule: new.v.ID, Citation: citeArt37, Result: true,
+			Note: fmt.Sprintf("新的规定处罚较轻，适用新版本 %s（从旧兼从轻）", new.v.ID)})
+		return dNew, nil
+	default:
+		dOld.Trace = append(dOld.Trace, Step{Step: "version", Rule: new.v.ID, Citation: citeArt37, Result: false,
+			Note: fmt.Sprintf("新版本 %s 不轻于旧版本，适用违法行为发生时的版本 %s", new.v.ID, old.v.ID)})
+		return dOld, nil
+	}
+}
+
+// compareSeverity compares two decisions: negative if a is lighter than b.
+// crossing is true when their fine ranges cross (a higher maximum but a
+// lower minimum), which no ordering settles.
+func compareSeverity(a, b *Decision) (cmp int, crossing bool) {
+	switch {
+	case a.Fine == nil && b.Fine == nil:
+		return a.Outcome.Severity() - b.Outcome.Severity(), false
+	case a.Fine == nil:
+		if a.Outcome == NoPenalty || b.Outcome != NoPenalty {
+			return -1, false
+		}
+		return 1, false
+	case b.Fine == nil:
+		if b.Outcome == NoPenalty || a.Outcome != NoPenalty {
+			return 1, false
+		}
+		return -1, false
+	}
+	maxCmp, minCmp := a.Fine.Max.Cmp(b.Fine.Max), a.Fine.Min.Cmp(b.Fine.Min)
+	switch {
+	case maxCmp != 0 && minCmp != 0 && maxCmp != minCmp:
+		return maxCmp, true
+	case maxCmp != 0:
+		return maxCmp, false
+	}
+	return minCmp, false
+}

@@ -1,0 +1,236 @@
+package discretion
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/penalty"
+)
+
+// Outcome is the kind of decision.
+type Outcome string
+
+// Outcomes, mildest first.
+const (
+	NoPenalty Outcome = "no_penalty" // 不予处罚
+	Mitigated Outcome = "mitigated"  // 减轻处罚
+	Lighter   Outcome = "lighter"    // 从轻处罚
+	General   Outcome = "general"    // 一般处罚
+	Heavier   Outcome = "heavier"    // 从重处罚
+)
+
+// Label is the Chinese name of the outcome.
+func (o Outcome) Label() string {
+	switch o {
+	case NoPenalty:
+		return "不予处罚"
+	case Mitigated:
+		return "减轻处罚"
+	case Lighter:
+		return "从轻处罚"
+	case General:
+		return "一般处罚"
+	case Heavier:
+		return "从重处罚"
+	}
+	return string(o)
+}
+
+// Severity orders outcomes: no_penalty 0 … heavier 4.
+func (o Outcome) Severity() int {
+	switch o {
+	case Mitigated:
+		return 1
+	case Lighter:
+		return 2
+	case General:
+		return 3
+	case Heavier:
+		return 4
+	}
+	return 0
+}
+
+func outcomeOfTier(t penalty.Tier) Outcome {
+	switch t {
+	case penalty.Lighter:
+		return Lighter
+	case penalty.Heavier:
+		return Heavier
+	}
+	return General
+}
+
+// Reason says why a case ends in no penalty.
+type Reason string
+
+// Reasons for no_penalty.
+const (
+	ReasonLimitation        Reason = "limitation"         // art. 36
+	ReasonUnderAge          Reason = "under_age"          // art. 30
+	ReasonIncapacity        Reason = "incapacity"         // art. 31
+	ReasonLightViolation    Reason = "light_violation"    // art. 33 ¶1 s1
+	ReasonNoFault           Reason = "no_fault"           // art. 33 ¶2
+	ReasonFirstOffense      Reason = "first_offense"      // art. 33 ¶1 s2
+	ReasonPreconditionUnmet Reason = "precondition_unmet" // 逾期不改正 / 拒不改正 not yet triggered
+	ReasonCommitment        Reason = "commitment"         // 告知承诺
+	ReasonNotIllegal        Reason = "not_illegal"        // art. 37: the new rule no longer treats it as illegal
+)
+
+// Label is the Chinese explanation of the reason.
+func (r Reason) Label() string {
+	switch r {
+	case ReasonLimitation:
+		return "违法行为在法定期限内未被发现"
+	case ReasonUnderAge:
+		return "不满十四周岁"
+	case ReasonIncapacity:
+		return "不能辨认或者不能控制自己行为"
+	case ReasonLightViolation:
+		return "违法行为轻微并及时改正，没有造成危害后果"
+	case ReasonNoFault:
+		return "有证据足以证明没有主观过错"
+	case ReasonFirstOffense:
+		return "初次违法且危害后果轻微并及时改正"
+	case ReasonPreconditionUnmet:
+		return "罚款的法定前提条件（如逾期不改正、拒不改正）尚未成立"
+	case ReasonCommitment:
+		return "当事人签署告知承诺书，承诺限期改正"
+	case ReasonNotIllegal:
+		return "新的规定不认为是违法"
+	}
+	return string(r)
+}
+
+// Fine is a range of yuan; Min and Max serialize as decimal strings.
+type Fine struct {
+	Min decimal.Decimal `json:"min"`
+	Max decimal.Decimal `json:"max"`
+}
+
+// Range returns the fine as a penalty.Range.
+func (f *Fine) Range() penalty.Range { return penalty.Closed(f.Min, f.Max) }
+
+// Procedure is what the decided penalty requires procedurally.
+type Procedure struct {
+	Simple               bool `json:"simple"`                // art. 51 当场处罚
+	OnTheSpot            bool `json:"on_the_spot"`           // art. 68 当场收缴
+	Hearing              bool `json:"hearing"`               // art. 63 听证告知
+	LegalReview          bool `json:"legal_review"`          // art. 58 法制审核
+	CollectiveDiscussion bool `json:"collective_discussion"` // art. 57 集体讨论
+}
+
+// CommitmentTerms states a 告知承诺 that ends the case.
+type CommitmentTerms struct {
+	Deadline string `json:"deadline"`
+	Label    string `json:"label,omitempty"`
+	Citation string `json:"citation"`
+	// Consequence is what breach brings: the case re-opens and the breach
+	// is an aggravating circumstance.
+	Consequence string `json:"consequence"`
+}
+
+// OffsetTerms states eligibility for 公益抵罚; the fine itself is unchanged.
+type OffsetTerms struct {
+	Rate     decimal.Decimal `json:"rate"`
+	Per      string          `json:"per"`
+	Citation string          `json:"citation"`
+}
+
+// CatalogRef names the exact rules a decision used.
+type CatalogRef struct {
+	ID      string `json:"id"`
+	Version string `json:"version,omitempty"`
+	Digest  string `json:"digest"`
+}
+
+// Decision is the engine's answer for one case. Its JSON form is the stable
+// contract of `jizhun decide --format json`.
+type Decision struct {
+	Item          string                 `json:"item"`
+	ItemName      string                 `json:"item_name"`
+	Version       string                 `json:"version,omitempty"`
+	Outcome       Outcome                `json:"outcome"`
+	Reason        Reason                 `json:"reason,omitempty"`
+	Discretionary bool                   `json:"discretionary"`
+	Grade         string                 `json:"grade,omitempty"`
+	GradeLabel    string                 `json:"grade_label,omitempty"`
+	Fine          *Fine                  `json:"fine,omitempty"`
+	Statutory     *Fine                  `json:"statutory_fine,omitempty"`
+	Sanctions     []penalty.SanctionType `json:"sanctions"`
+	Orders        []string               `json:"orders"`
+	Procedure     Procedure              `json:"procedure"`
+	Commitment    *CommitmentTerms       `json:"commitment,omitempty"`
+	Offset        *OffsetTerms           `json:"offset,omitempty"`
+	Flags         []string               `json:"flags,omitempty"`
+	Basis         []string               `json:"basis"`
+	Trace         []Step                 `json:"trace"`
+	Catalog       CatalogRef             `json:"catalog"`
+	// Candidates are the decisions under each provision of an act that
+	// violates several (art. 29); the decision itself is the one applied.
+	Candidates []*Decision `json:"candidates,omitempty"`
+}
+
+// Flags a decision may carry for human review.
+const (
+	FlagArt29Crossing        = "art29_crossing_ranges"             // candidate provisions' ranges cross: review which fine is higher
+	FlagLexMitiorCrossing    = "lex_mitior_crossing_ranges"        // old and new versions' ranges cross: review which is lighter
+	FlagTopFine              = "statutory_maximum_without_heavier" // 顶格罚款 without a heavier ground (国发〔2024〕5号)
+	FlagFirstOffenseEligible = "first_offense_eligible"            // eligible for 首违不罚 but the item is not listed: officer may decide
+	FlagCommitmentAvailable  = "commitment_available"              // 告知承诺 available if the party signs
+	FlagMitigatedNoMinimum   = "mitigated_without_statutory_minimum"
+)
+
+// Step is one entry of the trace: a rule that was tested or applied.
+type Step struct {
+	Step     string `json:"step"`
+	Rule     string `json:"rule,omitempty"`
+	Citation string `json:"citation,omitempty"`
+	Expr     string `json:"expr,omitempty"`
+	Facts    Facts  `json:"facts,omitempty"`
+	Result   bool   `json:"result"`
+	Note     string `json:"note,omitempty"`
+}
+
+// FactValue is one fact a rule read, with its value.
+type FactValue struct {
+	Name  string
+	Value catalog.Value
+}
+
+// Facts is an ordered list of fact values; it serializes as a JSON object
+// in the order the rule read them.
+type Facts []FactValue
+
+// MarshalJSON writes the facts as an object, keeping their order.
+func (fs Facts) MarshalJSON() ([]byte, error) {
+	b := make([]byte, 0, 16*len(fs)+2)
+	b = append(b, '{')
+	for i, f := range fs {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, '"')
+		b = append(b, f.Name...) // fact names are identifiers: nothing to escape
+		b = append(b, '"')
+		b = append(b, ':')
+		b = f.Value.AppendJSON(b)
+	}
+	return append(b, '}'), nil
+}
+
+// JSON renders the decision as indented JSON with a final newline. Equal
+// decisions give byte-identical output.
+func (d *Decision) JSON() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(d); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,39 @@
+// Package discretion is the decision engine: it compiles a loaded catalog
+// into an immutable [Engine] and decides cases against it.
+//
+// Compile type-checks every condition against the fact schema, so that an
+// unknown fact or a type error is a load error at its YAML position, never a
+// surprise while deciding. The Engine is then safe for concurrent use.
+//
+// Decide runs the pipeline of the 2021 Administrative Penalty Law
+// (《中华人民共和国行政处罚法》) in a fixed order, recording every rule it
+// tested — including those that did not apply — in the decision's trace,
+// with the rule, its citation, its expression, the facts it read and its
+// result:
+//
+//  1. validate the case against the item's fact schema (all problems at once);
+//  2. choose the version in force at the act, or at the decision if that one
+//     is lighter (art. 37, 从旧兼从轻);
+//  3. limitation: not discovered within 2 years (5 where the item says so),
+//     from the end of a continuing act (art. 36);
+//  4. under 14 at the act (art. 30) or unable to recognise or control the
+//     act (art. 31): no penalty;
+//  5. light violation corrected in time without harm (art. 33 ¶1, mandatory)
+//     and proven absence of fault (art. 33 ¶2): no penalty;
+//  6. preconditions of conditional fines (逾期不改正, 拒不改正): not met
+//     means no fine yet, which is not an art. 33 exemption;
+//  7. first offense (art. 33 ¶1 second sentence, discretionary) with the
+//     benchmark's look-back window over the party's history, and 告知承诺;
+//  8. the statutory range for the party and the base (illegal gains,
+//     construction cost …), with the clause's fallbacks;
+//  9. the first grade whose condition holds;
+//  10. mandatory and benchmark factors: minors 14–17 (art. 30), art. 32
+//     grounds, aggravating circumstances; the tier scheme splits the grade;
+//  11. clamp to the statute (below the minimum only for 减轻) and round;
+//  12. procedure: simple procedure (art. 51), on-the-spot collection
+//     (art. 68), hearing (art. 63), legal review (art. 58), collective
+//     discussion (art. 57); and 公益抵罚 eligibility.
+//
+// One act under several provisions (art. 29) is decided against each and
+// the higher fine applies. Equal input gives byte-identical output.
+package discretion

@@ -1,0 +1,280 @@
+package discretion
+
+import (
+	"fmt"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/penalty"
+)
+
+// Engine is a compiled catalog. It is immutable after Compile and safe for
+// concurrent use by any number of goroutines.
+type Engine struct {
+	cat   *catalog.Catalog
+	items map[string]*itemRules
+	codes []string // item codes in catalog order
+	unit  decimal.Decimal
+
+	noFault              *rule
+	catalogFactors       []*factorRule
+	legalReview          *rule
+	collectiveDiscussion *rule
+}
+
+// Engine-provided variables occupy the first slots of every item's value
+// slice, followed by the catalog's facts and then the item's own, so that a
+// condition compiled against the catalog's scope reads the same slots in
+// every item.
+const (
+	slotPartyType = iota
+	slotAge
+	slotPriorSameItem
+	slotPriorSameItem1y
+	slotPriorSameItem2y
+	slotPriorAny1y
+	slotCommitmentBreached
+	slotFineMax
+	slotOutcome
+	slotHearing
+	numBuiltinSlots
+)
+
+// itemRules is one item, compiled.
+type itemRules struct {
+	item     *catalog.Item
+	facts    catalog.Facts // catalog facts, then item facts
+	factSlot map[string]int
+	nslots   int
+	extended *rule // art. 36 five-year condition
+	versions []*versionRules
+}
+
+type versionRules struct {
+	v            *catalog.Version
+	basis        catalog.Basis
+	precondition *rule
+	sanctions    []*sanctionRules
+	fine         *sanctionRules
+	scheme       penalty.Scheme
+	grades       []*gradeRules
+	light        *rule
+	firstOffense *rule
+	commitment   *rule
+	offset       *rule
+	factors      []*factorRule // catalog factors, then the benchmark's
+}
+
+type sanctionRules struct {
+	s            *catalog.Sanction
+	precondition *rule
+}
+
+type gradeRules struct {
+	g    *catalog.Grade
+	when *rule
+}
+
+type factorRule struct {
+	f    *catalog.Factor
+	when *rule
+}
+
+// rule is a compiled condition with what the trace needs about it,
+// computed once.
+type rule struct {
+	id       string
+	citation string
+	expr     *condition.Expr
+}
+
+// Compile type-checks and compiles every condition of a loaded catalog. The
+// error, if any, is a catalog.Diagnostics listing every condition that does
+// not compile, each at its YAML position.
+func Compile(cat *catalog.Catalog) (*Engine, error) {
+	if cat == nil {
+		return nil, fmt.Errorf("discretion: nil catalog")
+	}
+	c := &compiler{cat: cat}
+	e := &Engine{cat: cat, items: make(map[string]*itemRules, len(cat.Items)), unit: decimal.NewFromInt(1)}
+	if cat.Rounding.Unit != nil {
+		e.unit = *cat.Rounding.Unit
+	}
+	base := c.baseScope()
+	e.noFault = c.rule(cat.Policies.NoFault, base, "no_fault", citeArt33Para2)
+	for _, f := range cat.Factors {
+		e.catalogFactors = append(e.catalogFactors, c.factor(f, base))
+	}
+	proc := c.procedureScope(base)
+	e.legalReview = c.rule(cat.Procedure.LegalReview, proc, "legal_review", citeArt58)
+	e.collectiveDiscussion = c.rule(cat.Procedure.CollectiveDiscussion, proc, "collective_discussion", citeArt57)
+	for _, it := range cat.Items {
+		e.items[it.Code] = c.item(it, base, e.catalogFactors)
+		e.codes = append(e.codes, it.Code)
+	}
+	c.diags.Sort()
+	if err := c.diags.Err(); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// Catalog returns the catalog the engine was compiled from. It must not be
+// modified.
+func (e *Engine) Catalog() *catalog.Catalog { return e.cat }
+
+// Codes lists the item codes in catalog order.
+func (e *Engine) Codes() []string { return append([]string(nil), e.codes...) }
+
+type compiler struct {
+	cat   *catalog.Catalog
+	diags catalog.Diagnostics
+}
+
+var (
+	partyTypeFact = &catalog.Fact{Name: "party_type", Type: catalog.FactEnum, Label: "当事人类型",
+		Values: catalog.EnumValues{{Name: "individual", Label: "个人"}, {Name: "organization", Label: "单位"}, {Name: "individual_business", Label: "个体工商户"}}}
+	outcomeFact = &catalog.Fact{Name: "outcome", Type: catalog.FactEnum, Label: "处理结果",
+		Values: catalog.EnumValues{{Name: "no_penalty", Label: "不予处罚"}, {Name: "mitigated", Label: "减轻处罚"},
+			{Name: "lighter", Label: "从轻处罚"}, {Name: "general", Label: "一般处罚"}, {Name: "heavier", Label: "从重处罚"}}}
+)
+
+// baseScope holds the engine's variables and the catalog's facts.
+func (c *compiler) baseScope() *condition.Scope {
+	s := condition.NewScope()
+	s.Add("party_type", slotPartyType, catalog.FactEnum, partyTypeFact)
+	s.Add("age", slotAge, catalog.FactInt, &catalog.Fact{Name: "age", Type: catalog.FactInt, Label: "年龄", Unit: "周岁"})
+	s.Add("prior_same_item", slotPriorSameItem, catalog.FactInt, &catalog.Fact{Name: "prior_same_item", Type: catalog.FactInt, Label: "同一事项既往违法次数", Unit: "次"})
+	s.Add("prior_same_item_1y", slotPriorSameItem1y, catalog.FactInt, &catalog.Fact{Name: "prior_same_item_1y", Type: catalog.FactInt, Label: "一年内同一事项违法次数", Unit: "次"})
+	s.Add("prior_same_item_2y", slotPriorSameItem2y, catalog.FactInt, &catalog.Fact{Name: "prior_same_item_2y", Type: catalog.FactInt, Label: "两年内同一事项违法次数", Unit: "次"})
+	s.Add("prior_any_1y", slotPriorAny1y, catalog.FactInt, &catalog.Fact{Name: "prior_any_1y", Type: catalog.FactInt, Label: "一年内违法次数", Unit: "次"})
+	s.Add("commitment_breached", slotCommitmentBreached, catalog.FactBool, &catalog.Fact{Name: "commitment_breached", Type: catalog.FactBool, Label: "违反告知承诺"})
+	s.Unavailable = map[string]string{
+		"fine_max": "is available only in procedure conditions (legal_review, collective_discussion)",
+		"outcome":  "is available only in procedure conditions (legal_review, collective_discussion)",
+		"hearing":  "is available only in procedure conditions (legal_review, collective_discussion)",
+	}
+	for i, f := range c.cat.Facts {
+		s.Add(f.Name, numBuiltinSlots+i, f.Type, f)
+	}
+	return s
+}
+
+func (c *compiler) procedureScope(base *condition.Scope) *condition.Scope {
+	s := base.Clone()
+	s.Unavailable = nil
+	s.Add("fine_max", slotFineMax, catalog.FactMoney, &catalog.Fact{Name: "fine_max", Type: catalog.FactMoney, Label: "罚款上限", Unit: "元"})
+	s.Add("outcome", slotOutcome, catalog.FactEnum, outcomeFact)
+	s.Add("hearing", slotHearing, catalog.FactBool, &catalog.Fact{Name: "hearing", Type: catalog.FactBool, Label: "听证"})
+	return s
+}
+
+// rule compiles a catalog rule; nil in, nil out.
+func (c *compiler) rule(r *catalog.Rule, scope *condition.Scope, id, defaultCite string) *rule {
+	if r == nil {
+		return nil
+	}
+	return c.cond(r.When, scope, id, citeOr(r.Citation, defaultCite))
+}
+
+func (c *compiler) cond(cond *catalog.Cond, scope *condition.Scope, id, cite string) *rule {
+	if cond == nil {
+		return nil
+	}
+	x, diags := condition.Compile(cond, scope)
+	for _, d := range diags {
+		c.diags.Add(d)
+	}
+	if x == nil {
+		return nil
+	}
+	return &rule{id: id, citation: cite, expr: x}
+}
+
+func citeOr(c *catalog.Citation, fallback string) string {
+	if c == nil {
+		return fallback
+	}
+	return c.String()
+}
+
+func (c *compiler) factor(f *catalog.Factor, scope *condition.Scope) *factorRule {
+	return &factorRule{f: f, when: c.cond(f.When, scope, "factor:"+f.ID, citeOr(f.Citation, ""))}
+}
+
+func (c *compiler) item(it *catalog.Item, base *condition.Scope, catalogFactors []*factorRule) *itemRules {
+	ir := &itemRules{item: it, facts: c.cat.AllFacts(it), factSlot: map[string]int{}}
+	scope := base.Clone()
+	for i, f := range ir.facts {
+		ir.factSlot[f.Name] = numBuiltinSlots + i
+		if i >= len(c.cat.Facts) {
+			scope.Add(f.Name, numBuiltinSlots+i, f.Type, f)
+		}
+	}
+	ir.nslots = numBuiltinSlots + len(ir.facts)
+	if l := it.Limitation; l != nil && l.Extended != nil {
+		ir.extended = c.rule(l.Extended, scope, "limitation.extended", citeArt36)
+	}
+	for _, v := range it.Versions {
+		ir.versions = append(ir.versions, c.version(it, v, scope, catalogFactors))
+	}
+	return ir
+}
+
+func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *condition.Scope, catalogFactors []*factorRule) *versionRules {
+	vr := &versionRules{v: v, basis: it.Basis}
+	if v.Basis != nil {
+		vr.basis = *v.Basis
+	}
+	penaltyCite := vr.basis.Penalty.String()
+	if p := v.Precondition; p != nil {
+		vr.precondition = c.cond(p.When, scope, "precondition:"+p.Kind, citeOr(p.Citation, penaltyCite))
+	}
+	for _, s := range v.Sanctions {
+		sr := &sanctionRules{s: s}
+		if p := s.Precondition; p != nil {
+			sr.precondition = c.cond(p.When, scope, "precondition:"+string(s.Type), citeOr(p.Citation, penaltyCite))
+		}
+		vr.sanctions = append(vr.sanctions, sr)
+		if s.Type == penalty.Fine {
+			vr.fine = sr
+		}
+	}
+	b := v.Benchmark
+	if b == nil {
+		return vr
+	}
+	vr.scheme = c.cat.SchemeFor(b)
+	for _, g := range b.Grades {
+		vr.grades = append(vr.grades, &gradeRules{g: g, when: c.cond(g.When, scope, "grade:"+g.ID, penaltyCite)})
+	}
+	if e := b.LightViolation; e != nil {
+		vr.light = c.cond(e.When, scope, "light_violation", citeOr(e.Citation, citeArt33Para1Sent1))
+	}
+	if fo := b.FirstOffense; fo != nil {
+		vr.firstOffense = c.cond(fo.When, scope, "first_offense", citeOr(fo.Citation, citeArt33Para1Sent2))
+	}
+	if cm := b.Commitment; cm != nil {
+		vr.commitment = c.cond(cm.When, scope, "commitment", citeOr(cm.Citation, ""))
+	}
+	if o := b.Offset; o != nil {
+		vr.offset = c.cond(o.When, scope, "public_service_offset", citeOr(o.Citation, ""))
+	}
+	vr.factors = append(vr.factors, catalogFactors...)
+	for _, f := range b.Factors {
+		vr.factors = append(vr.factors, c.factor(f, scope))
+	}
+	return vr
+}
+
+// versionAt returns the version in force on a date, or nil.
+func (ir *itemRules) versionAt(d catalog.Date) *versionRules {
+	for _, v := range ir.versions {
+		if v.v.EffectiveFrom <= d && (v.v.EffectiveTo == nil || d <= *v.v.EffectiveTo) {
+			return v
+		}
+	}
+	return nil
+}

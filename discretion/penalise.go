@@ -1,0 +1,293 @@
+package discretion
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/penalty"
+)
+
+// GapError reports a case that no grade of the benchmark covers: a defect of
+// the catalog (a gap between grades), not of the case.
+type GapError struct {
+	Item    string
+	Version string
+	Pos     catalog.Pos // the benchmark
+	Facts   Facts       // the facts the grades read
+}
+
+func (e *GapError) Error() string {
+	var parts []string
+	for _, f := range e.Facts {
+		parts = append(parts, f.Name+"="+f.Value.String())
+	}
+	return fmt.Sprintf("%s: item %s version %s: no grade matches the case (%s); the benchmark has a gap",
+		e.Pos, e.Item, e.Version, strings.Join(parts, ", "))
+}
+
+// statutory is the fine the law allows for this case.
+type statutory struct {
+	main    penalty.Rule // the clause's rule, before any fallback
+	outcome penalty.Outcome
+	rng     penalty.Range // rounded to the unit
+}
+
+// penalise grades the case and computes the penalty.
+func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, error) {
+	d := r.decision(v)
+	stat, hasFine := r.statutory(v, sanctions)
+	if r.cerr.err() != nil {
+		return nil, nil
+	}
+	grade, err := r.grade(v)
+	if err != nil || grade == nil {
+		return nil, err
+	}
+	d.Grade, d.GradeLabel = grade.g.ID, grade.g.Label
+	var rng penalty.Range
+	if hasFine {
+		rng, hasFine = r.gradeRange(v, grade.g, stat)
+	}
+	outcome, discretionary := r.adjust(v, grade.g)
+	d.Outcome, d.Discretionary = outcome, discretionary
+	if hasFine {
+		var fine *penalty.Range
+		fine, d.Flags = r.finalRange(outcome, v, grade.g, rng, stat, d.Flags)
+		if fine != nil {
+			d.Fine = &Fine{Min: fine.Min, Max: fine.Max}
+		}
+	}
+	if hasFine {
+		d.Statutory = &Fine{Min: stat.rng.Min, Max: stat.rng.Max}
+		if stat.rng.Unbounded {
+			d.Statutory = nil
+		}
+	}
+	d.Sanctions = r.chooseSanctions(sanctions, grade.g, d.Fine != nil)
+	r.procedure(d)
+	r.offset(v, d)
+	r.note("decision", string(outcome), "", fmt.Sprintf("%s：%s", outcome.Label(), describeDecision(d)), true)
+	d.Trace = r.trace
+	return d, nil
+}
+
+// statutory evaluates the fine's amount rule for the party and the base
+// fact. hasFine is false when the clause allows no fine in this case.
+func (r *run) statutory(v *versionRules, sanctions []*sanctionRules) (statutory, bool) {
+	var fine *sanctionRules
+	for _, s := range sanctions {
+		if s.s.Type == penalty.Fine {
+			fine = s
+		}
+	}
+	if fine == nil {
+		return statutory{}, false
+	}
+	party := r.e.cat.MapParty(r.c.Party.Type)
+	ar := fine.s.Amount.For(party)
+	cite := v.basis.Penalty.String()
+	if v.basis.Amount != nil {
+		cite = v.basis.Amount.String()
+	}
+	if ar == nil {
+		r.note("statutory", "amount", cite, fmt.Sprintf("本条款未对%s规定罚款", party.Label()), false)
+		return statutory{}, false
+	}
+	base := r.baseValue(ar.Rule)
+	out, err := ar.Rule.Evaluate(base)
+	var missing *penalty.ErrBaseMissing
+	var undeterminable *penalty.ErrBaseUndeterminable
+	switch {
+	case errors.As(err, &missing):
+		f := r.ir.facts[r.ir.factSlot[missing.Base]-numBuiltinSlots]
+		r.cerr.add("facts."+missing.Base, "missing: the fine of item %s is computed from %s (%s); state it", r.ir.item.Code, f.Label, missing.Base)
+		return statutory{}, false
+	case errors.As(err, &undeterminable):
+		r.note("statutory", "amount", cite, fmt.Sprintf("%s无法确定，且条款未规定此时的罚款，依法不予罚款", undeterminable.Base), false)
+		return statutory{}, false
+	case err != nil:
+		r.cerr.add("facts", "%v", err)
+		return statutory{}, false
+	}
+	st := statutory{main: ar.Rule, outcome: out, rng: out.Range.Round(r.e.unit)}
+	r.trace = append(r.trace, Step{Step: "statutory", Rule: "amount", Citation: cite,
+		Facts: r.baseFacts(ar.Rule), Result: !st.rng.IsZero(), Note: describeStatutory(out, st.rng, party)})
+	if st.rng.IsZero() {
+		return st, false
+	}
+	return st, true
+}
+
+func (r *run) baseValue(rule penalty.Rule) penalty.BaseValue {
+	name := baseName(rule)
+	if name == "" {
+		return penalty.BaseValue{}
+	}
+	slot := r.ir.factSlot[name]
+	if !r.set[slot] {
+		return penalty.BaseValue{}
+	}
+	v := r.vals[slot]
+	return penalty.BaseValue{Known: !v.Undeterminable, Undeterminable: v.Undeterminable, Value: v.Num}
+}
+
+// baseName is the base fact of a rule or of its first fallback that has one.
+func baseName(rule penalty.Rule) string {
+	if rule.Base != "" {
+		return rule.Base
+	}
+	for _, fb := range rule.Fallbacks {
+		if b := baseName(fb.Rule); b != "" {
+			return b
+		}
+	}
+	return ""
+}
+
+func (r *run) baseFacts(rule penalty.Rule) Facts {
+	name := baseName(rule)
+	if name == "" {
+		return nil
+	}
+	slot := r.ir.factSlot[name]
+	if !r.set[slot] {
+		return nil
+	}
+	return Facts{{Name: name, Value: r.vals[slot]}}
+}
+
+func describeStatutory(out penalty.Outcome, rng penalty.Range, party catalog.PartyType) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "法定罚款幅度（%s）：%s元", party.Label(), rangeText(rng))
+	if len(out.FallbackPath) > 0 {
+		b.WriteString("（适用基数缺失、为零、不足或无法确定时的罚款规定）")
+	} else if out.Applied.Kind != penalty.Fixed {
+		fmt.Fprintf(&b, "（基数%s元的%s）", out.Base, factorText(out.Applied))
+	}
+	if out.Capped {
+		b.WriteString("，受上限限制")
+	}
+	return b.String()
+}
+
+func factorText(rule penalty.Rule) string {
+	max := "以上"
+	if rule.Max != nil {
+		max = "至" + rule.Max.String()
+	}
+	switch rule.Kind {
+	case penalty.Multiple:
+		return rule.Min.String() + max + "倍"
+	case penalty.Percent:
+		return "百分之" + rule.Min.String() + max
+	}
+	return "每单位" + rule.Min.String() + max + "元"
+}
+
+func rangeText(rng penalty.Range) string {
+	if rng.Unbounded {
+		return rng.Min.String() + "以上"
+	}
+	if rng.Min.Equal(rng.Max) {
+		return rng.Min.String()
+	}
+	return rng.Min.String() + "至" + rng.Max.String()
+}
+
+// grade returns the first grade whose condition holds.
+func (r *run) grade(v *versionRules) (*gradeRules, error) {
+	for _, g := range v.grades {
+		if r.eval("grade", g.when, g.g.Label) {
+			return g, nil
+		}
+		if r.cerr.err() != nil {
+			return nil, nil
+		}
+	}
+	gap := &GapError{Item: r.ir.item.Code, Version: v.v.ID, Pos: v.v.Benchmark.Pos}
+	seen := map[string]bool{}
+	for _, g := range v.grades {
+		for _, f := range r.facts(g.when) {
+			if !seen[f.Name] {
+				seen[f.Name] = true
+				gap.Facts = append(gap.Facts, f)
+			}
+		}
+	}
+	return nil, gap
+}
+
+// gradeRange is the fine range a grade gives for this case.
+func (r *run) gradeRange(v *versionRules, g *catalog.Grade, stat statutory) (penalty.Range, bool) {
+	gf := g.Fine.For(r.e.cat.MapParty(r.c.Party.Type))
+	if gf == nil || gf.None {
+		r.note("grade", "grade:"+g.ID, "", "本阶次不予罚款", false)
+		return penalty.Range{}, false
+	}
+	var iv penalty.Interval
+	switch gf.Unit {
+	case catalog.UnitTier:
+		split, err := v.scheme.Split(stat.rng, gf.Tier)
+		if err != nil {
+			r.cerr.add("", "item %s grade %s: %v", r.ir.item.Code, g.ID, err)
+			return penalty.Range{}, false
+		}
+		iv = split
+	case catalog.UnitYuan:
+		iv = gf.Span.Interval()
+	case catalog.UnitShare:
+		iv = share(stat.rng, gf.Span)
+	case catalog.UnitTimes, catalog.UnitPercent:
+		iv = r.scaled(stat, gf.Span)
+	}
+	rng := resolve(iv, r.e.unit)
+	r.note("grade", "grade:"+g.ID, "", fmt.Sprintf("阶次%s的罚款幅度：%s元", g.Label, rangeText(rng)), true)
+	return rng, true
+}
+
+// share maps a share [a, b] of a range onto it: L + a·(U−L) … L + b·(U−L).
+func share(rng penalty.Range, s *catalog.Span) penalty.Interval {
+	d := rng.Max.Sub(rng.Min)
+	max := rng.Min.Add(d.Mul(*s.Max))
+	return penalty.Interval{Min: rng.Min.Add(d.Mul(s.Min)), Max: &max, MinExclusive: s.MinExclusive, MaxExclusive: s.MaxExclusive}
+}
+
+// scaled turns a grade stated in multiples or percent of the base into
+// yuan. When a fallback replaced the multiple (e.g. gains below 10 000), the
+// grade's position within the statutory multiples is carried over to the
+// fallback's range proportionally.
+func (r *run) scaled(stat statutory, s *catalog.Span) penalty.Interval {
+	out := stat.outcome
+	if len(out.FallbackPath) == 0 {
+		factor := out.Base
+		if out.Applied.Kind == penalty.Percent {
+			factor = factor.Shift(-2)
+		}
+		max := factor.Mul(*s.Max)
+		return penalty.Interval{Min: factor.Mul(s.Min), Max: &max, MinExclusive: s.MinExclusive, MaxExclusive: s.MaxExclusive}
+	}
+	main := stat.main
+	if main.Max == nil || main.Max.Equal(main.Min) {
+		return share(stat.rng, &catalog.Span{Min: decimal.Zero, Max: ptr(decimal.NewFromInt(1))})
+	}
+	lo, width := main.Min, main.Max.Sub(main.Min)
+	frac := &catalog.Span{Min: s.Min.Sub(lo).DivRound(width, 16), Max: ptr(s.Max.Sub(lo).DivRound(width, 16)),
+		MinExclusive: s.MinExclusive, MaxExclusive: s.MaxExclusive}
+	return share(stat.rng, frac)
+}
+
+func ptr[T any](x T) *T { return &x }
+
+// resolve turns an interval into a closed range on the unit grid; an
+// off-grid point collapses to its nearest grid point rather than vanishing.
+func resolve(iv penalty.Interval, unit decimal.Decimal) penalty.Range {
+	rng := iv.Resolve(unit)
+	if rng.Empty() && iv.Max != nil && !iv.MinExclusive && !iv.MaxExclusive && iv.Min.LessThanOrEqual(*iv.Max) {
+		return penalty.Closed(iv.Min, *iv.Max).Round(unit)
+	}
+	return rng
+}
