@@ -20,6 +20,10 @@ type decoder struct {
 	file  string
 	lines []string // source lines, to locate block-scalar content
 	diags Diagnostics
+	// fields records where the value of each decoded struct field stands,
+	// keyed by the field's address, so that the validator can point at the
+	// offending value rather than at its enclosing mapping.
+	fields map[any]Pos
 }
 
 // nodeDecoder is implemented by model types whose YAML form is not a plain
@@ -220,6 +224,14 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 			return false
 		}
 		present[key] = true
+		if fi.required && val.Kind == yaml.ScalarNode && val.Tag == "!!null" {
+			// An empty value would leave an optional-looking nil behind.
+			d.errorf(val, CodeMissing, "%s: required key %q has no value", what, key)
+			return true
+		}
+		if d.fields != nil {
+			d.fields[v.Field(fi.index).Addr().Interface()] = d.pos(val)
+		}
 		d.decode(val, v.Field(fi.index), key)
 		return true
 	})
@@ -240,7 +252,13 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, what string) {
 	}
 	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 	for i, el := range n.Content {
-		d.decode(el, out.Index(i), what+"["+strconv.Itoa(i)+"]")
+		elem := what + "[" + strconv.Itoa(i) + "]"
+		if el.Kind == yaml.ScalarNode && el.Tag == "!!null" && v.Type().Elem().Kind() == reflect.Pointer {
+			// A bare "-" would leave a nil entry behind.
+			d.errorf(el, CodeMissing, "%s is empty", elem)
+			continue
+		}
+		d.decode(el, out.Index(i), elem)
 	}
 	v.Set(out)
 }
@@ -273,8 +291,10 @@ func (w *Window) decodeNode(d *decoder, n *yaml.Node) {
 	*w = x
 }
 
-// decodeNode reads a condition and records where each of its lines starts in
-// the file, so that expression errors map back to file:line:col.
+// decodeNode reads a condition and records where each of its runes stands
+// in the file, so that expression errors map back to file:line:col whatever
+// the scalar's style: plain, quoted (with escapes), literal or folded, on one
+// line or several.
 func (c *Cond) decodeNode(d *decoder, n *yaml.Node) {
 	s, ok := d.scalar(n, "condition")
 	if !ok {
@@ -282,33 +302,156 @@ func (c *Cond) decodeNode(d *decoder, n *yaml.Node) {
 	}
 	c.Src = s
 	c.Pos = d.pos(n)
+	if c.at = d.runePositions(n, s); len(c.at) > 0 {
+		c.Pos = c.at[0]
+		return
+	}
+	// The text could not be aligned with the file: point at its start.
 	switch n.Style {
 	case yaml.LiteralStyle, yaml.FoldedStyle:
-		// The node points at the indicator; content starts on the next line,
-		// indented. Folded text joins lines, so only literal keeps a 1:1 map.
-		for i := range strings.Split(strings.TrimRight(s, "\n"), "\n") {
-			line := n.Line + 1 + i
-			if line-1 >= len(d.lines) {
-				break
-			}
-			text := d.lines[line-1]
+		if n.Line < len(d.lines) {
+			text := d.lines[n.Line]
 			indent := len([]rune(text)) - len([]rune(strings.TrimLeft(text, " ")))
-			c.lines = append(c.lines, Pos{File: d.file, Line: line, Col: indent + 1})
-			if n.Style == yaml.FoldedStyle {
-				break
-			}
+			c.Pos = Pos{File: d.file, Line: n.Line + 1, Col: indent + 1}
 		}
-		c.Pos = c.linesOr(c.Pos)
 	case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
 		c.Pos.Col++
 	}
 }
 
-func (c *Cond) linesOr(p Pos) Pos {
-	if len(c.lines) > 0 {
-		return c.lines[0]
+// runePositions aligns the decoded text of a scalar with the source lines it
+// came from and returns the file position of every rune of s, followed by
+// the position just after it. Line folding, block indentation, quote
+// escapes (backslash escapes, doubled single quotes) and trailing comments
+// are accounted for. It returns nil when the text cannot be aligned, and
+// the caller falls back to the node's position.
+func (d *decoder) runePositions(n *yaml.Node, s string) []Pos {
+	src := []rune(s)
+	if allSpace(src) {
+		return nil
 	}
-	return p
+	at := make([]Pos, 0, len(src)+1)
+	var quote rune
+	line, first := n.Line, true
+	switch n.Style {
+	case yaml.LiteralStyle, yaml.FoldedStyle:
+		line, first = n.Line+1, false // content starts on the next line
+	case yaml.DoubleQuotedStyle:
+		quote = '"'
+	case yaml.SingleQuotedStyle:
+		quote = '\''
+	}
+	p := 0
+	for ; ; line++ {
+		if allSpace(src[p:]) {
+			break
+		}
+		if line < 1 || line > len(d.lines) {
+			return nil
+		}
+		raw := []rune(d.lines[line-1])
+		col := 0 // index into raw where this line's content starts
+		if first {
+			col = n.Column - 1
+			if quote != 0 {
+				col++
+			}
+			first = false
+		} else {
+			for col < len(raw) && (raw[col] == ' ' || raw[col] == '\t') {
+				col++
+			}
+		}
+		if col >= len(raw) {
+			continue // a blank line: folding made it a separator in src
+		}
+		// Separators that folding or indentation put into src before this
+		// line's content.
+		for p < len(src) && isSpace(src[p]) && src[p] != raw[col] {
+			at = append(at, Pos{File: d.file, Line: line, Col: col + 1})
+			p++
+		}
+		var ok bool
+		if p, col, ok = d.alignLine(raw, col, src, p, quote, line, &at); !ok {
+			return nil
+		}
+		if p == len(src) {
+			at = append(at, Pos{File: d.file, Line: line, Col: col + 1})
+			return at
+		}
+	}
+	end := Pos{File: d.file, Line: line, Col: 1}
+	if len(at) > 0 {
+		end = at[len(at)-1]
+		end.Col++
+	}
+	for range src[p:] {
+		at = append(at, end)
+	}
+	return append(at, end)
+}
+
+// alignLine matches one source line, from raw[col], against src from p,
+// appending the position of each matched rune. It stops at the end of the
+// line, at a closing quote, at a trailing comment, or when src is used up.
+func (d *decoder) alignLine(raw []rune, col int, src []rune, p int, quote rune, line int, at *[]Pos) (int, int, bool) {
+	for col < len(raw) && p < len(src) {
+		r := raw[col]
+		pos := Pos{File: d.file, Line: line, Col: col + 1}
+		switch {
+		case quote == '"' && r == '\\':
+			if col+1 == len(raw) {
+				return p, col, true // an escaped line break
+			}
+			*at = append(*at, pos)
+			p++
+			col += escapeLen(raw[col+1])
+			continue
+		case quote == '"' && r == '"':
+			return p, col, p == len(src)
+		case quote == '\'' && r == '\'':
+			if col+1 < len(raw) && raw[col+1] == '\'' {
+				*at = append(*at, pos)
+				p, col = p+1, col+2
+				continue
+			}
+			return p, col, p == len(src)
+		}
+		if r != src[p] {
+			// Only whitespace or a comment may end a line early; folding
+			// turns the line break into a separator in src.
+			rest := strings.TrimSpace(string(raw[col:]))
+			return p, col, rest == "" || (quote == 0 && strings.HasPrefix(rest, "#") && isSpace(raw[col]))
+		}
+		*at = append(*at, pos)
+		p, col = p+1, col+1
+	}
+	return p, col, true
+}
+
+// escapeLen is the length in the source of a double-quoted escape whose
+// letter is c: \xXX, \uXXXX, \UXXXXXXXX, or a two-character escape.
+func escapeLen(c rune) int {
+	switch c {
+	case 'x':
+		return 4
+	case 'u':
+		return 6
+	case 'U':
+		return 10
+	}
+	return 2
+}
+
+func isSpace(r rune) bool { return r == ' ' || r == '\t' || r == '\n' }
+
+func allSpace(rs []rune) bool {
+	for _, r := range rs {
+		if !isSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // decodeNode reads the fact schema: a mapping from fact name to declaration,
@@ -424,10 +567,9 @@ func (g *GradeFine) decodeNode(d *decoder, n *yaml.Node) {
 		return true
 	})
 	if g.Unit == "" {
+		// A yuan range without max is checked against the statute by the
+		// validator: it fits only a clause with no maximum (处…以上罚款).
 		g.Unit, g.Span = UnitYuan, yuan
-		if yuan.Max == nil {
-			d.errorf(n, CodeMissing, "fine: a yuan range needs max (and usually min)")
-		}
 		return
 	}
 	if forms > 1 || yuan.Max != nil || !yuan.Min.IsZero() {

@@ -240,6 +240,12 @@ type Benchmark struct {
 	Commitment     *Commitment    `yaml:"commitment"`
 	Offset         *Offset        `yaml:"public_service_offset"`
 	Factors        []*Factor      `yaml:"factors"`
+	// Exclusive declares that the grades' conditions never overlap, so that
+	// the order of the grades does not matter. The engine takes the first
+	// grade that matches either way; the consistency checks
+	// (standards.Check) report overlapping grades as errors when Exclusive
+	// is set and as warnings otherwise.
+	Exclusive bool `yaml:"exclusive"`
 }
 
 // Grade is one 裁量阶次: the facts it covers and the fine it allows.

@@ -195,16 +195,21 @@ func (e Effect) Label() string {
 type Cond struct {
 	Src string
 	Pos Pos
-	// lines holds the file position of the first character of each line of
-	// Src, when Src is a block scalar or a quoted scalar.
-	lines []Pos
+	// at holds the file position of each rune of Src, then of the place just
+	// after it, when the loader could align the scalar with the file.
+	at []Pos
 }
 
 // NewCond makes a condition that is not from a file (for tests and tools).
 func NewCond(src string) *Cond { return &Cond{Src: src} }
 
-// PosAt maps a rune offset in Src to a position in the file.
+// PosAt maps a rune offset in Src to a position in the file. A condition
+// that is not from a file (no valid Pos) counts lines and columns in Src
+// itself, from 1:1.
 func (c *Cond) PosAt(offset int) Pos {
+	if len(c.at) > 0 {
+		return c.at[max(0, min(offset, len(c.at)-1))]
+	}
 	line, col := 0, 0
 	for i, r := range []rune(c.Src) {
 		if i == offset {
@@ -217,13 +222,11 @@ func (c *Cond) PosAt(offset int) Pos {
 			col++
 		}
 	}
-	if line < len(c.lines) {
-		p := c.lines[line]
-		p.Col += col
-		return p
-	}
 	p := c.Pos
-	if line == 0 {
+	switch {
+	case !p.IsValid():
+		p.Line, p.Col = line+1, col+1
+	case line == 0:
 		p.Col += col
 	}
 	return p

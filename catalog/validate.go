@@ -73,14 +73,23 @@ func (v *validator) errorf(pos Pos, code, format string, args ...any) *Diagnosti
 	return v.d.diags.Addf(pos, code, format, args...)
 }
 
+// at returns where the value of a struct field (given by its address) was
+// written, or the enclosing node's position when the field was not given.
+func (v *validator) at(field any, enclosing Pos) Pos {
+	if p, ok := v.d.fields[field]; ok {
+		return p
+	}
+	return enclosing
+}
+
 func (v *validator) catalog() {
 	c := v.cat
 	v.defaults()
 	if c.Expires != nil && *c.Expires < c.Effective {
-		v.errorf(c.Pos, CodeDate, "expires %s is before effective %s", c.Expires, c.Effective)
+		v.errorf(v.at(&c.Expires, c.Pos), CodeDate, "expires %s is before effective %s", c.Expires, c.Effective)
 	}
 	if !c.TierScheme.Known() {
-		v.errorf(c.Pos, CodeValue, "tier_scheme %q is not a known scheme (%s)", c.TierScheme, schemeList())
+		v.errorf(v.at(&c.TierScheme, c.Pos), CodeValue, "tier_scheme %q is not a known scheme (%s)", c.TierScheme, schemeList())
 	}
 	v.facts(c.Facts, nil)
 	v.thresholds()
@@ -101,7 +110,7 @@ func (v *validator) catalog() {
 	for _, it := range c.Items {
 		for _, code := range it.Concurrent {
 			if _, ok := codes[code]; !ok {
-				v.errorf(it.Pos, CodeReference, "item %s: concurrent item %q is not in the catalog", it.Code, code)
+				v.errorf(v.at(&it.Concurrent, it.Pos), CodeReference, "item %s: concurrent item %q is not in the catalog", it.Code, code)
 			}
 		}
 	}
@@ -152,29 +161,29 @@ func (v *validator) defaults() {
 func (v *validator) thresholds() {
 	t := v.cat.Thresholds
 	if t.IndividualBusinessAs != Individual && t.IndividualBusinessAs != Organization {
-		v.errorf(t.Pos, CodeValue, "individual_business_as must be individual or organization, not %q", t.IndividualBusinessAs)
+		v.errorf(v.at(&v.cat.Thresholds.IndividualBusinessAs, t.Pos), CodeValue, "individual_business_as must be individual or organization, not %q", t.IndividualBusinessAs)
 	}
 	if h := t.Hearing; h != nil && h.Individual == nil && h.Organization == nil {
 		v.errorf(h.Pos, CodeMissing, "hearing: give a threshold for individual, organization or both")
 	}
 	if v.cat.Rounding.Unit.Sign() <= 0 {
-		v.errorf(v.cat.Rounding.Pos, CodeValue, "rounding unit must be positive")
+		v.errorf(v.at(&v.cat.Rounding.Unit, v.cat.Rounding.Pos), CodeValue, "rounding unit must be positive")
 	}
 }
 
 func (v *validator) policies() {
 	p := v.cat.Policies
 	if p.Minors != EffectLighter && p.Minors != EffectMitigate {
-		v.errorf(p.Pos, CodeValue, "policies.minors must be lighter or mitigate (art. 30 \"应当从轻或者减轻\"), not %q", p.Minors)
+		v.errorf(v.at(&v.cat.Policies.Minors, p.Pos), CodeValue, "policies.minors must be lighter or mitigate (art. 30 \"应当从轻或者减轻\"), not %q", p.Minors)
 	}
 	if p.MixedFactors != EffectLighter && p.MixedFactors != EffectGeneral {
-		v.errorf(p.Pos, CodeValue, "policies.mixed_factors must be lighter or general, not %q", p.MixedFactors)
+		v.errorf(v.at(&v.cat.Policies.MixedFactors, p.Pos), CodeValue, "policies.mixed_factors must be lighter or general, not %q", p.MixedFactors)
 	}
 	if p.MitigationFloor != nil && p.MitigationFloor.GreaterThan(decimal.NewFromInt(1)) {
-		v.errorf(p.Pos, CodeValue, "policies.mitigation_floor is a share of the statutory minimum, from 0 to 1")
+		v.errorf(v.at(&v.cat.Policies.MitigationFloor, p.Pos), CodeValue, "policies.mitigation_floor is a share of the statutory minimum, from 0 to 1")
 	}
 	if p.Limitation.ExtendedYears < p.Limitation.Years {
-		v.errorf(p.Limitation.Pos, CodeValue, "extended_years must not be shorter than years")
+		v.errorf(v.at(&v.cat.Policies.Limitation.ExtendedYears, p.Limitation.Pos), CodeValue, "extended_years must not be shorter than years")
 	}
 }
 
@@ -200,7 +209,7 @@ func (v *validator) fact(f *Fact) {
 	switch f.Type {
 	case FactBool, FactInt, FactNumber, FactMoney, FactEnum, FactDate:
 	default:
-		v.errorf(f.Pos, CodeValue, "fact %s: type %q is not one of bool, int, number, money, enum, date", f.Name, f.Type)
+		v.errorf(v.at(&f.Type, f.Pos), CodeValue, "fact %s: type %q is not one of bool, int, number, money, enum, date", f.Name, f.Type)
 		return
 	}
 	if (f.Min != nil || f.Max != nil) && !f.Type.Numeric() {
@@ -217,7 +226,7 @@ func (v *validator) fact(f *Fact) {
 		}
 	}
 	if (f.Type == FactEnum) != (len(f.Values) > 0) {
-		v.errorf(f.Pos, CodeValue, "fact %s: values are required for enum facts and allowed only for them", f.Name)
+		v.errorf(v.at(&f.Values, f.Pos), CodeValue, "fact %s: values are required for enum facts and allowed only for them", f.Name)
 	}
 	for _, val := range f.Values {
 		if val.Label == "" {
@@ -260,7 +269,7 @@ func (v *validator) factor(f *Factor, ids map[string]Pos) {
 	switch f.Effect {
 	case EffectLighter, EffectMitigate, EffectHeavier:
 	default:
-		v.errorf(f.Pos, CodeValue, "factor %s: effect must be lighter (从轻), mitigate (减轻) or heavier (从重), not %q", f.ID, f.Effect)
+		v.errorf(v.at(&f.Effect, f.Pos), CodeValue, "factor %s: effect must be lighter (从轻), mitigate (减轻) or heavier (从重), not %q", f.ID, f.Effect)
 	}
 }
 
@@ -307,7 +316,7 @@ func (v *validator) item(it *Item, catalogFactors map[string]Pos) {
 	switch it.Verification {
 	case "", "verified", "unverified":
 	default:
-		v.errorf(it.Pos, CodeValue, "item %s: verification must be verified or unverified", it.Code)
+		v.errorf(v.at(&it.Verification, it.Pos), CodeValue, "item %s: verification must be verified or unverified", it.Code)
 	}
 	short := it.Sanctions != nil || it.Benchmark != nil || it.Orders != nil || it.Precondition != nil || it.EffectiveFrom != nil
 	switch {
@@ -349,7 +358,7 @@ func (v *validator) versions(it *Item) {
 		}
 		ids[ver.ID] = true
 		if ver.EffectiveTo != nil && *ver.EffectiveTo < ver.EffectiveFrom {
-			v.errorf(ver.Pos, CodeDate, "item %s version %s: effective_to %s is before effective_from %s", it.Code, ver.ID, ver.EffectiveTo, ver.EffectiveFrom)
+			v.errorf(v.at(&ver.EffectiveTo, ver.Pos), CodeDate, "item %s version %s: effective_to %s is before effective_from %s", it.Code, ver.ID, ver.EffectiveTo, ver.EffectiveFrom)
 		}
 		if i == 0 {
 			continue
@@ -408,7 +417,7 @@ func (v *validator) precondition(p *Precondition) {
 	switch p.Kind {
 	case "overdue_not_corrected", "refused_to_correct", "serious", "other":
 	default:
-		v.errorf(p.Pos, CodeValue, "precondition kind must be overdue_not_corrected (逾期不改正), refused_to_correct (拒不改正), serious (情节严重) or other, not %q", p.Kind)
+		v.errorf(v.at(&p.Kind, p.Pos), CodeValue, "precondition kind must be overdue_not_corrected (逾期不改正), refused_to_correct (拒不改正), serious (情节严重) or other, not %q", p.Kind)
 	}
 }
 
@@ -508,14 +517,14 @@ func (v *validator) base(a *AmountRule, facts Facts, where string) {
 	}
 	f := facts.Lookup(a.Base)
 	if f == nil {
-		d := v.errorf(a.Pos, CodeReference, "%s: base %q is not a declared fact", where, a.Base)
+		d := v.errorf(v.at(&a.Base, a.Pos), CodeReference, "%s: base %q is not a declared fact", where, a.Base)
 		if s := didYouMean(a.Base, factNames(facts)); s != "" {
 			d.Hint = "did you mean " + fmt.Sprintf("%q", s) + "?"
 		}
 		return
 	}
 	if !f.Type.Numeric() {
-		v.errorf(a.Pos, CodeValue, "%s: base %s must be a money, number or int fact, not %s", where, f.Name, f.Type)
+		v.errorf(v.at(&a.Base, a.Pos), CodeValue, "%s: base %s must be a money, number or int fact, not %s", where, f.Name, f.Type)
 	}
 }
 
@@ -531,7 +540,7 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 	b := ver.Benchmark
 	scheme := v.cat.SchemeFor(b)
 	if b.TierScheme != "" && !b.TierScheme.Known() {
-		v.errorf(b.Pos, CodeValue, "%s: tier_scheme %q is not a known scheme (%s)", where, b.TierScheme, schemeList())
+		v.errorf(v.at(&b.TierScheme, b.Pos), CodeValue, "%s: tier_scheme %q is not a known scheme (%s)", where, b.TierScheme, schemeList())
 	}
 	if len(b.Grades) == 0 {
 		v.errorf(b.Pos, CodeMissing, "%s: a benchmark needs at least one grade", where)
@@ -558,20 +567,20 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 		switch fo.PriorBasis {
 		case "", "decision_date", "act_date":
 		default:
-			v.errorf(fo.Pos, CodeValue, "%s: first_offense.prior_basis must be decision_date or act_date", where)
+			v.errorf(v.at(&fo.PriorBasis, fo.Pos), CodeValue, "%s: first_offense.prior_basis must be decision_date or act_date", where)
 		}
 		switch fo.SameViolation {
 		case "", "same_item", "same_clause", "any":
 		default:
-			v.errorf(fo.Pos, CodeValue, "%s: first_offense.same_violation must be same_item, same_clause or any", where)
+			v.errorf(v.at(&fo.SameViolation, fo.Pos), CodeValue, "%s: first_offense.same_violation must be same_item, same_clause or any", where)
 		}
 	}
 	if c := b.Commitment; c != nil && c.DeadlineDays <= 0 {
-		v.errorf(c.Pos, CodeValue, "%s: commitment.deadline_days must be positive", where)
+		v.errorf(v.at(&c.DeadlineDays, c.Pos), CodeValue, "%s: commitment.deadline_days must be positive", where)
 	}
 	if o := b.Offset; o != nil {
 		if o.Rate.Sign() <= 0 {
-			v.errorf(o.Pos, CodeValue, "%s: public_service_offset.rate must be positive", where)
+			v.errorf(v.at(&o.Rate, o.Pos), CodeValue, "%s: public_service_offset.rate must be positive", where)
 		}
 		if fine == nil {
 			v.errorf(o.Pos, CodeReference, "%s: public_service_offset needs a fine to offset", where)
@@ -636,14 +645,22 @@ func (v *validator) grade(it *Item, g *Grade, fine *Sanction, scheme penalty.Sch
 
 func (v *validator) gradeFine(rule penalty.Rule, gf *GradeFine, scheme penalty.Scheme, where string) {
 	unit := *v.cat.Rounding.Unit
+	if unit.Sign() <= 0 {
+		unit = decimal.NewFromInt(1) // reported by thresholds; check on whole yuan
+	}
 	switch gf.Unit {
 	case UnitTier:
-		if rule.Max == nil && rule.Kind == penalty.Fixed {
+		// A multiple or percent without a maximum has no maximum in yuan
+		// either, whatever the base.
+		if rule.Max == nil {
 			v.errorf(gf.Pos, CodeRange, "%s: the statutory range has no maximum, so scheme %s cannot give a tier; state the grade's range", where, scheme)
 		}
 	case UnitShare:
 		one := decimal.NewFromInt(1)
-		if gf.Span.Max == nil || gf.Span.Min.GreaterThan(*gf.Span.Max) || gf.Span.Max.GreaterThan(one) {
+		switch {
+		case rule.Max == nil:
+			v.errorf(gf.Pos, CodeRange, "%s: the statutory range has no maximum, so a share of it means nothing; state the grade's range", where)
+		case gf.Span.Max == nil || gf.Span.Min.GreaterThan(*gf.Span.Max) || gf.Span.Max.GreaterThan(one):
 			v.errorf(gf.Pos, CodeRange, "%s: a share is a part of the statutory range from 0 to 1, with min ≤ max", where)
 		}
 	case UnitYuan, UnitTimes, UnitPercent:
@@ -661,6 +678,10 @@ func (v *validator) gradeFine(rule penalty.Rule, gf *GradeFine, scheme penalty.S
 		switch {
 		case gf.Span.Max == nil && !stat.Unbounded:
 			v.errorf(gf.Pos, CodeRange, "%s: the grade needs a max", where)
+		case gf.Span.Max == nil && gf.Unit != UnitYuan:
+			// The engine turns the factors into yuan through the base and
+			// needs both ends; only a yuan range may stay open upwards.
+			v.errorf(gf.Pos, CodeRange, "%s: a grade in %s needs a max", where, gf.Unit)
 		case got.Empty():
 			v.errorf(gf.Pos, CodeRange, "%s: the grade's range %s holds no amount", where, got)
 		case !got.Within(stat):

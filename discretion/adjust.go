@@ -19,11 +19,15 @@ type ground struct {
 
 // adjust applies arts. 30, 31 and 32 and the benchmark's factors to the
 // grade's tier: any 减轻 ground makes the outcome mitigated; a 从轻 ground
-// and a 从重 ground together follow policies.mixed_factors.
-func (r *run) adjust(v *versionRules, g *catalog.Grade) (Outcome, bool) {
+// and a 从重 ground together follow policies.mixed_factors, except that a
+// minor (art. 30, "应当从轻或者减轻") is never decided general or heavier.
+// byGround is false when no ground moved the outcome off the grade's tier,
+// so that the grade's range applies whole.
+func (r *run) adjust(v *versionRules, g *catalog.Grade) (out Outcome, discretionary, byGround bool) {
 	var found []ground
 	pol := r.e.cat.Policies
-	if r.dates.hasBirth && r.dates.act <= r.dates.birth.AddYears(18) {
+	minor := r.dates.hasBirth && r.dates.act <= r.dates.birth.AddYears(18)
+	if minor {
 		found = append(found, ground{id: "art30.minor", label: "已满十四周岁不满十八周岁的未成年人", citation: citeArt30, effect: pol.Minors, mandatory: true})
 		r.note("factor", "art30.minor", citeArt30, fmt.Sprintf("违法行为发生时%d周岁，应当%s", ageAt(r.dates.birth, r.dates.act), pol.Minors.Label()), true)
 	}
@@ -44,7 +48,6 @@ func (r *run) adjust(v *versionRules, g *catalog.Grade) (Outcome, bool) {
 		}
 	}
 	var mitigate, lighter, heavier bool
-	discretionary := false
 	for _, gr := range found {
 		switch gr.effect {
 		case catalog.EffectMitigate:
@@ -54,28 +57,56 @@ func (r *run) adjust(v *versionRules, g *catalog.Grade) (Outcome, bool) {
 		case catalog.EffectHeavier:
 			heavier = true
 		}
-		discretionary = discretionary || !gr.mandatory
 	}
 	base := outcomeOfTier(g.Tier)
-	var out Outcome
 	var note string
+	byGround = true
 	switch {
 	case mitigate:
 		out, note = Mitigated, "具有减轻处罚情节，在法定最低罚款以下确定罚款"
-	case lighter && heavier && pol.MixedFactors == catalog.EffectGeneral:
-		out, note = base, "从轻与从重情节并存，依本基准相互抵消，按所处阶次处罚"
+	case lighter && heavier && pol.MixedFactors == catalog.EffectGeneral && !minor:
+		out, note, byGround = base, "从轻与从重情节并存，依本基准相互抵消，按所处阶次处罚", false
 	case lighter:
 		out, note = Lighter, "具有从轻处罚情节，在阶次幅度的从轻部分内确定罚款"
-		if heavier {
+		switch {
+		case heavier && pol.MixedFactors == catalog.EffectGeneral:
+			note = "从轻与从重情节并存；未成年人应当从轻或者减轻处罚，不因从重情节抵消"
+		case heavier:
 			note = "从轻与从重情节并存，依本基准从轻情节优先（应当从轻）"
 		}
 	case heavier:
 		out, note = Heavier, "具有从重处罚情节，在阶次幅度的从重部分内确定罚款"
 	default:
-		out, note = base, "无法定或者本基准规定的从轻、减轻、从重情节，按所处阶次处罚"
+		out, note, byGround = base, "无法定或者本基准规定的从轻、减轻、从重情节，按所处阶次处罚", false
 	}
 	r.note("adjust", string(out), groundCites(found), note, true)
-	return out, discretionary
+	return out, decidedByDiscretion(found, out), byGround
+}
+
+// decidedByDiscretion reports whether the outcome rests only on grounds the
+// law makes discretionary ("可以"): a lighter outcome backed by a mandatory
+// ground ("应当") is not discretionary, whatever optional grounds also apply.
+func decidedByDiscretion(found []ground, out Outcome) bool {
+	want := map[Outcome]catalog.Effect{Mitigated: catalog.EffectMitigate, Lighter: catalog.EffectLighter, Heavier: catalog.EffectHeavier}[out]
+	decisive, mandatory := false, false
+	for _, gr := range found {
+		if want == "" || gr.effect == want {
+			decisive = true
+			mandatory = mandatory || gr.mandatory
+		}
+	}
+	return decisive && !mandatory
+}
+
+// groundCitation is the citation of the grounds that adjust applied, as
+// recorded in its trace step.
+func (r *run) groundCitation() string {
+	for i := len(r.trace) - 1; i >= 0; i-- {
+		if r.trace[i].Step == "adjust" {
+			return r.trace[i].Citation
+		}
+	}
+	return ""
 }
 
 func groundCites(gs []ground) string {
@@ -99,14 +130,18 @@ func groundCites(gs []ground) string {
 // "从轻处罚应当低于平均值" (粤环发〔2021〕7号 art. 12) refers to the statutory
 // range, not to that point. A grade stated as its own range (a table row)
 // is split within that range.
-func (r *run) finalRange(out Outcome, v *versionRules, g *catalog.Grade, grade penalty.Range, stat statutory, flags []string) (*penalty.Range, []string) {
+//
+// Without a ground (byGround false) the grade applies as stated: a table row
+// whose tier is lighter or heavier is already that tier's range and is not
+// split again.
+func (r *run) finalRange(out Outcome, byGround bool, v *versionRules, g *catalog.Grade, grade penalty.Range, stat statutory, flags []string) (*penalty.Range, []string) {
 	unit := r.e.unit
 	rng := grade
-	switch out {
-	case Mitigated:
+	switch {
+	case out == Mitigated:
 		lmin := stat.rng.Min
 		if lmin.IsZero() {
-			r.note("clamp", "mitigate", citeArt30, "法定罚款没有下限，减轻处罚不予罚款（选择较轻的处罚种类）", true)
+			r.note("clamp", "mitigate", r.groundCitation(), "法定罚款没有下限，减轻处罚不予罚款（选择较轻的处罚种类）", true)
 			return nil, append(flags, FlagMitigatedNoMinimum)
 		}
 		floor := decimal.Zero
@@ -115,14 +150,14 @@ func (r *run) finalRange(out Outcome, v *versionRules, g *catalog.Grade, grade p
 		}
 		max := lmin
 		rng = resolve(penalty.Interval{Min: floor, Max: &max, MaxExclusive: true}, unit)
-		r.note("clamp", "mitigate", "", fmt.Sprintf("减轻处罚：在法定最低罚款%s元以下确定，幅度%s元", lmin, rangeText(rng)), true)
-	case Lighter, Heavier:
+		r.note("clamp", "mitigate", r.groundCitation(), fmt.Sprintf("减轻处罚：在法定最低罚款%s元以下确定，幅度%s元", lmin, rangeText(rng)), true)
+	case byGround && (out == Lighter || out == Heavier):
 		tier := penalty.Lighter
 		if out == Heavier {
 			tier = penalty.Heavier
 		}
 		within, what := grade, "阶次幅度"
-		if gf := g.Fine.For(r.e.cat.MapParty(r.c.Party.Type)); gf != nil && gf.Unit == catalog.UnitTier {
+		if gf := gradeFineFor(g.Fine, r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type)); gf != nil && gf.Unit == catalog.UnitTier {
 			within, what = stat.rng, "法定幅度"
 		}
 		iv, err := v.scheme.Split(within, tier)

@@ -119,10 +119,84 @@ func ParseCase(r io.Reader) (*Case, error) {
 	if err := dec.Decode(&c); err != nil {
 		return nil, &CaseError{Problems: []Problem{{Field: jsonField(err), Message: jsonMessage(err, data)}}}
 	}
-	if dec.More() {
+	// dec.More reports false for a stray "}" or "]", so look at the bytes
+	// that follow the object instead.
+	if rest := bytes.Trim(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
 		return nil, &CaseError{Problems: []Problem{{Message: "unexpected data after the case object"}}}
 	}
+	if dups := duplicateKeys(data); len(dups) > 0 {
+		return nil, &CaseError{Problems: dups}
+	}
 	return &c, nil
+}
+
+// duplicateKeys finds keys given twice in one JSON object, which
+// encoding/json would silently resolve to the last value. The data is
+// already known to be valid JSON.
+func duplicateKeys(data []byte) []Problem {
+	var problems []Problem
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	type frame struct {
+		path   string
+		object bool
+		keys   map[string]bool
+		index  int
+		key    string // the key whose value comes next
+		expect bool   // an object expects a key next
+	}
+	var stack []*frame
+	child := func() string {
+		if len(stack) == 0 {
+			return ""
+		}
+		top := stack[len(stack)-1]
+		if top.object {
+			return join(top.path, top.key)
+		}
+		p := fmt.Sprintf("%s[%d]", top.path, top.index)
+		top.index++
+		return p
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return problems
+		}
+		if len(stack) > 0 {
+			if top := stack[len(stack)-1]; top.object && top.expect {
+				if k, ok := tok.(string); ok {
+					if top.keys[k] {
+						problems = append(problems, Problem{Field: join(top.path, k), Message: "given twice; state each field once"})
+					}
+					top.keys[k], top.key, top.expect = true, k, false
+					continue
+				}
+			}
+		}
+		switch tok {
+		case json.Delim('{'):
+			stack = append(stack, &frame{path: child(), object: true, keys: map[string]bool{}, expect: true})
+			continue
+		case json.Delim('['):
+			stack = append(stack, &frame{path: child()})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+		default:
+			child()
+		}
+		if len(stack) > 0 && stack[len(stack)-1].object {
+			stack[len(stack)-1].expect = true
+		}
+	}
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
 }
 
 func jsonField(err error) string {

@@ -80,6 +80,7 @@ type run struct {
 	vals  []catalog.Value
 	set   []bool
 	trace []Step
+	flags []string // review flags raised before the decision is built
 	// factual problems found while evaluating (facts a rule needs that the
 	// case does not state)
 	cerr CaseError
@@ -131,8 +132,11 @@ func (r *run) load(otherFacts map[string]bool) error {
 	}
 	for i, f := range r.ir.facts {
 		slot := numBuiltinSlots + i
+		_, stated := c.Facts[f.Name]
 		switch {
 		case r.set[slot]:
+		case stated:
+			// stated but invalid: already reported above, not "missing"
 		case f.Required:
 			cerr.add("facts."+f.Name, "missing: item %s requires %s (%s)", it.Code, f.Label, f.Type)
 		case f.Default != nil:
@@ -270,13 +274,13 @@ func (r *run) decide() (*Decision, error) {
 // (从旧兼从轻, art. 37).
 func (r *run) lexMitior(old, new *versionRules) (*Decision, error) {
 	prefix := r.trace
-	r.trace = append([]Step(nil), prefix...)
+	r.trace, r.flags = append([]Step(nil), prefix...), nil
 	r.note("version", old.v.ID, citeArt37, fmt.Sprintf("违法行为发生时（%s）施行版本 %s", r.dates.act, old.v.ID), true)
 	dOld, err := r.under(old)
 	if err != nil {
 		return nil, err
 	}
-	r.trace = append([]Step(nil), prefix...)
+	r.trace, r.flags = append([]Step(nil), prefix...), nil
 	note := fmt.Sprintf("作出决定时（%s）施行版本 %s", r.dates.decision, new.v.ID)
 	var dNew *Decision
 	if new.v.Decriminalized {

@@ -18,10 +18,10 @@
 //     from the end of a continuing act (art. 36);
 //  4. under 14 at the act (art. 30) or unable to recognise or control the
 //     act (art. 31): no penalty;
-//  5. light violation corrected in time without harm (art. 33 ¶1, mandatory)
+//  5. preconditions of conditional fines (逾期不改正, 拒不改正): not met
+//     means no fine yet, which is not an art. 33 exemption and cites none;
+//  6. light violation corrected in time without harm (art. 33 ¶1, mandatory)
 //     and proven absence of fault (art. 33 ¶2): no penalty;
-//  6. preconditions of conditional fines (逾期不改正, 拒不改正): not met
-//     means no fine yet, which is not an art. 33 exemption;
 //  7. first offense (art. 33 ¶1 second sentence, discretionary) with the
 //     benchmark's look-back window over the party's history, and 告知承诺;
 //  8. the statutory range for the party and the base (illegal gains,

@@ -52,11 +52,11 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 	if hasFine {
 		rng, hasFine = r.gradeRange(v, grade.g, stat)
 	}
-	outcome, discretionary := r.adjust(v, grade.g)
+	outcome, discretionary, byGround := r.adjust(v, grade.g)
 	d.Outcome, d.Discretionary = outcome, discretionary
 	if hasFine {
 		var fine *penalty.Range
-		fine, d.Flags = r.finalRange(outcome, v, grade.g, rng, stat, d.Flags)
+		fine, d.Flags = r.finalRange(outcome, byGround, v, grade.g, rng, stat, d.Flags)
 		if fine != nil {
 			d.Fine = &Fine{Min: fine.Min, Max: fine.Max}
 		}
@@ -88,7 +88,7 @@ func (r *run) statutory(v *versionRules, sanctions []*sanctionRules) (statutory,
 		return statutory{}, false
 	}
 	party := r.e.cat.MapParty(r.c.Party.Type)
-	ar := fine.s.Amount.For(party)
+	ar := amountFor(fine.s.Amount, r.c.Party.Type, party)
 	cite := v.basis.Penalty.String()
 	if v.basis.Amount != nil {
 		cite = v.basis.Amount.String()
@@ -120,6 +120,29 @@ func (r *run) statutory(v *versionRules, sanctions []*sanctionRules) (statutory,
 		return st, false
 	}
 	return st, true
+}
+
+// amountFor returns the amount rule for a party: a rule written for the
+// party's own type (individual_business) wins over the one it is mapped to.
+func amountFor(a *catalog.Amount, own, mapped catalog.PartyType) *catalog.AmountRule {
+	if a.All == nil {
+		for _, pr := range a.ByParty {
+			if pr.Party == own {
+				return pr.Rule
+			}
+		}
+	}
+	return a.For(mapped)
+}
+
+// gradeFineFor is amountFor for a grade's fine.
+func gradeFineFor(g *catalog.GradeFine, own, mapped catalog.PartyType) *catalog.GradeFine {
+	for _, pf := range g.ByParty {
+		if pf.Party == own {
+			return pf.Fine
+		}
+	}
+	return g.For(mapped)
 }
 
 func (r *run) baseValue(rule penalty.Rule) penalty.BaseValue {
@@ -223,7 +246,7 @@ func (r *run) grade(v *versionRules) (*gradeRules, error) {
 
 // gradeRange is the fine range a grade gives for this case.
 func (r *run) gradeRange(v *versionRules, g *catalog.Grade, stat statutory) (penalty.Range, bool) {
-	gf := g.Fine.For(r.e.cat.MapParty(r.c.Party.Type))
+	gf := gradeFineFor(g.Fine, r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type))
 	if gf == nil || gf.None {
 		r.note("grade", "grade:"+g.ID, "", "本阶次不予罚款", false)
 		return penalty.Range{}, false

@@ -26,15 +26,18 @@ func (r *run) pipeline(v *versionRules) (*Decision, error) {
 	if d := r.ageAndCapacity(v); d != nil {
 		return d, nil
 	}
+	// A conditional penalty not yet triggered (逾期不改正, 拒不改正) leaves
+	// nothing for art. 33 to exempt: decide it first, so that its trace cites
+	// no art. 33.
+	sanctions, ok := r.preconditions(v)
+	if !ok {
+		return r.noPenalty(v, ReasonPreconditionUnmet, ""), nil
+	}
 	if v.light != nil && r.eval("light_violation", v.light, "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚（应当）") {
 		return r.noPenalty(v, ReasonLightViolation, v.light.citation), nil
 	}
 	if nf := r.e.noFault; nf != nil && r.eval("no_fault", nf, "当事人有证据足以证明没有主观过错的，不予行政处罚（应当）") {
 		return r.noPenalty(v, ReasonNoFault, nf.citation), nil
-	}
-	sanctions, ok := r.preconditions(v)
-	if !ok {
-		return r.noPenalty(v, ReasonPreconditionUnmet, ""), nil
 	}
 	if d := r.firstOffense(v); d != nil {
 		return d, nil
@@ -142,6 +145,7 @@ func (r *run) firstOffense(v *versionRules) *Decision {
 	}
 	if !fo.Listed {
 		r.note("first_offense", "first_offense.list", v.firstOffense.citation, "符合首违不罚条件，但本事项未列入首违不罚清单：由执法人员依法裁量", false)
+		r.flags = append(r.flags, FlagFirstOffenseEligible)
 		return nil
 	}
 	d := r.noPenalty(v, ReasonFirstOffense, v.firstOffense.citation)
@@ -194,6 +198,9 @@ func (r *run) sameViolation(policy, code string) bool {
 // has signed, the case ends in no penalty with a deadline to correct.
 func (r *run) commitment(v *versionRules) *Decision {
 	if v.commitment == nil {
+		if pc := r.c.Commitment; pc != nil && pc.Signed {
+			r.note("commitment", "commitment", "", "当事人签署了告知承诺书，但本事项未列入告知承诺制清单：依法处理", false)
+		}
 		return nil
 	}
 	cm := v.v.Benchmark.Commitment
@@ -209,6 +216,7 @@ func (r *run) commitment(v *versionRules) *Decision {
 	if pc == nil || !pc.Signed {
 		r.note("commitment", "commitment.signed", v.commitment.citation,
 			fmt.Sprintf("可适用告知承诺制：当事人签署承诺书、承诺在%d日内（%s前）改正的，不予处罚；当事人未签署", cm.DeadlineDays, limit), false)
+		r.flags = append(r.flags, FlagCommitmentAvailable)
 		return nil
 	}
 	deadline := limit
@@ -260,6 +268,7 @@ func (r *run) decision(v *versionRules) *Decision {
 		Item: it.Code, ItemName: it.Name, Version: v.v.ID,
 		Sanctions: []penalty.SanctionType{},
 		Orders:    append([]string{}, v.v.Orders...),
+		Flags:     append([]string(nil), r.flags...),
 		Catalog:   CatalogRef{ID: r.e.cat.ID, Version: r.e.cat.Version, Digest: r.e.cat.Digest},
 	}
 	d.Basis = []string{}

@@ -28,15 +28,20 @@ const maxSrc = 8 << 10
 func Compile(c *catalog.Cond, scope *Scope) (*Expr, catalog.Diagnostics) {
 	var diags catalog.Diagnostics
 	if len(c.Src) > maxSrc {
-		diags.Addf(c.Pos, catalog.CodeTooLarge, "condition is %d bytes long; the limit is %d", len(c.Src), maxSrc)
+		diags.Addf(c.PosAt(0), catalog.CodeTooLarge, "condition is %d bytes long; the limit is %d", len(c.Src), maxSrc)
 		return nil, diags
 	}
 	if strings.TrimSpace(c.Src) == "" {
-		diags.Addf(c.Pos, catalog.CodeExprSyntax, "condition is empty")
+		diags.Addf(c.PosAt(0), catalog.CodeExprSyntax, "condition is empty")
 		return nil, diags
 	}
-	if _, err := parser.Parse(c.Src); err != nil {
+	tree, err := parser.Parse(c.Src)
+	if err != nil {
 		diags.Add(exprDiagnostic(c, err, catalog.CodeExprSyntax, scope))
+		return nil, diags
+	}
+	if diags = constructs(c, tree.Node); len(diags) > 0 {
+		diags.Sort()
 		return nil, diags
 	}
 	program, err := expr.Compile(c.Src,
@@ -81,6 +86,67 @@ func (s *Scope) checkEnv() map[string]any {
 	return env
 }
 
+// constructs reports, before type checking, every construct of expr that
+// conditions do not allow, so that len(x) is reported as a function call and
+// not as an unknown fact, and a ternary as itself and not as a type error.
+func constructs(c *catalog.Cond, root ast.Node) catalog.Diagnostics {
+	v := &constructVisitor{cond: c}
+	ast.Walk(&root, v)
+	return v.diags
+}
+
+type constructVisitor struct {
+	cond  *catalog.Cond
+	diags catalog.Diagnostics
+}
+
+func (v *constructVisitor) Visit(node *ast.Node) {
+	offset := (*node).Location().From
+	switch n := (*node).(type) {
+	case *ast.BuiltinNode:
+		if n.Name == "date" {
+			return // the lowerer checks its argument
+		}
+	case *ast.CallNode:
+		offset = n.Callee.Location().From
+	case *ast.ConditionalNode:
+		// expr places the node after its last operand; point at the "?".
+		src := []rune(v.cond.Src)
+		for i := max(n.Cond.Location().To, 0); i < len(src); i++ {
+			if src[i] == '?' {
+				offset = i
+				break
+			}
+		}
+	case *ast.BinaryNode:
+		if allowedOperators[n.Operator] {
+			return
+		}
+	case *ast.UnaryNode:
+		if allowedOperators[n.Operator] {
+			return
+		}
+	case *ast.MemberNode, *ast.SliceNode, *ast.VariableDeclaratorNode, *ast.MapNode,
+		*ast.SequenceNode, *ast.NilNode, *ast.BytesNode, *ast.PointerNode:
+	default:
+		return
+	}
+	v.diags.Addf(v.cond.PosAt(offset), catalog.CodeExprFeature, "condition: %s is not allowed in conditions %s", describeNode(*node), allowed)
+}
+
+// allowedOperators are the operators of expr that conditions keep.
+var allowedOperators = map[string]bool{
+	"==": true, "!=": true, "<": true, "<=": true, ">": true, ">=": true,
+	"&&": true, "||": true, "and": true, "or": true, "!": true, "not": true,
+	"in": true, "..": true, "+": true, "-": true, "*": true, "/": true,
+}
+
+// allowed closes the message about a construct conditions do not allow.
+const allowed = `(use facts, literals, comparisons, in, &&, ||, !, + - * /, date("YYYY-MM-DD"))`
+
+// typeNames renders the Go types of expr's checker as the catalog's types.
+var typeNames = strings.NewReplacer("float64", "number", "time.Time", "date", "interface {}", "any")
+
 // exprDiagnostic positions an expr error in the catalog file and classifies
 // unknown names.
 func exprDiagnostic(c *catalog.Cond, err error, code string, scope *Scope) *catalog.Diagnostic {
@@ -89,7 +155,7 @@ func exprDiagnostic(c *catalog.Cond, err error, code string, scope *Scope) *cata
 	if errors.As(err, &fe) {
 		msg, offset = fe.Message, fe.From
 	}
-	d := &catalog.Diagnostic{Pos: c.PosAt(offset), Code: code, Message: "condition: " + msg}
+	d := &catalog.Diagnostic{Pos: c.PosAt(offset), Code: code, Message: "condition: " + typeNames.Replace(msg)}
 	if name, ok := strings.CutPrefix(msg, "unknown name "); ok {
 		d.Code = catalog.CodeExprUnknown
 		d.Message = fmt.Sprintf("condition: %q is not a declared fact", name)
@@ -117,16 +183,29 @@ func (l *lowerer) errorf(n ast.Node, code, format string, args ...any) {
 }
 
 func (l *lowerer) unsupported(n ast.Node) Node {
-	l.errorf(n, catalog.CodeExprFeature, "%s is not allowed in conditions (use facts, literals, comparisons, in, &&, ||, !, + - * /)", describeNode(n))
+	l.errorf(n, catalog.CodeExprFeature, "%s is not allowed in conditions %s", describeNode(n), allowed)
 	return Lit{Value: catalog.Value{Type: catalog.FactBool}}
 }
 
 func describeNode(n ast.Node) string {
 	switch x := n.(type) {
-	case *ast.CallNode, *ast.BuiltinNode:
+	case *ast.CallNode:
+		if id, ok := x.Callee.(*ast.IdentifierNode); ok {
+			return fmt.Sprintf("a function call (%s)", id.Value)
+		}
 		return "a function call"
+	case *ast.BuiltinNode:
+		return fmt.Sprintf("a function call (%s)", x.Name)
 	case *ast.MemberNode:
-		return "member access"
+		return "member access (. or [])"
+	case *ast.SliceNode:
+		return "slicing ([a:b])"
+	case *ast.MapNode:
+		return "a map literal"
+	case *ast.SequenceNode:
+		return "a sequence (;)"
+	case *ast.PointerNode:
+		return "#"
 	case *ast.ConditionalNode:
 		return "a conditional (?:)"
 	case *ast.VariableDeclaratorNode:
@@ -201,7 +280,7 @@ func (l *lowerer) operand(n ast.Node) Node {
 	case *ast.IntegerNode:
 		return NumLit(decimal.NewFromInt(int64(x.Value)))
 	case *ast.FloatNode:
-		return NumLit(decimal.NewFromFloat(x.Value))
+		return NumLit(l.literal(x))
 	case *ast.StringNode:
 		return Lit{Value: catalog.Value{Type: catalog.FactEnum, Enum: x.Value}}
 	case *ast.BoolNode:
@@ -232,6 +311,19 @@ func (l *lowerer) operand(n ast.Node) Node {
 		}
 	}
 	return l.unsupported(n)
+}
+
+// literal reads a number literal from its source text, so that a literal
+// with more digits than a float64 holds keeps them all; expr's own value is
+// the fallback.
+func (l *lowerer) literal(x *ast.FloatNode) decimal.Decimal {
+	src, loc := []rune(l.cond.Src), x.Location()
+	if loc.From >= 0 && loc.From < loc.To && loc.To <= len(src) {
+		if d, err := decimal.NewFromString(string(src[loc.From:loc.To])); err == nil {
+			return d
+		}
+	}
+	return decimal.NewFromFloat(x.Value)
 }
 
 func (l *lowerer) number(n ast.Node) Node {

@@ -159,7 +159,11 @@ func String(n Node) string {
 	case Or:
 		return fmt.Sprintf("(%s || %s)", String(x.L), String(x.R))
 	case Not:
-		return "!" + String(x.X)
+		switch x.X.(type) {
+		case Ident, Lit, Not, And, Or: // atoms, or already parenthesised
+			return "!" + String(x.X)
+		}
+		return "!(" + String(x.X) + ")"
 	case Compare:
 		return fmt.Sprintf("%s %s %s", String(x.L), x.Op, String(x.R))
 	case In:
@@ -186,6 +190,12 @@ func String(n Node) string {
 			return fmt.Sprintf("%q", x.Value.Enum)
 		case catalog.FactDate:
 			return fmt.Sprintf("date(%q)", x.Value.Date.String())
+		case catalog.FactInt, catalog.FactNumber, catalog.FactMoney:
+			// expr reads a whole number beyond int64 as an error, not as a
+			// float: keep such a literal a decimal one.
+			if n := x.Value.Num; n.IsInteger() && !n.BigInt().IsInt64() {
+				return n.String() + ".0"
+			}
 		}
 		return x.Value.String()
 	case Arith:

@@ -133,11 +133,42 @@ func compileIn(x In) boolFn {
 			}
 			return false
 		}
+	case st == catalog.FactBool:
+		s := compileBool(x.X)
+		var hasTrue, hasFalse bool
+		for _, el := range x.List {
+			if el.(Lit).Value.Bool {
+				hasTrue = true
+			} else {
+				hasFalse = true
+			}
+		}
+		test = func(v []catalog.Value) bool {
+			if s(v) {
+				return hasTrue
+			}
+			return hasFalse
+		}
+	case st == catalog.FactDate:
+		s := compileDate(x.X)
+		consts := make([]catalog.Date, len(x.List))
+		for i, el := range x.List {
+			consts[i] = el.(Lit).Value.Date
+		}
+		test = func(v []catalog.Value) bool {
+			got := s(v)
+			for _, c := range consts {
+				if got == c {
+					return true
+				}
+			}
+			return false
+		}
 	default:
 		s := compileStr(x.X)
 		consts := make([]string, len(x.List))
 		for i, el := range x.List {
-			consts[i] = litString(el.(Lit).Value)
+			consts[i] = el.(Lit).Value.Enum
 		}
 		test = func(v []catalog.Value) bool {
 			got := s(v)
@@ -153,16 +184,6 @@ func compileIn(x In) boolFn {
 		return func(v []catalog.Value) bool { return !test(v) }
 	}
 	return test
-}
-
-func litString(v catalog.Value) string {
-	if v.Type == catalog.FactBool {
-		if v.Bool {
-			return "true"
-		}
-		return "false"
-	}
-	return v.Enum
 }
 
 func compileNum(n Node) numFn {

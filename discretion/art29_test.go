@@ -1,0 +1,121 @@
+package discretion_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/jizhun/jizhun/discretion"
+)
+
+// Art. 29: "同一个违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的
+// 规定处罚。" When one range dominates the other on both bounds the choice is
+// clear; when they cross, the higher maximum is taken and flagged for review
+// (LEGAL.md §1.1 [I]). art29.yaml: A [500, 2000], B [1000, 5000],
+// C [100, 8000], D [2000, 9000] only after 逾期不改正.
+
+func art29Case(items ...string) *discretion.Case {
+	c := orgCase("", map[string]any{"stalls": 2, "area_m2": 20, "overdue_not_corrected": false})
+	c.Items = items
+	return c
+}
+
+func TestArt29(t *testing.T) {
+	e := engineFile(t, "art29.yaml")
+	t.Run("art29_dominating_range_applies_without_flag", func(t *testing.T) {
+		for _, order := range [][]string{{"A", "B"}, {"B", "A"}} {
+			c := art29Case(order...)
+			delete(c.Facts, "overdue_not_corrected")
+			d := decide(t, e, c)
+			if d.Item != "B" {
+				t.Fatalf("%v: applied %s, want B\n%s", order, d.Item, d.Text())
+			}
+			wantFine(t, d, "1000", "5000")
+			if hasFlag(d, discretion.FlagArt29Crossing) {
+				t.Errorf("%v: nested ranges flagged as crossing", order)
+			}
+		}
+	})
+	t.Run("art29_crossing_ranges_take_higher_max_and_flag", func(t *testing.T) {
+		c := art29Case("B", "C")
+		delete(c.Facts, "stalls")
+		delete(c.Facts, "overdue_not_corrected")
+		d := decide(t, e, c)
+		if d.Item != "C" {
+			t.Fatalf("applied %s, want C (higher maximum)", d.Item)
+		}
+		wantFine(t, d, "100", "8000")
+		if !hasFlag(d, discretion.FlagArt29Crossing) {
+			t.Errorf("flags = %v, want %s", d.Flags, discretion.FlagArt29Crossing)
+		}
+		if !strings.Contains(step(t, d, "art29", "art29.higher_fine").Note, "交叉") {
+			t.Error("the art29 conclusion does not mention the crossing")
+		}
+	})
+	t.Run("art29_trace_shows_every_candidate", func(t *testing.T) {
+		c := art29Case("A", "B")
+		delete(c.Facts, "overdue_not_corrected")
+		d := decide(t, e, c)
+		if len(d.Candidates) != 2 || d.Candidates[0].Item != "A" || d.Candidates[1].Item != "B" {
+			t.Fatalf("candidates = %v", d.Candidates)
+		}
+		for _, code := range []string{"A", "B"} {
+			s := step(t, d, "art29", code)
+			if s.Result != (code == "B") || !strings.Contains(s.Citation, "第二十九条") {
+				t.Errorf("candidate step %s = %+v", code, s)
+			}
+		}
+		if s := step(t, d, "art29", "art29.higher_fine"); !s.Result || !strings.Contains(s.Note, "B") {
+			t.Errorf("conclusion = %+v", s)
+		}
+		// The applied decision's own trace comes first.
+		if d.Trace[0].Step != "version" {
+			t.Errorf("trace starts with %s", d.Trace[0].Step)
+		}
+	})
+	t.Run("art29_facts_of_one_candidate_are_accepted_for_the_other", func(t *testing.T) {
+		c := art29Case("A", "B")
+		delete(c.Facts, "overdue_not_corrected")
+		decide(t, e, c) // stalls belongs to A only, area_m2 to B only
+		// Alone, B rejects A's fact.
+		single := art29Case()
+		single.Item, single.Items = "B", nil
+		delete(single.Facts, "overdue_not_corrected")
+		problem(t, caseError(t, e, single), "facts.stalls", "declares no fact")
+	})
+	t.Run("art29_fact_of_no_candidate_is_rejected", func(t *testing.T) {
+		c := art29Case("A", "B")
+		delete(c.Facts, "overdue_not_corrected")
+		c.Facts["stals"] = 1
+		problem(t, caseError(t, e, c), "facts.stals", `did you mean "stalls"`)
+	})
+	t.Run("art29_each_candidate_requires_its_own_facts", func(t *testing.T) {
+		c := art29Case("A", "B")
+		delete(c.Facts, "area_m2")
+		delete(c.Facts, "overdue_not_corrected")
+		problem(t, caseError(t, e, c), "facts.area_m2", "missing")
+	})
+	t.Run("art29_candidate_without_fine_loses_to_one_with_fine", func(t *testing.T) {
+		c := art29Case("D", "A") // D's precondition is unmet
+		delete(c.Facts, "area_m2")
+		d := decide(t, e, c)
+		if d.Item != "A" {
+			t.Fatalf("applied %s, want A", d.Item)
+		}
+		wantFine(t, d, "500", "2000")
+		if d.Candidates[0].Reason != discretion.ReasonPreconditionUnmet {
+			t.Errorf("candidate D = %s/%s", d.Candidates[0].Outcome, d.Candidates[0].Reason)
+		}
+	})
+	t.Run("art29_triggered_higher_provision_applies", func(t *testing.T) {
+		c := art29Case("D", "A")
+		delete(c.Facts, "area_m2")
+		c.Facts["overdue_not_corrected"] = true
+		d := decide(t, e, c)
+		if d.Item != "D" {
+			t.Fatalf("applied %s, want D", d.Item)
+		}
+	})
+	t.Run("art29_unknown_candidate_is_a_case_error", func(t *testing.T) {
+		problem(t, caseError(t, e, art29Case("A", "Z")), "items[1]", `"Z" is not an item`)
+	})
+}

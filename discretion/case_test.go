@@ -1,0 +1,302 @@
+package discretion_test
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jizhun/jizhun/discretion"
+)
+
+// Pipeline step 1: the case is validated against the item's fact schema and
+// every problem is returned at once; nothing is guessed.
+
+func validCase() *discretion.Case {
+	return newCase("V001", map[string]any{"area_m2": 30, "harm": "minor"})
+}
+
+func TestCaseValidation(t *testing.T) {
+	e := engineFile(t, "validation.yaml")
+	if d := decide(t, e, validCase()); d.Outcome != discretion.General {
+		t.Fatalf("baseline case: outcome %s, want general", d.Outcome)
+	}
+	tests := []struct {
+		name    string
+		mutate  func(c *discretion.Case)
+		field   string
+		message []string
+	}{
+		{"wrong_fact_type_string_for_number", func(c *discretion.Case) { c.Facts["area_m2"] = "30" },
+			"facts.area_m2", []string{"want a number", `"30"`}},
+		{"wrong_fact_type_number_for_bool", func(c *discretion.Case) { c.Facts["obstructed"] = 1 },
+			"facts.obstructed", []string{"want true or false"}},
+		{"wrong_fact_type_fraction_for_int", func(c *discretion.Case) { c.Facts["days"] = json.Number("1.5") },
+			"facts.days", []string{"whole number"}},
+		{"enum_value_not_declared_with_did_you_mean", func(c *discretion.Case) { c.Facts["harm"] = "minr" },
+			"facts.harm", []string{`"minr"`, `did you mean "minor"`}},
+		{"missing_required_fact", func(c *discretion.Case) { delete(c.Facts, "area_m2") },
+			"facts.area_m2", []string{"missing", "V001"}},
+		{"missing_required_catalog_fact", func(c *discretion.Case) { delete(c.Facts, "harm") },
+			"facts.harm", []string{"missing"}},
+		{"fact_above_max", func(c *discretion.Case) { c.Facts["area_m2"] = json.Number("1000.01") },
+			"facts.area_m2", []string{"above the maximum 1000"}},
+		{"fact_below_min", func(c *discretion.Case) { c.Facts["area_m2"] = -1 },
+			"facts.area_m2", []string{"below the minimum 0"}},
+		{"unknown_fact_with_did_you_mean", func(c *discretion.Case) { c.Facts["aera_m2"] = 3 },
+			"facts.aera_m2", []string{"declares no fact", `did you mean "area_m2"`}},
+		{"impossible_act_date", func(c *discretion.Case) { c.ActDate = "2023-02-29" },
+			"act_date", []string{"not a real date"}},
+		{"malformed_discovery_date", func(c *discretion.Case) { c.DiscoveryDate = "2024/03/02" },
+			"discovery_date", []string{"YYYY-MM-DD"}},
+		{"missing_decision_date", func(c *discretion.Case) { c.DecisionDate = "" },
+			"decision_date", []string{"missing"}},
+		{"discovery_before_act", func(c *discretion.Case) { c.DiscoveryDate = "2024-02-29" },
+			"discovery_date", []string{"before act_date"}},
+		{"decision_before_discovery", func(c *discretion.Case) { c.DecisionDate = "2024-03-01" },
+			"decision_date", []string{"before discovery_date"}},
+		{"act_end_before_act", func(c *discretion.Case) { c.ActEndDate = "2024-02-01" },
+			"act_end_date", []string{"before act_date"}},
+		{"missing_birth_date_for_individual", func(c *discretion.Case) { c.Party.BirthDate = "" },
+			"party.birth_date", []string{"missing", "art"}},
+		{"missing_birth_date_for_individual_business", func(c *discretion.Case) {
+			c.Party = discretion.Party{Type: "individual_business"}
+		}, "party.birth_date", []string{"missing"}},
+		{"birth_on_act_date", func(c *discretion.Case) { c.Party.BirthDate = c.ActDate },
+			"party.birth_date", []string{"not before act_date"}},
+		{"organization_with_birth_date", func(c *discretion.Case) { c.Party.Type = "organization" },
+			"party.birth_date", []string{"organization has no birth date"}},
+		{"unknown_party_type", func(c *discretion.Case) { c.Party.Type = "company" },
+			"party.type", []string{`"company"`}},
+		{"missing_party_type", func(c *discretion.Case) { c.Party.Type = "" },
+			"party.type", []string{"missing"}},
+		{"unknown_capacity", func(c *discretion.Case) { c.Party.Capacity = "partial" },
+			"party.capacity", []string{`"partial"`}},
+		{"history_act_not_before_current_act", func(c *discretion.Case) {
+			c.History = []discretion.Prior{{Item: "V001", ActDate: c.ActDate, DecisionDate: "2024-03-05"}}
+		}, "history[0].act_date", []string{"not before the current act"}},
+		{"history_without_item", func(c *discretion.Case) {
+			c.History = []discretion.Prior{{ActDate: "2023-01-01"}}
+		}, "history[0].item", []string{"missing"}},
+		{"history_impossible_decision_date", func(c *discretion.Case) {
+			c.History = []discretion.Prior{{Item: "V001", ActDate: "2023-01-01", DecisionDate: "2023-02-30"}}
+		}, "history[0].decision_date", []string{"not a real date"}},
+		{"commitment_impossible_deadline", func(c *discretion.Case) {
+			c.Commitment = &discretion.Commitment{Signed: true, Deadline: "2024-04-31"}
+		}, "commitment.deadline", []string{"not a real date"}},
+		{"party_type_outside_item_parties", func(c *discretion.Case) { c.Item = "V002"; c.Facts = map[string]any{"harm": "minor"} },
+			"party.type", []string{"applies to organization"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := validCase()
+			tt.mutate(c)
+			ce := caseError(t, e, c)
+			problem(t, ce, tt.field, tt.message...)
+		})
+	}
+}
+
+func TestCaseValidation_all_problems_returned_together_in_one_CaseError(t *testing.T) {
+	e := engineFile(t, "validation.yaml")
+	c := &discretion.Case{
+		Item:          "V001",
+		Party:         discretion.Party{Type: "individual"}, // no birth date
+		ActDate:       "2024-02-30",                         // impossible
+		DiscoveryDate: "2024-03-01",
+		DecisionDate:  "2024-02-01", // before discovery
+		Facts: map[string]any{
+			"area_m2":    json.Number("5000"), // above max
+			"obstructed": "yes",               // wrong type
+			"dayz":       3,                   // unknown, did you mean days
+			// harm missing (required)
+		},
+	}
+	_, err := e.Decide(t.Context(), c)
+	ce := asCaseError(t, err)
+	want := map[string]string{
+		"act_date":         "not a real date",
+		"decision_date":    "before discovery_date",
+		"party.birth_date": "missing",
+		"facts.area_m2":    "above the maximum",
+		"facts.obstructed": "want true or false",
+		"facts.dayz":       `did you mean "days"`,
+		"facts.harm":       "missing",
+	}
+	for field, msg := range want {
+		problem(t, ce, field, msg)
+	}
+	if len(ce.Problems) != len(want) {
+		t.Errorf("got %d problems, want %d: %+v", len(ce.Problems), len(want), ce.Problems)
+	}
+	// The message lists every problem, one per line.
+	if n := strings.Count(ce.Error(), "\n"); n != len(ce.Problems) {
+		t.Errorf("Error() has %d lines after the header, want %d:\n%s", n, len(ce.Problems), ce.Error())
+	}
+	// Problems come in a stable order: decide twice, compare.
+	_, err2 := e.Decide(t.Context(), c)
+	if err.Error() != err2.Error() {
+		t.Errorf("problem order is not deterministic:\n%s\n---\n%s", err, err2)
+	}
+}
+
+func TestCaseValidation_unknown_item_with_did_you_mean(t *testing.T) {
+	e := engineFile(t, "validation.yaml")
+	c := validCase()
+	c.Item = "V01"
+	ce := caseError(t, e, c)
+	problem(t, ce, "item", `"V01" is not an item`, `did you mean "V001"`)
+
+	c = validCase()
+	c.Item = ""
+	problem(t, caseError(t, e, c), "item", "missing")
+
+	c = validCase()
+	c.Items = []string{"V001", "V002"}
+	problem(t, caseError(t, e, c), "item", "not both")
+
+	c = validCase()
+	c.Item, c.Items = "", []string{"V001", "V001"}
+	problem(t, caseError(t, e, c), "items[1]", "named twice")
+}
+
+func TestCaseValidation_missing_base_fact_names_the_fact(t *testing.T) {
+	e := engineFile(t, "validation.yaml")
+	c := newCase("V003", map[string]any{"harm": "minor"})
+	ce := caseError(t, e, c)
+	problem(t, ce, "facts.illegal_gains", "missing", "违法所得")
+}
+
+func TestCaseValidation_defaults_fill_unstated_facts(t *testing.T) {
+	e := engineFile(t, "validation.yaml")
+	d := decide(t, e, validCase()) // days and obstructed unstated: defaults
+	wantFine(t, d, "100", "1000")
+}
+
+func TestDecide_nil_case_is_a_CaseError(t *testing.T) {
+	e := engineFile(t, "validation.yaml")
+	_, err := e.Decide(t.Context(), nil)
+	asCaseError(t, err)
+}
+
+func TestCaseError_Is_matches_only_case_errors(t *testing.T) {
+	err := error(&discretion.CaseError{Problems: []discretion.Problem{{Field: "x", Message: "y"}}})
+	if !errors.Is(err, &discretion.CaseError{}) {
+		t.Error("errors.Is(CaseError, &CaseError{}) = false")
+	}
+	if errors.Is(errors.New("other"), &discretion.CaseError{}) {
+		t.Error("errors.Is(other, &CaseError{}) = true")
+	}
+	if errors.Is(&discretion.GapError{}, &discretion.CaseError{}) {
+		t.Error("errors.Is(GapError, &CaseError{}) = true")
+	}
+}
+
+// ParseCase reads the Case JSON contract strictly.
+
+const goodCaseJSON = `{
+  "item": "V001",
+  "party": {"type": "individual", "birth_date": "1980-01-01"},
+  "act_date": "2024-03-01",
+  "discovery_date": "2024-03-02",
+  "decision_date": "2024-03-10",
+  "facts": {"area_m2": 30, "harm": "minor"}
+}`
+
+func TestParseCase_accepts_the_contract_and_decides(t *testing.T) {
+	c, err := discretion.ParseCase(strings.NewReader(goodCaseJSON + "\n\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := decide(t, engineFile(t, "validation.yaml"), c)
+	wantFine(t, d, "100", "1000")
+}
+
+func TestParseCase_rejects(t *testing.T) {
+	tests := []struct {
+		name  string
+		json  string
+		field string
+		msg   string
+	}{
+		{"unknown_top_level_field", strings.Replace(goodCaseJSON, `"item"`, `"itme": "x", "item"`, 1), "", `unknown field "itme"`},
+		{"unknown_party_field", strings.Replace(goodCaseJSON, `"type": "individual"`, `"type": "individual", "age": 40`, 1), "", `unknown field "age"`},
+		{"unknown_history_field", strings.Replace(goodCaseJSON, `"facts"`, `"history": [{"item": "V001", "act_date": "2023-01-01", "fine": 5}], "facts"`, 1), "", `unknown field "fine"`},
+		{"trailing_object", goodCaseJSON + ` {}`, "", "after the case object"},
+		{"trailing_garbage", goodCaseJSON + ` x`, "", "after the case object"},
+		{"trailing_closing_brace", goodCaseJSON + `}`, "", "after the case object"},
+		{"trailing_closing_bracket", goodCaseJSON + `]`, "", "after the case object"},
+		{"act_date_as_number", strings.Replace(goodCaseJSON, `"2024-03-01"`, `20240301`, 1), "act_date", "want string"},
+		{"facts_as_list", strings.Replace(goodCaseJSON, `{"area_m2": 30, "harm": "minor"}`, `[30]`, 1), "facts", "got JSON array"},
+		{"party_as_string", strings.Replace(goodCaseJSON, `{"type": "individual", "birth_date": "1980-01-01"}`, `"individual"`, 1), "party", "got JSON string"},
+		{"items_as_string", strings.Replace(goodCaseJSON, `"item": "V001"`, `"items": "V001"`, 1), "items", "got JSON string"},
+		{"signed_as_string", strings.Replace(goodCaseJSON, `"facts"`, `"commitment": {"signed": "yes"}, "facts"`, 1), "commitment.signed", "want bool"},
+		{"malformed", `{"item": "V001",` + "\n" + `  "party": }`, "", "line 2"},
+		{"empty", ``, "", "EOF"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := discretion.ParseCase(strings.NewReader(tt.json))
+			if err == nil {
+				t.Fatalf("ParseCase accepted %q: %+v", tt.json, c)
+			}
+			ce := asCaseError(t, err)
+			if len(ce.Problems) != 1 {
+				t.Fatalf("problems = %+v, want 1", ce.Problems)
+			}
+			p := ce.Problems[0]
+			if p.Field != tt.field || !strings.Contains(p.Message, tt.msg) {
+				t.Errorf("problem = %+v, want field %q with %q", p, tt.field, tt.msg)
+			}
+		})
+	}
+}
+
+func TestParseCase_rejects_oversized_input(t *testing.T) {
+	big := `{"item": "` + strings.Repeat("x", discretion.MaxCaseSize) + `"}`
+	_, err := discretion.ParseCase(strings.NewReader(big))
+	ce := asCaseError(t, err)
+	problem(t, ce, "", "larger than")
+}
+
+func TestParseCase_keeps_decimal_exactness(t *testing.T) {
+	// 0.1 + 0.2 and a 20-digit amount are not representable as float64.
+	js := strings.Replace(goodCaseJSON, `"area_m2": 30`, `"area_m2": 0.30000000000000001, "gains": 12345678901234567.89`, 1)
+	c, err := discretion.ParseCase(strings.NewReader(js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"area_m2": "0.30000000000000001", "gains": "12345678901234567.89"} {
+		n, ok := c.Facts[name].(json.Number)
+		if !ok {
+			t.Fatalf("fact %s decoded as %T, want json.Number", name, c.Facts[name])
+		}
+		if string(n) != want {
+			t.Errorf("fact %s = %s, want %s", name, n, want)
+		}
+	}
+}
+
+func TestParseCase_exact_base_reaches_the_fine(t *testing.T) {
+	// 3 × 3333.33 is 9999.99 exactly; a float base would give 9999.990000000002
+	// or round the cent away.
+	e := engineFile(t, "validation.yaml", "effective: 2020-01-01", "effective: 2020-01-01\nrounding: {unit: 0.01}")
+	js := `{"item": "V003", "party": {"type": "organization"}, "act_date": "2024-03-01",
+	  "discovery_date": "2024-03-02", "decision_date": "2024-03-10",
+	  "facts": {"illegal_gains": 3333.33, "harm": "minor"}}`
+	c, err := discretion.ParseCase(strings.NewReader(js))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := decide(t, e, c)
+	wantFine(t, d, "3333.33", "9999.99")
+	if !d.Fine.Max.Equal(decimal.RequireFromString("9999.99")) {
+		t.Errorf("max %s is not exactly 9999.99", d.Fine.Max)
+	}
+	// The trace reads the base as stated.
+	if got := factValue(t, step(t, d, "statutory", "amount"), "illegal_gains"); got != "3333.33" {
+		t.Errorf("trace base = %s, want 3333.33", got)
+	}
+}

@@ -1,0 +1,120 @@
+package discretion_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/jizhun/jizhun/discretion"
+)
+
+// Art. 37 (从旧兼从轻): "实施行政处罚，适用违法行为发生时的法律、法规、规章的
+// 规定。但是，作出行政处罚决定时，法律、法规、规章已被修改或者废止，且新的规定
+// 处罚较轻或者不认为是违法的，适用新的规定。" Every item in versions.yaml
+// changes on 2024-01-01.
+
+func versionCase(item string) *discretion.Case {
+	c := orgCase(item, nil)
+	c.ActDate, c.DiscoveryDate, c.DecisionDate = "2023-06-01", "2023-07-01", "2024-02-01"
+	return c
+}
+
+func TestArt37(t *testing.T) {
+	e := engineFile(t, "versions.yaml")
+	t.Run("art37_later_lighter_version_applies", func(t *testing.T) {
+		d := decide(t, e, versionCase("LIGHTER"))
+		if d.Version != "new" {
+			t.Fatalf("version = %s, want new\n%s", d.Version, d.Text())
+		}
+		wantFine(t, d, "500", "2000")
+		last := d.Trace[len(d.Trace)-1]
+		if last.Step != "version" || !last.Result || !strings.Contains(last.Citation, "第三十七条") {
+			t.Errorf("last step = %+v, want the art. 37 choice of the new version", last)
+		}
+	})
+	t.Run("art37_later_heavier_version_does_not_apply", func(t *testing.T) {
+		d := decide(t, e, versionCase("HEAVIER"))
+		if d.Version != "old" {
+			t.Fatalf("version = %s, want old\n%s", d.Version, d.Text())
+		}
+		wantFine(t, d, "1000", "5000")
+		if last := d.Trace[len(d.Trace)-1]; last.Step != "version" || last.Rule != "new" || last.Result {
+			t.Errorf("last step = %+v, want the rejected new version", last)
+		}
+	})
+	t.Run("art37_decriminalized_later_version_is_no_penalty_not_illegal", func(t *testing.T) {
+		d := decide(t, e, versionCase("REPEALED"))
+		wantOutcome(t, d, discretion.NoPenalty, discretion.ReasonNotIllegal)
+		wantNoFine(t, d)
+		if d.Version != "repealed" {
+			t.Errorf("version = %s, want repealed", d.Version)
+		}
+		if !traceMentions(d, "第三十七条") {
+			t.Errorf("trace does not cite art. 37\n%s", d.Text())
+		}
+	})
+	t.Run("art37_crossing_ranges_keep_old_and_flag", func(t *testing.T) {
+		d := decide(t, e, versionCase("CROSSING"))
+		if d.Version != "old" {
+			t.Fatalf("version = %s, want old\n%s", d.Version, d.Text())
+		}
+		wantFine(t, d, "1000", "5000")
+		if !hasFlag(d, discretion.FlagLexMitiorCrossing) {
+			t.Errorf("flags = %v, want %s", d.Flags, discretion.FlagLexMitiorCrossing)
+		}
+	})
+	t.Run("art37_no_crossing_flag_when_one_version_is_lighter", func(t *testing.T) {
+		for _, item := range []string{"LIGHTER", "HEAVIER"} {
+			if d := decide(t, e, versionCase(item)); hasFlag(d, discretion.FlagLexMitiorCrossing) {
+				t.Errorf("%s: unexpected flag %s", item, discretion.FlagLexMitiorCrossing)
+			}
+		}
+	})
+	t.Run("art37_decision_under_the_same_version_uses_it_once", func(t *testing.T) {
+		c := versionCase("LIGHTER")
+		c.DecisionDate = "2023-12-31" // last day of the old version
+		d := decide(t, e, c)
+		if d.Version != "old" {
+			t.Fatalf("version = %s, want old", d.Version)
+		}
+		if n := len(steps(d, "version", "")); n != 1 {
+			t.Errorf("trace has %d version steps, want 1", n)
+		}
+		wantFine(t, d, "1000", "5000")
+	})
+	t.Run("art37_act_under_new_version_uses_new", func(t *testing.T) {
+		c := versionCase("HEAVIER")
+		c.ActDate, c.DiscoveryDate = "2024-01-01", "2024-01-02" // first day of new
+		d := decide(t, e, c)
+		if d.Version != "new" {
+			t.Fatalf("version = %s, want new", d.Version)
+		}
+		wantFine(t, d, "2000", "10000")
+	})
+	t.Run("art37_act_before_any_version_is_a_case_error", func(t *testing.T) {
+		c := versionCase("LIGHTER")
+		c.ActDate, c.DiscoveryDate = "2019-12-31", "2023-07-01"
+		problem(t, caseError(t, e, c), "act_date", "no version in force on 2019-12-31")
+	})
+}
+
+func TestArt37_review_flags_belong_to_the_version_applied(t *testing.T) {
+	e := engineFile(t, "versions.yaml")
+	d := decide(t, e, versionCase("FLAGGED"))
+	if d.Version != "new" {
+		t.Fatalf("version = %s, want new", d.Version)
+	}
+	n := 0
+	for _, f := range d.Flags {
+		if f == discretion.FlagFirstOffenseEligible {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("flags = %v, want %s exactly once", d.Flags, discretion.FlagFirstOffenseEligible)
+	}
+	d = decide(t, e, versionCase("FLAGGED_REPEALED"))
+	wantOutcome(t, d, discretion.NoPenalty, discretion.ReasonNotIllegal)
+	if len(d.Flags) != 0 {
+		t.Errorf("not_illegal decision carries the old version's flags %v", d.Flags)
+	}
+}
