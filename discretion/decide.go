@@ -106,7 +106,9 @@ func (r *run) load(otherFacts map[string]bool) error {
 	c, it := r.c, r.ir.item
 	r.dates = c.checkDates(cerr)
 	c.checkParty(cerr, r.dates)
-	if c.Party.Type.Valid() && len(it.Parties) > 0 && !partyIn(it.Parties, c.Party.Type) {
+	// A clause that names 个人 reaches an individual business where the
+	// catalog counts it as an individual (individual_business_as).
+	if p := c.Party.Type; p.Valid() && len(it.Parties) > 0 && !partyIn(it.Parties, p) && !partyIn(it.Parties, r.e.cat.MapParty(p)) {
 		cerr.add("party.type", "item %s applies to %s, not to %s", it.Code, partyList(it.Parties), c.Party.Type)
 	}
 	for _, name := range c.sortedFactNames() {

@@ -1,6 +1,7 @@
 package discretion_test
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -63,5 +64,24 @@ func TestParseCase_duplicate_keys_are_each_reported(t *testing.T) {
 	}
 	if _, err := discretion.ParseCase(strings.NewReader(`{"item":"A","facts":{"x":{"a":1,"b":2}},"history":[{"item":"a"},{"item":"a"}]}`)); err != nil {
 		t.Fatalf("equal keys in different objects are not duplicates: %v", err)
+	}
+}
+
+// individual_business_as decides which of a clause's parties a 个体工商户 is:
+// an item limited to organizations reaches one only when the catalog counts
+// individual businesses as organizations.
+func TestItemParties_individual_business_follows_mapping(t *testing.T) {
+	business := func() *discretion.Case {
+		c := newCase("V002", map[string]any{"harm": "minor"})
+		c.Party.Type = catalog.IndividualBusiness
+		return c
+	}
+	asIndividual := engineFile(t, "validation.yaml")
+	if _, err := asIndividual.Decide(context.Background(), business()); !errors.Is(err, &discretion.CaseError{}) {
+		t.Errorf("individual_business counted as individual: err = %v, want a CaseError (item is for organizations)", err)
+	}
+	asOrg := engineFile(t, "validation.yaml", "tier_scheme: midpoint\n", "tier_scheme: midpoint\nthresholds: {individual_business_as: organization}\n")
+	if _, err := asOrg.Decide(context.Background(), business()); err != nil {
+		t.Errorf("individual_business counted as organization: %v", err)
 	}
 }

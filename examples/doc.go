@@ -1,0 +1,20 @@
+// Package examples holds example catalogs, each in its own directory with
+// the cases that exercise it:
+//
+//	examples/<name>/catalog.yaml   the discretion standard (jizhun catalog format)
+//	examples/<name>/cases/*.json   cases in the Case JSON contract
+//	examples/<name>/expect.yaml    hand-worked expected outcomes, with the arithmetic
+//	examples/<name>/golden/*.json  the engine's full decisions, for review in diffs
+//
+// examples/starter is a seven-item introduction to the format; examples/county
+// is a complete example of a county comprehensive enforcement bureau's
+// city-management standard (示例县城市管理领域行政处罚裁量基准). Neither is
+// issued by any authority.
+//
+// The package has no API: its tests load and compile every catalog, check
+// that every grade stays within its statutory range (computed independently
+// of the loader), decide every case and compare the decision with the hand
+// expectation and with the golden file. Regenerate the golden files with
+//
+//	go test ./examples -update
+package examples
