@@ -11,7 +11,8 @@
 // city-management standard (示例县城市管理领域行政处罚裁量基准). Neither is
 // issued by any authority.
 //
-// The package has no API: its tests load and compile every catalog, check
+// County returns the county catalog, which the command line uses when no
+// --catalog is given. The package's tests load and compile every catalog, check
 // that every grade stays within its statutory range (computed independently
 // of the loader), decide every case and compare the decision with the hand
 // expectation and with the golden file. Regenerate the golden files with

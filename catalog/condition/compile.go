@@ -7,8 +7,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
+	"github.com/expr-lang/expr/builtin"
+	"github.com/expr-lang/expr/checker"
+	"github.com/expr-lang/expr/conf"
 	"github.com/expr-lang/expr/file"
 	"github.com/expr-lang/expr/parser"
 	"github.com/shopspring/decimal"
@@ -35,7 +37,8 @@ func Compile(c *catalog.Cond, scope *Scope) (*Expr, catalog.Diagnostics) {
 		diags.Addf(c.PosAt(0), catalog.CodeExprSyntax, "condition is empty")
 		return nil, diags
 	}
-	tree, err := parser.Parse(c.Src)
+	cfg := scope.config()
+	tree, err := parser.ParseWithConfig(c.Src, cfg)
 	if err != nil {
 		diags.Add(exprDiagnostic(c, err, catalog.CodeExprSyntax, scope))
 		return nil, diags
@@ -44,26 +47,50 @@ func Compile(c *catalog.Cond, scope *Scope) (*Expr, catalog.Diagnostics) {
 		diags.Sort()
 		return nil, diags
 	}
-	program, err := expr.Compile(c.Src,
-		expr.Env(scope.checkEnv()),
-		expr.AsBool(),
-		expr.Optimize(false),
-		expr.DisableAllBuiltins(),
-		expr.EnableBuiltin("date"),
-		expr.MaxNodes(maxNodes),
-	)
-	if err != nil {
+	// Type-check only: conditions run as closures, so expr's optimizer and
+	// bytecode compiler, which cost most of expr.Compile, are skipped.
+	if _, err := checker.Check(tree, cfg); err != nil {
 		diags.Add(exprDiagnostic(c, err, catalog.CodeExprType, scope))
 		return nil, diags
 	}
 	l := &lowerer{cond: c, scope: scope, seen: map[*Var]bool{}}
-	root := l.bool(program.Node())
+	root := l.bool(tree.Node)
 	if len(l.diags) > 0 {
 		return nil, l.diags
 	}
 	e := &Expr{Src: c.Src, Cond: c, Root: root, Refs: l.refs}
 	e.eval = compileBool(root)
 	return e, nil
+}
+
+// config returns the expr configuration conditions of this scope are
+// checked against, built once per scope: building it reflects over the
+// whole environment, which would otherwise be repeated for every condition.
+func (s *Scope) config() *conf.Config {
+	if s.cfg != nil {
+		return s.cfg
+	}
+	// Built field by field rather than with conf.CreateNew and
+	// expr.DisableAllBuiltins: those copy and then disable all of expr's
+	// builtins, which cost more than checking an item's conditions.
+	cfg := &conf.Config{
+		Expect:       reflect.Bool, // expr.AsBool
+		ExpectAny:    true,
+		ShortCircuit: true,
+		MaxNodes:     maxNodes,
+		ConstFns:     map[string]reflect.Value{},
+		Functions:    conf.FunctionsTable{},
+		Builtins:     conf.FunctionsTable{},
+		Disabled:     map[string]bool{},
+	}
+	for _, f := range builtin.Builtins {
+		if f.Name == "date" {
+			cfg.Builtins[f.Name] = f
+		}
+	}
+	cfg.WithEnv(s.checkEnv())
+	s.cfg = cfg
+	return cfg
 }
 
 // checkEnv is the environment expr type-checks against: every variable with

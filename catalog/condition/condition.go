@@ -18,6 +18,8 @@ package condition
 import (
 	"fmt"
 
+	"github.com/expr-lang/expr/conf"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -41,9 +43,13 @@ func (v *Var) Label() string {
 }
 
 // Scope is the set of variables visible to a condition.
+//
+// A Scope is not safe for concurrent use: Compile builds and caches the
+// type-checking configuration on first use.
 type Scope struct {
 	vars  map[string]*Var
 	names []string
+	cfg   *conf.Config // built by config, reset by Add
 	// Unavailable explains names that exist elsewhere but not here (e.g.
 	// fine_max outside procedure conditions).
 	Unavailable map[string]string
@@ -56,6 +62,7 @@ func NewScope() *Scope { return &Scope{vars: map[string]*Var{}} }
 // earlier ones.
 func (s *Scope) Add(name string, slot int, typ catalog.FactType, fact *catalog.Fact) *Var {
 	v := &Var{Name: name, Slot: slot, Type: typ, Fact: fact}
+	s.cfg = nil
 	if _, ok := s.vars[name]; !ok {
 		s.names = append(s.names, name)
 	}

@@ -10,11 +10,19 @@ import (
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/discretion"
+	"github.com/jizhun/jizhun/examples"
 )
 
-// loadEngine loads and compiles a catalog, printing every problem.
+// loadEngine loads and compiles a catalog, printing every problem. An empty
+// path is the bundled county catalog.
 func loadEngine(path string, stderr io.Writer) (*discretion.Engine, bool) {
-	cat, err := catalog.LoadFile(path)
+	var cat *catalog.Catalog
+	var err error
+	if path == "" {
+		cat, err = catalog.Load(examples.CountyFile, examples.County())
+	} else {
+		cat, err = catalog.LoadFile(path)
+	}
 	if err != nil {
 		printErr(stderr, err)
 		return nil, false
@@ -63,7 +71,7 @@ func validate(args []string, stdout, stderr io.Writer) int {
 func decide(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("decide", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	catalogPath := fs.String("catalog", "", "catalog YAML file")
+	catalogPath := fs.String("catalog", "", "catalog YAML file (default: the bundled county catalog, "+examples.CountyFile+")")
 	casePath := fs.String("case", "", "case JSON file, or - for standard input")
 	item := fs.String("item", "", "item code, overriding the case's item")
 	format := fs.String("format", "text", "output format: text or json")
@@ -74,8 +82,8 @@ func decide(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case fs.NArg() > 0:
 		fmt.Fprintf(stderr, "jizhun decide: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
-	case *catalogPath == "" || *casePath == "":
-		fmt.Fprint(stderr, "jizhun decide: --catalog and --case are required\n"+usage)
+	case *casePath == "":
+		fmt.Fprint(stderr, "jizhun decide: --case is required\n"+usage)
 		return exitUsage
 	case *format != "text" && *format != "json":
 		fmt.Fprintf(stderr, "jizhun decide: --format must be text or json, not %q\n", *format)

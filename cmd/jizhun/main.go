@@ -1,7 +1,7 @@
 // Command jizhun validates discretion catalogs and decides cases against them.
 //
 //	jizhun validate FILE…
-//	jizhun decide --catalog FILE --case case.json [--item CODE] [--format text|json]
+//	jizhun decide [--catalog FILE] --case case.json [--item CODE] [--format text|json]
 //
 // Exit status: 0 decided or valid (no penalty is a decision too), 1 invalid
 // catalog or case, 2 usage.
@@ -26,8 +26,12 @@ const (
 const usage = `usage:
   jizhun validate FILE…
       load and compile each catalog; print every problem as file:line:col
-  jizhun decide --catalog FILE --case FILE|- [--item CODE] [--format text|json]
-      decide the case (Case JSON) against the catalog
+  jizhun decide [--catalog FILE] --case FILE|- [--item CODE] [--format text|json]
+      decide the case (Case JSON) against the catalog (default: the bundled
+      county catalog, examples/county/catalog.yaml)
+  jizhun table --catalog FILE --format md|html|csv|xlsx [--out FILE] [--list benchmark|first-offense|light-violation|aggravating] [--wording hand|rendered|both]
+  jizhun diff [--format text|json] OLD NEW
+  jizhun check FILE… [--properties N] [--seed S] [--out DIR] [--format text|json]
 
 exit status: 0 decided or valid, 1 invalid catalog or case, 2 usage
 `
@@ -42,6 +46,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return validate(args[1:], stdout, stderr)
 	case "decide":
 		return decide(args[1:], stdin, stdout, stderr)
+	case "table":
+		return table(args[1:], stdout, stderr)
+	case "diff":
+		return diff(args[1:], stdout, stderr)
+	case "check":
+		return check(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
 		return exitOK

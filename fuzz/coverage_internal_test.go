@@ -1,0 +1,63 @@
+package fuzz
+
+import (
+	"context"
+	"math/rand"
+	"testing"
+
+	"github.com/leanovate/gopter"
+
+	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/discretion"
+)
+
+// TestGeneratorCoverage guards against vacuous properties: the generated
+// cases must reach every outcome the starter catalog can give, and the pair
+// properties must find pairs to compare.
+func TestGeneratorCoverage(t *testing.T) {
+	cat, err := catalog.LoadFile("../examples/starter/catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := discretion.Compile(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &runner{ctx: context.Background(), eng: eng, sp: newSpace(eng), cfg: Config{}.withDefaults()}
+	params := gopter.DefaultGenParameters()
+	params.Rng = rand.New(rand.NewSource(7))
+	gen := r.sp.gen()
+	outcomes := map[discretion.Outcome]int{}
+	reasons := map[discretion.Reason]int{}
+	errs, pairs, factorPairs, n := 0, 0, 0, 500
+	for i := 0; i < n; i++ {
+		g := gen(params).Result.(Genome)
+		c := r.one(g)
+		d, err := eng.Decide(context.Background(), c)
+		if err != nil {
+			errs++
+			t.Logf("error: %v\n%s", err, CaseJSON(c))
+			continue
+		}
+		outcomes[d.Outcome]++
+		reasons[d.Reason]++
+		if _, c2, before := r.monotonicity(g); before != nil && c2 != nil {
+			pairs++
+		}
+		if _, c2, before := r.factors(g); before != nil && c2 != nil {
+			factorPairs++
+		}
+	}
+	t.Logf("outcomes %v reasons %v errors %d monotonic pairs %d factor pairs %d of %d", outcomes, reasons, errs, pairs, factorPairs, n)
+	if errs > 0 {
+		t.Errorf("%d generated cases were not decided", errs)
+	}
+	for _, o := range []discretion.Outcome{discretion.NoPenalty, discretion.Mitigated, discretion.Lighter, discretion.General, discretion.Heavier} {
+		if outcomes[o] < 5 {
+			t.Errorf("only %d generated cases decided %s", outcomes[o], o)
+		}
+	}
+	if pairs < n/5 || factorPairs < n/20 {
+		t.Errorf("too few pairs compared: %d monotonic, %d factor", pairs, factorPairs)
+	}
+}

@@ -1,0 +1,62 @@
+package fuzz_test
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/discretion"
+	"github.com/jizhun/jizhun/fuzz"
+)
+
+// exampleCatalogs are the catalogs under examples/.
+func exampleCatalogs(t *testing.T) []string {
+	t.Helper()
+	paths, err := filepath.Glob("../examples/*/catalog.yaml")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no example catalogs found (%v)", err)
+	}
+	return paths
+}
+
+func compile(t *testing.T, path string) *discretion.Engine {
+	t.Helper()
+	cat, err := catalog.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := discretion.Compile(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return eng
+}
+
+// TestExampleProperties runs every property over every example catalog, the
+// way a user runs them over their own.
+func TestExampleProperties(t *testing.T) {
+	cases := 300
+	if testing.Short() {
+		cases = 50
+	}
+	for _, path := range exampleCatalogs(t) {
+		t.Run(filepath.Base(filepath.Dir(path)), func(t *testing.T) {
+			start := time.Now()
+			fuzz.Test(t, compile(t, path), fuzz.Config{Cases: cases, OutDir: t.TempDir()})
+			t.Logf("%d cases per property in %v", cases, time.Since(start))
+		})
+	}
+}
+
+// TestStressProperties runs the properties over a fixture that exercises
+// the engine's rarer paths (every tier scheme, 减轻 with a floor, minors
+// mitigated, cancelling factors, versions, caps and fallbacks, per-unit and
+// min-only amounts, party splits behind a precondition).
+func TestStressProperties(t *testing.T) {
+	cases := 300
+	if testing.Short() {
+		cases = 50
+	}
+	fuzz.Test(t, compile(t, "testdata/stress/catalog.yaml"), fuzz.Config{Cases: cases, Seed: 3, OutDir: t.TempDir()})
+}

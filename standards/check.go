@@ -1,0 +1,362 @@
+package standards
+
+import (
+	"context"
+	"sort"
+
+	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
+)
+
+// Check runs the consistency checks on a loaded catalog and reports every
+// finding with the YAML position of the rules involved and, where one
+// exists, a witness: a concrete case in the Case JSON contract that shows the
+// defect when decided (`jizhun decide --case`).
+//
+// The checks, their codes and how each is established:
+//
+//   - standards_gap (error): cases that reach grading (not exempted, no
+//     unmet precondition) but match no grade; the engine answers them with a
+//     gap error.
+//   - standards_overlap: cases that match two grades. The engine takes the
+//     first, and tables are often written so ("不足50平方米" after "不足10平方
+//     米"): a nested overlap, where every case an earlier grade takes also
+//     matches the later one, is that idiom and is not reported. A partial
+//     overlap, where a later grade claims cases an earlier one takes first
+//     ("或者造成严重后果" listed last), is a warning; with exclusive: true on
+//     the benchmark every overlap is an error.
+//   - standards_unreachable (error): a grade, factor, exemption or
+//     precondition whose condition can never be true within the declared
+//     fact bounds, a grade that earlier grades always take first, and a
+//     benchmark factor that holds only for cases that never reach grading.
+//   - standards_range (error): a grade's sub-range outside the statutory
+//     range (also a share below 0), and a statutory amount that is not what
+//     the quoted clause text (basis.penalty.text or basis.amount.text)
+//     states, with the grades that leave the range the clause sets.
+//   - standards_mitigation (error): 减轻 reachable without a legal ground: a
+//     mitigate factor whose citation is not 《行政处罚法》 arts. 30–32 or a
+//     法律、法规、规章 (art. 32 (五)); a grade that drops a mandatory fine;
+//     a negative policies.mitigation_floor.
+//   - standards_tier_order (error): grades ordered by severity with
+//     decreasing ranges. Severity is read from the tier (a heavier grade
+//     below a general or lighter one, a general one below a lighter one)
+//     and from the facts declared aggravating (aggravates: higher, lower,
+//     true, false): a case that moves from grade A to grade B when one such
+//     fact gets worse, all else equal, must not find a lower range at B.
+//     Ranges are compared as shares of the statutory range, so yuan, tier,
+//     share and multiple forms compare. A grade labelled with one tier that
+//     takes another tier's range is reported too.
+//   - standards_first_offense (error): a light-violation or first-offense
+//     rule on an item whose fine applies only after the party failed to
+//     correct (逾期不改正 / 拒不改正), where art. 33 ¶1's 及时改正 cannot
+//     hold; an exemption that holds without the elements art. 33 ¶1
+//     requires (及时改正; no harm for light violations, harm not serious for
+//     first offenses); with [Options.FirstOffenseDiscretionaryOnly], a
+//     listed first offense on an item whose fine is mandatory (LEGAL.md
+//     §3.2, the 沅江 narrowing).
+//   - standards_mandatory (error): a sanction marked mandatory where the
+//     clause says 可以 (or optional where it says 处/并处), and a factor whose
+//     citation says 应当 marked discretionary, or 可以 marked mandatory.
+//
+// Gaps, overlaps and reachability are decided by interval reasoning over the
+// conditions (Method "interval"), which is exact for comparisons of facts
+// with constants. Where a condition compares facts with each other or does
+// arithmetic on them, the check generates cases from the fact schema and
+// the conditions' constants instead (Method "generated"); a defect found
+// that way is certain, an absence is not proven. The law checks read the
+// catalog's structure and quoted texts (Method "static"). The report's
+// Coverage says which method each benchmark needed.
+//
+// The fact space is what the schema declares: every fact within its min and
+// max, enum values, both booleans; the engine's variables as the engine can
+// fill them: the party types the item reaches, ages 0–110 (-1 for an
+// organization; under 14 never reaches grading, art. 30), nested prior
+// counts. Witness cases state every fact, act a month into the version's
+// period, are discovered the same day and decided five days later; their
+// history holds the prior violations the conditions need, and one more
+// where a listed first offense would otherwise end the case before grading.
+//
+// Check returns an error only when a condition does not compile: a
+// catalog.Diagnostics, as discretion.Compile would report it.
+func Check(ctx context.Context, cat *catalog.Catalog, opts Options) (*Report, error) {
+	ck := &checker{ctx: ctx, cat: cat, opts: opts.withDefaults(), exprs: map[*catalog.Cond]*condition.Expr{}}
+	if err := ck.compile(); err != nil {
+		return nil, err
+	}
+	ck.report = &Report{Catalog: cat.ID, File: cat.File, Digest: cat.Digest}
+	ck.catalogChecks()
+	for _, it := range cat.Items {
+		for _, ver := range it.Versions {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+			ck.version(it, ver)
+		}
+	}
+	ck.report.sort()
+	return ck.report, nil
+}
+
+// Options tune the checks. The zero value is the default.
+type Options struct {
+	// Samples bounds the cases generated for a benchmark whose conditions
+	// the interval method cannot analyse (default 4096).
+	Samples int
+	// Seed makes case generation reproducible (default 1).
+	Seed int64
+	// MaxRegions bounds the boxes one interval analysis may split the fact
+	// space into before it falls back to generated cases (default 20000).
+	MaxRegions int
+	// FirstOffenseDiscretionaryOnly applies the local narrowing of some
+	// 不予处罚清单 (LEGAL.md §3.2, 沅江): 首违不罚 only where the clause
+	// leaves the fine to the agency's choice ("可以处"). Art. 33 itself has
+	// no such limit, so it is off by default.
+	FirstOffenseDiscretionaryOnly bool
+}
+
+func (o Options) withDefaults() Options {
+	if o.Samples <= 0 {
+		o.Samples = 4096
+	}
+	if o.Seed == 0 {
+		o.Seed = 1
+	}
+	if o.MaxRegions <= 0 {
+		o.MaxRegions = 20000
+	}
+	return o
+}
+
+// Stable codes of the consistency checks.
+const (
+	CodeGap          = "standards_gap"
+	CodeOverlap      = "standards_overlap"
+	CodeRange        = "standards_range"
+	CodeTierOrder    = "standards_tier_order"
+	CodeUnreachable  = "standards_unreachable"
+	CodeMitigation   = "standards_mitigation"
+	CodeFirstOffense = "standards_first_offense"
+	CodeMandatory    = "standards_mandatory"
+)
+
+// Severity says whether a finding is a defect (error) or suspicious
+// (warning).
+type Severity string
+
+// Severities.
+const (
+	SeverityError   Severity = "error"
+	SeverityWarning Severity = "warning"
+)
+
+// Method says how a finding was established.
+type Method string
+
+// Methods.
+const (
+	// MethodInterval is exact reasoning over intervals of fact values.
+	MethodInterval Method = "interval"
+	// MethodGenerated is a search among generated cases.
+	MethodGenerated Method = "generated"
+	// MethodStatic reads the catalog's structure and quoted legal texts.
+	MethodStatic Method = "static"
+)
+
+// Finding is one result of the checks: a catalog.Diagnostic (position of
+// the main rule involved, stable code, message, hint) with its severity,
+// the method that found it, the other rules involved and a witness case.
+type Finding struct {
+	catalog.Diagnostic
+	Severity Severity  `json:"severity"`
+	Method   Method    `json:"method"`
+	Item     string    `json:"item,omitempty"`
+	Version  string    `json:"version,omitempty"`
+	Related  []Related `json:"related,omitempty"`
+	// Witness is a case that shows the defect when decided; nil where no
+	// case can (a condition that is never true, a mislabelled sanction).
+	Witness *Witness `json:"witness,omitempty"`
+}
+
+// Related is another rule involved in a finding.
+type Related struct {
+	Pos  catalog.Pos `json:"pos"`
+	What string      `json:"what"`
+}
+
+// Coverage says how one benchmark was analysed.
+type Coverage struct {
+	Item    string `json:"item"`
+	Version string `json:"version"`
+	Method  Method `json:"method"`
+	// Cases is the number of generated cases, for MethodGenerated.
+	Cases int `json:"cases,omitempty"`
+	// Note says why cases were generated: the condition the interval
+	// method could not analyse.
+	Note string `json:"note,omitempty"`
+}
+
+// Report is the result of Check on one catalog.
+type Report struct {
+	Catalog  string     `json:"catalog"`
+	File     string     `json:"file"`
+	Digest   string     `json:"digest"`
+	Findings []Finding  `json:"findings"`
+	Coverage []Coverage `json:"coverage"`
+}
+
+// Errors counts the findings of severity error.
+func (r *Report) Errors() int { return r.count(SeverityError) }
+
+// Warnings counts the findings of severity warning.
+func (r *Report) Warnings() int { return r.count(SeverityWarning) }
+
+func (r *Report) count(s Severity) int {
+	n := 0
+	for _, f := range r.Findings {
+		if f.Severity == s {
+			n++
+		}
+	}
+	return n
+}
+
+// Diagnostics returns the findings as catalog diagnostics (warnings
+// included), for tools that already print those.
+func (r *Report) Diagnostics() catalog.Diagnostics {
+	out := make(catalog.Diagnostics, len(r.Findings))
+	for i := range r.Findings {
+		d := r.Findings[i].Diagnostic
+		out[i] = &d
+	}
+	return out
+}
+
+func (r *Report) sort() {
+	sort.SliceStable(r.Findings, func(i, j int) bool {
+		a, b := r.Findings[i], r.Findings[j]
+		if a.Pos != b.Pos {
+			return a.Pos.Before(b.Pos)
+		}
+		return a.Code < b.Code
+	})
+}
+
+// checker is the state of one Check.
+type checker struct {
+	ctx    context.Context
+	cat    *catalog.Catalog
+	opts   Options
+	exprs  map[*catalog.Cond]*condition.Expr
+	report *Report
+}
+
+// compile compiles every condition of the catalog with the engine's scopes.
+func (ck *checker) compile() error {
+	var diags catalog.Diagnostics
+	add := func(c *catalog.Cond, s *condition.Scope) {
+		if c == nil || ck.exprs[c] != nil {
+			return
+		}
+		x, ds := condition.Compile(c, s)
+		for _, d := range ds {
+			diags.Add(d)
+		}
+		if x != nil {
+			ck.exprs[c] = x
+		}
+	}
+	cat := ck.cat
+	base := BaseScope(cat)
+	if r := cat.Policies.NoFault; r != nil {
+		add(r.When, base)
+	}
+	for _, f := range cat.Factors {
+		add(f.When, base)
+	}
+	proc := ProcedureScope(cat)
+	for _, r := range []*catalog.Rule{cat.Procedure.LegalReview, cat.Procedure.CollectiveDiscussion} {
+		if r != nil {
+			add(r.When, proc)
+		}
+	}
+	for _, it := range cat.Items {
+		s := ItemScope(base, cat, it)
+		if l := it.Limitation; l != nil && l.Extended != nil {
+			add(l.Extended.When, s)
+		}
+		for _, v := range it.Versions {
+			if p := v.Precondition; p != nil {
+				add(p.When, s)
+			}
+			for _, sn := range v.Sanctions {
+				if p := sn.Precondition; p != nil {
+					add(p.When, s)
+				}
+			}
+			b := v.Benchmark
+			if b == nil {
+				continue
+			}
+			for _, g := range b.Grades {
+				add(g.When, s)
+			}
+			for _, c := range []*catalog.Cond{condOf(b.LightViolation), foCond(b.FirstOffense), cmCond(b.Commitment), offCond(b.Offset)} {
+				add(c, s)
+			}
+			for _, f := range b.Factors {
+				add(f.When, s)
+			}
+		}
+	}
+	diags.Sort()
+	return diags.Err()
+}
+
+func condOf(e *catalog.Exemption) *catalog.Cond {
+	if e == nil {
+		return nil
+	}
+	return e.When
+}
+
+func foCond(f *catalog.FirstOffense) *catalog.Cond {
+	if f == nil {
+		return nil
+	}
+	return f.When
+}
+
+func cmCond(c *catalog.Commitment) *catalog.Cond {
+	if c == nil {
+		return nil
+	}
+	return c.When
+}
+
+func offCond(o *catalog.Offset) *catalog.Cond {
+	if o == nil {
+		return nil
+	}
+	return o.When
+}
+
+// expr returns the compiled condition, or nil.
+func (ck *checker) expr(c *catalog.Cond) *condition.Expr {
+	if c == nil {
+		return nil
+	}
+	return ck.exprs[c]
+}
+
+// add records a finding.
+func (ck *checker) add(f Finding) {
+	if f.Pos.File == "" {
+		f.Pos.File = ck.cat.File
+	}
+	ck.report.Findings = append(ck.report.Findings, f)
+}
+
+// finding starts a finding.
+func finding(pos catalog.Pos, code string, sev Severity, m Method, msg string) Finding {
+	return Finding{Diagnostic: catalog.Diagnostic{Pos: pos, Code: code, Message: msg}, Severity: sev, Method: m}
+}

@@ -1,0 +1,222 @@
+package standards
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/jizhun/jizhun/catalog"
+)
+
+// Citations of 《中华人民共和国行政处罚法》 for what the engine applies
+// itself (LEGAL.md §1, [V]).
+const (
+	lawName             = "《中华人民共和国行政处罚法》"
+	citeArt30           = lawName + "第三十条"
+	citeArt31           = lawName + "第三十一条"
+	citeArt33Para1      = lawName + "第三十三条第一款"
+	textArt33LightShort = "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚"
+	textArt33FirstShort = "初次违法且危害后果轻微并及时改正的，可以不予行政处罚"
+)
+
+var exemptionColumns = []Column{
+	{"序号", 6}, {"事项代码", 20}, {"违法行为", 24}, {"法律依据", 34},
+	{"适用条件", 44}, {"不予处罚依据", 34}, {"备注", 30},
+}
+
+// firstOffense builds the 首违不罚清单: the items whose benchmark lists them.
+func (b *builder) firstOffense() *Section {
+	s := &Section{List: ListFirstOffense, Title: ListFirstOffense.Title(), Columns: exemptionColumns}
+	for _, it := range b.cat.Items {
+		for _, v := range b.shownVersions(it) {
+			if v.Benchmark == nil || v.Benchmark.FirstOffense == nil || !v.Benchmark.FirstOffense.Listed {
+				continue
+			}
+			fo := v.Benchmark.FirstOffense
+			rendered := renderConjunction(b.c.expr(fo.When), priorPhrase(fo))
+			cite := citeArt33Para1
+			if fo.Citation != nil {
+				cite = citeShort(fo.Citation)
+			}
+			s.Rows = append(s.Rows, b.exemptionRow(len(s.Rows)+1, it, v,
+				b.wording(fo.Label, rendered), cite+"\n"+textArt33FirstShort))
+		}
+	}
+	s.Notes = []string{
+		"首违不罚属于“可以”不予行政处罚：符合条件的，本基准规定不予行政处罚，执法人员可以依法说明理由后作出不同决定。",
+		"对当事人依法不予行政处罚的，应当对当事人进行教育（《中华人民共和国行政处罚法》第三十三条第三款）；仍应当责令当事人改正违法行为。",
+		"本清单未列入的事项，当事人符合《中华人民共和国行政处罚法》第三十三条第一款规定的，仍可以依法不予行政处罚。",
+	}
+	return s
+}
+
+// priorPhrase says which prior violations defeat 首违不罚: 一年内未因同一事项
+// 受过行政处罚.
+func priorPhrase(fo *catalog.FirstOffense) string {
+	window := "此前"
+	if !fo.Window.None {
+		window = windowLabel(fo.Window)
+	}
+	byAct := fo.PriorBasis == "act_date"
+	switch {
+	case fo.SameViolation == "any" && byAct:
+		return window + "未实施过违法行为"
+	case fo.SameViolation == "any":
+		return window + "未受过行政处罚"
+	case fo.SameViolation == "same_clause" && byAct:
+		return window + "未实施过违反同一条款的违法行为"
+	case fo.SameViolation == "same_clause":
+		return window + "未因违反同一条款受过行政处罚"
+	case byAct:
+		return window + "未实施过同一事项违法行为"
+	}
+	return window + "未因同一事项受过行政处罚"
+}
+
+// windowLabel writes a look-back window in words: 一年内, 六个月内, 30日内.
+func windowLabel(w catalog.Window) string {
+	switch {
+	case w.Years > 0:
+		return smallNumber(w.Years) + "年内"
+	case w.Months > 0:
+		return smallNumber(w.Months) + "个月内"
+	}
+	return strconv.Itoa(w.Days) + "日内"
+}
+
+// smallNumber writes 1–99 in Chinese numerals, with 两 for 2 as periods are
+// read (两年内).
+func smallNumber(n int) string {
+	if n == 2 {
+		return "两"
+	}
+	if n > 0 && n < 100 {
+		return catalog.ChineseNumber(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// lightViolation builds the 轻微违法行为不予处罚清单.
+func (b *builder) lightViolation() *Section {
+	s := &Section{List: ListLightViolation, Title: ListLightViolation.Title(), Columns: exemptionColumns}
+	for _, it := range b.cat.Items {
+		for _, v := range b.shownVersions(it) {
+			if v.Benchmark == nil || v.Benchmark.LightViolation == nil {
+				continue
+			}
+			e := v.Benchmark.LightViolation
+			cite := citeArt33Para1
+			if e.Citation != nil {
+				cite = citeShort(e.Citation)
+			}
+			s.Rows = append(s.Rows, b.exemptionRow(len(s.Rows)+1, it, v,
+				b.wording(e.Label, b.c.text(e.When)), cite+"\n"+textArt33LightShort))
+		}
+	}
+	s.Notes = []string{
+		"符合本清单所列条件的，应当不予行政处罚，并对当事人进行教育（《中华人民共和国行政处罚法》第三十三条第一款、第三款）。",
+	}
+	return s
+}
+
+func (b *builder) exemptionRow(seq int, it *catalog.Item, v *catalog.Version, cond, basis string) []Cell {
+	bs := basisOf(it, v)
+	law := "违法依据：" + citeShort(bs.Violated) + "\n处罚依据：" + citeShort(bs.Penalty)
+	var remarks []string
+	alert := false
+	if it.Verification == "unverified" {
+		alert = true
+		remarks = append(remarks, "【条文待核实】")
+	}
+	if note := b.versionNote(it, v); note != "" {
+		remarks = append(remarks, note)
+	}
+	if len(v.Orders) > 0 {
+		remarks = append(remarks, "责令事项："+strings.Join(v.Orders, "、"))
+	}
+	return []Cell{
+		{Text: strconv.Itoa(seq)}, {Text: it.Code}, {Text: it.Name}, {Text: law},
+		{Text: cond}, {Text: basis}, {Text: strings.Join(remarks, "\n"), Alert: alert},
+	}
+}
+
+var factorColumns = []Column{
+	{"类别", 8}, {"序号", 6}, {"情形", 36}, {"认定条件（规则转写）", 40},
+	{"适用方式", 12}, {"适用范围", 30}, {"依据", 40},
+}
+
+// factorRow is one circumstance of the factors list.
+type factorRow struct {
+	effect    catalog.Effect
+	label     string
+	cond      string
+	mandatory bool
+	scope     string
+	cite      string
+}
+
+// factors builds the list of 从重、从轻、减轻 circumstances: those the engine
+// applies under the law itself (arts. 30, 31), the catalog's, and each
+// item's own, grouped by effect with the group merged.
+func (b *builder) factors() *Section {
+	s := &Section{List: ListAggravating, Title: ListAggravating.Title(), Columns: factorColumns}
+	pol := b.cat.Policies
+	rows := []factorRow{
+		{effect: pol.Minors, label: "已满十四周岁不满十八周岁的未成年人有违法行为的",
+			cond: "违法行为发生时已满14周岁不满18周岁（按当事人出生日期计算）", mandatory: true, scope: "全部事项", cite: citeArt30},
+		{effect: catalog.EffectLighter, label: "尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人有违法行为的",
+			cond: "当事人行为能力为尚未完全丧失", scope: "全部事项", cite: citeArt31},
+	}
+	for _, f := range b.cat.Factors {
+		rows = append(rows, factorRow{f.Effect, f.Label, b.c.text(f.When), f.Mandatory, "全部事项", citeShort(f.Citation)})
+	}
+	for _, it := range b.cat.Items {
+		for _, v := range b.shownVersions(it) {
+			if v.Benchmark == nil {
+				continue
+			}
+			for _, f := range v.Benchmark.Factors {
+				rows = append(rows, factorRow{f.Effect, f.Label, b.c.text(f.When), f.Mandatory, it.Code + " " + it.Name, citeShort(f.Citation)})
+			}
+		}
+	}
+	for _, eff := range []catalog.Effect{catalog.EffectHeavier, catalog.EffectLighter, catalog.EffectMitigate} {
+		start, n := len(s.Rows), 0
+		for _, r := range rows {
+			if r.effect != eff {
+				continue
+			}
+			n++
+			mode := "可以"
+			if r.mandatory {
+				mode = "应当"
+			}
+			s.Rows = append(s.Rows, []Cell{
+				{Text: eff.Label()}, {Text: strconv.Itoa(n)}, {Text: r.label}, {Text: r.cond},
+				{Text: mode + eff.Label()}, {Text: r.scope}, {Text: r.cite},
+			})
+		}
+		merge(s.Rows, 0, start, n)
+	}
+	s.Notes = []string{
+		"“应当”为法律规定或者本基准规定必须适用的情节，“可以”为可以适用的情节。",
+		"具有减轻处罚情节的，在法定最低罚款以下确定罚款" + floorNote(b.cat) + "。",
+		mixedNote(pol.MixedFactors),
+	}
+	return s
+}
+
+func floorNote(cat *catalog.Catalog) string {
+	f := cat.Policies.MitigationFloor
+	if f == nil || f.IsZero() {
+		return ""
+	}
+	return fmt.Sprintf("，但不低于法定最低罚款的百分之%s", chineseDecimal(f.Shift(2)))
+}
+
+func mixedNote(e catalog.Effect) string {
+	if e == catalog.EffectGeneral {
+		return "同时具有从轻和从重情节的，相互抵消，按所处裁量阶次处罚。"
+	}
+	return "同时具有从轻和从重情节的，从轻情节优先适用。"
+}
