@@ -2,9 +2,11 @@ package catalog
 
 import (
 	"reflect"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
@@ -22,8 +24,11 @@ type decoder struct {
 	diags Diagnostics
 	// fields records where the value of each decoded struct field stands,
 	// keyed by the field's address, so that the validator can point at the
-	// offending value rather than at its enclosing mapping.
+	// offending value rather than at its enclosing mapping. Load fills it
+	// only when the validator has something to report (decodeCatalog).
 	fields map[any]Pos
+	// validated is set when the decoded catalog went to the validator.
+	validated bool
 }
 
 // nodeDecoder is implemented by model types whose YAML form is not a plain
@@ -76,8 +81,8 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 		d.decode(n, v.Elem(), what)
 		return
 	}
-	if nd, ok := v.Addr().Interface().(nodeDecoder); ok {
-		nd.decodeNode(d, n)
+	if isNodeDecoder(v.Type()) {
+		v.Addr().Interface().(nodeDecoder).decodeNode(d, n)
 		return
 	}
 	switch v.Type() {
@@ -160,23 +165,54 @@ type fieldInfo struct {
 	required bool
 }
 
-func structFields(t reflect.Type) (map[string]fieldInfo, []string, int) {
-	fields := map[string]fieldInfo{}
-	var names []string
-	posIndex := -1
+// structInfo is what decoding needs to know about a struct type: its
+// YAML keys in declaration order, their fields, and the index of its Pos
+// field (-1 if none).
+type structInfo struct {
+	fields   map[string]fieldInfo
+	names    []string
+	order    map[string]int // key → index in names
+	posIndex int
+}
+
+// structInfos caches structInfo per type: reflecting over a struct's tags
+// for every node was a tenth of the time of loading a large catalog.
+var structInfos sync.Map // reflect.Type → *structInfo
+
+func structFields(t reflect.Type) *structInfo {
+	if si, ok := structInfos.Load(t); ok {
+		return si.(*structInfo)
+	}
+	si := &structInfo{fields: map[string]fieldInfo{}, order: map[string]int{}, posIndex: -1}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		if f.Type == posType && f.Name == "Pos" {
-			posIndex = i
+			si.posIndex = i
 		}
 		tag := f.Tag.Get("yaml")
 		if tag == "" || tag == "-" {
 			continue
 		}
-		fields[tag] = fieldInfo{index: i, required: f.Tag.Get("required") == "true"}
-		names = append(names, tag)
+		si.fields[tag] = fieldInfo{index: i, required: f.Tag.Get("required") == "true"}
+		si.order[tag] = len(si.names)
+		si.names = append(si.names, tag)
 	}
-	return fields, names, posIndex
+	structInfos.Store(t, si)
+	return si
+}
+
+// nodeDecoders caches whether a type's pointer implements nodeDecoder.
+var nodeDecoders sync.Map // reflect.Type → bool
+
+var nodeDecoderType = reflect.TypeOf((*nodeDecoder)(nil)).Elem()
+
+func isNodeDecoder(t reflect.Type) bool {
+	if b, ok := nodeDecoders.Load(t); ok {
+		return b.(bool)
+	}
+	b := reflect.PointerTo(t).Implements(nodeDecoderType)
+	nodeDecoders.Store(t, b)
+	return b
 }
 
 // mapping walks a mapping node's pairs, rejecting duplicate and non-string
@@ -186,18 +222,36 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string, visit func(
 		d.errorf(n, CodeType, "%s must be a mapping of keys to values, not %s", what, kindName(n))
 		return false
 	}
-	seen := map[string]*yaml.Node{}
+	// Duplicates are looked for among the keys before; a map pays off only
+	// for long mappings.
+	var seen map[string]*yaml.Node
+	if len(n.Content) > 32 {
+		seen = make(map[string]*yaml.Node, len(n.Content)/2)
+	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
 			d.errorf(k, CodeType, "keys in %s must be plain names", what)
 			continue
 		}
-		if first, dup := seen[k.Value]; dup {
+		var first *yaml.Node
+		if seen != nil {
+			first = seen[k.Value]
+		} else {
+			for j := 0; j < i; j += 2 {
+				if p := n.Content[j]; p.Kind == yaml.ScalarNode && p.Value == k.Value {
+					first = p
+					break
+				}
+			}
+		}
+		if first != nil {
 			d.errorf(k, CodeDuplicateKey, "%s: key %q is given twice (first at line %d)", what, k.Value, first.Line)
 			continue
 		}
-		seen[k.Value] = k
+		if seen != nil {
+			seen[k.Value] = k
+		}
 		if !visit(k.Value, k, v) {
 			diag := d.errorf(k, CodeUnknownField, "%s: unknown key %q", what, k.Value)
 			if s := didYouMean(k.Value, known); s != "" {
@@ -213,17 +267,24 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string, visit func(
 }
 
 func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
-	fields, names, posIndex := structFields(v.Type())
-	if posIndex >= 0 {
-		v.Field(posIndex).Set(reflect.ValueOf(d.pos(n)))
+	si := structFields(v.Type())
+	fields, names := si.fields, si.names
+	if si.posIndex >= 0 {
+		*v.Field(si.posIndex).Addr().Interface().(*Pos) = d.pos(n)
 	}
-	present := map[string]bool{}
+	var room [64]bool
+	present := room[:0]
+	if len(names) <= len(room) {
+		present = room[:len(names)]
+	} else {
+		present = make([]bool, len(names))
+	}
 	ok := d.mapping(n, what, names, func(key string, k, val *yaml.Node) bool {
 		fi, found := fields[key]
 		if !found {
 			return false
 		}
-		present[key] = true
+		present[si.order[key]] = true
 		if fi.required && val.Kind == yaml.ScalarNode && val.Tag == "!!null" {
 			// An empty value would leave an optional-looking nil behind.
 			d.errorf(val, CodeMissing, "%s: required key %q has no value", what, key)
@@ -238,8 +299,8 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 	if !ok {
 		return
 	}
-	for _, name := range names {
-		if fields[name].required && !present[name] {
+	for i, name := range names {
+		if fields[name].required && !present[i] {
 			d.errorf(n, CodeMissing, "%s: missing required key %q", what, name)
 		}
 	}
@@ -251,16 +312,56 @@ func (d *decoder) list(n *yaml.Node, v reflect.Value, what string) {
 		return
 	}
 	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-	for i, el := range n.Content {
+	if workers := min(runtime.GOMAXPROCS(0), len(n.Content)/parallelListMin); workers > 1 && d.fields == nil {
+		d.listParallel(n, out, what, workers)
+	} else {
+		d.elements(n, out, what, 0, len(n.Content))
+	}
+	v.Set(out)
+}
+
+// elements decodes the elements lo to hi of a list.
+func (d *decoder) elements(n *yaml.Node, out reflect.Value, what string, lo, hi int) {
+	for i := lo; i < hi; i++ {
+		el := n.Content[i]
 		elem := what + "[" + strconv.Itoa(i) + "]"
-		if el.Kind == yaml.ScalarNode && el.Tag == "!!null" && v.Type().Elem().Kind() == reflect.Pointer {
+		if el.Kind == yaml.ScalarNode && el.Tag == "!!null" && out.Type().Elem().Kind() == reflect.Pointer {
 			// A bare "-" would leave a nil entry behind.
 			d.errorf(el, CodeMissing, "%s is empty", elem)
 			continue
 		}
 		d.decode(el, out.Index(i), elem)
 	}
-	v.Set(out)
+}
+
+// parallelListMin is the least number of list elements per goroutine
+// (a province's items).
+const parallelListMin = 128
+
+// listParallel decodes a long list's elements on several goroutines, each
+// with a decoder of its own, and then records their diagnostics in list
+// order, as decoding them in turn would have. Elements are independent:
+// decoding reads the shared type caches only. It is not used when field
+// positions are recorded (d.fields), which a single map holds.
+func (d *decoder) listParallel(n *yaml.Node, out reflect.Value, what string, workers int) {
+	parts := make([]*decoder, workers)
+	var wg sync.WaitGroup
+	for w := range parts {
+		lo, hi := len(n.Content)*w/workers, len(n.Content)*(w+1)/workers
+		sub := &decoder{file: d.file, lines: d.lines}
+		parts[w] = sub
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sub.elements(n, out, what, lo, hi)
+		}()
+	}
+	wg.Wait()
+	for _, sub := range parts {
+		for _, diag := range sub.diags {
+			d.diags.Add(diag)
+		}
+	}
 }
 
 // decodeNode reads a date scalar.

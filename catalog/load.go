@@ -10,8 +10,10 @@ import (
 	"os"
 	"reflect"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -54,15 +56,14 @@ func Load(name string, data []byte) (*Catalog, error) {
 	if root == nil {
 		return nil, diags.Err()
 	}
-	d := &decoder{file: name, lines: lines, diags: diags, fields: map[any]Pos{}}
-	cat := &Catalog{File: name}
-	d.decode(root, reflect.ValueOf(cat).Elem(), "catalog")
-	cat.Pos = d.pos(root)
 	sum := sha256.Sum256(data)
-	cat.Digest = "sha256:" + hex.EncodeToString(sum[:])
-	if len(d.diags) == 0 {
-		v := &validator{d: d, cat: cat}
-		v.catalog()
+	digest := "sha256:" + hex.EncodeToString(sum[:])
+	// The first pass does not record where each field's value stands: only
+	// the validator's diagnostics use that, so a catalog the validator
+	// finds fault with is decoded and validated again, recording it.
+	cat, d := decodeCatalog(name, lines, root, digest, append(Diagnostics(nil), diags...), nil)
+	if len(d.diags) > len(diags) && d.validated {
+		cat, d = decodeCatalog(name, lines, root, digest, diags, map[any]Pos{})
 	}
 	d.diags.Sort()
 	if err := d.diags.Err(); err != nil {
@@ -71,10 +72,30 @@ func Load(name string, data []byte) (*Catalog, error) {
 	return cat, nil
 }
 
+// decodeCatalog decodes the document and, if decoding found no problem,
+// validates it. fields, if not nil, receives the position of every field's
+// value.
+func decodeCatalog(name string, lines []string, root *yaml.Node, digest string, diags Diagnostics, fields map[any]Pos) (*Catalog, *decoder) {
+	d := &decoder{file: name, lines: lines, diags: diags, fields: fields}
+	cat := &Catalog{File: name}
+	d.decode(root, reflect.ValueOf(cat).Elem(), "catalog")
+	cat.Pos = d.pos(root)
+	cat.Digest = digest
+	if len(d.diags) == 0 {
+		d.validated = true
+		v := &validator{d: d, cat: cat}
+		v.catalog()
+	}
+	return cat, d
+}
+
 var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
 // parseYAML returns the document's top mapping node.
 func parseYAML(name string, data []byte, lines []string) (*yaml.Node, Diagnostics) {
+	if root := parseParallel(data, lines); root != nil {
+		return root, nil
+	}
 	var diags Diagnostics
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
@@ -154,7 +175,7 @@ func yamlParserProblem(msg string) bool {
 // that a node's line indexes this slice: a line ends at LF, CR, CR LF, NEL,
 // LS or PS.
 func splitLines(data []byte) []string {
-	var lines []string
+	lines := make([]string, 0, bytes.Count(data, []byte{'\n'})+1)
 	s := string(data)
 	start := 0
 	for i := 0; i < len(s); {
@@ -170,4 +191,175 @@ func splitLines(data []byte) []string {
 		i += size
 	}
 	return append(lines, s[start:])
+}
+
+// parallelMin is the size from which parseParallel splits a catalog.
+const parallelMin = 512 << 10
+
+// parseParallel parses a large catalog on several cores: YAML parsing is
+// most of the time it takes to load a province's catalog. The entries of
+// the top-level items list are split into runs of whole entries, at the
+// lines where an entry starts; each run is parsed on its own, preceded by
+// as many empty lines as precede it in the file so that every node keeps
+// its line and column; the rest of the file is parsed with the items
+// blanked out; and the runs' entries are put together under items. It
+// returns nil, and Load parses the file as a whole, whenever the file is
+// small or does not have this simple shape, or when any part fails to
+// parse or yields other than the expected number of entries: the result
+// is then the one the sequential parse gives, errors included.
+func parseParallel(data []byte, lines []string) *yaml.Node {
+	workers := runtime.GOMAXPROCS(0)
+	// Only LF ends lines: no CR, and splitLines found no NEL, LS or PS.
+	if len(data) < parallelMin || workers < 2 || bytes.IndexByte(data, '\r') >= 0 ||
+		len(lines) != bytes.Count(data, []byte{'\n'})+1 {
+		return nil
+	}
+	// The items key, at the top level, with its value on the lines below.
+	start := -1
+	for i, l := range lines {
+		if l == "items:" || strings.HasPrefix(l, "items:") && strings.TrimSpace(stripComment(l[len("items:"):])) == "" {
+			if start >= 0 {
+				return nil
+			}
+			start = i
+		}
+	}
+	if start < 0 {
+		return nil
+	}
+	// The items' lines run to the next line with content at column 0.
+	end := len(lines)
+	indent := ""
+	var entries []int // lines where an entry starts
+	for i := start + 1; i < len(lines); i++ {
+		l := lines[i]
+		t := strings.TrimLeft(l, " ")
+		if t == "" || t[0] == '#' {
+			continue
+		}
+		if len(t) == len(l) {
+			end = i
+			break
+		}
+		if entries == nil {
+			indent = l[:len(l)-len(t)]
+			if t != "-" && !strings.HasPrefix(t, "- ") {
+				return nil
+			}
+		}
+		if len(l)-len(t) == len(indent) && (t == "-" || strings.HasPrefix(t, "- ")) {
+			entries = append(entries, i)
+		}
+	}
+	if len(entries) < 2*workers {
+		return nil
+	}
+	// Runs of entries of about equal size.
+	type run struct{ first, end, n int }
+	var runs []run
+	per := (end - entries[0] + workers - 1) / workers
+	for k := 0; k < len(entries); {
+		r := run{first: entries[k]}
+		for k < len(entries) && (r.n == 0 || entries[k]-r.first < per) {
+			k++
+			r.n++
+		}
+		r.end = end
+		if k < len(entries) {
+			r.end = entries[k]
+		}
+		runs = append(runs, r)
+	}
+	var head yaml.Node
+	seqs := make([]*yaml.Node, len(runs))
+	var wg sync.WaitGroup
+	var headErr error
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		var b bytes.Buffer
+		b.Grow(len(data))
+		for i, l := range lines {
+			if i > start && i < end {
+				b.WriteByte('\n')
+				continue
+			}
+			b.WriteString(l)
+			if i < len(lines)-1 {
+				b.WriteByte('\n')
+			}
+		}
+		dec := yaml.NewDecoder(&b)
+		if headErr = dec.Decode(&head); headErr == nil {
+			// A second document is an error that the sequential parse
+			// reports.
+			var extra yaml.Node
+			if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+				headErr = errors.New("more than one document")
+			}
+		}
+	}()
+	for k, r := range runs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b bytes.Buffer
+			b.Grow(r.first + 8 + len(data)/len(runs))
+			for i := 0; i < r.first-1; i++ {
+				b.WriteByte('\n')
+			}
+			b.WriteString("items:\n")
+			for i := r.first; i < r.end; i++ {
+				b.WriteString(lines[i])
+				b.WriteByte('\n')
+			}
+			var doc yaml.Node
+			if yaml.Unmarshal(b.Bytes(), &doc) != nil || doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
+				return
+			}
+			m := doc.Content[0]
+			if m.Kind != yaml.MappingNode || len(m.Content) != 2 || m.Content[1].Kind != yaml.SequenceNode ||
+				len(m.Content[1].Content) != r.n {
+				return
+			}
+			seqs[k] = m.Content[1]
+		}()
+	}
+	wg.Wait()
+	if headErr != nil || head.Kind != yaml.DocumentNode || len(head.Content) != 1 {
+		return nil
+	}
+	root := head.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil
+	}
+	var value *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "items" && k.Line == start+1 {
+			value = root.Content[i+1]
+		}
+	}
+	if value == nil || value.Kind != yaml.ScalarNode || value.Tag != "!!null" {
+		return nil
+	}
+	for _, s := range seqs {
+		if s == nil {
+			return nil
+		}
+	}
+	seq := *seqs[0]
+	seq.Content = make([]*yaml.Node, 0, len(entries))
+	for _, s := range seqs {
+		seq.Content = append(seq.Content, s.Content...)
+	}
+	*value = seq
+	return root
+}
+
+// stripComment removes a trailing comment that follows white space.
+func stripComment(s string) string {
+	if i := strings.Index(s, " #"); i >= 0 {
+		return s[:i]
+	}
+	return s
 }

@@ -26,10 +26,16 @@ type ground struct {
 func (r *run) adjust(v *versionRules, g *catalog.Grade) (out Outcome, discretionary, byGround bool) {
 	var found []ground
 	pol := r.e.cat.Policies
-	minor := r.dates.hasBirth && r.dates.act <= r.dates.birth.AddYears(18)
+	minor := r.dates.hasBirth && r.dates.pAct <= r.dates.birth18
 	if minor {
 		found = append(found, ground{id: "art30.minor", label: "已满十四周岁不满十八周岁的未成年人", citation: citeArt30, effect: pol.Minors, mandatory: true})
-		r.note("factor", "art30.minor", citeArt30, fmt.Sprintf("违法行为发生时%d周岁，应当%s", ageAt(r.dates.birth, r.dates.act), pol.Minors.Label()), true)
+		note := ""
+		if age := r.dates.age; age >= 0 && age < len(r.e.minorNotes) {
+			note = r.e.minorNotes[age]
+		} else {
+			note = fmt.Sprintf("违法行为发生时%d周岁，应当%s", age, pol.Minors.Label())
+		}
+		r.note("factor", "art30.minor", citeArt30, note, true)
 	}
 	if r.c.Party.Capacity == "limited" {
 		found = append(found, ground{id: "art31.limited", label: "尚未完全丧失辨认或者控制自己行为能力", citation: citeArt31, effect: catalog.EffectLighter})
@@ -39,11 +45,7 @@ func (r *run) adjust(v *versionRules, g *catalog.Grade) (out Outcome, discretion
 		if f.when == nil {
 			continue
 		}
-		mode := "应当"
-		if !f.f.Mandatory {
-			mode = "可以"
-		}
-		if r.eval("factor", f.when, fmt.Sprintf("%s：%s%s", f.f.Label, mode, f.f.Effect.Label())) {
+		if r.eval("factor", f.when, f.note) {
 			found = append(found, ground{id: f.f.ID, label: f.f.Label, citation: f.when.citation, effect: f.f.Effect, mandatory: f.f.Mandatory})
 		}
 	}
@@ -87,7 +89,15 @@ func (r *run) adjust(v *versionRules, g *catalog.Grade) (out Outcome, discretion
 // law makes discretionary ("可以"): a lighter outcome backed by a mandatory
 // ground ("应当") is not discretionary, whatever optional grounds also apply.
 func decidedByDiscretion(found []ground, out Outcome) bool {
-	want := map[Outcome]catalog.Effect{Mitigated: catalog.EffectMitigate, Lighter: catalog.EffectLighter, Heavier: catalog.EffectHeavier}[out]
+	var want catalog.Effect
+	switch out {
+	case Mitigated:
+		want = catalog.EffectMitigate
+	case Lighter:
+		want = catalog.EffectLighter
+	case Heavier:
+		want = catalog.EffectHeavier
+	}
 	decisive, mandatory := false, false
 	for _, gr := range found {
 		if want == "" || gr.effect == want {
@@ -110,6 +120,16 @@ func (r *run) groundCitation() string {
 }
 
 func groundCites(gs []ground) string {
+	switch {
+	case len(gs) == 0:
+		return ""
+	case len(gs) == 1:
+		return gs[0].citation
+	case len(gs) == 2 && (gs[0].citation == gs[1].citation || gs[1].citation == ""):
+		return gs[0].citation
+	case len(gs) == 2 && gs[0].citation == "":
+		return gs[1].citation
+	}
 	var cites []string
 	seen := map[string]bool{}
 	for _, g := range gs {

@@ -238,6 +238,12 @@ type caseDates struct {
 	act, actEnd, discovery, decision catalog.Date
 	birth                            catalog.Date
 	hasBirth                         bool
+	// The dates packed, for arithmetic and notes (pack sets them).
+	pAct, pActEnd, pDiscovery, pBirth ymd
+	// age is the party's age in full years at the act; birth14 and
+	// birth18 are its 14th and 18th birthdays. builtins sets them.
+	age              int
+	birth14, birth18 ymd
 }
 
 // checkDates parses the dates and checks their order.
@@ -339,4 +345,12 @@ func (c *Case) sortedFactNames() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// pack sets the packed dates from the dates.
+func (d *caseDates) pack() {
+	d.pAct, d.pActEnd, d.pDiscovery = ymdOf(d.act), ymdOf(d.actEnd), ymdOf(d.discovery)
+	if d.hasBirth {
+		d.pBirth = ymdOf(d.birth)
+	}
 }

@@ -4,10 +4,10 @@ import (
 	"context"
 	"fmt"
 	"strings"
-
-	"github.com/shopspring/decimal"
+	"sync"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
 )
 
 // Decide decides a case: it validates the case against the item's fact
@@ -25,6 +25,12 @@ func (e *Engine) Decide(ctx context.Context, c *Case) (*Decision, error) {
 	}
 	if c == nil {
 		return nil, &CaseError{Problems: []Problem{{Message: "no case given"}}}
+	}
+	if c.Item != "" && len(c.Items) == 0 {
+		// The common case, one item named: no list to check.
+		if ir := e.items[c.Item]; ir != nil {
+			return e.decideItem(ctx, c, ir, nil)
+		}
 	}
 	codes, err := e.candidates(c)
 	if err != nil {
@@ -79,29 +85,93 @@ type run struct {
 	dates caseDates
 	vals  []catalog.Value
 	set   []bool
-	trace []Step
-	flags []string // review flags raised before the decision is built
+	// trace is the trace being built, and arena the fact values its steps
+	// read; windows lists the steps whose Facts are windows of the arena.
+	// Both start in the run's scratch (scratchTrace, scratchArena) and move
+	// to the decision's own storage when the decision starts (output).
+	trace, scratchTrace []Step
+	arena, scratchArena Facts
+	windows             []factWindow
+	tail                tailStart
+	flags               []string // review flags raised before the decision is built
+	// history holds the parsed dates of the case's history, in order.
+	history []priorDates
+	// noteBuf holds the text of the trace notes that state dates, and
+	// pending says which steps they belong to; finish makes them strings,
+	// in one allocation.
+	noteBuf []byte
+	pending []pendingNote
+	// blk is the storage of the decision being built.
+	blk *decisionBlock
 	// factual problems found while evaluating (facts a rule needs that the
 	// case does not state)
 	cerr CaseError
+}
+
+// priorDates are the dates of one prior violation.
+type priorDates struct {
+	act, decision catalog.Date
+	hasDecision   bool
+}
+
+// runs recycles the scratch state of decisions: the value slots and the
+// parsed history, which never outlive a decision. The trace, the arena and
+// everything else a Decision refers to are allocated afresh each time.
+var runs = sync.Pool{New: func() any { return new(run) }}
+
+func (e *Engine) newRun(c *Case, ir *itemRules) *run {
+	r := runs.Get().(*run)
+	n := ir.nslots
+	if cap(r.vals) < n {
+		r.vals, r.set = make([]catalog.Value, n), make([]bool, n)
+	}
+	r.vals, r.set = r.vals[:n], r.set[:n]
+	r.e, r.ir, r.c = e, ir, c
+	r.trace, r.arena = r.scratchTrace[:0], r.scratchArena[:0]
+	return r
+}
+
+// release returns the run's scratch to the pool. Only a run whose decision
+// is complete may be released; nothing it holds may be used afterwards.
+func (r *run) release() {
+	clear(r.vals)
+	clear(r.set)
+	// The scratch steps and fact values are overwritten by the next
+	// decision; until then they hold on to no more than a case's values.
+	*r = run{vals: r.vals[:0], set: r.set[:0], scratchTrace: r.scratchTrace[:0], scratchArena: r.scratchArena[:0],
+		windows: r.windows[:0], history: r.history[:0], noteBuf: r.noteBuf[:0], pending: r.pending[:0]}
+	runs.Put(r)
 }
 
 // decideItem decides a case against one item. otherFacts names facts that
 // other candidate items of the same act declare (art. 29), which this item
 // ignores rather than rejects.
 func (e *Engine) decideItem(ctx context.Context, c *Case, ir *itemRules, otherFacts map[string]bool) (*Decision, error) {
-	r := &run{e: e, ir: ir, c: c, vals: make([]catalog.Value, ir.nslots), set: make([]bool, ir.nslots)}
+	r := e.newRun(c, ir)
 	if err := r.load(otherFacts); err != nil {
 		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return r.decide()
+	d, err := r.decide()
+	if err == nil {
+		r.release()
+	}
+	return d, err
 }
 
 // load validates the case against the item and fills the value slots.
 func (r *run) load(otherFacts map[string]bool) error {
+	if r.loadValid() {
+		r.builtins()
+		return nil
+	}
+	// Something is wrong with the case: start again and report every
+	// problem.
+	clear(r.vals)
+	clear(r.set)
+	r.history = r.history[:0]
 	cerr := &CaseError{}
 	c, it := r.c, r.ir.item
 	r.dates = c.checkDates(cerr)
@@ -148,8 +218,111 @@ func (r *run) load(otherFacts map[string]bool) error {
 	if err := cerr.err(); err != nil {
 		return err
 	}
+	r.dates.pack()
+	r.parseHistory()
 	r.builtins()
 	return nil
+}
+
+// loadValid is load for a case with nothing wrong: it checks what load
+// checks, without building a message, and fills the value slots. It
+// returns false as soon as anything is wrong, and load then reports every
+// problem.
+func (r *run) loadValid() bool {
+	c, it := r.c, r.ir.item
+	d := &r.dates
+	var ok bool
+	if d.act, d.pAct, ok = parseYMD(c.ActDate); !ok {
+		return false
+	}
+	d.actEnd, d.pActEnd = d.act, d.pAct
+	if c.ActEndDate != "" {
+		if d.actEnd, d.pActEnd, ok = parseYMD(c.ActEndDate); !ok || d.actEnd < d.act {
+			return false
+		}
+	}
+	if d.discovery, d.pDiscovery, ok = parseYMD(c.DiscoveryDate); !ok || d.discovery < d.act {
+		return false
+	}
+	if d.decision, ok = parseDate(c.DecisionDate); !ok || d.decision < d.discovery {
+		return false
+	}
+	p := c.Party
+	natural := p.Type == catalog.Individual || p.Type == catalog.IndividualBusiness
+	switch {
+	case natural:
+		if d.birth, d.pBirth, ok = parseYMD(p.BirthDate); !ok || d.birth >= d.act {
+			return false
+		}
+		d.hasBirth = true
+	case p.Type != catalog.Organization || p.BirthDate != "":
+		return false
+	}
+	switch p.Capacity {
+	case "", "full":
+	case "none", "limited":
+		if !natural {
+			return false
+		}
+	default:
+		return false
+	}
+	if len(it.Parties) > 0 && !partyIn(it.Parties, p.Type) && !partyIn(it.Parties, r.e.cat.MapParty(p.Type)) {
+		return false
+	}
+	for _, h := range c.History {
+		pd := priorDates{}
+		if h.Item == "" {
+			return false
+		}
+		if pd.act, ok = parseDate(h.ActDate); !ok || pd.act >= d.act {
+			return false
+		}
+		if h.DecisionDate != "" {
+			if pd.decision, ok = parseDate(h.DecisionDate); !ok {
+				return false
+			}
+			pd.hasDecision = true
+		}
+		r.history = append(r.history, pd)
+	}
+	if cm := c.Commitment; cm != nil && cm.Deadline != "" {
+		if _, ok := parseDate(cm.Deadline); !ok {
+			return false
+		}
+	}
+	stated := 0
+	for i, f := range r.ir.facts {
+		slot := numBuiltinSlots + i
+		raw, given := c.Facts[f.Name]
+		switch {
+		case given:
+			v, ok := parseFact(f, raw)
+			if !ok {
+				return false
+			}
+			r.vals[slot], r.set[slot] = v, true
+			stated++
+		case f.Required:
+			return false
+		case f.Default != nil:
+			r.vals[slot], r.set[slot] = f.Default.Value, true
+		}
+	}
+	// A fact the item does not declare is an error, or belongs to another
+	// candidate item of the act; load sorts that out.
+	return stated == len(c.Facts)
+}
+
+// parseHistory parses the history's dates, which the case check accepted.
+func (r *run) parseHistory() {
+	for _, h := range r.c.History {
+		pd := priorDates{act: parseCaseDate(h.ActDate)}
+		if h.DecisionDate != "" {
+			pd.decision, pd.hasDecision = parseCaseDate(h.DecisionDate), true
+		}
+		r.history = append(r.history, pd)
+	}
 }
 
 func partyIn(ps []catalog.PartyType, p catalog.PartyType) bool {
@@ -180,32 +353,35 @@ func factNames(fs catalog.Facts) []string {
 // builtins fills the engine-provided variables.
 func (r *run) builtins() {
 	num := func(slot int, n int64) {
-		r.vals[slot] = catalog.Value{Type: catalog.FactInt, Num: decimal.NewFromInt(n)}
+		r.vals[slot] = catalog.Value{Type: catalog.FactInt, Num: intDecimal(n)}
 		r.set[slot] = true
 	}
 	r.vals[slotPartyType] = catalog.Value{Type: catalog.FactEnum, Enum: string(r.c.Party.Type)}
 	r.set[slotPartyType] = true
 	age := int64(-1)
-	if r.dates.hasBirth {
-		age = int64(ageAt(r.dates.birth, r.dates.act))
+	if d := &r.dates; d.hasBirth {
+		d.age, d.birth14, d.birth18 = birthdays(d.pBirth, d.pAct)
+		age = int64(d.age)
 	}
 	num(slotAge, age)
-	act := r.dates.act
 	var same, same1, same2, any1 int64
-	for _, h := range r.c.History {
-		d, _ := catalog.ParseDate(h.ActDate)
-		within1 := d >= act.AddYears(-1)
-		if h.Item == r.ir.item.Code {
-			same++
+	if len(r.history) > 0 {
+		back1, back2 := r.dates.pAct.addYears(-1).date(), r.dates.pAct.addYears(-2).date()
+		for i, h := range r.c.History {
+			d := r.history[i].act
+			within1 := d >= back1
+			if h.Item == r.ir.item.Code {
+				same++
+				if within1 {
+					same1++
+				}
+				if d >= back2 {
+					same2++
+				}
+			}
 			if within1 {
-				same1++
+				any1++
 			}
-			if d >= act.AddYears(-2) {
-				same2++
-			}
-		}
-		if within1 {
-			any1++
 		}
 	}
 	num(slotPriorSameItem, same)
@@ -215,17 +391,6 @@ func (r *run) builtins() {
 	breached := r.c.Commitment != nil && r.c.Commitment.Breached
 	r.vals[slotCommitmentBreached] = catalog.Value{Type: catalog.FactBool, Bool: breached}
 	r.set[slotCommitmentBreached] = true
-}
-
-// ageAt is the age in full years (周岁) on date d: a year is complete from
-// the day after the birthday (法释〔2006〕1号 第二条), so on the 14th birthday
-// itself a person is still 13.
-func ageAt(birth, d catalog.Date) int {
-	years := d.Time().Year() - birth.Time().Year()
-	for years > 0 && birth.AddYears(years) >= d {
-		years--
-	}
-	return years
 }
 
 // eval evaluates a rule, recording a step. A rule that reads a fact the case
@@ -239,11 +404,50 @@ func (r *run) eval(step string, ru *rule, note string) bool {
 		}
 	}
 	result := ru.expr.Eval(r.vals)
+	w := r.window(ru)
 	r.trace = append(r.trace, Step{Step: step, Rule: ru.id, Citation: ru.citation, Expr: ru.expr.Src,
-		Facts: r.facts(ru), Result: result, Note: note})
+		Result: result, Note: note})
+	w.step = len(r.trace) - 1
+	r.windows = append(r.windows, w)
 	return result
 }
 
+// factWindow says that the Facts of a step are arena[start:end].
+type factWindow struct {
+	step, start, end int
+	refs             []*condition.Var
+}
+
+// window puts the values of the facts a rule reads into the arena. Rules
+// that read the same facts in the same order share a window: the values of
+// a case's facts do not change while it is decided.
+func (r *run) window(ru *rule) factWindow {
+	refs := ru.expr.Refs
+	for i := len(r.windows) - 1; i >= 0; i-- {
+		if w := r.windows[i]; sameRefs(w.refs, refs) {
+			return w
+		}
+	}
+	start := len(r.arena)
+	for _, v := range refs {
+		r.arena = append(r.arena, FactValue{Name: v.Name, Value: r.vals[v.Slot]})
+	}
+	return factWindow{start: start, end: len(r.arena), refs: refs}
+}
+
+func sameRefs(a, b []*condition.Var) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// facts returns the values of the facts a rule reads.
 func (r *run) facts(ru *rule) Facts {
 	fs := make(Facts, len(ru.expr.Refs))
 	for i, v := range ru.expr.Refs {
@@ -265,7 +469,14 @@ func (r *run) decide() (*Decision, error) {
 	}
 	atDecision := r.ir.versionAt(r.dates.decision)
 	if atDecision == nil || atDecision == atAct {
-		r.note("version", atAct.v.ID, citeArt37, fmt.Sprintf("适用违法行为发生时（%s）施行的版本 %s", r.dates.act, atAct.v.ID), true)
+		// 适用违法行为发生时（%s）施行的版本 %s
+		r.note("version", atAct.v.ID, citeArt37, "", true)
+		start := len(r.noteBuf)
+		r.noteBuf = append(r.noteBuf, "适用违法行为发生时（"...)
+		r.noteBuf = appendYMD(r.noteBuf, r.dates.pAct)
+		r.noteBuf = append(r.noteBuf, "）施行的版本 "...)
+		r.noteBuf = append(r.noteBuf, atAct.v.ID...)
+		r.pendingNote(start)
 		return r.under(atAct)
 	}
 	return r.lexMitior(atAct, atDecision)

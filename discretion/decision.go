@@ -185,6 +185,10 @@ const (
 )
 
 // Step is one entry of the trace: a rule that was tested or applied.
+//
+// Facts holds the values of the facts the rule read. Steps of one decision
+// that read the same facts in the same order share one Facts slice, so
+// treat a trace as read-only: copy a step's Facts before changing them.
 type Step struct {
 	Step     string `json:"step"`
 	Rule     string `json:"rule,omitempty"`

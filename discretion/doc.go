@@ -36,4 +36,13 @@
 //
 // One act under several provisions (art. 29) is decided against each and
 // the higher fine applies. Equal input gives byte-identical output.
+//
+// Decide is built for deciding inline and in bulk: it formats nothing that
+// Compile could, parses the case without reflection, evaluates conditions
+// as Go closures, and makes four allocations for a decision (the decision,
+// its trace, the fact values the trace shows, the text of the notes that
+// state the case's dates). The fine arithmetic and the notes that depend
+// only on the party type, the grade and the outcome are worked out the
+// first time a case needs them and kept with the compiled rules.
+// docs/performance.md has the measurements.
 package discretion

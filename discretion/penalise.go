@@ -38,8 +38,22 @@ type statutory struct {
 
 // penalise grades the case and computes the penalty.
 func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, error) {
-	d := r.decision(v)
-	stat, hasFine := r.statutory(v, sanctions)
+	d := r.decision(v, false)
+	var fine *sanctionRules
+	for _, s := range sanctions {
+		if s.s.Type == penalty.Fine {
+			fine = s
+		}
+	}
+	var stat statutory
+	var hasFine bool
+	sm := r.statutoryMemo(v, fine)
+	if sm != nil {
+		r.trace = append(r.trace, sm.steps...)
+		stat, hasFine = sm.st, sm.hasFine
+	} else {
+		stat, hasFine = r.statutorySlow(v, fine)
+	}
 	if r.cerr.err() != nil {
 		return nil, nil
 	}
@@ -48,12 +62,47 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 		return nil, err
 	}
 	d.Grade, d.GradeLabel = grade.g.ID, grade.g.Label
+	var gm *gradeMemo
+	if sm != nil {
+		gm = r.gradeMemo(v, grade, sm)
+	}
 	var rng penalty.Range
-	if hasFine {
+	switch {
+	case gm != nil:
+		r.trace = append(r.trace, gm.steps...)
+		rng, hasFine = gm.rng, gm.hasFine
+	case hasFine:
 		rng, hasFine = r.gradeRange(v, grade.g, stat)
 	}
 	outcome, discretionary, byGround := r.adjust(v, grade.g)
 	d.Outcome, d.Discretionary = outcome, discretionary
+	if gm != nil && len(sanctions) == len(v.sanctions) {
+		if tm := r.tailMemo(v, grade, sm, gm, outcome, byGround); tm != nil {
+			r.trace = append(r.trace, tm.clamp...)
+			if len(tm.flags) > 0 {
+				if d.Flags == nil {
+					d.Flags = r.blk.flags[:0]
+				}
+				d.Flags = append(d.Flags, tm.flags...)
+			}
+			if tm.fine != nil {
+				r.blk.fine = *tm.fine
+				d.Fine = &r.blk.fine
+			}
+			if tm.statutory != nil {
+				r.blk.statutory = *tm.statutory
+				d.Statutory = &r.blk.statutory
+			}
+			d.Sanctions = append(d.Sanctions, tm.sanctions...)
+			r.trace = append(r.trace, tm.proc...)
+			d.Procedure = tm.procedure
+			r.procedureByRules(d)
+			r.offset(v, d)
+			r.note("decision", string(outcome), "", tm.note, true)
+			r.finish(d)
+			return d, nil
+		}
+	}
 	if hasFine {
 		var fine *penalty.Range
 		fine, d.Flags = r.finalRange(outcome, byGround, v, grade.g, rng, stat, d.Flags)
@@ -71,19 +120,13 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 	r.procedure(d)
 	r.offset(v, d)
 	r.note("decision", string(outcome), "", fmt.Sprintf("%s：%s", outcome.Label(), describeDecision(d)), true)
-	d.Trace = r.trace
+	r.finish(d)
 	return d, nil
 }
 
 // statutory evaluates the fine's amount rule for the party and the base
 // fact. hasFine is false when the clause allows no fine in this case.
-func (r *run) statutory(v *versionRules, sanctions []*sanctionRules) (statutory, bool) {
-	var fine *sanctionRules
-	for _, s := range sanctions {
-		if s.s.Type == penalty.Fine {
-			fine = s
-		}
-	}
+func (r *run) statutorySlow(v *versionRules, fine *sanctionRules) (statutory, bool) {
 	if fine == nil {
 		return statutory{}, false
 	}

@@ -34,10 +34,10 @@ func (r *run) pipeline(v *versionRules) (*Decision, error) {
 		return r.noPenalty(v, ReasonPreconditionUnmet, ""), nil
 	}
 	if v.light != nil && r.eval("light_violation", v.light, "违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚（应当）") {
-		return r.noPenalty(v, ReasonLightViolation, v.light.citation), nil
+		return r.noPenaltyCited(v, ReasonLightViolation, v.light.npCite), nil
 	}
 	if nf := r.e.noFault; nf != nil && r.eval("no_fault", nf, "当事人有证据足以证明没有主观过错的，不予行政处罚（应当）") {
-		return r.noPenalty(v, ReasonNoFault, nf.citation), nil
+		return r.noPenaltyCited(v, ReasonNoFault, nf.npCite), nil
 	}
 	if d := r.firstOffense(v); d != nil {
 		return d, nil
@@ -56,34 +56,74 @@ func (r *run) pipeline(v *versionRules) (*Decision, error) {
 // is counted as in 《民法典》 arts. 201–202: an act on 2022-03-15 is still
 // discoverable on 2024-03-15 and no longer on 2024-03-16.
 func (r *run) limitationExpired() bool {
-	pol := r.e.cat.Policies.Limitation
-	years, cite := pol.Years, citeArt36
-	if l := r.ir.item.Limitation; l != nil && l.Years > 0 {
-		years, cite = l.Years, l.Citation.String()
-	} else if r.ir.extended != nil && r.eval("limitation", r.ir.extended, "涉及公民生命健康安全、金融安全且有危害后果的，期限延长至五年") {
-		years = pol.ExtendedYears
+	lim := &r.ir.limitation
+	if r.ir.extended != nil && !lim.item && r.eval("limitation", r.ir.extended, "涉及公民生命健康安全、金融安全且有危害后果的，期限延长至五年") {
+		lim = &r.ir.limitationExtended
 	}
-	start := r.dates.actEnd
-	last := start.AddYears(years)
-	expired := r.dates.discovery > last
+	years := lim.years
+	start := r.dates.pActEnd
+	last := start.addYears(years)
+	expired := r.dates.pDiscovery > last
 	from := "违法行为发生之日"
 	if r.dates.actEnd != r.dates.act {
 		from = "违法行为终了之日"
 	}
-	r.note("limitation", fmt.Sprintf("limitation.%dy", years), cite+"；"+citeCivilCodePeriods,
-		fmt.Sprintf("自%s（%s）起%d年，期间最后一日为%s；发现日期%s，%s", from, start, years, last, r.dates.discovery,
-			map[bool]string{true: "已超过期限，不再给予行政处罚", false: "在期限内"}[expired]), expired)
+	verdict := "在期限内"
+	if expired {
+		verdict = "已超过期限，不再给予行政处罚"
+	}
+	// 自%s（%s）起%d年，期间最后一日为%s；发现日期%s，%s
+	r.note("limitation", lim.rule, lim.cite, "", expired)
+	at := len(r.noteBuf)
+	b := append(r.noteBuf, "自"...)
+	b = append(b, from...)
+	b = append(b, "（"...)
+	b = appendYMD(b, start)
+	b = append(b, "）起"...)
+	b = appendInt(b, years)
+	b = append(b, "年，期间最后一日为"...)
+	b = appendYMD(b, last)
+	b = append(b, "；发现日期"...)
+	b = appendYMD(b, r.dates.pDiscovery)
+	b = append(b, "，"...)
+	r.noteBuf = append(b, verdict...)
+	r.pendingNote(at)
 	return expired
+}
+
+// limitationRule is an art. 36 period with its trace rule id and citation,
+// computed at Compile time.
+type limitationRule struct {
+	years      int
+	rule, cite string
+	item       bool // the item sets its own period (法律另有规定)
+}
+
+func newLimitationRule(years int, cite string, item bool) limitationRule {
+	return limitationRule{years: years, rule: fmt.Sprintf("limitation.%dy", years), cite: cite + "；" + citeCivilCodePeriods, item: item}
 }
 
 // ageAndCapacity applies arts. 30 and 31 ¶1 for natural persons.
 func (r *run) ageAndCapacity(v *versionRules) *Decision {
 	if r.dates.hasBirth {
-		b14 := r.dates.birth.AddYears(14)
-		under14 := r.dates.act <= b14
-		r.note("age", "art30.under14", citeArt30+"；"+citeAgeCounting,
-			fmt.Sprintf("出生于%s，违法行为发生于%s，十四周岁生日为%s（生日次日起算为已满）：%s", r.dates.birth, r.dates.act, b14,
-				map[bool]string{true: "不满十四周岁，不予行政处罚", false: "已满十四周岁"}[under14]), under14)
+		b14 := r.dates.birth14
+		under14 := r.dates.pAct <= b14
+		verdict := "已满十四周岁"
+		if under14 {
+			verdict = "不满十四周岁，不予行政处罚"
+		}
+		// 出生于%s，违法行为发生于%s，十四周岁生日为%s（生日次日起算为已满）：%s
+		r.note("age", "art30.under14", citeArt30+"；"+citeAgeCounting, "", under14)
+		at := len(r.noteBuf)
+		b := append(r.noteBuf, "出生于"...)
+		b = appendYMD(b, r.dates.pBirth)
+		b = append(b, "，违法行为发生于"...)
+		b = appendYMD(b, r.dates.pAct)
+		b = append(b, "，十四周岁生日为"...)
+		b = appendYMD(b, b14)
+		b = append(b, "（生日次日起算为已满）："...)
+		r.noteBuf = append(b, verdict...)
+		r.pendingNote(at)
 		if under14 {
 			d := r.noPenalty(v, ReasonUnderAge, citeArt30)
 			d.Orders = append(d.Orders, orderGuardianDiscipline)
@@ -109,6 +149,9 @@ func (r *run) preconditions(v *versionRules) (sanctions []*sanctionRules, ok boo
 			return nil, false
 		}
 	}
+	if !v.sanctionPreconditions {
+		return v.sanctions, len(v.sanctions) > 0
+	}
 	for _, s := range v.sanctions {
 		if s.precondition != nil && !r.eval("precondition", s.precondition, s.s.Precondition.Label) {
 			continue
@@ -130,13 +173,12 @@ func (r *run) firstOffense(v *versionRules) *Decision {
 	if !ok {
 		return nil
 	}
-	windowNote := "首次违法"
-	if !fo.Window.None {
-		windowNote = fo.Window.Label() + "首次违法"
-	}
 	first := priors == 0
-	r.note("first_offense", "first_offense.window", v.firstOffense.citation,
-		fmt.Sprintf("%s：回溯期内同类违法 %d 次", windowNote, priors), first)
+	note := v.firstOffenseNote0
+	if !first {
+		note = fmt.Sprintf("%s：回溯期内同类违法 %d 次", v.firstOffenseWindow, priors)
+	}
+	r.note("first_offense", "first_offense.window", v.firstOffense.citation, note, first)
 	if !first {
 		return nil
 	}
@@ -148,7 +190,7 @@ func (r *run) firstOffense(v *versionRules) *Decision {
 		r.flags = append(r.flags, FlagFirstOffenseEligible)
 		return nil
 	}
-	d := r.noPenalty(v, ReasonFirstOffense, v.firstOffense.citation)
+	d := r.noPenaltyCited(v, ReasonFirstOffense, v.firstOffense.npCite)
 	d.Discretionary = true
 	return d
 }
@@ -162,16 +204,15 @@ func (r *run) priorsInWindow(fo *catalog.FirstOffense) (int, bool) {
 		if !r.sameViolation(fo.SameViolation, h.Item) {
 			continue
 		}
-		s := h.ActDate
+		d := r.history[i].act
 		if byDecision {
-			if h.DecisionDate == "" {
+			if !r.history[i].hasDecision {
 				r.cerr.add(fmt.Sprintf("history[%d].decision_date", i),
 					"missing: item %s counts prior violations for 首违不罚 by their decision date", r.ir.item.Code)
 				return 0, false
 			}
-			s = h.DecisionDate
+			d = r.history[i].decision
 		}
-		d, _ := catalog.ParseDate(s)
 		if d >= start && d < r.dates.act {
 			n++
 		}
@@ -229,7 +270,7 @@ func (r *run) commitment(v *versionRules) *Decision {
 		}
 		deadline = dl
 	}
-	d := r.noPenalty(v, ReasonCommitment, v.commitment.citation)
+	d := r.noPenaltyCited(v, ReasonCommitment, v.commitment.npCite)
 	d.Commitment = &CommitmentTerms{Deadline: deadline.String(), Label: cm.Label, Citation: v.commitment.citation,
 		Consequence: "逾期未改正或者违反承诺的，依法立案查处，并作为从重处罚情节"}
 	r.note("commitment", "commitment.signed", v.commitment.citation,
@@ -242,16 +283,89 @@ func (r *run) commitment(v *versionRules) *Decision {
 // precondition not yet met is not a no-penalty decision in that sense and
 // cites no art. 33.
 func (r *run) noPenalty(v *versionRules, reason Reason, cite string) *Decision {
-	d := r.decision(v)
+	return r.noPenaltyCited(v, reason, joinCites(cite, citeArt33Para3))
+}
+
+// noPenaltyCited is noPenalty with the citation of the decision step
+// already joined with art. 33 ¶3 (rule.npCite).
+func (r *run) noPenaltyCited(v *versionRules, reason Reason, cite string) *Decision {
+	d := r.decision(v, true)
 	d.Outcome, d.Reason = NoPenalty, reason
 	if reason != ReasonPreconditionUnmet {
 		d.Orders = append(d.Orders, orderEducate)
-		r.note("decision", string(reason), joinCites(cite, citeArt33Para3), "不予行政处罚："+reason.Label()+"；依法对当事人进行教育", true)
+		r.note("decision", string(reason), cite, noPenaltyNote(reason), true)
 	} else {
 		r.note("decision", string(reason), citeArt28, "责令改正；罚款的前提条件尚未成立，暂不予罚款", true)
 	}
-	d.Trace = r.trace
+	r.finish(d)
 	return d
+}
+
+// pendingNote is the note of a trace step held in run.noteBuf until
+// finish.
+type pendingNote struct {
+	step, start, end int
+}
+
+// pendingNote records that the text appended to noteBuf from start is the
+// note of the last step of the trace.
+func (r *run) pendingNote(start int) {
+	r.pending = append(r.pending, pendingNote{step: len(r.trace) - 1, start: start, end: len(r.noteBuf)})
+}
+
+// output moves the trace and the fact values its steps read from the run's
+// scratch into storage of their own, with room for the steps and values
+// still to come: the rest of the decision is built in place. The room a
+// penalty decision needs is what decisions under the version have needed
+// so far (tailSteps, tailFacts), so that it is allocated once.
+func (r *run) output(steps, facts int, v *versionRules) {
+	// Keep what the scratch grew to for the next decision.
+	if cap(r.trace) > cap(r.scratchTrace) {
+		r.scratchTrace = r.trace[:0]
+	}
+	if cap(r.arena) > cap(r.scratchArena) {
+		r.scratchArena = r.arena[:0]
+	}
+	trace := make([]Step, len(r.trace), len(r.trace)+steps)
+	copy(trace, r.trace)
+	arena := make(Facts, len(r.arena), len(r.arena)+facts)
+	copy(arena, r.arena)
+	r.trace, r.arena = trace, arena
+	r.tail = tailStart{v: v, steps: len(trace), facts: len(arena)}
+}
+
+// tailStart is where output started the trace and the arena.
+type tailStart struct {
+	v            *versionRules
+	steps, facts int
+}
+
+// finish completes a decision: it gives each step the fact values it read
+// and its note, turning the pending notes into strings in one allocation.
+func (r *run) finish(d *Decision) {
+	trace, facts := r.trace, r.arena
+	for _, w := range r.windows {
+		trace[w.step].Facts = facts[w.start:w.end:w.end]
+	}
+	if len(r.pending) > 0 {
+		text := string(r.noteBuf)
+		for _, p := range r.pending {
+			trace[p.step].Note = text[p.start:p.end]
+		}
+	}
+	d.Trace = trace
+	if t := r.tail; t.v != nil {
+		if n := int32(len(trace) - t.steps); n > t.v.tailSteps.Load() {
+			t.v.tailSteps.Store(n)
+		}
+		if n := int32(len(facts) - t.facts); n > t.v.tailFacts.Load() {
+			t.v.tailFacts.Store(n)
+		}
+	}
+	// What follows belongs to another decision (art. 37 decides twice), or
+	// to none (a note after the decision is complete).
+	r.trace, r.arena = r.scratchTrace[:0], r.scratchArena[:0]
+	r.windows, r.pending, r.noteBuf, r.tail = r.windows[:0], r.pending[:0], r.noteBuf[:0], tailStart{}
 }
 
 func joinCites(a, b string) string {
@@ -261,25 +375,71 @@ func joinCites(a, b string) string {
 	return a + "；" + b
 }
 
-// decision starts a decision with what every outcome carries.
-func (r *run) decision(v *versionRules) *Decision {
+// decision starts a decision with what every outcome carries. From here
+// on the trace is built in the decision's own storage (output).
+func (r *run) decision(v *versionRules, noPenalty bool) *Decision {
+	if noPenalty {
+		r.output(1, 0, nil) // the decision step
+	} else {
+		r.output(int(v.tailSteps.Load()), int(v.tailFacts.Load()), v)
+	}
 	it := r.ir.item
-	d := &Decision{
+	blk := new(decisionBlock)
+	r.blk = blk
+	d := &blk.d
+	*d = Decision{
 		Item: it.Code, ItemName: it.Name, Version: v.v.ID,
-		Sanctions: []penalty.SanctionType{},
-		Orders:    append([]string{}, v.v.Orders...),
-		Flags:     append([]string(nil), r.flags...),
+		Sanctions: blk.sanctions[:0],
+		Orders:    append(blk.orders[:0], v.v.Orders...),
+		Basis:     append(blk.basis[:0], v.basisText...),
 		Catalog:   CatalogRef{ID: r.e.cat.ID, Version: r.e.cat.Version, Digest: r.e.cat.Digest},
 	}
-	d.Basis = []string{}
-	if v.basis.Violated != nil {
-		d.Basis = append(d.Basis, "违法依据："+v.basis.Violated.String())
-	}
-	if v.basis.Penalty != nil {
-		d.Basis = append(d.Basis, "处罚依据："+v.basis.Penalty.String())
-	}
-	if v.basis.Amount != nil {
-		d.Basis = append(d.Basis, "罚款数额依据："+v.basis.Amount.String())
+	if len(r.flags) > 0 {
+		d.Flags = append(blk.flags[:0], r.flags...)
 	}
 	return d
+}
+
+// decisionBlock is a decision with room for its usual parts, allocated
+// together. A slice that outgrows its room moves to the heap as usual.
+type decisionBlock struct {
+	d         Decision
+	fine      Fine
+	statutory Fine
+	sanctions [3]penalty.SanctionType
+	orders    [3]string
+	basis     [3]string
+	flags     [2]string
+}
+
+// basisText is the legal basis of a version as decisions state it.
+func basisText(b catalog.Basis) []string {
+	out := []string{}
+	if b.Violated != nil {
+		out = append(out, "违法依据："+b.Violated.String())
+	}
+	if b.Penalty != nil {
+		out = append(out, "处罚依据："+b.Penalty.String())
+	}
+	if b.Amount != nil {
+		out = append(out, "罚款数额依据："+b.Amount.String())
+	}
+	return out
+}
+
+// noPenaltyNotes are the notes of the no-penalty decision step.
+var noPenaltyNotes = func() map[Reason]string {
+	m := map[Reason]string{}
+	for _, r := range []Reason{ReasonLimitation, ReasonUnderAge, ReasonIncapacity, ReasonLightViolation, ReasonNoFault,
+		ReasonFirstOffense, ReasonPreconditionUnmet, ReasonCommitment, ReasonNotIllegal} {
+		m[r] = "不予行政处罚：" + r.Label() + "；依法对当事人进行教育"
+	}
+	return m
+}()
+
+func noPenaltyNote(reason Reason) string {
+	if s, ok := noPenaltyNotes[reason]; ok {
+		return s
+	}
+	return "不予行政处罚：" + reason.Label() + "；依法对当事人进行教育"
 }

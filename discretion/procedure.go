@@ -14,6 +14,13 @@ import (
 // catalog's criteria for art. 58 legal review and art. 57 collective
 // discussion.
 func (r *run) procedure(d *Decision) {
+	r.procedureByPenalty(d)
+	r.procedureByRules(d)
+}
+
+// procedureByPenalty sets what follows from the penalty alone: arts. 51,
+// 68 and 63.
+func (r *run) procedureByPenalty(d *Decision) {
 	t := r.e.cat.Thresholds
 	party := r.e.cat.MapParty(r.c.Party.Type)
 	simpleLimit := *t.SimpleProcedure.Individual
@@ -39,6 +46,16 @@ func (r *run) procedure(d *Decision) {
 			fmt.Sprintf("当场处罚且罚款不超过%s元：%s", t.OnTheSpot, map[bool]string{true: "执法人员可以当场收缴罚款", false: "不得当场收缴（难以执行的除外）"}[p.OnTheSpot]), p.OnTheSpot)
 	}
 	r.hearing(d, party)
+}
+
+// procedureByRules evaluates the catalog's criteria for art. 58 legal
+// review and art. 57 collective discussion, which may read the case's facts
+// as well as the penalty.
+func (r *run) procedureByRules(d *Decision) {
+	p := &d.Procedure
+	if r.e.legalReview == nil && r.e.collectiveDiscussion == nil {
+		return
+	}
 	fineMax := decimal.Zero
 	if d.Fine != nil {
 		fineMax = d.Fine.Max
@@ -99,15 +116,24 @@ func (r *run) offset(v *versionRules, d *Decision) {
 	}
 	o := v.v.Benchmark.Offset
 	if o.MaxFine != nil && d.Fine.Max.GreaterThan(*o.MaxFine) {
-		r.note("offset", "public_service_offset", v.offset.citation, fmt.Sprintf("罚款上限超过%s元，不适用公益服务折抵", o.MaxFine), false)
+		r.note("offset", "public_service_offset", v.offset.citation, v.offsetNotes[0], false)
 		return
 	}
 	if !r.eval("offset", v.offset, "公益服务折抵罚款") {
 		return
 	}
 	d.Offset = &OffsetTerms{Rate: o.Rate, Per: o.Per, Citation: v.offset.citation}
-	r.note("offset", "public_service_offset", v.offset.citation,
-		fmt.Sprintf("当事人可以申请以公益服务折抵罚款，每%s折抵%s元；罚款数额不变", perLabel(o.Per), o.Rate), true)
+	r.note("offset", "public_service_offset", v.offset.citation, v.offsetNotes[1], true)
+}
+
+// offsetNotes are the trace notes of 公益抵罚: over the maximum fine, and
+// eligible.
+func offsetNotes(o *catalog.Offset) [2]string {
+	var over string
+	if o.MaxFine != nil {
+		over = fmt.Sprintf("罚款上限超过%s元，不适用公益服务折抵", o.MaxFine)
+	}
+	return [2]string{over, fmt.Sprintf("当事人可以申请以公益服务折抵罚款，每%s折抵%s元；罚款数额不变", perLabel(o.Per), o.Rate)}
 }
 
 func perLabel(per string) string {

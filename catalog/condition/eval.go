@@ -47,7 +47,7 @@ func compileCompare(x Compare) boolFn {
 	lt := TypeOf(x.L)
 	switch {
 	case lt.Numeric():
-		return numCompare(x.Op, compileNum(x.L), compileNum(x.R), x.R)
+		return numCompare(x.Op, compileNum(x.L), compileNum(x.R), x.L, x.R)
 	case lt == catalog.FactDate:
 		l, r := compileDate(x.L), compileDate(x.R)
 		return func(v []catalog.Value) bool { return cmpResult(x.Op, int(l(v))-int(r(v))) }
@@ -67,26 +67,109 @@ func compileCompare(x Compare) boolFn {
 }
 
 // numCompare specialises the common case of a fact against a constant, so
-// that the hot path reads one slot and makes one decimal comparison.
-func numCompare(op string, l, r numFn, rightNode Node) boolFn {
+// that the hot path reads one slot and makes one comparison that does not
+// allocate (numConst.cmp).
+func numCompare(op string, l, r numFn, leftNode, rightNode Node) boolFn {
 	if lit, ok := rightNode.(Lit); ok {
-		c := lit.Value.Num
-		switch op {
-		case "<":
-			return func(v []catalog.Value) bool { return l(v).LessThan(c) }
-		case "<=":
-			return func(v []catalog.Value) bool { return l(v).LessThanOrEqual(c) }
-		case ">":
-			return func(v []catalog.Value) bool { return l(v).GreaterThan(c) }
-		case ">=":
-			return func(v []catalog.Value) bool { return l(v).GreaterThanOrEqual(c) }
-		case "==":
-			return func(v []catalog.Value) bool { return l(v).Equal(c) }
-		case "!=":
-			return func(v []catalog.Value) bool { return !l(v).Equal(c) }
+		k := newNumConst(lit.Value.Num)
+		if id, ok := leftNode.(Ident); ok {
+			slot := id.Var.Slot
+			switch op {
+			case "<":
+				return func(v []catalog.Value) bool { return k.cmp(v[slot].Num) < 0 }
+			case "<=":
+				return func(v []catalog.Value) bool { return k.cmp(v[slot].Num) <= 0 }
+			case ">":
+				return func(v []catalog.Value) bool { return k.cmp(v[slot].Num) > 0 }
+			case ">=":
+				return func(v []catalog.Value) bool { return k.cmp(v[slot].Num) >= 0 }
+			case "==":
+				return func(v []catalog.Value) bool { return k.cmp(v[slot].Num) == 0 }
+			case "!=":
+				return func(v []catalog.Value) bool { return k.cmp(v[slot].Num) != 0 }
+			}
 		}
+		return func(v []catalog.Value) bool { return cmpResult(op, k.cmp(l(v))) }
 	}
-	return func(v []catalog.Value) bool { return cmpResult(op, l(v).Cmp(r(v))) }
+	return func(v []catalog.Value) bool { return cmpResult(op, cmpDecimal(l(v), r(v))) }
+}
+
+// numConst is a constant of a comparison, with its coefficient and
+// exponent at hand.
+type numConst struct {
+	c     decimal.Decimal
+	m     int64 // coefficient, when small
+	e     int32 // exponent
+	small bool  // the coefficient fits in an int64
+}
+
+func newNumConst(c decimal.Decimal) *numConst {
+	k := &numConst{c: c, e: c.Exponent()}
+	if c.NumDigits() <= 18 {
+		k.m, k.small = c.CoefficientInt64(), true
+	}
+	return k
+}
+
+// cmp compares x with the constant: x.Cmp(c), without allocating when the
+// exponents differ and the coefficients are small.
+func (k *numConst) cmp(x decimal.Decimal) int {
+	xe := x.Exponent()
+	if xe == k.e || !k.small || x.NumDigits() > 18 {
+		return x.Cmp(k.c)
+	}
+	if c, ok := cmpScaled(x.CoefficientInt64(), xe, k.m, k.e); ok {
+		return c
+	}
+	return x.Cmp(k.c)
+}
+
+// cmpDecimal is a.Cmp(b), without allocating when the exponents differ
+// and the coefficients are small.
+func cmpDecimal(a, b decimal.Decimal) int {
+	ae, be := a.Exponent(), b.Exponent()
+	if ae == be || a.NumDigits() > 18 || b.NumDigits() > 18 {
+		return a.Cmp(b)
+	}
+	if c, ok := cmpScaled(a.CoefficientInt64(), ae, b.CoefficientInt64(), be); ok {
+		return c
+	}
+	return a.Cmp(b)
+}
+
+// cmpScaled compares am·10^ae with bm·10^be by scaling the one with the
+// larger exponent down to the other's; ok is false if that overflows.
+func cmpScaled(am int64, ae int32, bm int64, be int32) (int, bool) {
+	if ae > be {
+		x, ok := scale10(am, int(ae-be))
+		return cmpInt(x, bm), ok
+	}
+	x, ok := scale10(bm, int(be-ae))
+	return cmpInt(am, x), ok
+}
+
+var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// scale10 returns m·10^k, or ok false if that overflows an int64.
+func scale10(m int64, k int) (int64, bool) {
+	if k >= len(pow10) {
+		return 0, m == 0
+	}
+	p := pow10[k]
+	if m > (1<<63-1)/p || m < -(1<<63-1)/p {
+		return 0, false
+	}
+	return m * p, true
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 func cmpResult(op string, c int) bool {
@@ -114,20 +197,30 @@ func compileIn(x In) boolFn {
 	switch {
 	case x.List == nil:
 		s, lo, hi := compileNum(x.X), compileNum(x.Lo), compileNum(x.Hi)
+		loLit, ok1 := x.Lo.(Lit)
+		hiLit, ok2 := x.Hi.(Lit)
+		if ok1 && ok2 {
+			kl, kh := newNumConst(loLit.Value.Num), newNumConst(hiLit.Value.Num)
+			test = func(v []catalog.Value) bool {
+				n := s(v)
+				return kl.cmp(n) >= 0 && kh.cmp(n) <= 0
+			}
+			break
+		}
 		test = func(v []catalog.Value) bool {
 			n := s(v)
-			return n.GreaterThanOrEqual(lo(v)) && n.LessThanOrEqual(hi(v))
+			return cmpDecimal(n, lo(v)) >= 0 && cmpDecimal(n, hi(v)) <= 0
 		}
 	case st.Numeric():
 		s := compileNum(x.X)
-		consts := make([]decimal.Decimal, len(x.List))
+		consts := make([]*numConst, len(x.List))
 		for i, el := range x.List {
-			consts[i] = el.(Lit).Value.Num
+			consts[i] = newNumConst(el.(Lit).Value.Num)
 		}
 		test = func(v []catalog.Value) bool {
 			n := s(v)
 			for _, c := range consts {
-				if n.Equal(c) {
+				if c.cmp(n) == 0 {
 					return true
 				}
 			}

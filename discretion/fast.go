@@ -1,0 +1,341 @@
+package discretion
+
+import (
+	"encoding/json"
+	"strconv"
+	"sync/atomic"
+
+	"github.com/shopspring/decimal"
+
+	"github.com/jizhun/jizhun/catalog"
+)
+
+// This file holds the allocation-free helpers of the hot path: calendar
+// arithmetic on catalog.Date without time.Time, date parsing and formatting,
+// and exact parsing of JSON numbers. Each helper gives exactly the result of
+// the catalog function it stands in for (fast_test.go compares them), and
+// each parser says "not sure" (ok false) rather than guess, so that the
+// caller falls back to the catalog's own code and its error messages.
+
+// civil returns the year, month and day of a date (days since 1970-01-01),
+// after Howard Hinnant's days-to-civil algorithm.
+func civil(d catalog.Date) (y, m, day int) {
+	z := int64(d) + 719468
+	era := z / 146097
+	if z < 0 && z%146097 != 0 {
+		era--
+	}
+	doe := z - era*146097
+	yoe := (doe - doe/1460 + doe/36524 - doe/146096) / 365
+	doy := doe - (365*yoe + yoe/4 - yoe/100)
+	mp := (5*doy + 2) / 153
+	day = int(doy - (153*mp+2)/5 + 1)
+	m = int(mp + 3)
+	if m > 12 {
+		m -= 12
+	}
+	y = int(yoe + era*400)
+	if m <= 2 {
+		y++
+	}
+	return y, m, day
+}
+
+// fromCivil is the inverse of civil for valid dates.
+func fromCivil(y, m, d int) catalog.Date {
+	if i := y - firstTableYear; i >= 0 && i < len(yearStart) {
+		leap := 0
+		if isLeap(y) {
+			leap = 1
+		}
+		return catalog.Date(yearStart[i] + monthStart[leap][m-1] + int32(d) - 1)
+	}
+	return fromCivilArith(y, m, d)
+}
+
+// firstTableYear and yearStart tabulate the first day of each year from
+// 1800 to 2599, and monthStart the first day of each month in a common and
+// a leap year, so that fromCivil divides nothing for the dates of cases.
+const firstTableYear = 1800
+
+var yearStart = func() []int32 {
+	t := make([]int32, 800)
+	for i := range t {
+		t[i] = int32(fromCivilArith(firstTableYear+i, 1, 1))
+	}
+	return t
+}()
+
+var monthStart = [2][12]int32{
+	{0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334},
+	{0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335},
+}
+
+func fromCivilArith(y, m, d int) catalog.Date {
+	if m <= 2 {
+		y--
+	}
+	era := int64(y) / 400
+	if y < 0 && y%400 != 0 {
+		era--
+	}
+	yoe := int64(y) - era*400
+	mp := int64(m + 9)
+	if m > 2 {
+		mp = int64(m - 3)
+	}
+	doy := (153*mp+2)/5 + int64(d) - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return catalog.Date(era*146097 + doe - 719468)
+}
+
+func isLeap(y int) bool { return y%4 == 0 && (y%100 != 0 || y%400 == 0) }
+
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if isLeap(y) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// ymd is a date packed as year<<9 | month<<5 | day. Packed dates order as
+// the dates do, and year arithmetic and formatting on them need no
+// calendar conversion.
+type ymd int32
+
+func packYMD(y, m, d int) ymd { return ymd(y<<9 | m<<5 | d) }
+
+func (p ymd) split() (y, m, d int) { return int(p >> 9), int(p>>5) & 15, int(p) & 31 }
+
+// ymdOf packs a date.
+func ymdOf(d catalog.Date) ymd { return packYMD(civil(d)) }
+
+// date is the packed date as a catalog.Date.
+func (p ymd) date() catalog.Date { return fromCivil(p.split()) }
+
+// addYears is catalog.Date.AddYears on a packed date.
+func (p ymd) addYears(n int) ymd {
+	y, m, d := p.split()
+	y += n
+	return packYMD(y, m, min(d, daysIn(y, m)))
+}
+
+// appendYMD appends the date as YYYY-MM-DD, as catalog.Date.String does.
+func appendYMD(b []byte, p ymd) []byte {
+	y, m, d := p.split()
+	if y < 1000 || y > 9999 {
+		return append(b, p.date().String()...)
+	}
+	return append(b, byte('0'+y/1000), byte('0'+y/100%10), byte('0'+y/10%10), byte('0'+y%10), '-',
+		byte('0'+m/10), byte('0'+m%10), '-', byte('0'+d/10), byte('0'+d%10))
+}
+
+// birthdays returns a party's age in full years (周岁) on the act date and
+// its 14th and 18th birthdays. A year is complete from the day after the
+// birthday (法释〔2006〕1号 第二条), so on the 14th birthday itself a person is
+// still 13.
+func birthdays(birth, act ymd) (age int, b14, b18 ymd) {
+	by, bm, bd := birth.split()
+	ay, am, ad := act.split()
+	age = ay - by
+	// The birthday of the act's year is at or after the act: that year is
+	// not complete yet.
+	if age > 0 && (bm > am || bm == am && min(bd, daysIn(ay, bm)) >= ad) {
+		age--
+	}
+	return age, birth.addYears(14), birth.addYears(18)
+}
+
+// parseDate is catalog.ParseDate for well-formed dates; ok is false for
+// anything else, and the caller then asks catalog.ParseDate for the error.
+func parseDate(s string) (catalog.Date, bool) {
+	d, _, ok := parseYMD(s)
+	return d, ok
+}
+
+// parseYMD is parseDate, also returning the packed date.
+func parseYMD(s string) (catalog.Date, ymd, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return 0, 0, false
+	}
+	var v [8]int
+	for i, j := 0, 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			continue
+		}
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, 0, false
+		}
+		v[j] = int(c - '0')
+		j++
+	}
+	y := v[0]*1000 + v[1]*100 + v[2]*10 + v[3]
+	m := v[4]*10 + v[5]
+	d := v[6]*10 + v[7]
+	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
+		return 0, 0, false
+	}
+	return fromCivil(y, m, d), packYMD(y, m, d), true
+}
+
+// parseCaseDate parses a date of a case that the case check already
+// accepted: the fast path, or catalog.ParseDate.
+func parseCaseDate(s string) catalog.Date {
+	if d, ok := parseDate(s); ok {
+		return d
+	}
+	d, _ := catalog.ParseDate(s)
+	return d
+}
+
+// smallInts interns the decimals 0 … len-1 as they are first needed:
+// decimal values are immutable, so the engine-provided counts and ages and
+// the small numbers of cases (whole, or with a small coefficient: 25.5 is
+// 255 shifted) need not allocate. The table costs nothing until used.
+var smallInts [10000]atomic.Pointer[decimal.Decimal]
+
+var minusOne = decimal.NewFromInt(-1)
+
+// intDecimal is decimal.NewFromInt, without allocating for small values.
+func intDecimal(n int64) decimal.Decimal {
+	switch {
+	case n >= 0 && n < int64(len(smallInts)):
+		if d := smallInts[n].Load(); d != nil {
+			return *d
+		}
+		d := decimal.NewFromInt(n)
+		smallInts[n].Store(&d)
+		return d
+	case n == -1:
+		return minusOne
+	}
+	return decimal.NewFromInt(n)
+}
+
+// parseNumber reads a JSON number written as plain decimal digits
+// ("-12.50"), with at most 18 digits, to the exact decimal that
+// penalty.ParseYuan gives (same coefficient and exponent). ok is false for
+// every other form (exponents, spaces, more digits), which the caller leaves
+// to ParseYuan.
+func parseNumber(s string) (decimal.Decimal, bool) {
+	i, neg := 0, false
+	if len(s) > 0 && s[0] == '-' {
+		i, neg = 1, true
+	}
+	var mant int64
+	digits, frac, dot := 0, 0, false
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			mant = mant*10 + int64(c-'0')
+			digits++
+			if dot {
+				frac++
+			}
+		case c == '.' && !dot:
+			dot = true
+		default:
+			return decimal.Decimal{}, false
+		}
+	}
+	if digits == 0 || digits > 18 || (dot && frac == 0) {
+		return decimal.Decimal{}, false
+	}
+	if neg {
+		mant = -mant
+	}
+	if frac == 0 {
+		return intDecimal(mant), true
+	}
+	if mant >= 0 && mant < int64(len(smallInts)) {
+		// Shift keeps the coefficient, which is immutable and interned.
+		return intDecimal(mant).Shift(int32(-frac)), true
+	}
+	return decimal.New(mant, int32(-frac)), true
+}
+
+// parseFact is catalog.Fact.Parse for values that parse; ok is false when
+// the value does not fit, and the caller reports it through Fact.Parse.
+func parseFact(f *catalog.Fact, raw any) (catalog.Value, bool) {
+	switch f.Type {
+	case catalog.FactBool:
+		if b, ok := raw.(bool); ok {
+			return catalog.Value{Type: f.Type, Bool: b}, true
+		}
+	case catalog.FactEnum:
+		if s, ok := raw.(string); ok && f.Values.Index(s) >= 0 {
+			return catalog.Value{Type: f.Type, Enum: s}, true
+		}
+		return catalog.Value{}, false
+	case catalog.FactInt, catalog.FactNumber, catalog.FactMoney:
+		if s, ok := raw.(json.Number); ok {
+			n, ok := parseNumber(string(s))
+			if !ok {
+				break
+			}
+			if f.Type == catalog.FactInt && n.Exponent() < 0 && !n.IsInteger() {
+				return catalog.Value{}, false
+			}
+			if f.Min != nil && cmpDecimal(n, *f.Min) < 0 || f.Max != nil && cmpDecimal(n, *f.Max) > 0 {
+				return catalog.Value{}, false
+			}
+			return catalog.Value{Type: f.Type, Num: n}, true
+		}
+	}
+	v, err := f.Parse(raw)
+	return v, err == nil
+}
+
+// cmpDecimal is a.Cmp(b) without the allocation decimal makes to compare
+// numbers of different exponents, when both coefficients fit in an int64.
+func cmpDecimal(a, b decimal.Decimal) int {
+	ae, be := a.Exponent(), b.Exponent()
+	if ae == be || a.NumDigits() > 18 || b.NumDigits() > 18 {
+		return a.Cmp(b)
+	}
+	am, bm := a.CoefficientInt64(), b.CoefficientInt64()
+	// Scale the one with the larger exponent down to the other's.
+	if ae > be {
+		if x, ok := scale10(am, int(ae-be)); ok {
+			return cmpInt(x, bm)
+		}
+	} else if x, ok := scale10(bm, int(be-ae)); ok {
+		return cmpInt(am, x)
+	}
+	return a.Cmp(b)
+}
+
+var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
+
+// scale10 returns m·10^k, or ok false if it overflows an int64.
+func scale10(m int64, k int) (int64, bool) {
+	if k >= len(pow10) {
+		return 0, m == 0
+	}
+	p := pow10[k]
+	if m > (1<<63-1)/p || m < -(1<<63-1)/p {
+		return 0, false
+	}
+	return m * p, true
+}
+
+func cmpInt(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// appendInt appends n in decimal.
+func appendInt(b []byte, n int) []byte { return strconv.AppendInt(b, int64(n), 10) }

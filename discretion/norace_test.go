@@ -1,0 +1,5 @@
+//go:build !race
+
+package discretion_test
+
+const raceEnabled = false
