@@ -421,21 +421,7 @@ func ivConstCompare(op string, l, r catalog.Value) bool {
 	default:
 		c = ivNum(l).Cmp(ivNum(r))
 	}
-	switch op {
-	case "<":
-		return c < 0
-	case "<=":
-		return c <= 0
-	case ">":
-		return c > 0
-	case ">=":
-		return c >= 0
-	case "==":
-		return c == 0
-	case "!=":
-		return c != 0
-	}
-	return false
+	return condition.Holds(op, c)
 }
 
 // describeBox renders the constraints a box puts on the named variables,

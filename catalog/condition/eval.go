@@ -50,7 +50,7 @@ func compileCompare(x Compare) boolFn {
 		return numCompare(x.Op, compileNum(x.L), compileNum(x.R), x.L, x.R)
 	case lt == catalog.FactDate:
 		l, r := compileDate(x.L), compileDate(x.R)
-		return func(v []catalog.Value) bool { return cmpResult(x.Op, int(l(v))-int(r(v))) }
+		return func(v []catalog.Value) bool { return Holds(x.Op, int(l(v))-int(r(v))) }
 	case lt == catalog.FactEnum:
 		l, r := compileStr(x.L), compileStr(x.R)
 		if x.Op == "!=" {
@@ -89,9 +89,9 @@ func numCompare(op string, l, r numFn, leftNode, rightNode Node) boolFn {
 				return func(v []catalog.Value) bool { return k.cmp(v[slot].Num) != 0 }
 			}
 		}
-		return func(v []catalog.Value) bool { return cmpResult(op, k.cmp(l(v))) }
+		return func(v []catalog.Value) bool { return Holds(op, k.cmp(l(v))) }
 	}
-	return func(v []catalog.Value) bool { return cmpResult(op, cmpDecimal(l(v), r(v))) }
+	return func(v []catalog.Value) bool { return Holds(op, cmpDecimal(l(v), r(v))) }
 }
 
 // numConst is a constant of a comparison, with its coefficient and
@@ -172,7 +172,9 @@ func cmpInt(a, b int64) int {
 	return 0
 }
 
-func cmpResult(op string, c int) bool {
+// Holds reports whether comparison operator op (== != < <= > >=) holds
+// for a three-way comparison result c (negative, zero, positive).
+func Holds(op string, c int) bool {
 	switch op {
 	case "<":
 		return c < 0
