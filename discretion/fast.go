@@ -137,7 +137,7 @@ func appendYMD(b []byte, p ymd) []byte {
 }
 
 // birthdays returns a party's age in full years (周岁) on the act date and
-// its 14th and 18th birthdays. A year is complete from the day after the
+// its 14th and 18th birthdays, the edges of 《行政处罚法》第三十条. A year is complete from the day after the
 // birthday (法释〔2006〕1号 第二条), so on the 14th birthday itself a person is
 // still 13.
 func birthdays(birth, act ymd) (age int, b14, b18 ymd) {

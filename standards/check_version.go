@@ -64,7 +64,8 @@ type chkVersion struct {
 }
 
 // The builtins' ranges: an age from 0 to 110 (-1 for an organization)
-// and, for cases that reach grading, 14 or older (art. 30).
+// and, for cases that reach grading, 14 or older: 《行政处罚法》第三十条
+// "不满十四周岁的未成年人有违法行为的，不予行政处罚".
 var (
 	chkAllAges     = ivSet{{lo: ivEnd{v: decimal.NewFromInt(-1)}, hi: ivEnd{v: decimal.NewFromInt(chkMaxAge)}}}
 	chkGradingAges = ivPoint(decimal.NewFromInt(-1)).union(ivSet{{lo: ivEnd{v: decimal.NewFromInt(14)}, hi: ivEnd{v: decimal.NewFromInt(chkMaxAge)}}})

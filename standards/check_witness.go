@@ -144,6 +144,8 @@ func chkPickValue(v *ivVar, d ivDom) (catalog.Value, bool) {
 	return val, true
 }
 
+// chkAges are the ages witnesses try, adults first; 14, 17 and 18 are the
+// edges of 《行政处罚法》第三十条 (已满十四周岁不满十八周岁 → 应当从轻或者减轻).
 var chkAges = []int64{40, 30, 18, 60, 17, 14}
 
 // realizeParty chooses the party type and age together.
