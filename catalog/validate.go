@@ -30,16 +30,17 @@ const (
 // ReservedNames are variables the engine provides to every condition; a fact
 // may not take one of these names.
 var reservedNames = map[string]string{
-	"party_type":          "the party type (individual, organization, individual_business)",
-	"age":                 "the party's age in full years at the act (个人), or -1",
-	"prior_same_item":     "prior violations of the same item in the history",
-	"prior_same_item_1y":  "prior violations of the same item within one year before the act",
-	"prior_same_item_2y":  "prior violations of the same item within two years before the act",
-	"prior_any_1y":        "prior violations of any item within one year before the act",
-	"commitment_breached": "the party broke an earlier 告知承诺",
-	"fine_max":            "the decided maximum fine (procedure conditions only)",
-	"outcome":             "the decided outcome (procedure conditions only)",
-	"hearing":             "whether the party has a hearing right (procedure conditions only)",
+	"party_type":                   "the party type (individual, organization, individual_business)",
+	"age":                          "the party's age in full years at the act (个人), or -1",
+	"prior_same_item":              "prior violations of the same item in the history",
+	"prior_same_item_1y":           "prior violations of the same item within one year before the act",
+	"prior_same_item_2y":           "prior violations of the same item within two years before the act",
+	"prior_any_1y":                 "prior violations of any item within one year before the act",
+	"prior_penalized_same_item_1y": "prior penalty decisions on the same item (outcome other than no_penalty) dated within one year before the act",
+	"commitment_breached":          "the party broke an earlier 告知承诺",
+	"fine_max":                     "the decided maximum fine (procedure conditions only)",
+	"outcome":                      "the decided outcome (procedure conditions only)",
+	"hearing":                      "whether the party has a hearing right (procedure conditions only)",
 }
 
 // ReservedNames returns the names the engine defines for conditions, with

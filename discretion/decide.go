@@ -388,9 +388,48 @@ func (r *run) builtins() {
 	num(slotPriorSameItem1y, same1)
 	num(slotPriorSameItem2y, same2)
 	num(slotPriorAny1y, any1)
+	if n, known := r.penalizedWithinYear(); known {
+		num(slotPriorPenalized1y, n)
+	} else {
+		// Left unknown: a rule that reads it stops with a case error naming
+		// it, instead of guessing whether a prior ended in a penalty.
+		r.set[slotPriorPenalized1y] = false
+	}
 	breached := r.c.Commitment != nil && r.c.Commitment.Breached
 	r.vals[slotCommitmentBreached] = catalog.Value{Type: catalog.FactBool, Bool: breached}
 	r.set[slotCommitmentBreached] = true
+}
+
+// penalizedWithinYear counts the prior decisions on the same item that
+// imposed a penalty (any outcome but no_penalty) and are dated within the
+// year before the act: "一年内因同一违法行为受过行政处罚". It is known only if
+// every prior of the same item states its decision date and outcome.
+func (r *run) penalizedWithinYear() (int64, bool) {
+	if len(r.history) == 0 {
+		return 0, true
+	}
+	back1 := r.dates.pAct.addYears(-1).date()
+	act := r.dates.pAct.date()
+	var n int64
+	for i, h := range r.c.History {
+		if h.Item != r.ir.item.Code {
+			continue
+		}
+		switch Outcome(h.Outcome) {
+		case NoPenalty:
+			continue
+		case Mitigated, Lighter, General, Heavier:
+		default:
+			return 0, false
+		}
+		if !r.history[i].hasDecision {
+			return 0, false
+		}
+		if d := r.history[i].decision; d >= back1 && d < act {
+			n++
+		}
+	}
+	return n, true
 }
 
 // eval evaluates a rule, recording a step. A rule that reads a fact the case
@@ -399,6 +438,11 @@ func (r *run) builtins() {
 func (r *run) eval(step string, ru *rule, note string) bool {
 	for _, v := range ru.expr.Refs {
 		if !r.set[v.Slot] {
+			if v.Slot == slotPriorPenalized1y {
+				r.cerr.add("history", "rule %s reads %s (%s): give every prior violation of item %s its decision_date and outcome (no_penalty, mitigated, lighter, general or heavier)",
+					ru.id, v.Name, v.Label(), r.ir.item.Code)
+				return false
+			}
 			r.cerr.add("facts."+v.Name, "missing: %s (%s) is needed by rule %s: %s", v.Label(), v.Type, ru.id, ru.expr.Src)
 			return false
 		}

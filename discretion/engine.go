@@ -11,6 +11,7 @@ import (
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
 	"github.com/jizhun/jizhun/penalty"
+	"github.com/jizhun/jizhun/standards"
 )
 
 // Engine is a compiled catalog. It is immutable after Compile and safe for
@@ -35,17 +36,18 @@ type Engine struct {
 // condition compiled against the catalog's scope reads the same slots in
 // every item.
 const (
-	slotPartyType = iota
-	slotAge
-	slotPriorSameItem
-	slotPriorSameItem1y
-	slotPriorSameItem2y
-	slotPriorAny1y
-	slotCommitmentBreached
-	slotFineMax
-	slotOutcome
-	slotHearing
-	numBuiltinSlots
+	slotPartyType          = standards.SlotPartyType
+	slotAge                = standards.SlotAge
+	slotPriorSameItem      = standards.SlotPriorSameItem
+	slotPriorSameItem1y    = standards.SlotPriorSameItem1y
+	slotPriorSameItem2y    = standards.SlotPriorSameItem2y
+	slotPriorAny1y         = standards.SlotPriorAny1y
+	slotPriorPenalized1y   = standards.SlotPriorPenalizedSameItem1y
+	slotCommitmentBreached = standards.SlotCommitmentBreached
+	slotFineMax            = standards.SlotFineMax
+	slotOutcome            = standards.SlotOutcome
+	slotHearing            = standards.SlotHearing
+	numBuiltinSlots        = standards.NumBuiltinSlots
 )
 
 // itemRules is one item, compiled.
@@ -178,42 +180,14 @@ type compiler struct {
 	limitation, limitationExtended limitationRule
 }
 
-var (
-	partyTypeFact = &catalog.Fact{Name: "party_type", Type: catalog.FactEnum, Label: "当事人类型",
-		Values: catalog.EnumValues{{Name: "individual", Label: "个人"}, {Name: "organization", Label: "单位"}, {Name: "individual_business", Label: "个体工商户"}}}
-	outcomeFact = &catalog.Fact{Name: "outcome", Type: catalog.FactEnum, Label: "处理结果",
-		Values: catalog.EnumValues{{Name: "no_penalty", Label: "不予处罚"}, {Name: "mitigated", Label: "减轻处罚"},
-			{Name: "lighter", Label: "从轻处罚"}, {Name: "general", Label: "一般处罚"}, {Name: "heavier", Label: "从重处罚"}}}
-)
+// baseScope holds the engine's variables and the catalog's facts, in the
+// layout standards defines so that tables and checks compile the same
+// conditions against the same slots.
+func (c *compiler) baseScope() *condition.Scope { return standards.BaseScope(c.cat) }
 
-// baseScope holds the engine's variables and the catalog's facts.
-func (c *compiler) baseScope() *condition.Scope {
-	s := condition.NewScope()
-	s.Add("party_type", slotPartyType, catalog.FactEnum, partyTypeFact)
-	s.Add("age", slotAge, catalog.FactInt, &catalog.Fact{Name: "age", Type: catalog.FactInt, Label: "年龄", Unit: "周岁"})
-	s.Add("prior_same_item", slotPriorSameItem, catalog.FactInt, &catalog.Fact{Name: "prior_same_item", Type: catalog.FactInt, Label: "同一事项既往违法次数", Unit: "次"})
-	s.Add("prior_same_item_1y", slotPriorSameItem1y, catalog.FactInt, &catalog.Fact{Name: "prior_same_item_1y", Type: catalog.FactInt, Label: "一年内同一事项违法次数", Unit: "次"})
-	s.Add("prior_same_item_2y", slotPriorSameItem2y, catalog.FactInt, &catalog.Fact{Name: "prior_same_item_2y", Type: catalog.FactInt, Label: "两年内同一事项违法次数", Unit: "次"})
-	s.Add("prior_any_1y", slotPriorAny1y, catalog.FactInt, &catalog.Fact{Name: "prior_any_1y", Type: catalog.FactInt, Label: "一年内违法次数", Unit: "次"})
-	s.Add("commitment_breached", slotCommitmentBreached, catalog.FactBool, &catalog.Fact{Name: "commitment_breached", Type: catalog.FactBool, Label: "违反告知承诺"})
-	s.Unavailable = map[string]string{
-		"fine_max": "is available only in procedure conditions (legal_review, collective_discussion)",
-		"outcome":  "is available only in procedure conditions (legal_review, collective_discussion)",
-		"hearing":  "is available only in procedure conditions (legal_review, collective_discussion)",
-	}
-	for i, f := range c.cat.Facts {
-		s.Add(f.Name, numBuiltinSlots+i, f.Type, f)
-	}
-	return s
-}
-
-func (c *compiler) procedureScope(base *condition.Scope) *condition.Scope {
-	s := base.Clone()
-	s.Unavailable = nil
-	s.Add("fine_max", slotFineMax, catalog.FactMoney, &catalog.Fact{Name: "fine_max", Type: catalog.FactMoney, Label: "罚款上限", Unit: "元"})
-	s.Add("outcome", slotOutcome, catalog.FactEnum, outcomeFact)
-	s.Add("hearing", slotHearing, catalog.FactBool, &catalog.Fact{Name: "hearing", Type: catalog.FactBool, Label: "听证"})
-	return s
+// procedureScope adds fine_max, outcome and hearing for procedure rules.
+func (c *compiler) procedureScope(*condition.Scope) *condition.Scope {
+	return standards.ProcedureScope(c.cat)
 }
 
 // rule compiles a catalog rule; nil in, nil out.

@@ -15,6 +15,7 @@ const (
 	SlotPriorSameItem1y
 	SlotPriorSameItem2y
 	SlotPriorAny1y
+	SlotPriorPenalizedSameItem1y
 	SlotCommitmentBreached
 	SlotFineMax
 	SlotOutcome
@@ -41,6 +42,7 @@ var (
 		{SlotPriorSameItem1y, &catalog.Fact{Name: "prior_same_item_1y", Type: catalog.FactInt, Label: "一年内同一事项违法次数", Unit: "次"}},
 		{SlotPriorSameItem2y, &catalog.Fact{Name: "prior_same_item_2y", Type: catalog.FactInt, Label: "两年内同一事项违法次数", Unit: "次"}},
 		{SlotPriorAny1y, &catalog.Fact{Name: "prior_any_1y", Type: catalog.FactInt, Label: "一年内违法次数", Unit: "次"}},
+		{SlotPriorPenalizedSameItem1y, &catalog.Fact{Name: "prior_penalized_same_item_1y", Type: catalog.FactInt, Label: "一年内因同一违法行为受过行政处罚次数", Unit: "次"}},
 		{SlotCommitmentBreached, &catalog.Fact{Name: "commitment_breached", Type: catalog.FactBool, Label: "违反告知承诺"}},
 	}
 	procedureFacts = []struct {
