@@ -8,6 +8,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/penalty"
 )
 
 // This file holds the allocation-free helpers of the hot path: calendar
@@ -284,7 +285,7 @@ func parseFact(f *catalog.Fact, raw any) (catalog.Value, bool) {
 			if f.Type == catalog.FactInt && n.Exponent() < 0 && !n.IsInteger() {
 				return catalog.Value{}, false
 			}
-			if f.Min != nil && cmpDecimal(n, *f.Min) < 0 || f.Max != nil && cmpDecimal(n, *f.Max) > 0 {
+			if f.Min != nil && penalty.Cmp(n, *f.Min) < 0 || f.Max != nil && penalty.Cmp(n, *f.Max) > 0 {
 				return catalog.Value{}, false
 			}
 			return catalog.Value{Type: f.Type, Num: n}, true
@@ -292,49 +293,6 @@ func parseFact(f *catalog.Fact, raw any) (catalog.Value, bool) {
 	}
 	v, err := f.Parse(raw)
 	return v, err == nil
-}
-
-// cmpDecimal is a.Cmp(b) without the allocation decimal makes to compare
-// numbers of different exponents, when both coefficients fit in an int64.
-func cmpDecimal(a, b decimal.Decimal) int {
-	ae, be := a.Exponent(), b.Exponent()
-	if ae == be || a.NumDigits() > 18 || b.NumDigits() > 18 {
-		return a.Cmp(b)
-	}
-	am, bm := a.CoefficientInt64(), b.CoefficientInt64()
-	// Scale the one with the larger exponent down to the other's.
-	if ae > be {
-		if x, ok := scale10(am, int(ae-be)); ok {
-			return cmpInt(x, bm)
-		}
-	} else if x, ok := scale10(bm, int(be-ae)); ok {
-		return cmpInt(am, x)
-	}
-	return a.Cmp(b)
-}
-
-var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
-
-// scale10 returns m·10^k, or ok false if it overflows an int64.
-func scale10(m int64, k int) (int64, bool) {
-	if k >= len(pow10) {
-		return 0, m == 0
-	}
-	p := pow10[k]
-	if m > (1<<63-1)/p || m < -(1<<63-1)/p {
-		return 0, false
-	}
-	return m * p, true
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // appendInt appends n in decimal.

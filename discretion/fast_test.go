@@ -146,17 +146,3 @@ func TestFastParseFact(t *testing.T) {
 		}
 	}
 }
-
-func TestFastCmpDecimal(t *testing.T) {
-	vals := []string{"0", "-0", "1", "1.0", "0.999", "-1", "-1.00", "10", "9.99", "5", "4.99", "100.000",
-		"999999999999999999", "-999999999999999999", "123456789012345678.9", "0.0000000000000000001",
-		"12345678901234567890123"}
-	for _, a := range vals {
-		for _, b := range vals {
-			x, y := decimal.RequireFromString(a), decimal.RequireFromString(b)
-			if got, want := cmpDecimal(x, y), x.Cmp(y); got != want {
-				t.Errorf("cmpDecimal(%s, %s) = %d, want %d", a, b, got, want)
-			}
-		}
-	}
-}

@@ -4,6 +4,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/penalty"
 )
 
 type (
@@ -91,7 +92,7 @@ func numCompare(op string, l, r numFn, leftNode, rightNode Node) boolFn {
 		}
 		return func(v []catalog.Value) bool { return Holds(op, k.cmp(l(v))) }
 	}
-	return func(v []catalog.Value) bool { return Holds(op, cmpDecimal(l(v), r(v))) }
+	return func(v []catalog.Value) bool { return Holds(op, penalty.Cmp(l(v), r(v))) }
 }
 
 // numConst is a constant of a comparison, with its coefficient and
@@ -118,58 +119,10 @@ func (k *numConst) cmp(x decimal.Decimal) int {
 	if xe == k.e || !k.small || x.NumDigits() > 18 {
 		return x.Cmp(k.c)
 	}
-	if c, ok := cmpScaled(x.CoefficientInt64(), xe, k.m, k.e); ok {
+	if c, ok := penalty.CmpScaled(x.CoefficientInt64(), xe, k.m, k.e); ok {
 		return c
 	}
 	return x.Cmp(k.c)
-}
-
-// cmpDecimal is a.Cmp(b), without allocating when the exponents differ
-// and the coefficients are small.
-func cmpDecimal(a, b decimal.Decimal) int {
-	ae, be := a.Exponent(), b.Exponent()
-	if ae == be || a.NumDigits() > 18 || b.NumDigits() > 18 {
-		return a.Cmp(b)
-	}
-	if c, ok := cmpScaled(a.CoefficientInt64(), ae, b.CoefficientInt64(), be); ok {
-		return c
-	}
-	return a.Cmp(b)
-}
-
-// cmpScaled compares am·10^ae with bm·10^be by scaling the one with the
-// larger exponent down to the other's; ok is false if that overflows.
-func cmpScaled(am int64, ae int32, bm int64, be int32) (int, bool) {
-	if ae > be {
-		x, ok := scale10(am, int(ae-be))
-		return cmpInt(x, bm), ok
-	}
-	x, ok := scale10(bm, int(be-ae))
-	return cmpInt(am, x), ok
-}
-
-var pow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
-
-// scale10 returns m·10^k, or ok false if that overflows an int64.
-func scale10(m int64, k int) (int64, bool) {
-	if k >= len(pow10) {
-		return 0, m == 0
-	}
-	p := pow10[k]
-	if m > (1<<63-1)/p || m < -(1<<63-1)/p {
-		return 0, false
-	}
-	return m * p, true
-}
-
-func cmpInt(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Holds reports whether comparison operator op (== != < <= > >=) holds
@@ -211,7 +164,7 @@ func compileIn(x In) boolFn {
 		}
 		test = func(v []catalog.Value) bool {
 			n := s(v)
-			return cmpDecimal(n, lo(v)) >= 0 && cmpDecimal(n, hi(v)) <= 0
+			return penalty.Cmp(n, lo(v)) >= 0 && penalty.Cmp(n, hi(v)) <= 0
 		}
 	case st.Numeric():
 		s := compileNum(x.X)

@@ -6,7 +6,7 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// The allocation-free comparisons agree with decimal's own.
+// The allocation-free comparison with a constant agrees with decimal's own.
 func TestEvalCompareAgrees(t *testing.T) {
 	vals := []string{"0", "-0", "0.0", "1", "1.0", "0.999", "-1", "-1.00", "10", "9.99", "5", "4.99", "100.000",
 		"999999999999999999", "-999999999999999999", "123456789012345678.9", "0.0000000000000000001",
@@ -15,9 +15,6 @@ func TestEvalCompareAgrees(t *testing.T) {
 		for _, b := range vals {
 			x, y := decimal.RequireFromString(a), decimal.RequireFromString(b)
 			want := x.Cmp(y)
-			if got := cmpDecimal(x, y); got != want {
-				t.Errorf("cmpDecimal(%s, %s) = %d, want %d", a, b, got, want)
-			}
 			if got := newNumConst(y).cmp(x); got != want {
 				t.Errorf("numConst(%s).cmp(%s) = %d, want %d", b, a, got, want)
 			}
