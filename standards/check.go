@@ -6,6 +6,7 @@ import (
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/discretion"
 )
 
 // Check runs the consistency checks on a loaded catalog and reports every
@@ -266,21 +267,21 @@ func (ck *checker) compile() error {
 		}
 	}
 	cat := ck.cat
-	base := BaseScope(cat)
+	base := discretion.BaseScope(cat)
 	if r := cat.Policies.NoFault; r != nil {
 		add(r.When, base)
 	}
 	for _, f := range cat.Factors {
 		add(f.When, base)
 	}
-	proc := ProcedureScope(cat)
+	proc := discretion.ProcedureScope(cat)
 	for _, r := range []*catalog.Rule{cat.Procedure.LegalReview, cat.Procedure.CollectiveDiscussion} {
 		if r != nil {
 			add(r.When, proc)
 		}
 	}
 	for _, it := range cat.Items {
-		s := ItemScope(base, cat, it)
+		s := discretion.ItemScope(base, cat, it)
 		if l := it.Limitation; l != nil && l.Extended != nil {
 			add(l.Extended.When, s)
 		}

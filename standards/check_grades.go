@@ -7,6 +7,7 @@ import (
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/discretion"
 	"github.com/jizhun/jizhun/penalty"
 )
 
@@ -369,12 +370,12 @@ func (vc *chkVersion) aggravation(a, b int, party catalog.PartyType) (chkMove, b
 	}
 	sp := vc.space
 	var partyBits uint64
-	for i, name := range sp.vars[SlotPartyType].values {
+	for i, name := range sp.vars[discretion.SlotPartyType].values {
 		if party == "" || vc.ck.cat.MapParty(catalog.PartyType(name)) == party {
 			partyBits |= 1 << i
 		}
 	}
-	for s := NumBuiltinSlots; s < len(sp.vars); s++ {
+	for s := discretion.NumBuiltinSlots; s < len(sp.vars); s++ {
 		v := &sp.vars[s]
 		if !v.used || v.fact == nil || v.fact.Aggravates == "" {
 			continue
@@ -385,7 +386,7 @@ func (vc *chkVersion) aggravation(a, b int, party catalog.PartyType) (chkMove, b
 				if !ok {
 					continue
 				}
-				common[SlotPartyType].bits &= partyBits
+				common[discretion.SlotPartyType].bits &= partyBits
 				x, y, ok := chkWorse(v, ba[s], bb[s])
 				if !ok || common.empty(sp.vars) {
 					continue

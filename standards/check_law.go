@@ -9,6 +9,7 @@ import (
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/discretion"
 	"github.com/jizhun/jizhun/penalty"
 )
 
@@ -53,7 +54,7 @@ func (ck *checker) catalogVersion() *chkVersion {
 	it := &catalog.Item{Code: "(catalog)"}
 	ver := &catalog.Version{ID: "-", EffectiveFrom: ck.cat.Effective}
 	vc := &chkVersion{ck: ck, it: it, ver: ver, dates: chkVersionDates(ver), otherItem: "OTHER"}
-	vc.space = newIVSpace(BaseScope(ck.cat), checkSlots(ck.cat, nil))
+	vc.space = newIVSpace(discretion.BaseScope(ck.cat), checkSlots(ck.cat, nil))
 	vc.space.maxBoxes = ck.opts.MaxRegions
 	return vc
 }
@@ -557,7 +558,7 @@ func (ck *checker) exemptionElements(vc *chkVersion, c *catalog.Cond, name strin
 	if x == nil {
 		return
 	}
-	scope := ItemScope(BaseScope(ck.cat), ck.cat, vc.it)
+	scope := discretion.ItemScope(discretion.BaseScope(ck.cat), ck.cat, vc.it)
 	facts := ck.cat.AllFacts(vc.it)
 	var missing []string
 	var witness *chkPoint

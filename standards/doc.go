@@ -52,7 +52,6 @@
 // Hand wording (a grade's description, an exemption's label) may replace the
 // rendered text in a table; [WordingDiagnostics] flags hand wording whose
 // numbers do not occur in the rule it describes.
-//
 // # Scopes
 //
 // [Scope] builds the variables a condition of an item may read — the
