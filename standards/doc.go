@@ -1,6 +1,8 @@
-// Package standards holds what a discretion standard (行政处罚裁量基准) says
-// beyond the engine's arithmetic: benchmarks bound to items, rendering of
-// conditions into Chinese, publishing tables, consistency checks.
+// Package standards is the published standard (行政处罚裁量基准), built on
+// the engine: the tables and lists a bureau publishes, the consistency
+// checks it runs before publishing, and the diff of two versions. It sits
+// above package discretion, which holds everything a decision needs; a
+// program that only decides cases need not link this package.
 //
 // # Rendering
 //
@@ -52,36 +54,5 @@
 // Hand wording (a grade's description, an exemption's label) may replace the
 // rendered text in a table; [WordingDiagnostics] flags hand wording whose
 // numbers do not occur in the rule it describes.
-package standards/xlsx so that
-// programs that only decide cases never link a spreadsheet library. Output
-// is deterministic: equal catalogs give byte-identical tables.
-//
-// [Diff] lists what changed between two versions of a catalog — items,
-// grades, ranges and conditions, each in its rendered Chinese form — which
-// is what a legal office reviews before publishing a revision.
-//
-// # Checks
-//
-// [Check] verifies that a standard is consistent before it is published
-// (类案同罚): gaps and overlaps between grades, grade ranges outside the
-// statute, tier order and order along the facts declared aggravating,
-// unreachable grades and factors, 减轻 without a legal ground, first-offense
-// and light-violation rules on clauses that do not allow them, and
-// discretionary rules marked mandatory or the reverse. Conditions that
-// compare facts with constants are decided by interval reasoning; the rest
-// by generated cases; the report says which. Every finding carries the
-// positions of the rules involved and, where one exists, a witness case in
-// the Case JSON contract. [Options] holds the optional local policies, such as
-// restricting 首违不罚 to clauses whose fine is discretionary
-// (FirstOffenseDiscretionaryOnly).
-//
-// Hand wording (a grade's description, an exemption's label) may replace the
-// rendered text in a table; [WordingDiagnostics] flags hand wording whose
-// numbers do not occur in the rule it describes.
-// # Scopes
-//
-// [Scope] builds the variables a condition of an item may read — the
-// engine-provided ones (party_type, age, prior_same_item_1y …) and the
-// catalog's and item's facts — in the slot layout the engine uses, so that
-// this package can compile conditions without importing the engine.
+
 package standards
