@@ -54,5 +54,4 @@
 // Hand wording (a grade's description, an exemption's label) may replace the
 // rendered text in a table; [WordingDiagnostics] flags hand wording whose
 // numbers do not occur in the rule it describes.
-
 package standards
