@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -11,51 +10,6 @@ import (
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/discretion"
 )
-
-// Witness is a concrete case in the Case JSON contract of `jizhun decide
-// --case` (docs: DESIGN.md "Case JSON"). The checks attach one to a finding
-// so that the defect can be reproduced with the engine.
-type Witness struct {
-	Item          string             `json:"item,omitempty"`
-	Items         []string           `json:"items,omitempty"`
-	Party         WitnessParty       `json:"party"`
-	ActDate       string             `json:"act_date"`
-	DiscoveryDate string             `json:"discovery_date"`
-	DecisionDate  string             `json:"decision_date"`
-	Facts         map[string]any     `json:"facts"`
-	History       []WitnessPrior     `json:"history,omitempty"`
-	Commitment    *WitnessCommitment `json:"commitment,omitempty"`
-}
-
-// WitnessParty is the party of a witness case.
-type WitnessParty struct {
-	Type      catalog.PartyType `json:"type"`
-	BirthDate string            `json:"birth_date,omitempty"`
-}
-
-// WitnessPrior is one prior violation in a witness case's history.
-type WitnessPrior struct {
-	Item         string `json:"item"`
-	ActDate      string `json:"act_date"`
-	DecisionDate string `json:"decision_date,omitempty"`
-	Outcome      string `json:"outcome,omitempty"`
-}
-
-// WitnessCommitment records a broken 告知承诺 in a witness case.
-type WitnessCommitment struct {
-	Signed   bool `json:"signed"`
-	Breached bool `json:"breached,omitempty"`
-}
-
-// JSON renders the witness as indented Case JSON with a final newline.
-func (w *Witness) JSON() []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(w) // a Witness holds only strings, booleans and json.Number
-	return buf.Bytes()
-}
 
 // chkPoint is one point of an item's fact space: a value for every slot, as
 // the engine would fill them for the witness case.
@@ -222,13 +176,13 @@ func (vc *chkVersion) setPriors(p *chkPoint) {
 }
 
 // history lays out the prior counts as dated violations.
-func (vc *chkVersion) history(p *chkPoint) []WitnessPrior {
-	var out []WitnessPrior
+func (vc *chkVersion) history(p *chkPoint) []discretion.Prior {
+	var out []discretion.Prior
 	act := vc.dates.act
 	add := func(item string, n, daysBack int) {
 		for k := 0; k < n; k++ {
 			a := act.AddDays(-(daysBack + k))
-			out = append(out, WitnessPrior{Item: item, ActDate: a.String(), DecisionDate: a.AddDays(10).String(), Outcome: "general"})
+			out = append(out, discretion.Prior{Item: item, ActDate: a.String(), DecisionDate: a.AddDays(10).String(), Outcome: "general"})
 		}
 	}
 	code := vc.it.Code
@@ -319,10 +273,10 @@ func chkInBox(p *chkPoint, b ivBox) bool {
 }
 
 // witness turns a point into a case.
-func (vc *chkVersion) witness(p *chkPoint) *Witness {
-	w := &Witness{
+func (vc *chkVersion) witness(p *chkPoint) *discretion.Case {
+	w := &discretion.Case{
 		Item:          vc.it.Code,
-		Party:         WitnessParty{Type: catalog.PartyType(p.vals[discretion.SlotPartyType].Enum)},
+		Party:         discretion.Party{Type: catalog.PartyType(p.vals[discretion.SlotPartyType].Enum)},
 		ActDate:       vc.dates.act.String(),
 		DiscoveryDate: vc.dates.act.String(),
 		DecisionDate:  vc.dates.decision.String(),
@@ -333,7 +287,7 @@ func (vc *chkVersion) witness(p *chkPoint) *Witness {
 		w.Party.BirthDate = vc.dates.act.AddYears(-int(age)).AddDays(-1).String()
 	}
 	if p.vals[discretion.SlotCommitmentBreached].Bool {
-		w.Commitment = &WitnessCommitment{Breached: true}
+		w.Commitment = &discretion.Commitment{Breached: true}
 	}
 	for i := discretion.NumBuiltinSlots; i < len(vc.space.vars); i++ {
 		v := &vc.space.vars[i]
