@@ -46,8 +46,9 @@
 // discretionary rules marked mandatory or the reverse. Conditions that
 // compare facts with constants are decided by interval reasoning; the rest
 // by generated cases; the report says which. Every finding carries the
-// positions of the rules involved and, where one exists, a witness case in
-// the Case JSON contract. [Options] holds the optional local policies, such as
+// positions of the rules involved and, where one exists, a witness: a
+// [discretion.Case] that [Check] has decided with the engine, attached only
+// when the decision shows the defect. [Options] holds the optional local policies, such as
 // restricting 首违不罚 to clauses whose fine is discretionary
 // (FirstOffenseDiscretionaryOnly).
 //
