@@ -94,7 +94,7 @@ func Check(ctx context.Context, eng *discretion.Engine, opts Options) (*Report, 
 // engine did not confirm.
 func check(ctx context.Context, eng *discretion.Engine, opts Options) (*checker, error) {
 	cat := eng.Catalog()
-	ck := &checker{ctx: ctx, eng: eng, cat: cat, opts: opts.withDefaults(), exprs: map[*catalog.Cond]*condition.Expr{}}
+	ck := &checker{ctx: ctx, eng: eng, cat: cat, opts: opts.withDefaults()}
 	if err := ck.compile(); err != nil {
 		return nil, err
 	}
@@ -276,66 +276,15 @@ type checker struct {
 	unconfirmed []unconfirmed
 }
 
-// compile compiles every condition of the catalog with the engine's scopes.
+// compile compiles every condition of the catalog with the engine's
+// scopes (compile.go), the form the analyses read.
 func (ck *checker) compile() error {
-	var diags catalog.Diagnostics
-	add := func(c *catalog.Cond, s *condition.Scope) {
-		if c == nil || ck.exprs[c] != nil {
-			return
-		}
-		x, ds := condition.Compile(c, s)
-		for _, d := range ds {
-			diags.Add(d)
-		}
-		if x != nil {
-			ck.exprs[c] = x
-		}
+	c, err := compileCatalog(ck.cat)
+	if err != nil {
+		return err
 	}
-	cat := ck.cat
-	base := discretion.BaseScope(cat)
-	if r := cat.Policies.NoFault; r != nil {
-		add(r.When, base)
-	}
-	for _, f := range cat.Factors {
-		add(f.When, base)
-	}
-	proc := discretion.ProcedureScope(cat)
-	for _, r := range []*catalog.Rule{cat.Procedure.LegalReview, cat.Procedure.CollectiveDiscussion} {
-		if r != nil {
-			add(r.When, proc)
-		}
-	}
-	for _, it := range cat.Items {
-		s := discretion.ItemScope(base, cat, it)
-		if l := it.Limitation; l != nil && l.Extended != nil {
-			add(l.Extended.When, s)
-		}
-		for _, v := range it.Versions {
-			if p := v.Precondition; p != nil {
-				add(p.When, s)
-			}
-			for _, sn := range v.Sanctions {
-				if p := sn.Precondition; p != nil {
-					add(p.When, s)
-				}
-			}
-			b := v.Benchmark
-			if b == nil {
-				continue
-			}
-			for _, g := range b.Grades {
-				add(g.When, s)
-			}
-			for _, c := range []*catalog.Cond{condOf(b.LightViolation), foCond(b.FirstOffense), cmCond(b.Commitment), offCond(b.Offset)} {
-				add(c, s)
-			}
-			for _, f := range b.Factors {
-				add(f.When, s)
-			}
-		}
-	}
-	diags.Sort()
-	return diags.Err()
+	ck.exprs = c.exprs
+	return nil
 }
 
 func condOf(e *catalog.Exemption) *catalog.Cond {
@@ -350,20 +299,6 @@ func foCond(f *catalog.FirstOffense) *catalog.Cond {
 		return nil
 	}
 	return f.When
-}
-
-func cmCond(c *catalog.Commitment) *catalog.Cond {
-	if c == nil {
-		return nil
-	}
-	return c.When
-}
-
-func offCond(o *catalog.Offset) *catalog.Cond {
-	if o == nil {
-		return nil
-	}
-	return o.When
 }
 
 // expr returns the compiled condition, or nil.
