@@ -123,8 +123,10 @@ type unconfirmed struct {
 // confirm decides every witness with the engine and keeps it only where
 // the decision shows what the finding says: a witness is a case a person
 // can run to see the defect, and one the engine decides otherwise would
-// mislead. The finding itself stands; it was established by the analysis
-// its Method names. A witness without a claim is not confirmed.
+// mislead. The finding itself stands, established by the analysis its
+// Method names; its hint says that the case found was not shown, since
+// the analysis and the engine disagreeing is a fault of this package. A
+// witness without a claim is not confirmed.
 func (ck *checker) confirm() error {
 	for i := range ck.report.Findings {
 		f := &ck.report.Findings[i]
@@ -145,6 +147,11 @@ func (ck *checker) confirm() error {
 		if why != nil {
 			ck.unconfirmed = append(ck.unconfirmed, unconfirmed{finding: *f, why: why})
 			f.Witness = nil
+			note := "no witness case is shown: the engine did not confirm the case the analysis found (" + why.Error() + "); please report this"
+			if f.Hint != "" {
+				note = f.Hint + "; " + note
+			}
+			f.Hint = note
 		}
 	}
 	return nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -69,4 +70,47 @@ func TestWitnessesDecidedByEngine(t *testing.T) {
 		t.Error("no catalog gave a witness; the test decided nothing")
 	}
 	t.Logf("%d witnesses decided", witnesses)
+}
+
+// TestUnconfirmedWitnessIsNotShown: a witness whose decision does not show
+// its finding's claim is taken off the finding, the finding stays, and its
+// hint says why no case is shown.
+func TestUnconfirmedWitnessIsNotShown(t *testing.T) {
+	cat, err := catalog.LoadFile("testdata/broken/catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := discretion.Compile(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ck, err := check(context.Background(), eng, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := -1
+	for j, f := range ck.report.Findings {
+		if f.Code == CodeGap && f.Witness != nil {
+			i = j
+		}
+	}
+	if i < 0 {
+		t.Fatal("the broken catalog's gap has no witness")
+	}
+	n := len(ck.report.Findings)
+	ck.report.Findings[i].claim = claimGrade("no-such-grade") // the engine answers a gap error
+	if err := ck.confirm(); err != nil {
+		t.Fatal(err)
+	}
+	f := ck.report.Findings[i]
+	switch {
+	case len(ck.report.Findings) != n:
+		t.Errorf("%d findings, want %d: the finding must stay", len(ck.report.Findings), n)
+	case f.Witness != nil:
+		t.Error("the unconfirmed witness is still shown")
+	case len(ck.unconfirmed) != 1 || ck.unconfirmed[0].finding.Code != CodeGap:
+		t.Errorf("unconfirmed = %v, want the gap's witness", ck.unconfirmed)
+	case !strings.Contains(f.Hint, "did not confirm") || !strings.Contains(f.Hint, "no grade matches"):
+		t.Errorf("hint %q does not say why no case is shown", f.Hint)
+	}
 }
