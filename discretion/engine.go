@@ -11,7 +11,6 @@ import (
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
 	"github.com/jizhun/jizhun/penalty"
-	"github.com/jizhun/jizhun/standards"
 )
 
 // Engine is a compiled catalog. It is immutable after Compile and safe for
@@ -31,23 +30,21 @@ type Engine struct {
 	minorNotes [18]string
 }
 
-// Engine-provided variables occupy the first slots of every item's value
-// slice, followed by the catalog's facts and then the item's own, so that a
-// condition compiled against the catalog's scope reads the same slots in
-// every item.
+// The engine-provided variables' slots (scope.go), by the short names the
+// pipeline uses.
 const (
-	slotPartyType          = standards.SlotPartyType
-	slotAge                = standards.SlotAge
-	slotPriorSameItem      = standards.SlotPriorSameItem
-	slotPriorSameItem1y    = standards.SlotPriorSameItem1y
-	slotPriorSameItem2y    = standards.SlotPriorSameItem2y
-	slotPriorAny1y         = standards.SlotPriorAny1y
-	slotPriorPenalized1y   = standards.SlotPriorPenalizedSameItem1y
-	slotCommitmentBreached = standards.SlotCommitmentBreached
-	slotFineMax            = standards.SlotFineMax
-	slotOutcome            = standards.SlotOutcome
-	slotHearing            = standards.SlotHearing
-	numBuiltinSlots        = standards.NumBuiltinSlots
+	slotPartyType          = SlotPartyType
+	slotAge                = SlotAge
+	slotPriorSameItem      = SlotPriorSameItem
+	slotPriorSameItem1y    = SlotPriorSameItem1y
+	slotPriorSameItem2y    = SlotPriorSameItem2y
+	slotPriorAny1y         = SlotPriorAny1y
+	slotPriorPenalized1y   = SlotPriorPenalizedSameItem1y
+	slotCommitmentBreached = SlotCommitmentBreached
+	slotFineMax            = SlotFineMax
+	slotOutcome            = SlotOutcome
+	slotHearing            = SlotHearing
+	numBuiltinSlots        = NumBuiltinSlots
 )
 
 // itemRules is one item, compiled.
@@ -180,14 +177,13 @@ type compiler struct {
 	limitation, limitationExtended limitationRule
 }
 
-// baseScope holds the engine's variables and the catalog's facts, in the
-// layout standards defines so that tables and checks compile the same
-// conditions against the same slots.
-func (c *compiler) baseScope() *condition.Scope { return standards.BaseScope(c.cat) }
+// baseScope holds the engine's variables and the catalog's facts ([BaseScope]).
+func (c *compiler) baseScope() *condition.Scope { return BaseScope(c.cat) }
 
-// procedureScope adds fine_max, outcome and hearing for procedure rules.
+// procedureScope adds fine_max, outcome and hearing for procedure rules
+// ([ProcedureScope]).
 func (c *compiler) procedureScope(*condition.Scope) *condition.Scope {
-	return standards.ProcedureScope(c.cat)
+	return ProcedureScope(c.cat)
 }
 
 // rule compiles a catalog rule; nil in, nil out.

@@ -40,7 +40,7 @@ func FuzzLoad(f *testing.F) {
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 		defer cancel()
-		report, err := standards.Check(ctx, cat, standards.Options{Samples: 256, MaxRegions: 2000})
+		report, err := standards.Check(ctx, eng, standards.Options{Samples: 256, MaxRegions: 2000})
 		if err != nil {
 			t.Fatalf("Check failed on a catalog that compiles: %v", err)
 		}
@@ -63,11 +63,15 @@ func FuzzLoad(f *testing.F) {
 
 // decideWitness decides a witness case from its JSON, as `jizhun decide`
 // would: it must parse, and deciding it must not panic.
-func decideWitness(t *testing.T, eng *discretion.Engine, w *standards.Witness) {
+func decideWitness(t *testing.T, eng *discretion.Engine, w *discretion.Case) {
 	t.Helper()
-	c, err := discretion.ParseCase(bytes.NewReader(w.JSON()))
+	js, err := w.JSON()
 	if err != nil {
-		t.Fatalf("a witness is not valid Case JSON: %v\n%s", err, w.JSON())
+		t.Fatalf("a witness has no Case JSON: %v", err)
+	}
+	c, err := discretion.ParseCase(bytes.NewReader(js))
+	if err != nil {
+		t.Fatalf("a witness is not valid Case JSON: %v\n%s", err, js)
 	}
 	decideTyped(t, eng, c)
 }

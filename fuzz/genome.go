@@ -10,7 +10,6 @@ import (
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
 	"github.com/jizhun/jizhun/discretion"
-	"github.com/jizhun/jizhun/standards"
 )
 
 // A Genome is a generated case in coded form: one whole number per gene.
@@ -148,9 +147,9 @@ func newSpace(eng *discretion.Engine) *space {
 	}}
 	sp.genes[gSeed] = gene{0, 1 << 30, 0, uniform(0, 1<<30)}
 
-	base := standards.BaseScope(cat)
+	base := discretion.BaseScope(cat)
 	for _, it := range cat.Items {
-		scope := standards.ItemScope(base, cat, it)
+		scope := discretion.ItemScope(base, cat, it)
 		sp.collect(it, scope)
 	}
 	for _, f := range cat.Facts {

@@ -3,7 +3,6 @@ package fuzz
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand"
@@ -89,14 +88,12 @@ type Failure struct {
 	Seed  int64    `json:"seed"`
 }
 
-// CaseJSON renders a case as indented Case JSON with a final newline.
+// CaseJSON renders a case as indented Case JSON with a final newline
+// ([discretion.Case.JSON]); the generated facts are booleans, strings and
+// json.Number, which always have a JSON form.
 func CaseJSON(c *discretion.Case) []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(c) // facts hold only booleans, strings and json.Number
-	return buf.Bytes()
+	b, _ := c.JSON()
+	return b
 }
 
 // Check runs the properties against a compiled catalog and returns one

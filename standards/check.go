@@ -6,12 +6,16 @@ import (
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/discretion"
 )
 
-// Check runs the consistency checks on a loaded catalog and reports every
-// finding with the YAML position of the rules involved and, where one
-// exists, a witness: a concrete case in the Case JSON contract that shows the
-// defect when decided (`jizhun decide --case`).
+// Check runs the consistency checks on the catalog of a compiled engine
+// and reports every finding with the YAML position of the rules involved
+// and, where one exists, a witness: a [discretion.Case] that shows the
+// defect when decided (`jizhun decide --case` reads its JSON). Check decides
+// every witness with the engine and attaches it only when the decision
+// shows what the finding says: a gap error for a gap, the grade the engine
+// picks for an overlap, the factor applied for a factor's finding.
 //
 // The checks, their codes and how each is established:
 //
@@ -76,10 +80,21 @@ import (
 // history holds the prior violations the conditions need, and one more
 // where a listed first offense would otherwise end the case before grading.
 //
-// Check returns an error only when a condition does not compile: a
-// catalog.Diagnostics, as discretion.Compile would report it.
-func Check(ctx context.Context, cat *catalog.Catalog, opts Options) (*Report, error) {
-	ck := &checker{ctx: ctx, cat: cat, opts: opts.withDefaults(), exprs: map[*catalog.Cond]*condition.Expr{}}
+// Check returns an error only when ctx is done, or, which a compiled
+// engine rules out, when a condition does not compile.
+func Check(ctx context.Context, eng *discretion.Engine, opts Options) (*Report, error) {
+	ck, err := check(ctx, eng, opts)
+	if err != nil {
+		return nil, err
+	}
+	return ck.report, nil
+}
+
+// check runs the checks and keeps, beside the report, the witnesses the
+// engine did not confirm.
+func check(ctx context.Context, eng *discretion.Engine, opts Options) (*checker, error) {
+	cat := eng.Catalog()
+	ck := &checker{ctx: ctx, eng: eng, cat: cat, opts: opts.withDefaults()}
 	if err := ck.compile(); err != nil {
 		return nil, err
 	}
@@ -94,7 +109,10 @@ func Check(ctx context.Context, cat *catalog.Catalog, opts Options) (*Report, er
 		}
 	}
 	ck.report.sort()
-	return ck.report, nil
+	if err := ck.confirm(); err != nil {
+		return nil, err
+	}
+	return ck, nil
 }
 
 // Options tune the checks. The zero value is the default.
@@ -172,9 +190,14 @@ type Finding struct {
 	Item     string    `json:"item,omitempty"`
 	Version  string    `json:"version,omitempty"`
 	Related  []Related `json:"related,omitempty"`
-	// Witness is a case that shows the defect when decided; nil where no
-	// case can (a condition that is never true, a mislabelled sanction).
-	Witness *Witness `json:"witness,omitempty"`
+	// Witness is a case that shows the defect when decided, confirmed by
+	// deciding it with the engine; nil where no case can (a condition that
+	// is never true, a mislabelled sanction) or the engine did not confirm
+	// the case the analysis found.
+	Witness *discretion.Case `json:"witness,omitempty"`
+
+	// claim is what deciding Witness must show; confirm checks it.
+	claim claim
 }
 
 // Related is another rule involved in a finding.
@@ -244,72 +267,24 @@ func (r *Report) sort() {
 // checker is the state of one Check.
 type checker struct {
 	ctx    context.Context
+	eng    *discretion.Engine
 	cat    *catalog.Catalog
 	opts   Options
 	exprs  map[*catalog.Cond]*condition.Expr
 	report *Report
+	// unconfirmed are the witnesses confirm took off their findings.
+	unconfirmed []unconfirmed
 }
 
-// compile compiles every condition of the catalog with the engine's scopes.
+// compile compiles every condition of the catalog with the engine's
+// scopes (compile.go), the form the analyses read.
 func (ck *checker) compile() error {
-	var diags catalog.Diagnostics
-	add := func(c *catalog.Cond, s *condition.Scope) {
-		if c == nil || ck.exprs[c] != nil {
-			return
-		}
-		x, ds := condition.Compile(c, s)
-		for _, d := range ds {
-			diags.Add(d)
-		}
-		if x != nil {
-			ck.exprs[c] = x
-		}
+	c, err := compileCatalog(ck.cat)
+	if err != nil {
+		return err
 	}
-	cat := ck.cat
-	base := BaseScope(cat)
-	if r := cat.Policies.NoFault; r != nil {
-		add(r.When, base)
-	}
-	for _, f := range cat.Factors {
-		add(f.When, base)
-	}
-	proc := ProcedureScope(cat)
-	for _, r := range []*catalog.Rule{cat.Procedure.LegalReview, cat.Procedure.CollectiveDiscussion} {
-		if r != nil {
-			add(r.When, proc)
-		}
-	}
-	for _, it := range cat.Items {
-		s := ItemScope(base, cat, it)
-		if l := it.Limitation; l != nil && l.Extended != nil {
-			add(l.Extended.When, s)
-		}
-		for _, v := range it.Versions {
-			if p := v.Precondition; p != nil {
-				add(p.When, s)
-			}
-			for _, sn := range v.Sanctions {
-				if p := sn.Precondition; p != nil {
-					add(p.When, s)
-				}
-			}
-			b := v.Benchmark
-			if b == nil {
-				continue
-			}
-			for _, g := range b.Grades {
-				add(g.When, s)
-			}
-			for _, c := range []*catalog.Cond{condOf(b.LightViolation), foCond(b.FirstOffense), cmCond(b.Commitment), offCond(b.Offset)} {
-				add(c, s)
-			}
-			for _, f := range b.Factors {
-				add(f.When, s)
-			}
-		}
-	}
-	diags.Sort()
-	return diags.Err()
+	ck.exprs = c.exprs
+	return nil
 }
 
 func condOf(e *catalog.Exemption) *catalog.Cond {
@@ -324,20 +299,6 @@ func foCond(f *catalog.FirstOffense) *catalog.Cond {
 		return nil
 	}
 	return f.When
-}
-
-func cmCond(c *catalog.Commitment) *catalog.Cond {
-	if c == nil {
-		return nil
-	}
-	return c.When
-}
-
-func offCond(o *catalog.Offset) *catalog.Cond {
-	if o == nil {
-		return nil
-	}
-	return o.When
 }
 
 // expr returns the compiled condition, or nil.

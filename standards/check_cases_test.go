@@ -351,7 +351,7 @@ func TestCheckCases(t *testing.T) {
 				d, err := chkDecide(t, eng, f.Witness)
 				if tc.witness != nil && f.Code == strings.Split(tc.want[0], "@")[0] {
 					if msg := tc.witness(d, err); msg != "" {
-						t.Errorf("%s: %s\n%s", f.Code, msg, f.Witness.JSON())
+						t.Errorf("%s: %s\n%s", f.Code, msg, chkJSON(t, f.Witness))
 					}
 				}
 			}

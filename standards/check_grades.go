@@ -7,6 +7,7 @@ import (
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/discretion"
 	"github.com/jizhun/jizhun/penalty"
 )
 
@@ -53,6 +54,7 @@ func (ck *checker) unreachableGrade(vc *chkVersion, j int, g *catalog.Grade) {
 		f := vc.finding(g.When.Pos, CodeUnreachable, sev, m, w,
 			"grade %s (%s) can never apply: its condition holds only for cases that end before grading (light violation, no fault, unmet precondition, under 14)%s",
 			g.ID, g.Label, chkNotProven(m, vc))
+		f.claim = claimBeforeGrading
 		ck.add(f)
 		return
 	}
@@ -81,6 +83,7 @@ func (ck *checker) unreachableGrade(vc *chkVersion, j int, g *catalog.Grade) {
 		"grade %s (%s) can never apply: every case it matches is taken first by earlier grade %s (the engine uses the first grade that matches)%s",
 		g.ID, g.Label, ivJoin(earlier, ", "), chkNotProven(method, vc))
 	f.Related = related
+	f.claim = claimGrade(earlier...)
 	f.Hint = "narrow the earlier grade's condition or move this grade before it"
 	ck.add(f)
 }
@@ -108,6 +111,7 @@ func (ck *checker) gap(vc *chkVersion) {
 	for _, g := range vc.b.Grades {
 		f.Related = append(f.Related, Related{Pos: g.When.Pos, What: "grade " + g.ID})
 	}
+	f.claim = claimGap
 	f.Hint = "add a grade for these facts or widen a neighbouring grade; bounds 以上/以下 include the number, 超过/不足 do not"
 	ck.add(f)
 }
@@ -175,6 +179,7 @@ func (ck *checker) overlaps(vc *chkVersion, chosen []bool) {
 				gj.ID, gj.Label, ivJoin(ids, ", "), vc.describePoint(witness, slots), firstID)
 		}
 		f.Related = related
+		f.claim = claimGrade(firstID)
 		f.Hint = "make the conditions exclusive (e.g. < on one side and >= on the other), or move the grade before the ones that take its cases"
 		ck.add(f)
 	}
@@ -290,6 +295,7 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 		if g.Fine != nil && g.Fine.Unit == catalog.UnitTier && g.Fine.Tier != g.Tier && len(g.Fine.ByParty) == 0 {
 			f := vc.finding(g.Fine.Pos, CodeTierOrder, SeverityError, MethodStatic, vc.gradeWitness(g),
 				"grade %s is labelled %s (%s) but takes the %s tier's range (%s)", g.ID, g.Tier, g.Tier.Label(), g.Fine.Tier, g.Fine.Tier.Label())
+			f.claim = claimGrade(g.ID)
 			f.Related = []Related{{Pos: g.Pos, What: "grade " + g.ID}}
 			ck.add(f)
 		}
@@ -318,6 +324,7 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 					"grade %s (%s, %s)%s allows %s, below grade %s (%s, %s): %s; a %s grade must not have a lower range than a %s one",
 					gb.ID, gb.Label, gb.Tier, party, chkShareText(shares[bi], pr.rule), ga.ID, ga.Label, ga.Tier, chkShareText(shares[ai], pr.rule), gb.Tier, ga.Tier)
 				f.Related = []Related{{Pos: chkFinePos(ga), What: "grade " + ga.ID}}
+				f.claim = claimGrade(gb.ID)
 				ck.add(f)
 			}
 		}
@@ -337,6 +344,7 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 					ga.ID, gb.ID, mv.fact.name, mv.fact.fact.Aggravates, mv.before.vals[mv.fact.slot], mv.after.vals[mv.fact.slot],
 					vc.describePoint(mv.before, vc.gradeSlots()))
 				f.Related = []Related{{Pos: chkFinePos(ga), What: "grade " + ga.ID}, {Pos: mv.fact.fact.Pos, What: "fact " + mv.fact.name + " (aggravates: " + mv.fact.fact.Aggravates + ")"}}
+				f.claim = claimGrade(gb.ID)
 				f.Hint = "the more serious case must not get the lighter range: reorder the grades' ranges or their conditions"
 				ck.add(f)
 			}
@@ -369,12 +377,12 @@ func (vc *chkVersion) aggravation(a, b int, party catalog.PartyType) (chkMove, b
 	}
 	sp := vc.space
 	var partyBits uint64
-	for i, name := range sp.vars[SlotPartyType].values {
+	for i, name := range sp.vars[discretion.SlotPartyType].values {
 		if party == "" || vc.ck.cat.MapParty(catalog.PartyType(name)) == party {
 			partyBits |= 1 << i
 		}
 	}
-	for s := NumBuiltinSlots; s < len(sp.vars); s++ {
+	for s := discretion.NumBuiltinSlots; s < len(sp.vars); s++ {
 		v := &sp.vars[s]
 		if !v.used || v.fact == nil || v.fact.Aggravates == "" {
 			continue
@@ -385,7 +393,7 @@ func (vc *chkVersion) aggravation(a, b int, party catalog.PartyType) (chkMove, b
 				if !ok {
 					continue
 				}
-				common[SlotPartyType].bits &= partyBits
+				common[discretion.SlotPartyType].bits &= partyBits
 				x, y, ok := chkWorse(v, ba[s], bb[s])
 				if !ok || common.empty(sp.vars) {
 					continue

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/discretion"
 	"github.com/jizhun/jizhun/penalty"
 )
 
@@ -53,7 +54,7 @@ func (ck *checker) catalogVersion() *chkVersion {
 	it := &catalog.Item{Code: "(catalog)"}
 	ver := &catalog.Version{ID: "-", EffectiveFrom: ck.cat.Effective}
 	vc := &chkVersion{ck: ck, it: it, ver: ver, dates: chkVersionDates(ver), otherItem: "OTHER"}
-	vc.space = newIVSpace(BaseScope(ck.cat), checkSlots(ck.cat, nil))
+	vc.space = newIVSpace(discretion.BaseScope(ck.cat), checkSlots(ck.cat, nil))
 	vc.space.maxBoxes = ck.opts.MaxRegions
 	return vc
 }
@@ -125,7 +126,7 @@ func (ck *checker) factorLaw(f *catalog.Factor, vc *chkVersion) {
 		} else {
 			out = vc.finding(f.Pos, code, sev, MethodStatic, nil, "factor "+f.ID+": "+format, args...)
 		}
-		out.Witness = ck.factorWitness(f, vc)
+		out.Witness, out.claim = ck.factorWitness(f, vc), claimFactor(f.ID)
 		return out
 	}
 	switch want, why := chkFactorModality(f); {
@@ -151,12 +152,12 @@ func (ck *checker) factorLaw(f *catalog.Factor, vc *chkVersion) {
 
 // factorWitness returns a case in which a factor applies: in the version vc,
 // or for a catalog factor, in the first item version where it can.
-func (ck *checker) factorWitness(f *catalog.Factor, vc *chkVersion) *Witness {
+func (ck *checker) factorWitness(f *catalog.Factor, vc *chkVersion) *discretion.Case {
 	x := ck.expr(f.When)
 	if x == nil {
 		return nil
 	}
-	try := func(vc *chkVersion) *Witness {
+	try := func(vc *chkVersion) *discretion.Case {
 		if vc.b == nil || vc.hasNil() {
 			return nil
 		}
@@ -264,6 +265,7 @@ func (ck *checker) gradeRanges(vc *chkVersion) {
 		if g.Fine.None && fine.Mandatory {
 			f := vc.finding(g.Fine.Pos, CodeMitigation, SeverityError, MethodStatic, vc.gradeWitness(g),
 				"grade %s (%s) imposes no fine, but the fine is mandatory (处/并处): dropping it is 减轻, which needs a legal ground, not a grade", g.ID, g.Label)
+			f.claim = claimGrade(g.ID)
 			f.Related = []Related{{Pos: fine.Pos, What: "the mandatory fine"}}
 			ck.add(f)
 			continue
@@ -282,6 +284,7 @@ func (ck *checker) gradeRanges(vc *chkVersion) {
 					party = " for " + string(pr.party)
 				}
 				f := vc.finding(gf.Pos, CodeRange, SeverityError, MethodStatic, vc.gradeWitness(g), "grade %s%s: %s", g.ID, party, msg)
+				f.claim = claimGrade(g.ID)
 				f.Related = []Related{{Pos: pr.pos, What: "statutory amount"}}
 				ck.add(f)
 			}
@@ -369,7 +372,7 @@ func (ck *checker) statutoryText(vc *chkVersion) {
 					f.Related = append(f.Related, Related{Pos: chkFinePos(g), What: fmt.Sprintf("grade %s reaches %s元", g.ID, hi)})
 					if f.Witness == nil {
 						if p := vc.gradeWitness(g); p != nil {
-							f.Witness = vc.witness(p)
+							f.Witness, f.claim = vc.witness(p), claimGrade(g.ID)
 						}
 					}
 				}
@@ -505,6 +508,7 @@ func (ck *checker) exemptions(vc *chkVersion) {
 			f := vc.finding(e.pos, CodeFirstOffense, SeverityError, MethodStatic, w,
 				"%s on an item whose fine applies only after the party failed to correct (%s): art. 33 ¶1 requires 及时改正, so a party who can be fined never qualifies, and one who corrected in time is not fined in the first place (precondition unmet, not an art. 33 exemption)",
 				e.what, kind)
+			f.claim = claimExempt(e.name)
 			f.Related = []Related{{Pos: pos, What: "precondition " + kind}}
 			f.Hint = "remove the exemption; the engine reports precondition_unmet for a party who corrected"
 			ck.add(f)
@@ -557,7 +561,7 @@ func (ck *checker) exemptionElements(vc *chkVersion, c *catalog.Cond, name strin
 	if x == nil {
 		return
 	}
-	scope := ItemScope(BaseScope(ck.cat), ck.cat, vc.it)
+	scope := discretion.ItemScope(discretion.BaseScope(ck.cat), ck.cat, vc.it)
 	facts := ck.cat.AllFacts(vc.it)
 	var missing []string
 	var witness *chkPoint
@@ -596,8 +600,10 @@ func (ck *checker) exemptionElements(vc *chkVersion, c *catalog.Cond, name strin
 	if name == "first_offense" {
 		law = "art. 33 ¶1 s2 requires 初次违法且危害后果轻微并及时改正"
 	}
-	ck.add(vc.finding(c.Pos, CodeFirstOffense, chkSev(method), method, witness,
-		"%s holds even when %s, but %s", name, ivJoin(missing, " or when "), law))
+	f := vc.finding(c.Pos, CodeFirstOffense, chkSev(method), method, witness,
+		"%s holds even when %s, but %s", name, ivJoin(missing, " or when "), law)
+	f.claim = claimExempt(name)
+	ck.add(f)
 }
 
 // chkFactNamed finds the fact that records an element of art. 33.

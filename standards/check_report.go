@@ -23,8 +23,12 @@ func (r *Report) WriteText(w io.Writer) error {
 			fmt.Fprintf(&b, "    %s: %s\n", rel.Pos, rel.What)
 		}
 		if f.Witness != nil {
+			js, err := f.Witness.JSON()
+			if err != nil {
+				return err
+			}
 			b.WriteString("    witness case (jizhun decide --case):\n")
-			for _, line := range strings.Split(strings.TrimRight(string(f.Witness.JSON()), "\n"), "\n") {
+			for _, line := range strings.Split(strings.TrimRight(string(js), "\n"), "\n") {
 				b.WriteString("      " + line + "\n")
 			}
 		}

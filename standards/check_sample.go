@@ -9,6 +9,7 @@ import (
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/discretion"
 )
 
 // This file generates cases for the conditions the interval method cannot
@@ -72,14 +73,14 @@ func (vc *chkVersion) samplePoint(cands [][]catalog.Value, choice []int) *chkPoi
 			p.vals[i] = c[choice[i]]
 		}
 	}
-	age := p.num(SlotAge)
-	if p.vals[SlotPartyType].Enum == string(catalog.Organization) {
+	age := p.num(discretion.SlotAge)
+	if p.vals[discretion.SlotPartyType].Enum == string(catalog.Organization) {
 		age = -1
 	} else if age < 0 {
 		age = 40
 	}
-	p.vals[SlotAge].Num = decimal.NewFromInt(age)
-	s1, s2, s, a1 := p.num(SlotPriorSameItem1y), p.num(SlotPriorSameItem2y), p.num(SlotPriorSameItem), p.num(SlotPriorAny1y)
+	p.vals[discretion.SlotAge].Num = decimal.NewFromInt(age)
+	s1, s2, s, a1 := p.num(discretion.SlotPriorSameItem1y), p.num(discretion.SlotPriorSameItem2y), p.num(discretion.SlotPriorSameItem), p.num(discretion.SlotPriorAny1y)
 	s2, a1 = max(s2, s1), max(a1, s1)
 	s = max(s, s2)
 	p.same1, p.same12, p.sameOld, p.other1 = int(s1), int(s2-s1), int(s-s2), int(a1-s1)
@@ -152,7 +153,7 @@ func chkNumbers(v *ivVar, dom ivSet, consts []decimal.Decimal) []catalog.Value {
 			}
 		}
 	}
-	if v.slot == SlotAge {
+	if v.slot == discretion.SlotAge {
 		for _, x := range []int64{-1, 13, 14, 17} {
 			add(decimal.NewFromInt(x))
 		}
@@ -161,7 +162,7 @@ func chkNumbers(v *ivVar, dom ivSet, consts []decimal.Decimal) []catalog.Value {
 	for _, c := range consts {
 		limit = decimal.Max(limit, c.Add(decimal.NewFromInt(1)))
 	}
-	prior := v.slot >= SlotPriorSameItem && v.slot <= SlotPriorAny1y
+	prior := v.slot >= discretion.SlotPriorSameItem && v.slot <= discretion.SlotPriorAny1y
 	keys := make([]decimal.Decimal, 0, len(set))
 	for _, x := range set {
 		if !prior || x.LessThanOrEqual(limit) {

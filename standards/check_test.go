@@ -25,11 +25,21 @@ func chkCheck(t *testing.T, name string, data []byte, opts standards.Options) (*
 	if err != nil {
 		t.Fatalf("compile: %v", err)
 	}
-	r, err := standards.Check(context.Background(), cat, opts)
+	return chkConfirmed(t, eng, opts), eng
+}
+
+// chkConfirmed checks a catalog; every witness the checks found must be
+// one the engine confirmed (check_confirm.go).
+func chkConfirmed(t *testing.T, eng *discretion.Engine, opts standards.Options) *standards.Report {
+	t.Helper()
+	r, unconfirmed, err := standards.CheckConfirmed(context.Background(), eng, opts)
 	if err != nil {
 		t.Fatalf("check: %v", err)
 	}
-	return r, eng
+	for _, u := range unconfirmed {
+		t.Errorf("witness not confirmed by the engine: %s", u)
+	}
+	return r
 }
 
 func chkCheckFile(t *testing.T, path string) (*standards.Report, *discretion.Engine) {
@@ -42,26 +52,33 @@ func chkCheckFile(t *testing.T, path string) (*standards.Report, *discretion.Eng
 	if err != nil {
 		t.Fatalf("compile: %v", err)
 	}
-	r, err := standards.Check(context.Background(), cat, standards.Options{})
-	if err != nil {
-		t.Fatalf("check: %v", err)
-	}
-	return r, eng
+	return chkConfirmed(t, eng, standards.Options{}), eng
 }
 
 // chkDecide decides a witness the way `jizhun decide --case` would: from
 // its JSON. A witness must always be a valid case.
-func chkDecide(t *testing.T, eng *discretion.Engine, w *standards.Witness) (*discretion.Decision, error) {
+func chkDecide(t *testing.T, eng *discretion.Engine, w *discretion.Case) (*discretion.Decision, error) {
 	t.Helper()
-	c, err := discretion.ParseCase(bytes.NewReader(w.JSON()))
+	js := chkJSON(t, w)
+	c, err := discretion.ParseCase(bytes.NewReader(js))
 	if err != nil {
-		t.Fatalf("witness is not valid Case JSON: %v\n%s", err, w.JSON())
+		t.Fatalf("witness is not valid Case JSON: %v\n%s", err, js)
 	}
 	d, err := eng.Decide(context.Background(), c)
 	if errors.Is(err, &discretion.CaseError{}) {
-		t.Fatalf("witness is not a valid case: %v\n%s", err, w.JSON())
+		t.Fatalf("witness is not a valid case: %v\n%s", err, js)
 	}
 	return d, err
+}
+
+// chkJSON is a witness's Case JSON.
+func chkJSON(t *testing.T, w *discretion.Case) []byte {
+	t.Helper()
+	js, err := w.JSON()
+	if err != nil {
+		t.Fatalf("witness has no Case JSON: %v", err)
+	}
+	return js
 }
 
 // TestCheckExamples: the example catalogs have no defects, and every
@@ -116,7 +133,8 @@ func TestCheckDeterministic(t *testing.T) {
 }
 
 // TestCheckCompileError: a condition that does not compile is an error
-// with its position, not a finding.
+// with its position, not a finding: the engine Check needs does not
+// compile.
 func TestCheckCompileError(t *testing.T) {
 	cat, err := catalog.Load("bad.yaml", []byte(chkCatalog(`
     facts:
@@ -129,7 +147,7 @@ func TestCheckCompileError(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = standards.Check(context.Background(), cat, standards.Options{})
+	_, err = discretion.Compile(cat)
 	ds, ok := catalog.AsDiagnostics(err)
 	if !ok || len(ds) != 1 || ds[0].Code != catalog.CodeExprUnknown || !ds[0].Pos.IsValid() {
 		t.Fatalf("want one positioned catalog_expr_unknown, got %v", err)

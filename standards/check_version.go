@@ -8,6 +8,7 @@ import (
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/discretion"
 )
 
 // chkLit is one constraint of a query: the disjunction of its expressions
@@ -82,7 +83,7 @@ func (ck *checker) newVersion(it *catalog.Item, ver *catalog.Version) *chkVersio
 			break
 		}
 	}
-	vc.space = newIVSpace(ItemScope(BaseScope(cat), cat, it), checkSlots(cat, it))
+	vc.space = newIVSpace(discretion.ItemScope(discretion.BaseScope(cat), cat, it), checkSlots(cat, it))
 	vc.space.maxBoxes = ck.opts.MaxRegions
 	if b := vc.b; b != nil {
 		if e := ck.expr(condOf(b.LightViolation)); e != nil {
@@ -157,7 +158,7 @@ func (vc *chkVersion) findBox(q chkQuery) (p *chkPoint, box ivBox, found bool, m
 	}
 	vc.noteGenerated(err)
 	for _, p := range vc.generate() {
-		if q.graded && (p.num(SlotAge) >= 0 && p.num(SlotAge) < 14 || !vc.gradable(p)) {
+		if q.graded && (p.num(discretion.SlotAge) >= 0 && p.num(discretion.SlotAge) < 14 || !vc.gradable(p)) {
 			continue
 		}
 		if chkHolds(p, lits) {

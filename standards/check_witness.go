@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -9,52 +8,8 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/discretion"
 )
-
-// Witness is a concrete case in the Case JSON contract of `jizhun decide
-// --case` (docs: DESIGN.md "Case JSON"). The checks attach one to a finding
-// so that the defect can be reproduced with the engine.
-type Witness struct {
-	Item          string             `json:"item,omitempty"`
-	Items         []string           `json:"items,omitempty"`
-	Party         WitnessParty       `json:"party"`
-	ActDate       string             `json:"act_date"`
-	DiscoveryDate string             `json:"discovery_date"`
-	DecisionDate  string             `json:"decision_date"`
-	Facts         map[string]any     `json:"facts"`
-	History       []WitnessPrior     `json:"history,omitempty"`
-	Commitment    *WitnessCommitment `json:"commitment,omitempty"`
-}
-
-// WitnessParty is the party of a witness case.
-type WitnessParty struct {
-	Type      catalog.PartyType `json:"type"`
-	BirthDate string            `json:"birth_date,omitempty"`
-}
-
-// WitnessPrior is one prior violation in a witness case's history.
-type WitnessPrior struct {
-	Item         string `json:"item"`
-	ActDate      string `json:"act_date"`
-	DecisionDate string `json:"decision_date,omitempty"`
-	Outcome      string `json:"outcome,omitempty"`
-}
-
-// WitnessCommitment records a broken 告知承诺 in a witness case.
-type WitnessCommitment struct {
-	Signed   bool `json:"signed"`
-	Breached bool `json:"breached,omitempty"`
-}
-
-// JSON renders the witness as indented Case JSON with a final newline.
-func (w *Witness) JSON() []byte {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	_ = enc.Encode(w) // a Witness holds only strings, booleans and json.Number
-	return buf.Bytes()
-}
 
 // chkPoint is one point of an item's fact space: a value for every slot, as
 // the engine would fill them for the witness case.
@@ -95,7 +50,7 @@ func chkVersionDates(ver *catalog.Version) chkDates {
 func (vc *chkVersion) realize(b ivBox) (*chkPoint, bool) {
 	sp := vc.space
 	p := &chkPoint{vals: make([]catalog.Value, len(sp.vars))}
-	for i := NumBuiltinSlots; i < len(sp.vars); i++ {
+	for i := discretion.NumBuiltinSlots; i < len(sp.vars); i++ {
 		v := &sp.vars[i]
 		if !v.used {
 			continue
@@ -109,7 +64,7 @@ func (vc *chkVersion) realize(b ivBox) (*chkPoint, bool) {
 	if !vc.realizeParty(p, b) || !vc.realizePriors(p, b) {
 		return nil, false
 	}
-	p.vals[SlotCommitmentBreached] = catalog.Value{Type: catalog.FactBool, Bool: b[SlotCommitmentBreached].bits&1 == 0}
+	p.vals[discretion.SlotCommitmentBreached] = catalog.Value{Type: catalog.FactBool, Bool: b[discretion.SlotCommitmentBreached].bits&1 == 0}
 	return p, true
 }
 
@@ -150,10 +105,10 @@ var chkAges = []int64{40, 30, 18, 60, 17, 14}
 
 // realizeParty chooses the party type and age together.
 func (vc *chkVersion) realizeParty(p *chkPoint, b ivBox) bool {
-	parties := vc.space.vars[SlotPartyType].values
-	ages := b[SlotAge].num
+	parties := vc.space.vars[discretion.SlotPartyType].values
+	ages := b[discretion.SlotAge].num
 	for i, name := range parties {
-		if b[SlotPartyType].bits&(1<<i) == 0 {
+		if b[discretion.SlotPartyType].bits&(1<<i) == 0 {
 			continue
 		}
 		pt := catalog.PartyType(name)
@@ -175,8 +130,8 @@ func (vc *chkVersion) realizeParty(p *chkPoint, b ivBox) bool {
 			}
 		}
 		if ok {
-			p.vals[SlotPartyType] = catalog.Value{Type: catalog.FactEnum, Enum: name}
-			p.vals[SlotAge] = catalog.Value{Type: catalog.FactInt, Num: decimal.NewFromInt(age)}
+			p.vals[discretion.SlotPartyType] = catalog.Value{Type: catalog.FactEnum, Enum: name}
+			p.vals[discretion.SlotAge] = catalog.Value{Type: catalog.FactInt, Num: decimal.NewFromInt(age)}
 			return true
 		}
 	}
@@ -198,10 +153,10 @@ func (vc *chkVersion) realizePriors(p *chkPoint, b ivBox) bool {
 		}
 		return x.IntPart(), true
 	}
-	s1, ok1 := least(SlotPriorSameItem1y, 0)
-	s2, ok2 := least(SlotPriorSameItem2y, s1)
-	s, ok3 := least(SlotPriorSameItem, s2)
-	a1, ok4 := least(SlotPriorAny1y, s1)
+	s1, ok1 := least(discretion.SlotPriorSameItem1y, 0)
+	s2, ok2 := least(discretion.SlotPriorSameItem2y, s1)
+	s, ok3 := least(discretion.SlotPriorSameItem, s2)
+	a1, ok4 := least(discretion.SlotPriorAny1y, s1)
 	if !ok1 || !ok2 || !ok3 || !ok4 {
 		return false
 	}
@@ -214,20 +169,20 @@ func (vc *chkVersion) setPriors(p *chkPoint) {
 	n := func(x int) catalog.Value {
 		return catalog.Value{Type: catalog.FactInt, Num: decimal.NewFromInt(int64(x))}
 	}
-	p.vals[SlotPriorSameItem1y] = n(p.same1)
-	p.vals[SlotPriorSameItem2y] = n(p.same1 + p.same12)
-	p.vals[SlotPriorSameItem] = n(p.same1 + p.same12 + p.sameOld)
-	p.vals[SlotPriorAny1y] = n(p.same1 + p.other1)
+	p.vals[discretion.SlotPriorSameItem1y] = n(p.same1)
+	p.vals[discretion.SlotPriorSameItem2y] = n(p.same1 + p.same12)
+	p.vals[discretion.SlotPriorSameItem] = n(p.same1 + p.same12 + p.sameOld)
+	p.vals[discretion.SlotPriorAny1y] = n(p.same1 + p.other1)
 }
 
 // history lays out the prior counts as dated violations.
-func (vc *chkVersion) history(p *chkPoint) []WitnessPrior {
-	var out []WitnessPrior
+func (vc *chkVersion) history(p *chkPoint) []discretion.Prior {
+	var out []discretion.Prior
 	act := vc.dates.act
 	add := func(item string, n, daysBack int) {
 		for k := 0; k < n; k++ {
 			a := act.AddDays(-(daysBack + k))
-			out = append(out, WitnessPrior{Item: item, ActDate: a.String(), DecisionDate: a.AddDays(10).String(), Outcome: "general"})
+			out = append(out, discretion.Prior{Item: item, ActDate: a.String(), DecisionDate: a.AddDays(10).String(), Outcome: "general"})
 		}
 	}
 	code := vc.it.Code
@@ -309,7 +264,7 @@ func (vc *chkVersion) defeatFirstOffense(p *chkPoint, b ivBox) bool {
 
 // chkInBox reports whether the builtin prior counts of a point lie in a box.
 func chkInBox(p *chkPoint, b ivBox) bool {
-	for _, s := range []int{SlotPriorSameItem, SlotPriorSameItem1y, SlotPriorSameItem2y, SlotPriorAny1y} {
+	for _, s := range []int{discretion.SlotPriorSameItem, discretion.SlotPriorSameItem1y, discretion.SlotPriorSameItem2y, discretion.SlotPriorAny1y} {
 		if !b[s].num.contains(p.vals[s].Num) {
 			return false
 		}
@@ -318,23 +273,23 @@ func chkInBox(p *chkPoint, b ivBox) bool {
 }
 
 // witness turns a point into a case.
-func (vc *chkVersion) witness(p *chkPoint) *Witness {
-	w := &Witness{
+func (vc *chkVersion) witness(p *chkPoint) *discretion.Case {
+	w := &discretion.Case{
 		Item:          vc.it.Code,
-		Party:         WitnessParty{Type: catalog.PartyType(p.vals[SlotPartyType].Enum)},
+		Party:         discretion.Party{Type: catalog.PartyType(p.vals[discretion.SlotPartyType].Enum)},
 		ActDate:       vc.dates.act.String(),
 		DiscoveryDate: vc.dates.act.String(),
 		DecisionDate:  vc.dates.decision.String(),
 		Facts:         map[string]any{},
 		History:       vc.history(p),
 	}
-	if age := p.num(SlotAge); age >= 0 && w.Party.Type != catalog.Organization {
+	if age := p.num(discretion.SlotAge); age >= 0 && w.Party.Type != catalog.Organization {
 		w.Party.BirthDate = vc.dates.act.AddYears(-int(age)).AddDays(-1).String()
 	}
-	if p.vals[SlotCommitmentBreached].Bool {
-		w.Commitment = &WitnessCommitment{Breached: true}
+	if p.vals[discretion.SlotCommitmentBreached].Bool {
+		w.Commitment = &discretion.Commitment{Breached: true}
 	}
-	for i := NumBuiltinSlots; i < len(vc.space.vars); i++ {
+	for i := discretion.NumBuiltinSlots; i < len(vc.space.vars); i++ {
 		v := &vc.space.vars[i]
 		if !v.used {
 			continue

@@ -3,6 +3,7 @@ package standards
 import (
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/discretion"
 )
 
 // compiled holds every condition of a catalog compiled against its scope,
@@ -18,21 +19,21 @@ type compiled struct {
 // every condition that does not compile.
 func compileCatalog(cat *catalog.Catalog) (*compiled, error) {
 	c := &compiled{cat: cat, exprs: map[*catalog.Cond]*condition.Expr{}}
-	base := BaseScope(cat)
+	base := discretion.BaseScope(cat)
 	if r := cat.Policies.NoFault; r != nil {
 		c.add(r.When, base)
 	}
 	for _, f := range cat.Factors {
 		c.add(f.When, base)
 	}
-	proc := ProcedureScope(cat)
+	proc := discretion.ProcedureScope(cat)
 	for _, r := range []*catalog.Rule{cat.Procedure.LegalReview, cat.Procedure.CollectiveDiscussion} {
 		if r != nil {
 			c.add(r.When, proc)
 		}
 	}
 	for _, it := range cat.Items {
-		s := ItemScope(base, cat, it)
+		s := discretion.ItemScope(base, cat, it)
 		if l := it.Limitation; l != nil && l.Extended != nil {
 			c.add(l.Extended.When, s)
 		}

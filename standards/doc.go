@@ -1,6 +1,8 @@
-// Package standards holds what a discretion standard (行政处罚裁量基准) says
-// beyond the engine's arithmetic: benchmarks bound to items, rendering of
-// conditions into Chinese, publishing tables, consistency checks.
+// Package standards is the published standard (行政处罚裁量基准), built on
+// the engine: the tables and lists a bureau publishes, the consistency
+// checks it runs before publishing, and the diff of two versions. It sits
+// above package discretion, which holds everything a decision needs; a
+// program that only decides cases need not link this package.
 //
 // # Rendering
 //
@@ -44,19 +46,13 @@
 // discretionary rules marked mandatory or the reverse. Conditions that
 // compare facts with constants are decided by interval reasoning; the rest
 // by generated cases; the report says which. Every finding carries the
-// positions of the rules involved and, where one exists, a witness case in
-// the Case JSON contract. [Options] holds the optional local policies, such as
+// positions of the rules involved and, where one exists, a witness: a
+// [discretion.Case] that [Check] has decided with the engine, attached only
+// when the decision shows the defect. [Options] holds the optional local policies, such as
 // restricting 首违不罚 to clauses whose fine is discretionary
 // (FirstOffenseDiscretionaryOnly).
 //
 // Hand wording (a grade's description, an exemption's label) may replace the
 // rendered text in a table; [WordingDiagnostics] flags hand wording whose
 // numbers do not occur in the rule it describes.
-//
-// # Scopes
-//
-// [Scope] builds the variables a condition of an item may read — the
-// engine-provided ones (party_type, age, prior_same_item_1y …) and the
-// catalog's and item's facts — in the slot layout the engine uses, so that
-// this package can compile conditions without importing the engine.
 package standards

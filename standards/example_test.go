@@ -7,6 +7,7 @@ import (
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/discretion"
 	"github.com/jizhun/jizhun/standards"
 )
 
@@ -24,7 +25,7 @@ func ExampleRenderCondition() {
 		`harm != "serious" && !corrected_in_time`,
 		`prior_same_item_1y > 0`,
 	} {
-		x, diags := condition.Compile(catalog.NewCond(src), standards.Scope(cat, road))
+		x, diags := condition.Compile(catalog.NewCond(src), discretion.Scope(cat, road))
 		if diags != nil {
 			log.Fatal(diags)
 		}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/discretion"
 )
 
 // This file reasons about conditions as regions of the fact space. A
@@ -126,18 +127,18 @@ func (sp *ivSpace) declared(parties []catalog.PartyType, ages ivSet) ivBox {
 			}
 		}
 	}
-	b[SlotAge].num = ages
-	for _, s := range []int{SlotPriorSameItem, SlotPriorSameItem1y, SlotPriorSameItem2y, SlotPriorAny1y} {
+	b[discretion.SlotAge].num = ages
+	for _, s := range []int{discretion.SlotPriorSameItem, discretion.SlotPriorSameItem1y, discretion.SlotPriorSameItem2y, discretion.SlotPriorAny1y} {
 		b[s].num = ivBetween(&zero, false, &thousand, false)
 	}
 	if len(parties) > 0 {
 		var m uint64
 		for _, p := range parties {
-			if i := ivIndex(sp.vars[SlotPartyType].values, string(p)); i >= 0 {
+			if i := ivIndex(sp.vars[discretion.SlotPartyType].values, string(p)); i >= 0 {
 				m |= 1 << i
 			}
 		}
-		b[SlotPartyType].bits = m
+		b[discretion.SlotPartyType].bits = m
 	}
 	return b
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/discretion"
 	"github.com/jizhun/jizhun/penalty"
 	"github.com/jizhun/jizhun/standards"
 )
@@ -55,7 +56,7 @@ func renderScope(t *testing.T) (*catalog.Catalog, *condition.Scope) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return cat, standards.Scope(cat, cat.Items[0])
+	return cat, discretion.Scope(cat, cat.Items[0])
 }
 
 func TestRenderCondition(t *testing.T) {

@@ -138,7 +138,7 @@ func checkFile(path string, cf *checkFlags, stdout, stderr io.Writer) (res check
 		return res, true
 	}
 	ctx := context.Background()
-	report, err := standards.Check(ctx, cat, standards.Options{Seed: cf.seed, FirstOffenseDiscretionaryOnly: cf.discretionOnly})
+	report, err := standards.Check(ctx, eng, standards.Options{Seed: cf.seed, FirstOffenseDiscretionaryOnly: cf.discretionOnly})
 	if err != nil {
 		if text {
 			printErr(stderr, err)
@@ -196,7 +196,11 @@ func writeWitnesses(dir, catalogID string, report *standards.Report) ([]string, 
 		}
 		name := fmt.Sprintf("%s-%03d-%s-%s.json", safe.Replace(catalogID), i+1, strings.TrimPrefix(f.Code, "standards_"), safe.Replace(f.Item))
 		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, f.Witness.JSON(), 0o644); err != nil {
+		js, err := f.Witness.JSON()
+		if err != nil {
+			return files, err
+		}
+		if err := os.WriteFile(p, js, 0o644); err != nil {
 			return files, err
 		}
 		files = append(files, p)

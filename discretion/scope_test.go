@@ -1,19 +1,22 @@
-package standards_test
+package discretion_test
 
 import (
 	"sort"
 	"testing"
 
 	"github.com/jizhun/jizhun/catalog"
-	"github.com/jizhun/jizhun/standards"
+	"github.com/jizhun/jizhun/discretion"
 )
 
-// TestScopeCoversReservedNames guards against drift from the engine: every
+// TestScopeCoversReservedNames guards against drift from the catalog: every
 // name the catalog reserves for engine-provided variables has a label here,
 // the procedure-only ones only in the procedure scope.
 func TestScopeCoversReservedNames(t *testing.T) {
-	cat := load(t, "../examples/starter/catalog.yaml")
-	base, proc := standards.BaseScope(cat), standards.ProcedureScope(cat)
+	cat, err := catalog.LoadFile("../examples/starter/catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, proc := discretion.BaseScope(cat), discretion.ProcedureScope(cat)
 	procedureOnly := map[string]bool{"fine_max": true, "outcome": true, "hearing": true}
 	var names []string
 	for name := range catalog.ReservedNames() {
@@ -35,11 +38,11 @@ func TestScopeCoversReservedNames(t *testing.T) {
 	}
 	// Catalog facts follow the built-in slots, item facts follow those.
 	road := cat.Item("330217ZH001")
-	s := standards.Scope(cat, road)
-	if v := s.Lookup(cat.Facts[0].Name); v.Slot != standards.NumBuiltinSlots {
+	s := discretion.Scope(cat, road)
+	if v := s.Lookup(cat.Facts[0].Name); v.Slot != discretion.NumBuiltinSlots {
 		t.Errorf("first catalog fact at slot %d", v.Slot)
 	}
-	if v := s.Lookup(road.Facts[0].Name); v.Slot != standards.NumBuiltinSlots+len(cat.Facts) {
+	if v := s.Lookup(road.Facts[0].Name); v.Slot != discretion.NumBuiltinSlots+len(cat.Facts) {
 		t.Errorf("first item fact at slot %d", v.Slot)
 	}
 }

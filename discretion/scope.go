@@ -1,4 +1,4 @@
-package standards
+package discretion
 
 import (
 	"github.com/jizhun/jizhun/catalog"
@@ -7,7 +7,11 @@ import (
 
 // Slots of the engine-provided variables. They occupy the first slots of
 // every item's value slice, followed by the catalog's facts and then the
-// item's own (the layout of discretion.Compile).
+// item's own, so that a condition compiled against the catalog's scope
+// reads the same slots in every item. Packages that compile conditions
+// themselves (the consistency checks of standards, the generators of fuzz)
+// use this layout through [BaseScope], [ProcedureScope] and [ItemScope],
+// so that a value slice they build is one the engine would evaluate.
 const (
 	SlotPartyType = iota
 	SlotAge

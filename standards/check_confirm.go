@@ -1,0 +1,158 @@
+package standards
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/jizhun/jizhun/discretion"
+)
+
+// A claim is what the engine must do with a finding's witness for the
+// witness to show the finding: fail with a gap error, grade the case at a
+// named grade, apply a factor, exempt the case. It returns nil when the
+// decision shows it, else what the engine did instead.
+type claim func(d *discretion.Decision, err error) error
+
+// claimGap: no grade matches the witness (standards_gap).
+func claimGap(d *discretion.Decision, err error) error {
+	var gap *discretion.GapError
+	if errors.As(err, &gap) {
+		return nil
+	}
+	return fmt.Errorf("want a gap error, the engine %s", engineDid(d, err))
+}
+
+// claimGrade: the engine grades the witness at one of the grades named.
+func claimGrade(ids ...string) claim {
+	return func(d *discretion.Decision, err error) error {
+		if err == nil && slices.Contains(ids, d.Grade) {
+			return nil
+		}
+		return fmt.Errorf("want grade %v, the engine %s", ids, engineDid(d, err))
+	}
+}
+
+// claimBeforeGrading: the case ends before grading, with no penalty (an
+// exemption, an unmet precondition, under 14).
+func claimBeforeGrading(d *discretion.Decision, err error) error {
+	if err == nil && d.Outcome == discretion.NoPenalty && d.Grade == "" {
+		return nil
+	}
+	return fmt.Errorf("want no penalty before grading, the engine %s", engineDid(d, err))
+}
+
+// claimExempt: the case is exempted under art. 33 ¶1, as a light violation
+// or as a first offense (name is light_violation or first_offense). An
+// unlisted first offense is not exempted by the engine but flagged for the
+// officer, who may exempt it: that shows the rule holds too.
+func claimExempt(name string) claim {
+	return func(d *discretion.Decision, err error) error {
+		if err == nil && d.Outcome == discretion.NoPenalty && string(d.Reason) == name {
+			return nil
+		}
+		if err == nil && name == string(discretion.ReasonFirstOffense) && slices.Contains(d.Flags, discretion.FlagFirstOffenseEligible) {
+			return nil
+		}
+		return fmt.Errorf("want the %s exemption to apply, the engine %s", name, engineDid(d, err))
+	}
+}
+
+// claimFactor: the factor applies to the graded case. The decision's trace
+// says so: a factor step on rule factor:<id> whose result is true. The
+// trace is read from the Decision JSON contract, which is stable.
+func claimFactor(id string) claim {
+	return func(d *discretion.Decision, err error) error {
+		if err == nil {
+			applied, jerr := appliedRules(d)
+			if jerr != nil {
+				return jerr
+			}
+			if applied["factor:"+id] {
+				return nil
+			}
+		}
+		return fmt.Errorf("want factor %s to apply, the engine %s", id, engineDid(d, err))
+	}
+}
+
+// appliedRules lists the rules of a decision's trace whose result is true.
+func appliedRules(d *discretion.Decision) (map[string]bool, error) {
+	data, err := d.JSON()
+	if err != nil {
+		return nil, err
+	}
+	var out struct {
+		Trace []struct {
+			Rule   string `json:"rule"`
+			Result bool   `json:"result"`
+		} `json:"trace"`
+	}
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, err
+	}
+	applied := map[string]bool{}
+	for _, s := range out.Trace {
+		if s.Result && s.Rule != "" {
+			applied[s.Rule] = true
+		}
+	}
+	return applied, nil
+}
+
+// engineDid says what the engine made of a case, for a claim's message.
+func engineDid(d *discretion.Decision, err error) string {
+	switch {
+	case err != nil:
+		return "failed: " + err.Error()
+	case d.Grade != "":
+		return fmt.Sprintf("decided %s at grade %s", d.Outcome, d.Grade)
+	case d.Reason != "":
+		return fmt.Sprintf("decided %s (%s)", d.Outcome, d.Reason)
+	}
+	return "decided " + string(d.Outcome)
+}
+
+// unconfirmed is a witness the engine did not decide as its finding says.
+type unconfirmed struct {
+	finding Finding
+	why     error
+}
+
+// confirm decides every witness with the engine and keeps it only where
+// the decision shows what the finding says: a witness is a case a person
+// can run to see the defect, and one the engine decides otherwise would
+// mislead. The finding itself stands, established by the analysis its
+// Method names; its hint says that the case found was not shown, since
+// the analysis and the engine disagreeing is a fault of this package. A
+// witness without a claim is not confirmed.
+func (ck *checker) confirm() error {
+	for i := range ck.report.Findings {
+		f := &ck.report.Findings[i]
+		if f.Witness == nil {
+			continue
+		}
+		if err := ck.ctx.Err(); err != nil {
+			return err
+		}
+		d, err := ck.eng.Decide(ck.ctx, f.Witness)
+		if ctxErr := ck.ctx.Err(); ctxErr != nil {
+			return ctxErr
+		}
+		why := errors.New("the finding states no claim for its witness")
+		if f.claim != nil {
+			why = f.claim(d, err)
+		}
+		if why != nil {
+			ck.unconfirmed = append(ck.unconfirmed, unconfirmed{finding: *f, why: why})
+			f.Witness = nil
+			note := "no witness case is shown: the engine did not confirm the case the analysis found (" + why.Error() + "); please report this"
+			if f.Hint != "" {
+				note = f.Hint + "; " + note
+			}
+			f.Hint = note
+		}
+	}
+	return nil
+}

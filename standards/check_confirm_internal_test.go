@@ -1,0 +1,116 @@
+package standards
+
+import (
+	"bytes"
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/discretion"
+)
+
+// TestWitnessesDecidedByEngine decides every witness the checks give on the
+// repository's catalogs and holds the decision to what its finding says: a
+// gap error for a gap, the grade the engine picks first for an overlap, the
+// grade named for a range or tier-order finding, the factor applied, the
+// exemption granted. No witness may be dropped as unconfirmed, and each is
+// decided again from its Case JSON, as `jizhun decide --case` reads the
+// files `jizhun check --out` writes.
+func TestWitnessesDecidedByEngine(t *testing.T) {
+	var paths []string
+	for _, pattern := range []string{"../examples/*/catalog.yaml", "testdata/broken/catalog.yaml", "testdata/tables/*.yaml", "../fuzz/testdata/stress/catalog.yaml"} {
+		ps, _ := filepath.Glob(pattern)
+		paths = append(paths, ps...)
+	}
+	witnesses := 0
+	for _, path := range paths {
+		t.Run(path, func(t *testing.T) {
+			cat, err := catalog.LoadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			eng, err := discretion.Compile(cat)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ck, err := check(context.Background(), eng, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, u := range ck.unconfirmed {
+				js, _ := u.finding.Witness.JSON()
+				t.Errorf("%s: %s: witness not confirmed: %v\n%s", u.finding.Pos, u.finding.Code, u.why, js)
+			}
+			for _, f := range ck.report.Findings {
+				if f.Witness == nil {
+					continue
+				}
+				witnesses++
+				if f.claim == nil {
+					t.Errorf("%s: %s: a witness without a claim", f.Pos, f.Code)
+					continue
+				}
+				js, err := f.Witness.JSON()
+				if err != nil {
+					t.Fatalf("%s: %s: %v", f.Pos, f.Code, err)
+				}
+				c, err := discretion.ParseCase(bytes.NewReader(js))
+				if err != nil {
+					t.Fatalf("%s: %s: the witness's Case JSON does not parse: %v\n%s", f.Pos, f.Code, err, js)
+				}
+				if why := f.claim(eng.Decide(context.Background(), c)); why != nil {
+					t.Errorf("%s: %s: decided from its JSON, the witness %v\n%s", f.Pos, f.Code, why, js)
+				}
+			}
+		})
+	}
+	if witnesses == 0 {
+		t.Error("no catalog gave a witness; the test decided nothing")
+	}
+	t.Logf("%d witnesses decided", witnesses)
+}
+
+// TestUnconfirmedWitnessIsNotShown: a witness whose decision does not show
+// its finding's claim is taken off the finding, the finding stays, and its
+// hint says why no case is shown.
+func TestUnconfirmedWitnessIsNotShown(t *testing.T) {
+	cat, err := catalog.LoadFile("testdata/broken/catalog.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eng, err := discretion.Compile(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ck, err := check(context.Background(), eng, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := -1
+	for j, f := range ck.report.Findings {
+		if f.Code == CodeGap && f.Witness != nil {
+			i = j
+		}
+	}
+	if i < 0 {
+		t.Fatal("the broken catalog's gap has no witness")
+	}
+	n := len(ck.report.Findings)
+	ck.report.Findings[i].claim = claimGrade("no-such-grade") // the engine answers a gap error
+	if err := ck.confirm(); err != nil {
+		t.Fatal(err)
+	}
+	f := ck.report.Findings[i]
+	switch {
+	case len(ck.report.Findings) != n:
+		t.Errorf("%d findings, want %d: the finding must stay", len(ck.report.Findings), n)
+	case f.Witness != nil:
+		t.Error("the unconfirmed witness is still shown")
+	case len(ck.unconfirmed) != 1 || ck.unconfirmed[0].finding.Code != CodeGap:
+		t.Errorf("unconfirmed = %v, want the gap's witness", ck.unconfirmed)
+	case !strings.Contains(f.Hint, "did not confirm") || !strings.Contains(f.Hint, "no grade matches"):
+		t.Errorf("hint %q does not say why no case is shown", f.Hint)
+	}
+}
