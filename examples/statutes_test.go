@@ -69,3 +69,37 @@ func TestZF039DrainageOnlyDrainers(t *testing.T) {
 		}
 	})
 }
+
+// 《行政处罚法》第三十六条第一款: "涉及公民生命健康安全、金融安全且有危害后果的，
+// 上述期限延长至五年". Any harm is "有危害后果", 危害后果轻微 included; only a
+// case without harm keeps the two years. Gas safety concerns 生命健康安全.
+func TestGasFiveYearPeriod(t *testing.T) {
+	eng := compile(t, "county")
+	cases := []struct {
+		name, item, harm string
+		expired          bool
+	}{
+		{"zf043_gas_five_year_period_minor_harm", "330199ZF043", "minor", false},
+		{"zf044_gas_five_year_period_minor_harm", "330199ZF044", "minor", false},
+		{"zf043_gas_five_year_period_serious_harm", "330199ZF043", "serious", false},
+		{"zf043_gas_two_year_period_without_harm", "330199ZF043", "none", true},
+		{"zf044_gas_two_year_period_without_harm", "330199ZF044", "none", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			// Act 2026-03-10, discovered 2028-06-01: after two years, within five.
+			js := `{"item": "` + tc.item + `", "party": {"type": "individual", "birth_date": "1985-05-20"},
+			  "act_date": "2026-03-10", "discovery_date": "2028-06-01", "decision_date": "2028-06-20",
+			  "facts": {"overdue_not_corrected": true, "harm": "` + tc.harm + `", "corrected_in_time": false}}`
+			if tc.item == "330199ZF044" {
+				js = strings.Replace(js, `"overdue_not_corrected": true, `, "", 1)
+			}
+			d := mustDecide(t, eng, js)
+			expired := d.Outcome == "no_penalty" && d.Reason == "limitation"
+			if expired != tc.expired {
+				t.Errorf("harm %s discovered after 2 years: outcome %s %s; the period is five years exactly when there is harm",
+					tc.harm, d.Outcome, d.Reason)
+			}
+		})
+	}
+}
