@@ -3,6 +3,7 @@ package examples_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -102,4 +103,33 @@ func TestGasFiveYearPeriod(t *testing.T) {
 			}
 		})
 	}
+}
+
+// 《城市生活垃圾管理办法》第三十八条: "单位和个人未按规定缴纳城市生活垃圾处理费的，
+// 由……主管部门责令限期改正，逾期不改正的，对单位可处以……罚款". The fine waits
+// for the deadline; a party who paid in time is not fined, and the outcome is
+// precondition_unmet, not an art. 33 exemption (no first-offense rule acts).
+func TestZF049FineRequiresOverdueCorrection(t *testing.T) {
+	eng := compile(t, "county")
+	const tmpl = `{"item": "330199ZF049", "party": {"type": "organization"},
+	  "act_date": "2026-05-10", "discovery_date": "2026-05-12", "decision_date": "2026-05-25",
+	  "facts": {OVERDUE "unpaid_fee": 5000, "unpaid_months": 2, "harm": "minor", "corrected_in_time": CORRECTED}}`
+	t.Run("zf049_fine_requires_overdue_correction", func(t *testing.T) {
+		for _, corrected := range []string{"true", "false"} {
+			js := strings.NewReplacer("OVERDUE", "", "CORRECTED", corrected).Replace(tmpl)
+			d := mustDecide(t, eng, js)
+			if d.Outcome != "no_penalty" || d.Reason != "precondition_unmet" || d.Fine != nil {
+				t.Errorf("not overdue (corrected_in_time %s): outcome %s %q, fine %s; want no_penalty precondition_unmet",
+					corrected, d.Outcome, d.Reason, fineText(d))
+			}
+			if slices.Contains(d.Flags, "first_offense_eligible") {
+				t.Errorf("a first-offense rule acted on a case the precondition already spares")
+			}
+		}
+		js := strings.NewReplacer("OVERDUE", `"overdue_not_corrected": true,`, "CORRECTED", "false").Replace(tmpl)
+		d := mustDecide(t, eng, js)
+		if d.Fine == nil || d.Fine.Min.String() != "2500" || d.Fine.Max.String() != "5000" {
+			t.Errorf("overdue: outcome %s, fine %s; want 2500–5000 (0.5–1 × 5000)", d.Outcome, fineText(d))
+		}
+	})
 }
