@@ -3,10 +3,12 @@ package examples_test
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/discretion"
 )
 
@@ -132,4 +134,46 @@ func TestZF049FineRequiresOverdueCorrection(t *testing.T) {
 			t.Errorf("overdue: outcome %s, fine %s; want 2500–5000 (0.5–1 × 5000)", d.Outcome, fineText(d))
 		}
 	})
+}
+
+// 公益抵罚: the rule the starter cited (湖州市综合行政执法局《〈湖州市文明行为促进
+// 条例〉社会服务折抵罚款处罚操作规定》, LEGAL.md §3.5 [S]) admits only fines "在200元
+// 以下". No decision may offer the offset for a larger fine; the 大气污染防治法
+// 第一百一十八条第一款 fine of 330217ZH002 (5000–50000 yuan) never qualifies, not
+// even when mitigated below its minimum.
+func TestStarterOffsetOnlySmallFines(t *testing.T) {
+	const offsetLimit = 200
+	t.Run("starter_zh002_offset_only_small_fines", func(t *testing.T) {
+		eng := compile(t, "starter")
+		for _, merit := range []string{"false", "true"} {
+			js := `{"item": "330217ZH002", "party": {"type": "individual", "birth_date": "1985-05-20"},
+			  "act_date": "2026-06-01", "discovery_date": "2026-06-02", "decision_date": "2026-06-20",
+			  "facts": {"exceed_times": 0.5, "harm": "minor", "corrected_in_time": false, "meritorious": ` + merit + `}}`
+			d := mustDecide(t, eng, js)
+			if d.Offset != nil && (d.Fine == nil || d.Fine.Max.IntPart() > offsetLimit) {
+				t.Errorf("meritorious %s: outcome %s, fine %s with 公益抵罚 offered; the cited rule allows it only for fines of %d yuan or less",
+					merit, d.Outcome, fineText(d), offsetLimit)
+			}
+		}
+	})
+	// Every offset an example catalog offers is capped at the cited rule's 200 yuan.
+	for _, dir := range exampleDirs(t) {
+		t.Run(dir+"_offsets_capped_at_200", func(t *testing.T) {
+			cat, err := catalog.LoadFile(filepath.Join(dir, "catalog.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range cat.Items {
+				for _, v := range it.Versions {
+					if v.Benchmark == nil || v.Benchmark.Offset == nil {
+						continue
+					}
+					o := v.Benchmark.Offset
+					if o.MaxFine == nil || o.MaxFine.IntPart() > offsetLimit {
+						t.Errorf("%s %s: 公益抵罚 without max_fine of at most %d yuan", it.Code, v.ID, offsetLimit)
+					}
+				}
+			}
+		})
+	}
 }
