@@ -177,3 +177,33 @@ func TestStarterOffsetOnlySmallFines(t *testing.T) {
 		})
 	}
 }
+
+// 《城市公共交通条例》第五十五条: "本条例自2024年12月1日起施行。" Its article 45
+// applies to acts from that day, also before this standard took effect
+// (2026-03-01), and to no act before it.
+func TestPublicTransportFromItsEffectiveDate(t *testing.T) {
+	eng := compile(t, "county")
+	for _, tc := range []struct{ name, item, facts string }{
+		{"zf046_starts_2024_12_01", "330199ZF046", `"illegal_gains": 20000, "operating_days": 20`},
+		{"zf047_starts_2024_12_01", "330199ZF047", `"illegal_gains": 20000, "transfer_days": 20`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			caseOn := func(act string) string {
+				return `{"item": "` + tc.item + `", "party": {"type": "organization"},
+				  "act_date": "` + act + `", "discovery_date": "2025-12-20", "decision_date": "2025-12-28",
+				  "facts": {` + tc.facts + `, "harm": "minor", "corrected_in_time": false}}`
+			}
+			for _, act := range []string{"2024-12-01", "2025-06-01"} {
+				d := mustDecide(t, eng, caseOn(act))
+				if d.Fine == nil || d.Outcome == "no_penalty" {
+					t.Errorf("act on %s: outcome %s %s, fine %s; the clause is in force from 2024-12-01", act, d.Outcome, d.Reason, fineText(d))
+				}
+			}
+			// The day before, the clause did not exist: no fine, whether the
+			// engine reports that as an error or as a decision without penalty.
+			if d, err := decideJSON(t, eng, caseOn("2024-11-30")); err == nil && d.Fine != nil {
+				t.Errorf("act on 2024-11-30, before the clause took effect: fined %s", fineText(d))
+			}
+		})
+	}
+}
