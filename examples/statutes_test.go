@@ -207,3 +207,22 @@ func TestPublicTransportFromItsEffectiveDate(t *testing.T) {
 		})
 	}
 }
+
+// 擅自砍伐城市树木 (城市绿化条例 第二十六条第（二）项; 杭州市城市绿化管理条例
+// 第三十八条) is not the felling of a 古树名木: that act has its own clauses, and
+// since 2025-03-15 《古树名木保护条例》第十四条 "禁止采伐古树名木。" and 第二十六条
+// (每株10万元以上100万元以下) govern it. A case that names a 古树名木 must not be
+// fined under 330199ZF037 at 1–5 times the tree's value.
+func TestZF037ExcludesAncientTrees(t *testing.T) {
+	eng := compile(t, "county")
+	const tmpl = `{"item": "330199ZF037", "party": {"type": "individual", "birth_date": "1985-05-20"},
+	  "act_date": "2026-05-10", "discovery_date": "2026-05-12", "decision_date": "2026-05-25",
+	  "facts": {"tree_value": 12000, "trees": 2, "ancient_famous_trees": N, "harm": "minor", "corrected_in_time": false}}`
+	t.Run("zf037_excludes_ancient_trees", func(t *testing.T) {
+		d := mustDecide(t, eng, strings.Replace(tmpl, "N", "0", 1))
+		if d.Fine == nil {
+			t.Errorf("ordinary trees: outcome %s, no fine; want 1–5 times the trees' value", d.Outcome)
+		}
+		caseErrorOn(t, eng, strings.Replace(tmpl, "N", "1", 1), "ancient_famous_trees")
+	})
+}
