@@ -3,10 +3,13 @@ package examples_test
 import (
 	"context"
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/discretion"
@@ -225,4 +228,66 @@ func TestZF037ExcludesAncientTrees(t *testing.T) {
 		}
 		caseErrorOn(t, eng, strings.Replace(tmpl, "N", "1", 1), "ancient_famous_trees")
 	})
+}
+
+// instrumentVersions are the versions of the instruments the example catalogs
+// cite, as read in LawRefBook/Laws (commit 2f4c5c2): the date in the file's
+// name, which is the date of the text in force. The two 规章 are not in that
+// collection; their dates are those of the orders that issued them.
+var instrumentVersions = map[string]string{
+	"中华人民共和国行政处罚法":       "2021-01-22", // 行政法/行政处罚法(2021-01-22).md
+	"中华人民共和国大气污染防治法":     "2018-10-26", // 行政法/大气污染防治法(2018-10-26).md
+	"中华人民共和国固体废物污染环境防治法": "2020-04-29", // 行政法/固体废物污染环境防治法(2020-04-29).md
+	"中华人民共和国噪声污染防治法":     "2021-12-24", // 行政法/噪声污染防治法(2021-12-24).md
+	"中华人民共和国城乡规划法":       "2019-04-23", // 行政法/城乡规划法(2019-04-23).md
+	"城市道路管理条例":           "2019-03-24", // 行政法规/城市道路管理条例(2019-03-24).md
+	"城市市容和环境卫生管理条例":      "2017-03-01", // 行政法规/城市市容和环境卫生管理条例(2017-03-01).md
+	"城市绿化条例":             "2017-03-01", // 行政法规/城市绿化条例(2017-03-01).md
+	"城镇排水与污水处理条例":        "2013-10-02", // 行政法规/城镇排水与污水处理条例(2013-10-02).md
+	"城镇燃气管理条例":           "2016-02-06", // 行政法规/城镇燃气管理条例(2016-02-06).md
+	"城市公共交通条例":           "2024-10-17", // 行政法规/城市公共交通条例(2024-10-17).md
+	"浙江省城市市容和环境卫生管理条例":   "2021-09-29", // its header: 2021年9月29日 …第四次修正
+	"浙江省生活垃圾管理条例":        "2020-12-24",
+	"浙江省城乡规划条例":          "2011-12-13",
+	"杭州市城市绿化管理条例":        "2011-06-09", // 2011年6月9日 …公告第51号公布
+	"城市建筑垃圾管理规定":         "2005-03-23", // 建设部令第139号 [S]
+	"城市生活垃圾管理办法":         "2007-04-28", // 建设部令第157号 [S]
+}
+
+// Every citation of a statute names the version of the text it quotes, so
+// that a reader can tell which wording was applied (art. 37 compares
+// versions). Exempt are the catalog's own rules and secondary sources whose
+// date is unknown.
+func TestEveryInstrumentCitesItsVersion(t *testing.T) {
+	for _, dir := range exampleDirs(t) {
+		t.Run(dir+"_every_instrument_cites_its_version", func(t *testing.T) {
+			data, err := os.ReadFile(filepath.Join(dir, "catalog.yaml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var doc yaml.Node
+			if err := yaml.Unmarshal(data, &doc); err != nil {
+				t.Fatal(err)
+			}
+			title := get(doc.Content[0], "title").Value
+			var walk func(n *yaml.Node)
+			walk = func(n *yaml.Node) {
+				if inst := get(n, "instrument"); inst != nil {
+					version, secondary := get(n, "version"), get(n, "verification") != nil
+					want, known := instrumentVersions[inst.Value]
+					switch {
+					case inst.Value == title:
+					case known && (version == nil || version.Value != want):
+						t.Errorf("line %d: 《%s》 cited without its version %s", n.Line, inst.Value, want)
+					case !known && !secondary:
+						t.Errorf("line %d: 《%s》 is cited as verified but its version is not known to this test", n.Line, inst.Value)
+					}
+				}
+				for _, c := range n.Content {
+					walk(c)
+				}
+			}
+			walk(&doc)
+		})
+	}
 }
