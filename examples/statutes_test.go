@@ -182,8 +182,8 @@ func TestStarterOffsetOnlySmallFines(t *testing.T) {
 }
 
 // 《城市公共交通条例》第五十五条: "本条例自2024年12月1日起施行。" Its article 45
-// applies to acts from that day, also before this standard took effect
-// (2026-03-01), and to no act before it.
+// applies to acts from that day, also to acts before this standard took
+// effect (2026-03-01) that are decided under it, and to no act before it.
 func TestPublicTransportFromItsEffectiveDate(t *testing.T) {
 	eng := compile(t, "county")
 	for _, tc := range []struct{ name, item, facts string }{
@@ -193,7 +193,7 @@ func TestPublicTransportFromItsEffectiveDate(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			caseOn := func(act string) string {
 				return `{"item": "` + tc.item + `", "party": {"type": "organization"},
-				  "act_date": "` + act + `", "discovery_date": "2025-12-20", "decision_date": "2025-12-28",
+				  "act_date": "` + act + `", "discovery_date": "2026-03-10", "decision_date": "2026-03-20",
 				  "facts": {` + tc.facts + `, "harm": "minor", "corrected_in_time": false}}`
 			}
 			for _, act := range []string{"2024-12-01", "2025-06-01"} {
