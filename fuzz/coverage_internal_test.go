@@ -30,9 +30,15 @@ func TestGeneratorCoverage(t *testing.T) {
 	outcomes := map[discretion.Outcome]int{}
 	reasons := map[discretion.Reason]int{}
 	errs, pairs, factorPairs, n := 0, 0, 0, 500
+	// priorKinds counts the shapes of generated history that
+	// prior_penalized_same_item_1y must tell apart.
+	priorKinds := map[string]int{}
 	for i := 0; i < n; i++ {
 		g := gen(params).Result.(Genome)
 		c := r.one(g)
+		for _, h := range c.History {
+			priorKinds[priorKind(c, h)]++
+		}
 		d, err := eng.Decide(context.Background(), c)
 		if err != nil {
 			errs++
@@ -57,7 +63,30 @@ func TestGeneratorCoverage(t *testing.T) {
 			t.Errorf("only %d generated cases decided %s", outcomes[o], o)
 		}
 	}
+	for _, kind := range []string{"penalized_within_year", "penalized_earlier", "no_penalty", "decided_after_act"} {
+		if priorKinds[kind] < 5 {
+			t.Errorf("only %d generated priors of kind %s (all: %v)", priorKinds[kind], kind, priorKinds)
+		}
+	}
 	if pairs < n/5 || factorPairs < n/20 {
 		t.Errorf("too few pairs compared: %d monotonic, %d factor", pairs, factorPairs)
 	}
+}
+
+// priorKind classifies a generated prior the way
+// prior_penalized_same_item_1y reads it: a penalty decided within the year
+// before the act, one decided earlier, one decided on or after the act, or
+// no penalty at all.
+func priorKind(c *discretion.Case, h discretion.Prior) string {
+	act, _ := catalog.ParseDate(c.ActDate)
+	decided, _ := catalog.ParseDate(h.DecisionDate)
+	switch {
+	case discretion.Outcome(h.Outcome) == discretion.NoPenalty:
+		return "no_penalty"
+	case decided >= act:
+		return "decided_after_act"
+	case decided < act.AddDays(-365):
+		return "penalized_earlier"
+	}
+	return "penalized_within_year"
 }

@@ -38,11 +38,22 @@ const (
 	gHistDays0 // per prior: days before the act
 	gHistDays1
 	gHistDays2
+	gHistOutcome0 // per prior: the outcome of its decision (index into priorOutcomes)
+	gHistOutcome1
+	gHistOutcome2
+	gHistDecided0 // per prior: days from its act to its decision
+	gHistDecided1
+	gHistDecided2
 	gChoice // which aggravating fact or factor a pair property moves
 	gStep   // how far it moves, in units of the fact
 	gSeed   // a seed for the values tried to make a factor apply
 	numFixed
 )
+
+// priorOutcomes are the outcomes a generated prior decision may have, the
+// commonest first so that shrinking moves toward it.
+var priorOutcomes = [...]discretion.Outcome{discretion.General, discretion.NoPenalty,
+	discretion.Lighter, discretion.Heavier, discretion.Mitigated}
 
 // gene is one coded dimension with its range, its simplest value (what
 // shrinking moves toward) and how to draw it.
@@ -137,6 +148,20 @@ func newSpace(eng *discretion.Engine) *space {
 	}
 	for i := gHistDays0; i <= gHistDays2; i++ {
 		sp.genes[i] = gene{1, 1500, 1, uniform(1, 1500)}
+	}
+	// A prior decided as a penalty is the simplest; no_penalty priors and
+	// decisions dated long after the act (or after this act) are what
+	// prior_penalized_same_item_1y must tell apart from penalties.
+	for i := gHistOutcome0; i <= gHistOutcome2; i++ {
+		sp.genes[i] = gene{0, int64(len(priorOutcomes) - 1), 0, uniform(0, int64(len(priorOutcomes)-1))}
+	}
+	for i := gHistDecided0; i <= gHistDecided2; i++ {
+		sp.genes[i] = gene{0, 400, 10, func(r *rand.Rand) int64 {
+			if r.Intn(3) == 0 {
+				return r.Int63n(401)
+			}
+			return r.Int63n(61)
+		}}
 	}
 	sp.genes[gChoice] = gene{0, 1 << 20, 0, uniform(0, 1<<20)}
 	sp.genes[gStep] = gene{1, 1000, 1, func(r *rand.Rand) int64 {
@@ -505,7 +530,9 @@ func (sp *space) build(g Genome, items ...*catalog.Item) *discretion.Case {
 			code = items[len(items)-1].Code
 		}
 		a := act.AddDays(-int(g[gHistDays0+k]))
-		c.History = append(c.History, discretion.Prior{Item: code, ActDate: a.String(), DecisionDate: a.AddDays(10).String(), Outcome: "general"})
+		decided := a.AddDays(int(g[gHistDecided0+k]))
+		c.History = append(c.History, discretion.Prior{Item: code, ActDate: a.String(),
+			DecisionDate: decided.String(), Outcome: string(priorOutcomes[g[gHistOutcome0+k]])})
 	}
 	for _, f := range sp.factsOf(items...) {
 		if v, ok := sp.value(g, f, act); ok {
