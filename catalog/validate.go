@@ -99,6 +99,9 @@ func (v *validator) catalog() {
 	for _, f := range c.Factors {
 		v.factor(f, factorIDs)
 	}
+	if len(c.Items) == 0 {
+		v.errorf(v.at(&c.Items, c.Pos), CodeMissing, "the catalog has no items: a discretion standard states at least one enforcement item")
+	}
 	codes := map[string]Pos{}
 	for _, it := range c.Items {
 		if first, dup := codes[it.Code]; dup {
