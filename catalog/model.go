@@ -39,6 +39,10 @@ type Catalog struct {
 	Digest string `yaml:"-"`
 	// File is the name the catalog was loaded from.
 	File string `yaml:"-"`
+	// Warnings are what Load found suspicious but not wrong, such as a
+	// condition dividing by a fact that may be 0 (CodeZeroDivisor). They do
+	// not stop the catalog from loading.
+	Warnings Diagnostics `yaml:"-"`
 }
 
 // Thresholds are the jurisdiction's procedural amounts. The defaults come

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
 )
 
 // Case is what an agency system sends: the item (or the candidate items of
@@ -89,6 +90,32 @@ func (e *CaseError) Is(target error) bool {
 
 func (e *CaseError) add(field, format string, args ...any) {
 	e.Problems = append(e.Problems, Problem{Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// evalFailed records a condition that has no answer for the case: one
+// that divides by zero. The problem names the facts of the divisor, whose
+// values the case states; the rule counts as false and the case is not
+// decided.
+func (e *CaseError) evalFailed(ruleID string, err error) {
+	var dz *condition.DivisionByZero
+	if !errors.As(err, &dz) {
+		e.add("", "rule %s: %v", ruleID, err)
+		return
+	}
+	div := dz.Division
+	var facts, names []string
+	for _, v := range div.Vars {
+		names = append(names, v.Name)
+		if v.Fact != nil {
+			facts = append(facts, v.Name)
+		}
+	}
+	field := "facts"
+	if len(facts) == 1 {
+		field += "." + facts[0]
+	}
+	e.add(field, "rule %s divides by %s, which is 0 for this case (%s): a condition cannot divide by zero, so it has no answer; check %s",
+		ruleID, condition.String(div.Divisor), dz.Expr.Src, strings.Join(names, ", "))
 }
 
 func (e *CaseError) err() error {
