@@ -59,6 +59,11 @@ type Thresholds struct {
 	OnTheSpotCitation *Citation        `yaml:"on_the_spot_citation"`
 	// Hearing is art. 63 (一)'s 较大数额罚款, set by local rules per party type.
 	Hearing *HearingThresholds `yaml:"hearing"`
+	// ConfiscationHearing is art. 63 (二)'s "没收较大数额违法所得、没收较大
+	// 价值非法财物", set by local rules per party type: the amount of
+	// illegal gains, or the value of illegal property, confiscated from
+	// which the party has a hearing right. It has no default.
+	ConfiscationHearing *HearingThresholds `yaml:"confiscation_hearing"`
 	// IndividualBusinessAs says how a 个体工商户 counts for art. 51 and for
 	// clauses that split 单位 / 个人: "individual" (default) or "organization".
 	IndividualBusinessAs PartyType `yaml:"individual_business_as"`
@@ -74,7 +79,8 @@ type PartyAmounts struct {
 	Citation     *Citation        `yaml:"citation"`
 }
 
-// HearingThresholds is the local 较大数额罚款 standard (art. 63 (一)).
+// HearingThresholds is a local 较大数额 standard: of fines (art. 63 (一)) or
+// of confiscations (art. 63 (二)).
 type HearingThresholds struct {
 	Pos          Pos            `yaml:"-"`
 	Individual   *HearingAmount `yaml:"individual"`

@@ -252,6 +252,9 @@ func (v *validator) thresholds() {
 	if h := t.Hearing; h != nil && h.Individual == nil && h.Organization == nil {
 		v.errorf(h.Pos, CodeMissing, "hearing: give a threshold for individual, organization or both")
 	}
+	if h := t.ConfiscationHearing; h != nil && h.Individual == nil && h.Organization == nil {
+		v.errorf(h.Pos, CodeMissing, "confiscation_hearing: give a threshold for individual, organization or both")
+	}
 	if v.cat.Rounding.Unit.Sign() <= 0 {
 		v.errorf(v.at(&v.cat.Rounding.Unit, v.cat.Rounding.Pos), CodeValue, "rounding unit must be positive")
 	}

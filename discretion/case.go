@@ -9,8 +9,11 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/penalty"
 )
 
 // Case is what an agency system sends: the item (or the candidate items of
@@ -27,6 +30,74 @@ type Case struct {
 	Facts         map[string]any `json:"facts"`
 	History       []Prior        `json:"history,omitempty"`
 	Commitment    *Commitment    `json:"commitment,omitempty"`
+	// Confiscated states what a confiscation takes, for art. 63 (二)'s
+	// hearing right; absent, a decision that confiscates is flagged for
+	// review where the catalog sets a threshold.
+	Confiscated *Confiscated `json:"confiscated,omitempty"`
+}
+
+// Confiscated states, in yuan, the illegal gains (违法所得) and the value of
+// the illegal property (非法财物) a decision confiscates. A field left out is
+// not known.
+type Confiscated struct {
+	Gains         json.Number `json:"gains,omitempty"`
+	PropertyValue json.Number `json:"property_value,omitempty"`
+}
+
+// amounts returns the stated amounts, each with whether it is stated.
+func (c *Confiscated) amounts() (gains, property decimal.Decimal, hasGains, hasProperty bool) {
+	if c == nil {
+		return
+	}
+	gains, hasGains = parseYuan(c.Gains)
+	property, hasProperty = parseYuan(c.PropertyValue)
+	return
+}
+
+// valid reports whether every stated amount is a yuan amount, not negative.
+func (c *Confiscated) valid() bool {
+	if c == nil {
+		return true
+	}
+	for _, n := range []json.Number{c.Gains, c.PropertyValue} {
+		if _, ok := parseYuan(n); n != "" && !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func parseYuan(n json.Number) (decimal.Decimal, bool) {
+	if n == "" {
+		return decimal.Decimal{}, false
+	}
+	x, err := penalty.ParseYuan(string(n))
+	if err != nil || x.IsNegative() {
+		return decimal.Decimal{}, false
+	}
+	return x, true
+}
+
+// checkConfiscated validates the confiscated amounts.
+func (c *Case) checkConfiscated(cerr *CaseError) {
+	if c.Confiscated == nil {
+		return
+	}
+	for _, f := range []struct {
+		field string
+		n     json.Number
+	}{{"confiscated.gains", c.Confiscated.Gains}, {"confiscated.property_value", c.Confiscated.PropertyValue}} {
+		if f.n == "" {
+			continue
+		}
+		x, err := penalty.ParseYuan(string(f.n))
+		switch {
+		case err != nil:
+			cerr.add(f.field, "%v", err)
+		case x.IsNegative():
+			cerr.add(f.field, "%s is negative: state the amount in yuan", f.n)
+		}
+	}
 }
 
 // Party is the party to the case.
@@ -361,6 +432,7 @@ func (c *Case) checkParty(cerr *CaseError, dates caseDates) {
 			cerr.add("commitment.deadline", "%v", err)
 		}
 	}
+	c.checkConfiscated(cerr)
 }
 
 // sortedFactNames returns a case's fact names in sorted order, so that

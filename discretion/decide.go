@@ -291,6 +291,9 @@ func (r *run) loadValid() bool {
 			return false
 		}
 	}
+	if !c.Confiscated.valid() {
+		return false
+	}
 	stated := 0
 	for i, f := range r.ir.facts {
 		slot := numBuiltinSlots + i
