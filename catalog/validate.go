@@ -318,7 +318,10 @@ func (v *validator) fact(f *Fact) {
 		v.errorf(v.at(&f.Values, f.Pos), CodeValue, "fact %s: values are required for enum facts and allowed only for them", f.Name)
 	}
 	for _, val := range f.Values {
-		if val.Label == "" {
+		if strings.TrimSpace(val.Name) == "" {
+			v.errorf(val.Pos, CodeMissing, "fact %s: a value's name is empty or blank; conditions and cases name values by it", f.Name)
+		}
+		if strings.TrimSpace(val.Label) == "" {
 			v.errorf(val.Pos, CodeMissing, "fact %s: value %q needs a Chinese label", f.Name, val.Name)
 		}
 	}
