@@ -44,6 +44,8 @@ func TestStatutoryThresholds(t *testing.T) {
 			"policies: {limitation: {years: 3, citation: {instrument: 测试法（2021年修订）, article: 2}}}", ""},
 		{"art36_local_measures_are_not_a_law",
 			"policies: {limitation: {years: 3, citation: {instrument: 浙江省实施《中华人民共和国测试法》办法, article: 2}}}", catalog.CodeRange},
+		{"art36_exception_is_another_law_than_the_administrative_penalty_law",
+			"policies: {limitation: {years: 3, citation: {instrument: 中华人民共和国行政处罚法, article: 36}}}", catalog.CodeRange},
 		{"art36_implementing_regulation_is_not_a_law",
 			"policies: {limitation: {extended_years: 3, citation: {instrument: 中华人民共和国测试法实施条例, article: 2}}}", catalog.CodeRange},
 	}

@@ -227,7 +227,8 @@ func (v *validator) statutoryLimit(field **decimal.Decimal, enclosing Pos, name 
 // of 全国人民代表大会 (常务委员会). The rank is read from the title as
 // 《立法法》 and the practice of naming instruments allow: 行政法规,
 // 地方性法规 and 规章 are 条例, 规定, 办法 or 细则, never "…法"; a note in
-// brackets after the title (（2021年修订）) is ignored.
+// brackets after the title (（2021年修订）) is ignored. The 行政处罚法 itself
+// does not count: its exceptions are other laws.
 func citesLaw(c *Citation) bool {
 	if c == nil {
 		return false
@@ -237,6 +238,11 @@ func citesLaw(c *Citation) bool {
 		name = name[:i]
 	}
 	name = strings.Trim(strings.TrimSpace(name), "《》")
+	if strings.TrimPrefix(name, "中华人民共和国") == "行政处罚法" {
+		// "法律另有规定" is another law: the 行政处罚法 cannot be its own
+		// exception.
+		return false
+	}
 	if strings.HasPrefix(name, "全国人民代表大会") {
 		return true
 	}
