@@ -181,9 +181,13 @@ func (e *CaseError) evalFailed(ruleID string, err error) {
 			facts = append(facts, v.Name)
 		}
 	}
-	field := "facts"
-	if len(facts) == 1 {
-		field += "." + facts[0]
+	field := "" // a divisor of engine variables only (age, prior counts)
+	switch len(facts) {
+	case 0:
+	case 1:
+		field = "facts." + facts[0]
+	default:
+		field = "facts"
 	}
 	e.add(field, "rule %s divides by %s, which is 0 for this case (%s): a condition cannot divide by zero, so it has no answer; check %s",
 		ruleID, condition.String(div.Divisor), dz.Expr.Src, strings.Join(names, ", "))
