@@ -293,7 +293,13 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 		if d.fields != nil {
 			d.fields[v.Field(fi.index).Addr().Interface()] = d.pos(val)
 		}
-		d.decode(val, v.Field(fi.index), key)
+		field := v.Field(fi.index)
+		d.decode(val, field, key)
+		if fi.required && field.Kind() == reflect.String && strings.TrimSpace(field.String()) == "" && val.Kind == yaml.ScalarNode {
+			// A blank code or id names nothing: a case could not name the
+			// item, a trace could not name the grade.
+			d.errorf(val, CodeMissing, "%s: required key %q is blank; give it a value", what, key)
+		}
 		return true
 	})
 	if !ok {

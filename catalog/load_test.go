@@ -146,8 +146,15 @@ func TestStatutoryDefaults(t *testing.T) {
 
 func TestExplicitValuesOverrideDefaults(t *testing.T) {
 	src := strings.Replace(readFile(t, "testdata/valid/minimal.yaml"), "tier_scheme: midpoint\n", `tier_scheme: midpoint
-thresholds: {simple_procedure: {individual: 50}, on_the_spot: 20, individual_business_as: organization}
-policies: {minors: mitigate, mixed_factors: general, limitation: {years: 3, extended_years: 6}}
+thresholds:
+  simple_procedure: {individual: 50, citation: {instrument: 测试规定, article: 1}}
+  on_the_spot: 20
+  on_the_spot_citation: {instrument: 测试规定, article: 2}
+  individual_business_as: organization
+policies:
+  minors: mitigate
+  mixed_factors: general
+  limitation: {years: 3, extended_years: 6, citation: {instrument: 中华人民共和国测试法, article: 3}}
 rounding: {unit: 10}
 `, 1)
 	cat, err := catalog.Load("override.yaml", []byte(src))

@@ -39,6 +39,10 @@ type Catalog struct {
 	Digest string `yaml:"-"`
 	// File is the name the catalog was loaded from.
 	File string `yaml:"-"`
+	// Warnings are what Load found suspicious but not wrong, such as a
+	// condition dividing by a fact that may be 0 (CodeZeroDivisor). They do
+	// not stop the catalog from loading.
+	Warnings Diagnostics `yaml:"-"`
 }
 
 // Thresholds are the jurisdiction's procedural amounts. The defaults come
@@ -49,23 +53,34 @@ type Thresholds struct {
 	// a citizen and 3000 yuan for an organisation, may be decided on the spot.
 	SimpleProcedure PartyAmounts `yaml:"simple_procedure"`
 	// OnTheSpot is art. 68 (一): on-the-spot collection for fines of at most
-	// 100 yuan decided under art. 51.
-	OnTheSpot *decimal.Decimal `yaml:"on_the_spot"`
+	// 100 yuan decided under art. 51. A catalog may lower it, never raise
+	// it; a lower amount needs OnTheSpotCitation, the rule that sets it.
+	OnTheSpot         *decimal.Decimal `yaml:"on_the_spot"`
+	OnTheSpotCitation *Citation        `yaml:"on_the_spot_citation"`
 	// Hearing is art. 63 (一)'s 较大数额罚款, set by local rules per party type.
 	Hearing *HearingThresholds `yaml:"hearing"`
+	// ConfiscationHearing is art. 63 (二)'s "没收较大数额违法所得、没收较大
+	// 价值非法财物", set by local rules per party type: the amount of
+	// illegal gains, or the value of illegal property, confiscated from
+	// which the party has a hearing right. It has no default.
+	ConfiscationHearing *HearingThresholds `yaml:"confiscation_hearing"`
 	// IndividualBusinessAs says how a 个体工商户 counts for art. 51 and for
 	// clauses that split 单位 / 个人: "individual" (default) or "organization".
 	IndividualBusinessAs PartyType `yaml:"individual_business_as"`
 }
 
-// PartyAmounts is an amount per party type.
+// PartyAmounts is an amount per party type. For the statutory limits of
+// art. 51 an amount below the statute's needs Citation, the rule that sets
+// it; an amount above it is an error.
 type PartyAmounts struct {
 	Pos          Pos              `yaml:"-"`
 	Individual   *decimal.Decimal `yaml:"individual"`
 	Organization *decimal.Decimal `yaml:"organization"`
+	Citation     *Citation        `yaml:"citation"`
 }
 
-// HearingThresholds is the local 较大数额罚款 standard (art. 63 (一)).
+// HearingThresholds is a local 较大数额 standard: of fines (art. 63 (一)) or
+// of confiscations (art. 63 (二)).
 type HearingThresholds struct {
 	Pos          Pos            `yaml:"-"`
 	Individual   *HearingAmount `yaml:"individual"`
@@ -103,11 +118,14 @@ type Policies struct {
 }
 
 // LimitationPolicy is art. 36: 2 years, 5 for acts concerning citizens' life
-// and health or financial safety with harmful consequences.
+// and health or financial safety with harmful consequences. Other periods
+// exist only where a 法律 provides them ("法律另有规定的除外"): a period
+// other than 2 and 5 years needs Citation, naming that law.
 type LimitationPolicy struct {
-	Pos           Pos `yaml:"-"`
-	Years         int `yaml:"years"`          // default 2 (art. 36 ¶1)
-	ExtendedYears int `yaml:"extended_years"` // default 5 (art. 36 ¶1)
+	Pos           Pos       `yaml:"-"`
+	Years         int       `yaml:"years"`          // default 2 (art. 36 ¶1)
+	ExtendedYears int       `yaml:"extended_years"` // default 5 (art. 36 ¶1)
+	Citation      *Citation `yaml:"citation"`
 }
 
 // Procedure holds the catalog's criteria for art. 57 and art. 58. The
@@ -163,7 +181,9 @@ type ItemLimitation struct {
 	// (life and health or financial safety, with harm).
 	Extended *Rule `yaml:"extended"`
 	// Years overrides the period where another law provides otherwise
-	// ("法律另有规定的除外"), with the citation of that law.
+	// ("法律另有规定的除外"), with the citation of that law: a 法律 (an act
+	// of the National People's Congress or its Standing Committee) for any
+	// period other than art. 36's two years.
 	Years    int       `yaml:"years"`
 	Citation *Citation `yaml:"citation"`
 }

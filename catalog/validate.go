@@ -20,6 +20,15 @@ var (
 	defaultOnTheSpot = decimal.NewFromInt(100)
 )
 
+// The clauses the statutory thresholds come from, quoted from 《中华人民共和国
+// 行政处罚法》(2021-01-22 revision) for the diagnostics that hold a catalog to
+// them.
+const (
+	quoteArt51 = "《行政处罚法》第五十一条：“违法事实确凿并有法定依据，对公民处以二百元以下、对法人或者其他组织处以三千元以下罚款或者警告的行政处罚的，可以当场作出行政处罚决定。法律另有规定的，从其规定。”"
+	quoteArt68 = "《行政处罚法》第六十八条：“依照本法第五十一条的规定当场作出行政处罚决定，有下列情形之一，执法人员可以当场收缴罚款：（一）依法给予一百元以下罚款的；（二）不当场收缴事后难以执行的。”"
+	quoteArt36 = "《行政处罚法》第三十六条第一款：“违法行为在二年内未被发现的，不再给予行政处罚；涉及公民生命健康安全、金融安全且有危害后果的，上述期限延长至五年。法律另有规定的除外。”"
+)
+
 const (
 	// 《行政处罚法》(2021) art. 36 ¶1: "二年内未被发现的，不再给予行政处罚".
 	defaultLimitationYears = 2
@@ -99,6 +108,9 @@ func (v *validator) catalog() {
 	for _, f := range c.Factors {
 		v.factor(f, factorIDs)
 	}
+	if len(c.Items) == 0 {
+		v.errorf(v.at(&c.Items, c.Pos), CodeMissing, "the catalog has no items: a discretion standard states at least one enforcement item")
+	}
 	codes := map[string]Pos{}
 	for _, it := range c.Items {
 		if first, dup := codes[it.Code]; dup {
@@ -108,6 +120,7 @@ func (v *validator) catalog() {
 		codes[it.Code] = it.Pos
 		v.item(it, factorIDs)
 	}
+	v.zeroDivisors()
 	for _, it := range c.Items {
 		for _, code := range it.Concurrent {
 			if _, ok := codes[code]; !ok {
@@ -159,13 +172,94 @@ func (v *validator) defaults() {
 	}
 }
 
+// statutoryThresholds holds the catalog to the statute's procedural
+// amounts and periods. A catalog may choose a stricter amount than art. 51
+// or art. 68 (fewer cases on the spot) when it cites the rule that sets it;
+// it may not go beyond them, except where art. 51 itself defers to a 法律.
+// The periods of art. 36 change only where a 法律 provides otherwise.
+func (v *validator) statutoryThresholds() {
+	t := &v.cat.Thresholds
+	sp := &t.SimpleProcedure
+	v.statutoryLimit(&sp.Individual, sp.Pos, "thresholds.simple_procedure.individual", defaultSimpleIndividual, sp.Citation, true, quoteArt51)
+	v.statutoryLimit(&sp.Organization, sp.Pos, "thresholds.simple_procedure.organization", defaultSimpleOrganization, sp.Citation, true, quoteArt51)
+	v.statutoryLimit(&t.OnTheSpot, t.Pos, "thresholds.on_the_spot", defaultOnTheSpot, t.OnTheSpotCitation, false, quoteArt68)
+
+	l := &v.cat.Policies.Limitation
+	for _, p := range []struct {
+		field *int
+		name  string
+		want  int
+	}{
+		{&l.Years, "policies.limitation.years", defaultLimitationYears},
+		{&l.ExtendedYears, "policies.limitation.extended_years", defaultExtendedLimitationYears},
+	} {
+		if *p.field == 0 || *p.field == p.want {
+			continue
+		}
+		if !citesLaw(l.Citation) {
+			v.errorf(v.at(p.field, l.Pos), CodeRange, "%s is %d years, not the statute's %d: a different period exists only where a 法律 provides it; give policies.limitation.citation naming that law (%s)", p.name, *p.field, p.want, quoteArt36)
+		}
+	}
+}
+
+// statutoryLimit checks one amount the statute sets: above it only with a
+// citation of a 法律 where the article allows that (lawMayRaise), below it
+// only with a citation.
+func (v *validator) statutoryLimit(field **decimal.Decimal, enclosing Pos, name string, statute decimal.Decimal, cite *Citation, lawMayRaise bool, quote string) {
+	x := *field
+	if x == nil {
+		return
+	}
+	at := v.at(field, enclosing)
+	switch c := x.Cmp(statute); {
+	case c > 0 && !lawMayRaise:
+		v.errorf(at, CodeRange, "%s %s is above the statute's %s yuan, which a catalog may not raise (%s)", name, x, statute, quote)
+	case c > 0 && !citesLaw(cite):
+		v.errorf(at, CodeRange, "%s %s is above the statute's %s yuan: only a 法律 may provide otherwise; cite it (%s)", name, x, statute, quote)
+	case c < 0 && cite == nil:
+		v.errorf(at, CodeMissing, "%s %s is below the statute's %s yuan: cite the rule that lowers it (%s)", name, x, statute, quote)
+	}
+}
+
+// citesLaw reports whether a citation names a 法律, an act of the National
+// People's Congress or its Standing Committee: a title ending in 法
+// (《中华人民共和国行政处罚法》, or its short form 《行政处罚法》), or a decision
+// of 全国人民代表大会 (常务委员会). The rank is read from the title as
+// 《立法法》 and the practice of naming instruments allow: 行政法规,
+// 地方性法规 and 规章 are 条例, 规定, 办法 or 细则, never "…法"; a note in
+// brackets after the title (（2021年修订）) is ignored. The 行政处罚法 itself
+// does not count: its exceptions are other laws.
+func citesLaw(c *Citation) bool {
+	if c == nil {
+		return false
+	}
+	name := strings.TrimSpace(c.Instrument)
+	if i := strings.IndexAny(name, "（("); i > 0 {
+		name = name[:i]
+	}
+	name = strings.Trim(strings.TrimSpace(name), "《》")
+	if strings.TrimPrefix(name, "中华人民共和国") == "行政处罚法" {
+		// "法律另有规定" is another law: the 行政处罚法 cannot be its own
+		// exception.
+		return false
+	}
+	if strings.HasPrefix(name, "全国人民代表大会") {
+		return true
+	}
+	return strings.HasSuffix(name, "法") && !strings.HasSuffix(name, "办法")
+}
+
 func (v *validator) thresholds() {
+	v.statutoryThresholds()
 	t := v.cat.Thresholds
 	if t.IndividualBusinessAs != Individual && t.IndividualBusinessAs != Organization {
 		v.errorf(v.at(&v.cat.Thresholds.IndividualBusinessAs, t.Pos), CodeValue, "individual_business_as must be individual or organization, not %q", t.IndividualBusinessAs)
 	}
 	if h := t.Hearing; h != nil && h.Individual == nil && h.Organization == nil {
 		v.errorf(h.Pos, CodeMissing, "hearing: give a threshold for individual, organization or both")
+	}
+	if h := t.ConfiscationHearing; h != nil && h.Individual == nil && h.Organization == nil {
+		v.errorf(h.Pos, CodeMissing, "confiscation_hearing: give a threshold for individual, organization or both")
 	}
 	if v.cat.Rounding.Unit.Sign() <= 0 {
 		v.errorf(v.at(&v.cat.Rounding.Unit, v.cat.Rounding.Pos), CodeValue, "rounding unit must be positive")
@@ -230,7 +324,10 @@ func (v *validator) fact(f *Fact) {
 		v.errorf(v.at(&f.Values, f.Pos), CodeValue, "fact %s: values are required for enum facts and allowed only for them", f.Name)
 	}
 	for _, val := range f.Values {
-		if val.Label == "" {
+		if strings.TrimSpace(val.Name) == "" {
+			v.errorf(val.Pos, CodeMissing, "fact %s: a value's name is empty or blank; conditions and cases name values by it", f.Name)
+		}
+		if strings.TrimSpace(val.Label) == "" {
 			v.errorf(val.Pos, CodeMissing, "fact %s: value %q needs a Chinese label", f.Name, val.Name)
 		}
 	}
@@ -344,8 +441,13 @@ func (v *validator) item(it *Item, catalogFactors map[string]Pos) {
 	for _, ver := range it.Versions {
 		v.version(it, ver, facts, catalogFactors)
 	}
-	if l := it.Limitation; l != nil && l.Years > 0 && l.Citation == nil {
-		v.errorf(l.Pos, CodeMissing, "item %s: a limitation period other than art. 36's needs the citation of the law that sets it", it.Code)
+	if l := it.Limitation; l != nil && l.Years > 0 {
+		switch {
+		case l.Citation == nil:
+			v.errorf(l.Pos, CodeMissing, "item %s: a limitation period other than art. 36's needs the citation of the law that sets it", it.Code)
+		case l.Years != defaultLimitationYears && !citesLaw(l.Citation):
+			v.errorf(v.at(&l.Citation, l.Pos), CodeRange, "item %s: a limitation period of %d years exists only where a 法律 provides it; %q is not a 法律 (%s)", it.Code, l.Years, l.Citation.Instrument, quoteArt36)
+		}
 	}
 }
 

@@ -9,7 +9,11 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/shopspring/decimal"
+
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/penalty"
 )
 
 // Case is what an agency system sends: the item (or the candidate items of
@@ -26,6 +30,74 @@ type Case struct {
 	Facts         map[string]any `json:"facts"`
 	History       []Prior        `json:"history,omitempty"`
 	Commitment    *Commitment    `json:"commitment,omitempty"`
+	// Confiscated states what a confiscation takes, for art. 63 (二)'s
+	// hearing right; absent, a decision that confiscates is flagged for
+	// review where the catalog sets a threshold.
+	Confiscated *Confiscated `json:"confiscated,omitempty"`
+}
+
+// Confiscated states, in yuan, the illegal gains (违法所得) and the value of
+// the illegal property (非法财物) a decision confiscates. A field left out is
+// not known.
+type Confiscated struct {
+	Gains         json.Number `json:"gains,omitempty"`
+	PropertyValue json.Number `json:"property_value,omitempty"`
+}
+
+// amounts returns the stated amounts, each with whether it is stated.
+func (c *Confiscated) amounts() (gains, property decimal.Decimal, hasGains, hasProperty bool) {
+	if c == nil {
+		return
+	}
+	gains, hasGains = parseYuan(c.Gains)
+	property, hasProperty = parseYuan(c.PropertyValue)
+	return
+}
+
+// valid reports whether every stated amount is a yuan amount, not negative.
+func (c *Confiscated) valid() bool {
+	if c == nil {
+		return true
+	}
+	for _, n := range []json.Number{c.Gains, c.PropertyValue} {
+		if _, ok := parseYuan(n); n != "" && !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func parseYuan(n json.Number) (decimal.Decimal, bool) {
+	if n == "" {
+		return decimal.Decimal{}, false
+	}
+	x, err := penalty.ParseYuan(string(n))
+	if err != nil || x.IsNegative() {
+		return decimal.Decimal{}, false
+	}
+	return x, true
+}
+
+// checkConfiscated validates the confiscated amounts.
+func (c *Case) checkConfiscated(cerr *CaseError) {
+	if c.Confiscated == nil {
+		return
+	}
+	for _, f := range []struct {
+		field string
+		n     json.Number
+	}{{"confiscated.gains", c.Confiscated.Gains}, {"confiscated.property_value", c.Confiscated.PropertyValue}} {
+		if f.n == "" {
+			continue
+		}
+		x, err := penalty.ParseYuan(string(f.n))
+		switch {
+		case err != nil:
+			cerr.add(f.field, "%v", err)
+		case x.IsNegative():
+			cerr.add(f.field, "%s is negative: state the amount in yuan", f.n)
+		}
+	}
 }
 
 // Party is the party to the case.
@@ -89,6 +161,36 @@ func (e *CaseError) Is(target error) bool {
 
 func (e *CaseError) add(field, format string, args ...any) {
 	e.Problems = append(e.Problems, Problem{Field: field, Message: fmt.Sprintf(format, args...)})
+}
+
+// evalFailed records a condition that has no answer for the case: one
+// that divides by zero. The problem names the facts of the divisor, whose
+// values the case states; the rule counts as false and the case is not
+// decided.
+func (e *CaseError) evalFailed(ruleID string, err error) {
+	var dz *condition.DivisionByZero
+	if !errors.As(err, &dz) {
+		e.add("", "rule %s: %v", ruleID, err)
+		return
+	}
+	div := dz.Division
+	var facts, names []string
+	for _, v := range div.Vars {
+		names = append(names, v.Name)
+		if v.Fact != nil {
+			facts = append(facts, v.Name)
+		}
+	}
+	field := "" // a divisor of engine variables only (age, prior counts)
+	switch len(facts) {
+	case 0:
+	case 1:
+		field = "facts." + facts[0]
+	default:
+		field = "facts"
+	}
+	e.add(field, "rule %s divides by %s, which is 0 for this case (%s): a condition cannot divide by zero, so it has no answer; check %s",
+		ruleID, condition.String(div.Divisor), dz.Expr.Src, strings.Join(names, ", "))
 }
 
 func (e *CaseError) err() error {
@@ -334,6 +436,7 @@ func (c *Case) checkParty(cerr *CaseError, dates caseDates) {
 			cerr.add("commitment.deadline", "%v", err)
 		}
 	}
+	c.checkConfiscated(cerr)
 }
 
 // sortedFactNames returns a case's fact names in sorted order, so that

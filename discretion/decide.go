@@ -291,6 +291,9 @@ func (r *run) loadValid() bool {
 			return false
 		}
 	}
+	if !c.Confiscated.valid() {
+		return false
+	}
 	stated := 0
 	for i, f := range r.ir.facts {
 		slot := numBuiltinSlots + i
@@ -447,7 +450,10 @@ func (r *run) eval(step string, ru *rule, note string) bool {
 			return false
 		}
 	}
-	result := ru.expr.Eval(r.vals)
+	result, err := ru.expr.EvalStrict(r.vals)
+	if err != nil {
+		r.cerr.evalFailed(ru.id, err)
+	}
 	w := r.window(ru)
 	r.trace = append(r.trace, Step{Step: step, Rule: ru.id, Citation: ru.citation, Expr: ru.expr.Src,
 		Result: result, Note: note})

@@ -148,6 +148,8 @@ func flagLabel(f string) string {
 		return "可适用告知承诺制"
 	case FlagMitigatedNoMinimum:
 		return "法定罚款无下限，减轻处罚不予罚款"
+	case FlagConfiscationValueUnknown:
+		return "案件未载明没收的违法所得数额或者非法财物价值，需人工判断是否应当告知听证权利"
 	}
 	return f
 }

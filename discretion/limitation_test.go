@@ -91,7 +91,7 @@ func TestArt36_other_law_period_cites_that_law(t *testing.T) {
 	c.ActDate, c.DiscoveryDate, c.DecisionDate = "2024-01-10", "2025-01-11", "2025-01-11"
 	d := decide(t, e, c)
 	wantOutcome(t, d, discretion.NoPenalty, discretion.ReasonLimitation)
-	if lim := step(t, d, "limitation", "limitation.1y"); !strings.Contains(lim.Citation, "《测试法律》第九条") {
+	if lim := step(t, d, "limitation", "limitation.1y"); !strings.Contains(lim.Citation, "《中华人民共和国测试法》第九条") {
 		t.Errorf("citation = %q, want the overriding law", lim.Citation)
 	}
 }

@@ -52,6 +52,7 @@ func (r *run) procedureByPenalty(d *Decision) {
 // review and art. 57 collective discussion, which may read the case's facts
 // as well as the penalty.
 func (r *run) procedureByRules(d *Decision) {
+	r.confiscationHearing(d)
 	p := &d.Procedure
 	if r.e.legalReview == nil && r.e.collectiveDiscussion == nil {
 		return
@@ -106,6 +107,82 @@ func (r *run) hearing(d *Decision, party catalog.PartyType) {
 	r.note("procedure", "art63.amount", joinCites(citeArt63, h.Citation.String()),
 		fmt.Sprintf("罚款上限%s元，较大数额标准为%s%s元：%s", d.Fine.Max, word, th.Amount,
 			map[bool]string{true: "应当告知听证权利", false: "未达较大数额"}[p.Hearing]), p.Hearing)
+}
+
+// FlagConfiscationValueUnknown marks a decision that confiscates illegal
+// gains or illegal property while the case does not state the amount or the
+// value confiscated (Case.Confiscated), so that art. 63 (二)'s hearing right
+// cannot be decided against the catalog's threshold: the officer must
+// establish it.
+const FlagConfiscationValueUnknown = "confiscation_value_unknown"
+
+// confiscationHearing applies art. 63 (二): "没收较大数额违法所得、没收较大
+// 价值非法财物" gives a hearing right, from the catalog's local threshold
+// (thresholds.confiscation_hearing). The gains and the property are
+// separate grounds, each compared with the threshold. It reads the case, so
+// it runs with the rules and not with the memoised procedure of the penalty.
+func (r *run) confiscationHearing(d *Decision) {
+	p := &d.Procedure
+	var gains, property bool
+	for _, s := range d.Sanctions {
+		switch s {
+		case penalty.ConfiscateGains:
+			gains = true
+		case penalty.ConfiscateProperty:
+			property = true
+		}
+	}
+	if (!gains && !property) || p.Hearing {
+		return // nothing confiscated, or the hearing right follows already
+	}
+	party := r.e.cat.MapParty(r.c.Party.Type)
+	h := r.e.cat.Thresholds.ConfiscationHearing
+	if h == nil {
+		r.note("procedure", "art63.confiscation", citeArt63, "本目录未设定没收较大数额违法所得、较大价值非法财物的标准，未按没收数额判断听证", false)
+		return
+	}
+	th := h.Individual
+	if party == catalog.Organization {
+		th = h.Organization
+	}
+	if th == nil {
+		r.note("procedure", "art63.confiscation", citeArt63, fmt.Sprintf("本目录未设定对%s没收较大数额违法所得、较大价值非法财物的标准，未按没收数额判断听证", party.Label()), false)
+		return
+	}
+	cite := joinCites(citeArt63, h.Citation.String())
+	word := "超过"
+	if th.Inclusive {
+		word = "达到"
+	}
+	gainsValue, propertyValue, hasGains, hasProperty := r.c.Confiscated.amounts()
+	unknown := false
+	judge := func(stated bool, x decimal.Decimal, what, standard, missing string) {
+		if !stated {
+			unknown = true
+			r.note("procedure", "art63.confiscation", cite, missing, false)
+			return
+		}
+		cmp := x.Cmp(th.Amount)
+		reached := cmp > 0 || (cmp == 0 && th.Inclusive)
+		p.Hearing = p.Hearing || reached
+		verdict := "未达" + standard
+		if reached {
+			verdict = "应当告知听证权利"
+		}
+		r.note("procedure", "art63.confiscation", cite,
+			fmt.Sprintf("%s%s元，%s标准为%s%s元：%s", what, x, standard, word, th.Amount, verdict), reached)
+	}
+	if gains {
+		judge(hasGains, gainsValue, "没收违法所得", "较大数额",
+			"案件未载明没收违法所得的数额，无法判断是否属于没收较大数额违法所得：提请审查听证告知")
+	}
+	if property {
+		judge(hasProperty, propertyValue, "没收非法财物价值", "较大价值",
+			"案件未载明没收非法财物的价值，无法判断是否属于没收较大价值非法财物：提请审查听证告知")
+	}
+	if unknown && !p.Hearing {
+		d.Flags = append(d.Flags, FlagConfiscationValueUnknown)
+	}
 }
 
 // offset states eligibility for 公益抵罚 where the benchmark provides it;

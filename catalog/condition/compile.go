@@ -58,8 +58,11 @@ func Compile(c *catalog.Cond, scope *Scope) (*Expr, catalog.Diagnostics) {
 	if len(l.diags) > 0 {
 		return nil, l.diags
 	}
-	e := &Expr{Src: c.Src, Cond: c, Root: root, Refs: l.refs}
-	e.eval = compileBool(root)
+	e := &Expr{Src: c.Src, Cond: c, Root: root, Refs: l.refs, Divisions: l.divisions}
+	e.eval = compileBool(root, false)
+	if len(l.divisions) > 0 {
+		e.strict = compileBool(root, true)
+	}
 	return e, nil
 }
 
@@ -203,6 +206,8 @@ type lowerer struct {
 	refs  []*Var
 	seen  map[*Var]bool
 	diags catalog.Diagnostics
+	// divisions are the condition's "/" in source order.
+	divisions []*Division
 }
 
 func (l *lowerer) errorf(n ast.Node, code, format string, args ...any) {
@@ -333,8 +338,13 @@ func (l *lowerer) operand(n ast.Node) Node {
 		}
 	case *ast.BinaryNode:
 		switch x.Operator {
-		case "+", "-", "*", "/":
+		case "+", "-", "*":
 			return Arith{Op: x.Operator, L: l.number(x.Left), R: l.number(x.Right)}
+		case "/":
+			a := Arith{Op: x.Operator, L: l.number(x.Left), R: l.number(x.Right)}
+			a.Div = &Division{Pos: l.cond.PosAt(x.Right.Location().From), Divisor: a.R, Vars: varsOf(a.R, nil)}
+			l.divisions = append(l.divisions, a.Div)
+			return a
 		}
 	}
 	return l.unsupported(n)
@@ -430,4 +440,22 @@ func (l *lowerer) in(x *ast.BinaryNode) Node {
 	}
 	l.errorf(x, catalog.CodeExprFeature, "in takes a list [a, b, …] or a range lo..hi")
 	return In{X: subject, List: []Node{}}
+}
+
+// varsOf appends the variables a numeric node reads, each once, in order.
+func varsOf(n Node, out []*Var) []*Var {
+	switch x := n.(type) {
+	case Ident:
+		for _, v := range out {
+			if v == x.Var {
+				return out
+			}
+		}
+		return append(out, x.Var)
+	case Neg:
+		return varsOf(x.X, out)
+	case Arith:
+		return varsOf(x.R, varsOf(x.L, out))
+	}
+	return out
 }

@@ -92,12 +92,75 @@ type Expr struct {
 	Root Node
 	// Refs are the variables the condition reads, in order of first use.
 	Refs []*Var
-	eval boolFn
+	// Divisions are the condition's divisions, in source order.
+	Divisions []*Division
+	eval      boolFn
+	strict    boolFn // nil without division
 }
 
 // Eval evaluates the condition. Every variable in Refs must have a value in
-// vals; the engine checks that before calling Eval.
+// vals; the engine checks that before calling Eval. A quotient whose
+// divisor is zero reads as 0, so that the consistency checks may sample any
+// values; deciding a case uses EvalStrict.
 func (e *Expr) Eval(vals []catalog.Value) bool { return e.eval(vals) }
+
+// EvalStrict evaluates the condition like Eval, but a division by zero is
+// an error, a *DivisionByZero, and never a value: a condition such as
+// area_m2 / days < 10 says nothing about a case with days 0. A division
+// that && or || does not reach (days > 0 && area_m2 / days < 10) is not
+// evaluated and is no error. A condition without division costs what Eval
+// costs; one with division adds a deferred recover and no allocation.
+func (e *Expr) EvalStrict(vals []catalog.Value) (result bool, err error) {
+	if e.strict == nil {
+		return e.eval(vals), nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			div, ok := r.(*Division)
+			if !ok {
+				panic(r)
+			}
+			result, err = false, &DivisionByZero{Expr: e, Division: div}
+		}
+	}()
+	return e.strict(vals), nil
+}
+
+// Division is one "/" of a condition: its divisor, where the divisor
+// stands in the catalog, and the variables the divisor reads.
+type Division struct {
+	Pos     catalog.Pos
+	Divisor Node
+	Vars    []*Var
+}
+
+// ZeroDivisors returns the divisions whose divisor is a declared fact whose
+// domain admits 0: a numeric fact without min, or with min ≤ 0. A case may
+// state 0 for such a fact, and the condition then has no answer.
+func (e *Expr) ZeroDivisors() []*Division {
+	var out []*Division
+	for _, d := range e.Divisions {
+		id, ok := d.Divisor.(Ident)
+		if !ok || id.Var.Fact == nil {
+			continue
+		}
+		if id.Var.Fact.AdmitsZero() {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// DivisionByZero is the error of a condition whose divisor is zero for the
+// values it was evaluated with.
+type DivisionByZero struct {
+	Expr     *Expr
+	Division *Division
+}
+
+func (e *DivisionByZero) Error() string {
+	return fmt.Sprintf("condition %s divides by %s, which is 0", e.Expr.Src, String(e.Division.Divisor))
+}
 
 // Node is a node of the typed condition tree.
 type Node interface{ node() }
@@ -125,10 +188,11 @@ type (
 	Ident struct{ Var *Var }
 	// Lit is a constant.
 	Lit struct{ Value catalog.Value }
-	// Arith is l op r for op in + - * /.
+	// Arith is l op r for op in + - * /. Div describes a division.
 	Arith struct {
 		Op   string
 		L, R Node
+		Div  *Division
 	}
 	// Neg is -x.
 	Neg struct{ X Node }

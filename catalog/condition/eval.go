@@ -19,16 +19,19 @@ type (
 // DivisionPrecision is never relied on.
 const divisionPlaces = 16
 
-func compileBool(n Node) boolFn {
+// compileBool compiles a boolean node. With strict, a division by zero
+// panics with its *Division, which Expr.EvalStrict recovers; without, the
+// quotient reads as 0 (Expr.Eval).
+func compileBool(n Node, strict bool) boolFn {
 	switch x := n.(type) {
 	case And:
-		l, r := compileBool(x.L), compileBool(x.R)
+		l, r := compileBool(x.L, strict), compileBool(x.R, strict)
 		return func(v []catalog.Value) bool { return l(v) && r(v) }
 	case Or:
-		l, r := compileBool(x.L), compileBool(x.R)
+		l, r := compileBool(x.L, strict), compileBool(x.R, strict)
 		return func(v []catalog.Value) bool { return l(v) || r(v) }
 	case Not:
-		inner := compileBool(x.X)
+		inner := compileBool(x.X, strict)
 		return func(v []catalog.Value) bool { return !inner(v) }
 	case Ident:
 		slot := x.Var.Slot
@@ -37,18 +40,18 @@ func compileBool(n Node) boolFn {
 		b := x.Value.Bool
 		return func([]catalog.Value) bool { return b }
 	case Compare:
-		return compileCompare(x)
+		return compileCompare(x, strict)
 	case In:
-		return compileIn(x)
+		return compileIn(x, strict)
 	}
 	return func([]catalog.Value) bool { return false }
 }
 
-func compileCompare(x Compare) boolFn {
+func compileCompare(x Compare, strict bool) boolFn {
 	lt := TypeOf(x.L)
 	switch {
 	case lt.Numeric():
-		return numCompare(x.Op, compileNum(x.L), compileNum(x.R), x.L, x.R)
+		return numCompare(x.Op, compileNum(x.L, strict), compileNum(x.R, strict), x.L, x.R)
 	case lt == catalog.FactDate:
 		l, r := compileDate(x.L), compileDate(x.R)
 		return func(v []catalog.Value) bool { return Holds(x.Op, int(l(v))-int(r(v))) }
@@ -59,7 +62,7 @@ func compileCompare(x Compare) boolFn {
 		}
 		return func(v []catalog.Value) bool { return l(v) == r(v) }
 	default:
-		l, r := compileBool(x.L), compileBool(x.R)
+		l, r := compileBool(x.L, strict), compileBool(x.R, strict)
 		if x.Op == "!=" {
 			return func(v []catalog.Value) bool { return l(v) != r(v) }
 		}
@@ -145,13 +148,13 @@ func Holds(op string, c int) bool {
 	return false
 }
 
-func compileIn(x In) boolFn {
+func compileIn(x In, strict bool) boolFn {
 	negated := x.Negated
 	st := TypeOf(x.X)
 	var test boolFn
 	switch {
 	case x.List == nil:
-		s, lo, hi := compileNum(x.X), compileNum(x.Lo), compileNum(x.Hi)
+		s, lo, hi := compileNum(x.X, strict), compileNum(x.Lo, strict), compileNum(x.Hi, strict)
 		loLit, ok1 := x.Lo.(Lit)
 		hiLit, ok2 := x.Hi.(Lit)
 		if ok1 && ok2 {
@@ -167,7 +170,7 @@ func compileIn(x In) boolFn {
 			return penalty.Cmp(n, lo(v)) >= 0 && penalty.Cmp(n, hi(v)) <= 0
 		}
 	case st.Numeric():
-		s := compileNum(x.X)
+		s := compileNum(x.X, strict)
 		consts := make([]*numConst, len(x.List))
 		for i, el := range x.List {
 			consts[i] = newNumConst(el.(Lit).Value.Num)
@@ -182,7 +185,7 @@ func compileIn(x In) boolFn {
 			return false
 		}
 	case st == catalog.FactBool:
-		s := compileBool(x.X)
+		s := compileBool(x.X, strict)
 		var hasTrue, hasFalse bool
 		for _, el := range x.List {
 			if el.(Lit).Value.Bool {
@@ -234,7 +237,7 @@ func compileIn(x In) boolFn {
 	return test
 }
 
-func compileNum(n Node) numFn {
+func compileNum(n Node, strict bool) numFn {
 	switch x := n.(type) {
 	case Ident:
 		slot := x.Var.Slot
@@ -243,10 +246,10 @@ func compileNum(n Node) numFn {
 		c := x.Value.Num
 		return func([]catalog.Value) decimal.Decimal { return c }
 	case Neg:
-		inner := compileNum(x.X)
+		inner := compileNum(x.X, strict)
 		return func(v []catalog.Value) decimal.Decimal { return inner(v).Neg() }
 	case Arith:
-		l, r := compileNum(x.L), compileNum(x.R)
+		l, r := compileNum(x.L, strict), compileNum(x.R, strict)
 		switch x.Op {
 		case "+":
 			return func(v []catalog.Value) decimal.Decimal { return l(v).Add(r(v)) }
@@ -255,12 +258,23 @@ func compileNum(n Node) numFn {
 		case "*":
 			return func(v []catalog.Value) decimal.Decimal { return l(v).Mul(r(v)) }
 		case "/":
+			if div := x.Div; strict && div != nil {
+				return func(v []catalog.Value) decimal.Decimal {
+					d := r(v)
+					if d.IsZero() {
+						// Unwound by EvalStrict, which turns it into a
+						// *DivisionByZero; nothing else runs strict code.
+						panic(div)
+					}
+					return l(v).DivRound(d, divisionPlaces)
+				}
+			}
 			return func(v []catalog.Value) decimal.Decimal {
 				d := r(v)
 				if d.IsZero() {
-					// A condition dividing by a zero fact compares as if the
-					// quotient were zero; the consistency checks flag such
-					// conditions, and Decide never panics.
+					// Eval reads a quotient by zero as zero, so that the
+					// consistency checks can sample any values;
+					// EvalStrict reports it.
 					return decimal.Decimal{}
 				}
 				return l(v).DivRound(d, divisionPlaces)

@@ -1,6 +1,7 @@
 package condition_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -56,11 +57,22 @@ func checkCompile(t *testing.T, src string, c *catalog.Cond, scope *condition.Sc
 	if len(diags) != 0 {
 		t.Fatalf("Compile(%q) returned an expression and diagnostics %v", src, diags)
 	}
-	e.Eval(facts(nil))
-	e.Eval(facts(map[int]catalog.Value{
+	for _, vals := range [][]catalog.Value{facts(nil), facts(map[int]catalog.Value{
 		slotArea: num("12.5"), slotDays: num("3"), slotGains: num("0"), slotHarm: enum("minor"),
 		slotCorrected: boolean(true), slotFoundOn: date("2024-02-29"), slotDivisor: num("0"), slotRepeat: boolean(true),
-	}))
+	})} {
+		// EvalStrict agrees with Eval unless it reports a division by zero,
+		// which only a condition with division can.
+		plain := e.Eval(vals)
+		strict, err := e.EvalStrict(vals)
+		var dz *condition.DivisionByZero
+		switch {
+		case err == nil && strict != plain:
+			t.Fatalf("%q: EvalStrict = %v, Eval = %v", src, strict, plain)
+		case err != nil && (!errors.As(err, &dz) || len(e.Divisions) == 0):
+			t.Fatalf("%q: EvalStrict error %v", src, err)
+		}
+	}
 	rendered := condition.String(e.Root)
 	again, diags := condition.Compile(catalog.NewCond(rendered), scope)
 	if again == nil {
