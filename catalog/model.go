@@ -95,8 +95,12 @@ type Policies struct {
 	// Limitation is art. 36.
 	Limitation LimitationPolicy `yaml:"limitation"`
 	// MitigationFloor is the lowest share of the statutory minimum that a
-	// 减轻 fine may reach: 0 (default) allows any amount below the minimum.
+	// 减轻 fine may reach. Unset (or 0), a 减轻 fine may be any amount above
+	// zero below the minimum: a mitigated fine is still a fine, and a zero
+	// fine is 不予处罚, which needs an art. 33 ground.
 	MitigationFloor *decimal.Decimal `yaml:"mitigation_floor"`
+	// MitigationFloorCitation is the rule that sets MitigationFloor.
+	MitigationFloorCitation *Citation `yaml:"mitigation_floor_citation"`
 	// NoFault is art. 33 ¶2; its condition names the case fact that records
 	// that the party proved it had no fault.
 	NoFault *Rule `yaml:"no_fault"`

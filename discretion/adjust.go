@@ -164,13 +164,18 @@ func (r *run) finalRange(out Outcome, byGround bool, v *versionRules, g *catalog
 			r.note("clamp", "mitigate", r.groundCitation(), "法定罚款没有下限，减轻处罚不予罚款（选择较轻的处罚种类）", true)
 			return nil, append(flags, FlagMitigatedNoMinimum)
 		}
-		floor := decimal.Zero
-		if f := r.e.cat.Policies.MitigationFloor; f != nil {
-			floor = lmin.Mul(*f)
+		floor, floorCite := mitigationFloor(r.e.cat.Policies, lmin)
+		rng = penalty.MitigatedRange(lmin, floor, unit)
+		cite := joinCites(r.groundCitation(), floorCite)
+		if rng.Empty() {
+			// The minimum is already the smallest amount on the grid above
+			// the floor: 减轻 cannot lower the amount without reaching zero,
+			// and zero is 不予处罚, which needs an art. 33 ground.
+			rng = penalty.Closed(lmin, lmin)
+			r.note("clamp", "mitigate", cite, fmt.Sprintf("减轻处罚：法定最低罚款%s元以下已无大于零的罚款数额，按法定最低罚款确定并提请审查（罚款为零即不予处罚，须有法定不予处罚情形）", lmin), true)
+			return &rng, append(flags, FlagMitigatedAtMinimum)
 		}
-		max := lmin
-		rng = resolve(penalty.Interval{Min: floor, Max: &max, MaxExclusive: true}, unit)
-		r.note("clamp", "mitigate", r.groundCitation(), fmt.Sprintf("减轻处罚：在法定最低罚款%s元以下确定，幅度%s元", lmin, rangeText(rng)), true)
+		r.note("clamp", "mitigate", cite, fmt.Sprintf("减轻处罚：在法定最低罚款%s元以下确定，幅度%s元（减轻处罚仍须罚款，不得为零）", lmin, rangeText(rng)), true)
 	case byGround && (out == Lighter || out == Heavier):
 		tier := penalty.Lighter
 		if out == Heavier {
@@ -218,6 +223,18 @@ func (r *run) finalRange(out Outcome, byGround bool, v *versionRules, g *catalog
 		r.note("clamp", "top_fine", citeNoTopFine, "罚款幅度达到法定最高额而无从重情节，提请审查（不得随意给予顶格罚款）", false)
 	}
 	return &rng, flags
+}
+
+// mitigationFloor is the lowest 减轻 fine the catalog allows, as an amount,
+// and its citation: policies.mitigation_floor is a share of the statutory
+// minimum. Without one the floor is zero, exclusive: a mitigated fine is
+// still a fine (penalty.MitigatedRange).
+func mitigationFloor(pol catalog.Policies, lmin decimal.Decimal) (decimal.Decimal, string) {
+	f := pol.MitigationFloor
+	if f == nil || f.Sign() <= 0 {
+		return decimal.Zero, ""
+	}
+	return lmin.Mul(*f), citeOr(pol.MitigationFloorCitation, "")
 }
 
 // chooseSanctions lists the penalties imposed: every mandatory one whose

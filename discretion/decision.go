@@ -182,6 +182,10 @@ const (
 	FlagFirstOffenseEligible = "first_offense_eligible"            // eligible for 首违不罚 but the item is not listed: officer may decide
 	FlagCommitmentAvailable  = "commitment_available"              // 告知承诺 available if the party signs
 	FlagMitigatedNoMinimum   = "mitigated_without_statutory_minimum"
+	// FlagMitigatedAtMinimum: a 减轻 ground, but no amount above zero lies
+	// below the statutory minimum on the rounding grid (or above the
+	// catalog's floor): the fine stays at the minimum, for review.
+	FlagMitigatedAtMinimum = "mitigated_at_statutory_minimum"
 )
 
 // Step is one entry of the trace: a rule that was tested or applied.
