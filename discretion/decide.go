@@ -506,6 +506,7 @@ func (r *run) note(step, ruleID, citation, note string, result bool) {
 
 // decide picks the version (art. 37) and decides under it.
 func (r *run) decide() (*Decision, error) {
+	r.standardTerm()
 	atAct := r.ir.versionAt(r.dates.act)
 	if atAct == nil {
 		return nil, &CaseError{Problems: []Problem{{Field: "act_date",
@@ -530,14 +531,14 @@ func (r *run) decide() (*Decision, error) {
 // force at the decision, and applies the new one only if it is lighter
 // (从旧兼从轻, art. 37).
 func (r *run) lexMitior(old, new *versionRules) (*Decision, error) {
-	prefix := r.trace
-	r.trace, r.flags = append([]Step(nil), prefix...), nil
+	prefix, prefixFlags := r.trace, r.flags
+	r.trace, r.flags = append([]Step(nil), prefix...), append([]string(nil), prefixFlags...)
 	r.note("version", old.v.ID, citeArt37, fmt.Sprintf("违法行为发生时（%s）施行版本 %s", r.dates.act, old.v.ID), true)
 	dOld, err := r.under(old)
 	if err != nil {
 		return nil, err
 	}
-	r.trace, r.flags = append([]Step(nil), prefix...), nil
+	r.trace, r.flags = append([]Step(nil), prefix...), append([]string(nil), prefixFlags...)
 	note := fmt.Sprintf("作出决定时（%s）施行版本 %s", r.dates.decision, new.v.ID)
 	var dNew *Decision
 	if new.v.Decriminalized {

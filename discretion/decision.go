@@ -186,6 +186,10 @@ const (
 	// below the statutory minimum on the rounding grid (or above the
 	// catalog's floor): the fine stays at the minimum, for review.
 	FlagMitigatedAtMinimum = "mitigated_at_statutory_minimum"
+	// FlagOutsideStandardTerm: the decision date is after the catalog's
+	// expires (or before its effective date): the standard was not in force
+	// when the case was decided.
+	FlagOutsideStandardTerm = "outside_standard_term"
 )
 
 // Step is one entry of the trace: a rule that was tested or applied.
