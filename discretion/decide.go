@@ -236,6 +236,9 @@ func (r *run) loadValid() bool {
 		return false
 	}
 	d.actEnd, d.pActEnd = d.act, d.pAct
+	if c.ActOngoing && c.ActEndDate != "" {
+		return false
+	}
 	if c.ActEndDate != "" {
 		if d.actEnd, d.pActEnd, ok = parseYMD(c.ActEndDate); !ok || d.actEnd < d.act {
 			return false
