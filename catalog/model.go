@@ -146,9 +146,13 @@ type Item struct {
 	Limitation       *ItemLimitation `yaml:"limitation"`
 	// Concurrent names other items that the same act may also violate
 	// (art. 29); informational, the case's "items" decides.
-	Concurrent []string   `yaml:"concurrent"`
-	Remarks    string     `yaml:"remarks"` // 备注
-	Versions   []*Version `yaml:"versions"`
+	Concurrent []string `yaml:"concurrent"`
+	// SpecialOver names items whose penalty clauses this item's clause is
+	// a special provision of (《立法法》第一百零三条 特别规定优于一般规定): among
+	// provisions of one act with equal fines and equal rank, it applies.
+	SpecialOver []string   `yaml:"special_over"`
+	Remarks     string     `yaml:"remarks"` // 备注
+	Versions    []*Version `yaml:"versions"`
 
 	// EffectiveFrom, Sanctions, Orders, Precondition and Benchmark are the
 	// short form of a single version. EffectiveFrom is the date the clause
@@ -181,6 +185,21 @@ type Basis struct {
 	// Amount cites the clause that sets the amount where it is not the
 	// penalty clause (e.g. a provincial regulation filling in a national one).
 	Amount *Citation `yaml:"amount"`
+	// Defers is the instrument's own deference clause, e.g. 《浙江省城市市容和
+	// 环境卫生管理条例》第四十六条 "违反本条例规定的行为，法律、行政法规已有法律
+	// 责任规定的，从其规定": where the same act also falls under a provision
+	// of a rank it defers to, this provision gives way (art. 29).
+	Defers *Deference `yaml:"defers"`
+}
+
+// Deference is a clause by which an instrument yields to higher-ranking
+// ones that already provide liability for the act ("从其规定").
+type Deference struct {
+	Pos Pos `yaml:"-"`
+	// To lists the ranks deferred to; default law and
+	// administrative_regulation ("法律、行政法规").
+	To       []Rank    `yaml:"to"`
+	Citation *Citation `yaml:"citation" required:"true"`
 }
 
 // Citation points at a provision of a legal instrument and quotes it.
@@ -195,6 +214,14 @@ type Citation struct {
 	// Verification is empty for a verified text, otherwise "S" (secondary
 	// source) or "M" (unverified) as in LEGAL.md.
 	Verification string `yaml:"verification"`
+	// Rank is the instrument's place in the hierarchy of 《立法法》 (law,
+	// administrative_regulation, local_regulation, rule). Left out, it is
+	// derived from the instrument's name where the name decides it
+	// (DeriveRank); Citation.Rank gives the one in force.
+	Rank Rank `yaml:"rank"`
+	// Effective is the date the cited text took effect (施行日期); on an
+	// item's penalty clause it is where the item's first version starts.
+	Effective *Date `yaml:"effective"`
 }
 
 // Version is the item's rules in force over a period (art. 37).

@@ -115,6 +115,7 @@ func (v *validator) catalog() {
 			}
 		}
 	}
+	v.legal(codes)
 }
 
 func schemeList() string {

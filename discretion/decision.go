@@ -178,6 +178,7 @@ type Decision struct {
 const (
 	FlagArt29Crossing        = "art29_crossing_ranges"             // candidate provisions' ranges cross: review which fine is higher
 	FlagLexMitiorCrossing    = "lex_mitior_crossing_ranges"        // old and new versions' ranges cross: review which is lighter
+	FlagArt29Undecided       = "art29_undecided"                   // candidate provisions equal in fine, rank and speciality: review which applies
 	FlagTopFine              = "statutory_maximum_without_heavier" // 顶格罚款 without a heavier ground (国发〔2024〕5号)
 	FlagFirstOffenseEligible = "first_offense_eligible"            // eligible for 首违不罚 but the item is not listed: officer may decide
 	FlagCommitmentAvailable  = "commitment_available"              // 告知承诺 available if the party signs

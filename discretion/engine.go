@@ -53,6 +53,7 @@ const (
 // itemRules is one item, compiled.
 type itemRules struct {
 	item     *catalog.Item
+	index    int           // position in the catalog
 	facts    catalog.Facts // catalog facts, then item facts
 	factSlot map[string]int
 	nslots   int
@@ -152,6 +153,7 @@ func Compile(cat *catalog.Catalog) (*Engine, error) {
 	e.legalReview = c.rule(cat.Procedure.LegalReview, proc, "legal_review", citeArt58)
 	e.collectiveDiscussion = c.rule(cat.Procedure.CollectiveDiscussion, proc, "collective_discussion", citeArt57)
 	for i, ir := range c.items(base, e.catalogFactors) {
+		ir.rules.index = i
 		e.items[cat.Items[i].Code] = ir.rules
 		e.codes = append(e.codes, cat.Items[i].Code)
 		for _, d := range ir.diags {
