@@ -106,6 +106,10 @@ type gradeRules struct {
 	g    *catalog.Grade
 	when *rule
 	memo [3]atomic.Pointer[gradeMemo] // per party type
+	// lighterLowers records, per party type, whether a 从轻 ground lowers
+	// the grade's range (1) or cannot (2); 0 until first needed. Kept only
+	// where the ranges are memoised.
+	lighterLowers [3]atomic.Int32
 }
 
 type factorRule struct {
