@@ -33,6 +33,9 @@ type Catalog struct {
 	Facts      Facts          `yaml:"facts"`
 	Factors    []*Factor      `yaml:"factors"`
 	Items      []*Item        `yaml:"items" required:"true"`
+	// Transition says how acts committed before Effective are decided
+	// (本基准施行前发生的违法行为).
+	Transition *Transition `yaml:"transition"`
 
 	// Digest is "sha256:" and the hex SHA-256 of the source bytes, so that a
 	// decision or a published table names exactly the rules it used.
@@ -40,6 +43,23 @@ type Catalog struct {
 	// File is the name the catalog was loaded from.
 	File string `yaml:"-"`
 }
+
+// Transition is the standard's rule for acts committed before it took
+// effect, where the statute already applied to them.
+type Transition struct {
+	Pos Pos `yaml:"-"`
+	// ActsBeforeEffective is "apply" (such acts, decided while the standard
+	// is in force, are decided under it) or "reject" (they are decided under
+	// the standard in force at the act, not by this catalog).
+	ActsBeforeEffective string    `yaml:"acts_before_effective" required:"true"`
+	Citation            *Citation `yaml:"citation"` // the standard's own transition clause
+}
+
+// Transition rules.
+const (
+	TransitionApply  = "apply"
+	TransitionReject = "reject"
+)
 
 // Thresholds are the jurisdiction's procedural amounts. The defaults come
 // from the statute; hearing thresholds are local and have no default.
@@ -155,8 +175,10 @@ type Item struct {
 	Versions    []*Version `yaml:"versions"`
 
 	// EffectiveFrom, Sanctions, Orders, Precondition and Benchmark are the
-	// short form of a single version. EffectiveFrom is the date the clause
-	// took effect; it defaults to the catalog's effective date.
+	// short form of a single version. EffectiveFrom is the date the penalty
+	// clause took effect; it defaults to basis.penalty.effective. With
+	// neither, the version is taken to start with the catalog (its
+	// StartStated is false) and an act before that is not decided.
 	EffectiveFrom *Date         `yaml:"effective_from"`
 	Orders        []string      `yaml:"orders"`
 	Precondition  *Precondition `yaml:"precondition"`
@@ -238,6 +260,10 @@ type Version struct {
 	// Decriminalized marks a version under which the act is no longer an
 	// offence ("不认为是违法", art. 37).
 	Decriminalized bool `yaml:"decriminalized"`
+	// StartStated is false for a short-form item that states neither its
+	// effective_from nor basis.penalty.effective: EffectiveFrom is then the
+	// catalog's effective date, not the date the clause took effect.
+	StartStated bool `yaml:"-"`
 }
 
 // Precondition is the event a conditional penalty waits for: 逾期不改正,

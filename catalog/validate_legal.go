@@ -10,6 +10,13 @@ import (
 // provisions (art. 29 of 《行政处罚法》 chooses between provisions by them).
 // codes maps the item codes to their positions.
 func (v *validator) legal(codes map[string]Pos) {
+	if t := v.cat.Transition; t != nil {
+		switch t.ActsBeforeEffective {
+		case TransitionApply, TransitionReject:
+		default:
+			v.errorf(v.at(&t.ActsBeforeEffective, t.Pos), CodeValue, "transition.acts_before_effective must be apply or reject, not %q", t.ActsBeforeEffective)
+		}
+	}
 	for _, it := range v.cat.Items {
 		v.basisRanks(it, it.Basis, fmt.Sprintf("item %s", it.Code))
 		for _, ver := range it.Versions {
@@ -17,6 +24,7 @@ func (v *validator) legal(codes map[string]Pos) {
 				v.basisRanks(it, *ver.Basis, fmt.Sprintf("item %s version %s", it.Code, ver.ID))
 			}
 		}
+		v.versionStart(it)
 		for _, code := range it.SpecialOver {
 			switch {
 			case code == it.Code:
@@ -104,4 +112,37 @@ func contains(list []string, s string) bool {
 func known(codes map[string]Pos, code string) bool {
 	_, ok := codes[code]
 	return ok
+}
+
+// firstVersionStart is where a short-form item's one version starts: the
+// date its penalty clause took effect (the item's effective_from, or
+// basis.penalty.effective), not the catalog's. stated is false when the
+// catalog gives neither; the version then starts with the catalog.
+func (v *validator) firstVersionStart(it *Item) (from Date, stated bool) {
+	switch {
+	case it.EffectiveFrom != nil:
+		return *it.EffectiveFrom, true
+	case it.Basis.Penalty != nil && it.Basis.Penalty.Effective != nil:
+		return *it.Basis.Penalty.Effective, true
+	}
+	return v.cat.Effective, false
+}
+
+// versionStart checks that no version starts before its penalty clause
+// took effect: an act before that has no basis in the clause (《立法法》
+// 第一百零四条 "法律、行政法规、地方性法规、自治条例和单行条例、规章不溯及既往").
+func (v *validator) versionStart(it *Item) {
+	for _, ver := range it.Versions {
+		b := it.Basis
+		if ver.Basis != nil {
+			b = *ver.Basis
+		}
+		if b.Penalty == nil || b.Penalty.Effective == nil || !ver.StartStated {
+			continue
+		}
+		if ver.EffectiveFrom < *b.Penalty.Effective {
+			v.errorf(v.at(&ver.EffectiveFrom, ver.Pos), CodeDate, "item %s version %s: starts %s, before its penalty clause %s took effect on %s (basis.penalty.effective)",
+				it.Code, ver.ID, ver.EffectiveFrom, b.Penalty, b.Penalty.Effective)
+		}
+	}
 }

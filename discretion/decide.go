@@ -512,8 +512,10 @@ func (r *run) decide() (*Decision, error) {
 	r.standardTerm()
 	atAct := r.ir.versionAt(r.dates.act)
 	if atAct == nil {
-		return nil, &CaseError{Problems: []Problem{{Field: "act_date",
-			Message: fmt.Sprintf("item %s has no version in force on %s: the catalog gives no basis to penalise this act", r.ir.item.Code, r.dates.act)}}}
+		return nil, r.noVersionAtAct()
+	}
+	if err := r.transition(); err != nil {
+		return nil, err
 	}
 	atDecision := r.ir.versionAt(r.dates.decision)
 	if atDecision == nil || atDecision == atAct {

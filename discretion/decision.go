@@ -191,6 +191,9 @@ const (
 	// expires (or before its effective date): the standard was not in force
 	// when the case was decided.
 	FlagOutsideStandardTerm = "outside_standard_term"
+	// FlagActBeforeStandard: the act predates the catalog and the catalog
+	// states no transition rule (transition.acts_before_effective).
+	FlagActBeforeStandard = "act_before_standard"
 )
 
 // Step is one entry of the trace: a rule that was tested or applied.
