@@ -65,6 +65,12 @@ func (e *Engine) decideConcurrent(ctx context.Context, c *Case, codes []string) 
 			best = i
 		}
 	}
+	if best < 0 {
+		// Every candidate defers to another: impossible in a validated
+		// catalog (a provision defers only to higher ranks), but never an
+		// index out of range.
+		best = 0
+	}
 	// The rule that chose is the finest one needed against any rival.
 	chosenBy, undecided := "", false
 	for i, p := range provs {
@@ -99,7 +105,7 @@ func (e *Engine) decideConcurrent(ctx context.Context, c *Case, codes []string) 
 	}
 	if undecided {
 		chosen.Flags = append(append([]string(nil), chosen.Flags...), FlagArt29Undecided)
-		note += "；各条款罚款数额相同，效力层级相同或未载明（basis.penalty.rank），亦无特别规定（special_over），提请法制审核"
+		note += "；各条款罚款数额相同，效力层级相同或者未载明，亦无特别规定，提请法制审核"
 	}
 	cite := citeArt29
 	if art29Depth[chosenBy] >= art29Depth[art29HigherRank] || chosenBy == art29Defers {

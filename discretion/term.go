@@ -32,11 +32,11 @@ func (r *run) standardTerm() {
 	case x != nil && r.dates.decision > *x:
 		r.flags = append(r.flags, FlagOutsideStandardTerm)
 		r.note("term", "catalog.expires", standardCite(cat),
-			fmt.Sprintf("作出决定之日（%s）本裁量基准已于%s期满（expires），不再是施行中的裁量基准：按其计算的结果仅供参考，提请法制审核", r.dates.decision, *x), false)
+			fmt.Sprintf("作出决定之日（%s）本裁量基准已于%s期满，不再是施行中的裁量基准：按其计算的结果仅供参考，提请法制审核", r.dates.decision, *x), false)
 	case r.dates.decision < cat.Effective:
 		r.flags = append(r.flags, FlagOutsideStandardTerm)
 		r.note("term", "catalog.effective", standardCite(cat),
-			fmt.Sprintf("作出决定之日（%s）本裁量基准尚未施行（effective %s）：按其计算的结果仅供参考，提请法制审核", r.dates.decision, cat.Effective), false)
+			fmt.Sprintf("作出决定之日（%s）本裁量基准尚未施行（%s起施行）：按其计算的结果仅供参考，提请法制审核", r.dates.decision, cat.Effective), false)
 	}
 }
 
@@ -77,8 +77,8 @@ func (r *run) noVersionAtAct() error {
 // catalog took effect (transition.acts_before_effective): apply decides it
 // under this standard, reject leaves it to the standard in force at the
 // act, and a catalog that states no rule decides it under this standard,
-// flagged FlagActBeforeStandard for review, with a trace note naming the
-// field.
+// flagged FlagActBeforeStandard for review, with a trace step whose rule
+// names the field (transition.acts_before_effective).
 func (r *run) transition() error {
 	cat := r.e.cat
 	if r.dates.act >= cat.Effective {
@@ -88,8 +88,8 @@ func (r *run) transition() error {
 	switch {
 	case t == nil:
 		r.flags = append(r.flags, FlagActBeforeStandard)
-		r.note("transition", "transition.unstated", standardCite(cat),
-			fmt.Sprintf("违法行为发生于%s，在本裁量基准施行（%s）之前，本基准未规定施行前发生的违法行为如何处理（transition.acts_before_effective）：按本基准计算，提请法制审核", r.dates.act, cat.Effective), false)
+		r.note("transition", "transition.acts_before_effective", standardCite(cat),
+			fmt.Sprintf("违法行为发生于%s，在本裁量基准施行（%s）之前，本基准未规定施行前发生的违法行为如何处理：按本基准计算，提请法制审核", r.dates.act, cat.Effective), false)
 	case t.ActsBeforeEffective == catalog.TransitionReject:
 		return &CaseError{Problems: []Problem{{Field: "act_date", Message: fmt.Sprintf(
 			"the act on %s is before catalog %s took effect on %s, and its transition.acts_before_effective is reject: decide it under the standard in force at the act",

@@ -21,8 +21,8 @@ func TestStandardTerm(t *testing.T) {
 			t.Errorf("decision on 2024-03-10 under a standard that expired on 2024-03-09: flags = %v, want %s", d.Flags, discretion.FlagOutsideStandardTerm)
 		}
 		s := step(t, d, "term", "catalog.expires")
-		if s.Result || !traceMentions(d, "expires") || !traceMentions(d, "2024-03-09") {
-			t.Errorf("term step = %+v; want a failed step naming expires and its date", s)
+		if s.Result || !traceMentions(d, "2024-03-09") || !traceMentions(d, "期满") {
+			t.Errorf("term step = %+v; want a failed step, named by the field, stating the expiry date", s)
 		}
 		wantFine(t, d, "3000", "7000") // still decided: the statute governs the case
 	})
@@ -91,8 +91,8 @@ func TestItemsStartWhenTheirLawStarts(t *testing.T) {
 		if !hasFlag(d, discretion.FlagActBeforeStandard) {
 			t.Errorf("flags = %v, want %s (no transition rule stated)", d.Flags, discretion.FlagActBeforeStandard)
 		}
-		if s := step(t, d, "transition", "transition.unstated"); !strings.Contains(s.Note, "transition.acts_before_effective") {
-			t.Errorf("transition step = %+v, want the field named", s)
+		if s := step(t, d, "transition", "transition.acts_before_effective"); s.Result || !strings.Contains(s.Note, "未规定施行前发生的违法行为如何处理") {
+			t.Errorf("transition step = %+v, want the unstated rule, named by its field", s)
 		}
 		if v := e.Catalog().Item("CLAUSE").Versions[0]; v.EffectiveFrom.String() != "2015-01-01" {
 			t.Errorf("version starts %s, want 2015-01-01", v.EffectiveFrom)
