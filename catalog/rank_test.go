@@ -1,6 +1,7 @@
 package catalog_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -92,5 +93,16 @@ DEFERS    sanctions: [{type: fine, mandatory: false, amount: {max: 20000}}]
 		if err == nil || !strings.Contains(err.Error(), tt.msg) {
 			t.Errorf("%+v: error %v, want one containing %q", tt, err, tt.msg)
 		}
+	}
+}
+
+func TestMitigationFloorCitationNeedsAFloor(t *testing.T) {
+	data, err := os.ReadFile("testdata/valid/minimal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(string(data), "tier_scheme: midpoint", "tier_scheme: midpoint\npolicies:\n  mitigation_floor_citation: {instrument: 测试规则, article: 1}", 1)
+	if _, err := catalog.Load("floor.yaml", []byte(src)); err == nil || !strings.Contains(err.Error(), "mitigation_floor_citation") {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -10,6 +10,9 @@ import (
 // provisions (art. 29 of 《行政处罚法》 chooses between provisions by them).
 // codes maps the item codes to their positions.
 func (v *validator) legal(codes map[string]Pos) {
+	if p := &v.cat.Policies; p.MitigationFloorCitation != nil && (p.MitigationFloor == nil || p.MitigationFloor.Sign() <= 0) {
+		v.errorf(v.at(&p.MitigationFloorCitation, p.Pos), CodeValue, "policies.mitigation_floor_citation cites a floor the catalog does not set (mitigation_floor)")
+	}
 	if t := v.cat.Transition; t != nil {
 		switch t.ActsBeforeEffective {
 		case TransitionApply, TransitionReject:

@@ -107,6 +107,14 @@ func TestAdjust_mitigation(t *testing.T) {
 			t.Errorf("flags = %v, want %s", d.Flags, discretion.FlagMitigatedAtMinimum)
 		}
 	})
+	t.Run("mitigation_floor_cites_its_rule", func(t *testing.T) {
+		e := engineFile(t, "adjust.yaml", "mixed_factors: lighter", "mixed_factors: lighter\n  mitigation_floor: 0.5\n  mitigation_floor_citation: {instrument: 测试减轻规则, article: 3}")
+		d := decide(t, e, adjustCase("ROWS", "mid", grounds{mitigating: true}))
+		wantFine(t, d, "500", "999")
+		if s := step(t, d, "clamp", "mitigate"); !strings.Contains(s.Citation, "《测试减轻规则》第三条") {
+			t.Errorf("clamp step citation %q lacks the floor's rule", s.Citation)
+		}
+	})
 	t.Run("mitigation_floor_is_a_share_of_the_minimum", func(t *testing.T) {
 		e := engineFile(t, "adjust.yaml", "mixed_factors: lighter", "mixed_factors: lighter\n  mitigation_floor: 0.5")
 		d := decide(t, e, adjustCase("ROWS", "mid", grounds{mitigating: true}))
