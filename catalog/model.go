@@ -33,6 +33,9 @@ type Catalog struct {
 	Facts      Facts          `yaml:"facts"`
 	Factors    []*Factor      `yaml:"factors"`
 	Items      []*Item        `yaml:"items" required:"true"`
+	// Transition says how acts committed before Effective are decided
+	// (本基准施行前发生的违法行为).
+	Transition *Transition `yaml:"transition"`
 
 	// Digest is "sha256:" and the hex SHA-256 of the source bytes, so that a
 	// decision or a published table names exactly the rules it used.
@@ -44,6 +47,23 @@ type Catalog struct {
 	// not stop the catalog from loading.
 	Warnings Diagnostics `yaml:"-"`
 }
+
+// Transition is the standard's rule for acts committed before it took
+// effect, where the statute already applied to them.
+type Transition struct {
+	Pos Pos `yaml:"-"`
+	// ActsBeforeEffective is "apply" (such acts, decided while the standard
+	// is in force, are decided under it) or "reject" (they are decided under
+	// the standard in force at the act, not by this catalog).
+	ActsBeforeEffective string    `yaml:"acts_before_effective" required:"true"`
+	Citation            *Citation `yaml:"citation"` // the standard's own transition clause
+}
+
+// Transition rules.
+const (
+	TransitionApply  = "apply"
+	TransitionReject = "reject"
+)
 
 // Thresholds are the jurisdiction's procedural amounts. The defaults come
 // from the statute; hearing thresholds are local and have no default.
@@ -110,8 +130,12 @@ type Policies struct {
 	// Limitation is art. 36.
 	Limitation LimitationPolicy `yaml:"limitation"`
 	// MitigationFloor is the lowest share of the statutory minimum that a
-	// 减轻 fine may reach: 0 (default) allows any amount below the minimum.
+	// 减轻 fine may reach. Unset (or 0), a 减轻 fine may be any amount above
+	// zero below the minimum: a mitigated fine is still a fine, and a zero
+	// fine is 不予处罚, which needs an art. 33 ground.
 	MitigationFloor *decimal.Decimal `yaml:"mitigation_floor"`
+	// MitigationFloorCitation is the rule that sets MitigationFloor.
+	MitigationFloorCitation *Citation `yaml:"mitigation_floor_citation"`
 	// NoFault is art. 33 ¶2; its condition names the case fact that records
 	// that the party proved it had no fault.
 	NoFault *Rule `yaml:"no_fault"`
@@ -160,13 +184,19 @@ type Item struct {
 	Limitation       *ItemLimitation `yaml:"limitation"`
 	// Concurrent names other items that the same act may also violate
 	// (art. 29); informational, the case's "items" decides.
-	Concurrent []string   `yaml:"concurrent"`
-	Remarks    string     `yaml:"remarks"` // 备注
-	Versions   []*Version `yaml:"versions"`
+	Concurrent []string `yaml:"concurrent"`
+	// SpecialOver names items whose penalty clauses this item's clause is
+	// a special provision of (《立法法》第一百零三条 特别规定优于一般规定): among
+	// provisions of one act with equal fines and equal rank, it applies.
+	SpecialOver []string   `yaml:"special_over"`
+	Remarks     string     `yaml:"remarks"` // 备注
+	Versions    []*Version `yaml:"versions"`
 
 	// EffectiveFrom, Sanctions, Orders, Precondition and Benchmark are the
-	// short form of a single version. EffectiveFrom is the date the clause
-	// took effect; it defaults to the catalog's effective date.
+	// short form of a single version. EffectiveFrom is the date the penalty
+	// clause took effect; it defaults to basis.penalty.effective. With
+	// neither, the version is taken to start with the catalog (its
+	// StartStated is false) and an act before that is not decided.
 	EffectiveFrom *Date         `yaml:"effective_from"`
 	Orders        []string      `yaml:"orders"`
 	Precondition  *Precondition `yaml:"precondition"`
@@ -197,6 +227,21 @@ type Basis struct {
 	// Amount cites the clause that sets the amount where it is not the
 	// penalty clause (e.g. a provincial regulation filling in a national one).
 	Amount *Citation `yaml:"amount"`
+	// Defers is the instrument's own deference clause, e.g. 《浙江省城市市容和
+	// 环境卫生管理条例》第四十六条 "违反本条例规定的行为，法律、行政法规已有法律
+	// 责任规定的，从其规定": where the same act also falls under a provision
+	// of a rank it defers to, this provision gives way (art. 29).
+	Defers *Deference `yaml:"defers"`
+}
+
+// Deference is a clause by which an instrument yields to higher-ranking
+// ones that already provide liability for the act ("从其规定").
+type Deference struct {
+	Pos Pos `yaml:"-"`
+	// To lists the ranks deferred to; default law and
+	// administrative_regulation ("法律、行政法规").
+	To       []Rank    `yaml:"to"`
+	Citation *Citation `yaml:"citation" required:"true"`
 }
 
 // Citation points at a provision of a legal instrument and quotes it.
@@ -211,6 +256,14 @@ type Citation struct {
 	// Verification is empty for a verified text, otherwise "S" (secondary
 	// source) or "M" (unverified) as in LEGAL.md.
 	Verification string `yaml:"verification"`
+	// Rank is the instrument's place in the hierarchy of 《立法法》 (law,
+	// administrative_regulation, local_regulation, rule). Left out, it is
+	// derived from the instrument's name where the name decides it
+	// (DeriveRank); Citation.Rank gives the one in force.
+	Rank Rank `yaml:"rank"`
+	// Effective is the date the cited text took effect (施行日期); on an
+	// item's penalty clause it is where the item's first version starts.
+	Effective *Date `yaml:"effective"`
 }
 
 // Version is the item's rules in force over a period (art. 37).
@@ -227,6 +280,10 @@ type Version struct {
 	// Decriminalized marks a version under which the act is no longer an
 	// offence ("不认为是违法", art. 37).
 	Decriminalized bool `yaml:"decriminalized"`
+	// StartStated is false for a short-form item that states neither its
+	// effective_from nor basis.penalty.effective: EffectiveFrom is then the
+	// catalog's effective date, not the date the clause took effect.
+	StartStated bool `yaml:"-"`
 }
 
 // Precondition is the event a conditional penalty waits for: 逾期不改正,

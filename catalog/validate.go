@@ -128,6 +128,7 @@ func (v *validator) catalog() {
 			}
 		}
 	}
+	v.legal(codes)
 }
 
 func schemeList() string {
@@ -422,11 +423,8 @@ func (v *validator) item(it *Item, catalogFactors map[string]Pos) {
 		v.errorf(it.Pos, CodeValue, "item %s: give either versions or sanctions/benchmark directly, not both", it.Code)
 		return
 	case short:
-		from := v.cat.Effective
-		if it.EffectiveFrom != nil {
-			from = *it.EffectiveFrom
-		}
-		it.Versions = []*Version{{Pos: it.Pos, ID: "v1", EffectiveFrom: from,
+		from, stated := v.firstVersionStart(it)
+		it.Versions = []*Version{{Pos: it.Pos, ID: "v1", EffectiveFrom: from, StartStated: stated,
 			Orders: it.Orders, Precondition: it.Precondition, Sanctions: it.Sanctions, Benchmark: it.Benchmark}}
 		if it.Sanctions == nil {
 			v.errorf(it.Pos, CodeMissing, "item %s: missing required key \"sanctions\"", it.Code)
@@ -435,6 +433,10 @@ func (v *validator) item(it *Item, catalogFactors map[string]Pos) {
 	case len(it.Versions) == 0:
 		v.errorf(it.Pos, CodeMissing, "item %s: needs sanctions and a benchmark, or versions", it.Code)
 		return
+	default:
+		for _, ver := range it.Versions {
+			ver.StartStated = true
+		}
 	}
 	v.versions(it)
 	facts := v.cat.AllFacts(it)

@@ -164,29 +164,48 @@ func (r *run) finalRange(out Outcome, byGround bool, v *versionRules, g *catalog
 			r.note("clamp", "mitigate", r.groundCitation(), "法定罚款没有下限，减轻处罚不予罚款（选择较轻的处罚种类）", true)
 			return nil, append(flags, FlagMitigatedNoMinimum)
 		}
-		floor := decimal.Zero
-		if f := r.e.cat.Policies.MitigationFloor; f != nil {
-			floor = lmin.Mul(*f)
+		floor, floorCite := mitigationFloor(r.e.cat.Policies, lmin)
+		rng = penalty.MitigatedRange(lmin, floor, unit)
+		cite := joinCites(r.groundCitation(), floorCite)
+		if rng.Empty() {
+			// The minimum is already the smallest amount on the grid above
+			// the floor: 减轻 cannot lower the amount without reaching zero,
+			// and zero is 不予处罚, which needs an art. 33 ground.
+			rng = penalty.Closed(lmin, lmin)
+			r.note("clamp", "mitigate", cite, fmt.Sprintf("减轻处罚：法定最低罚款%s元以下已无大于零的罚款数额，按法定最低罚款确定并提请审查（罚款为零即不予处罚，须有法定不予处罚情形）", lmin), true)
+			return &rng, append(flags, FlagMitigatedAtMinimum)
 		}
-		max := lmin
-		rng = resolve(penalty.Interval{Min: floor, Max: &max, MaxExclusive: true}, unit)
-		r.note("clamp", "mitigate", r.groundCitation(), fmt.Sprintf("减轻处罚：在法定最低罚款%s元以下确定，幅度%s元", lmin, rangeText(rng)), true)
-	case byGround && (out == Lighter || out == Heavier):
-		tier := penalty.Lighter
-		if out == Heavier {
-			tier = penalty.Heavier
+		r.note("clamp", "mitigate", cite, fmt.Sprintf("减轻处罚：在法定最低罚款%s元以下确定，幅度%s元（减轻处罚仍须罚款，不得为零）", lmin, rangeText(rng)), true)
+	case byGround && out == Lighter:
+		// 应当从轻 always has an effect (penalty.LighterRange): a grade that is
+		// already the lighter tier is split again within itself.
+		isTier := r.gradeIsTier(g)
+		lighter, within, _, err := penalty.LighterRange(v.scheme, stat.rng, grade, isTier, unit)
+		if err != nil {
+			r.cerr.add("", "item %s: %v", r.ir.item.Code, err)
+			return nil, flags
 		}
+		what := "阶次幅度"
+		switch {
+		case isTier && within.Equal(stat.rng):
+			what = "法定幅度"
+		case isTier:
+			what = "阶次幅度（已为法定幅度的从轻部分，再取其从轻部分）"
+		}
+		rng = lighter
+		r.note("clamp", string(v.scheme), "", fmt.Sprintf("按%s规则取%s%s元的%s部分：%s元", v.scheme, what, rangeText(within), penalty.Lighter.Label(), rangeText(rng)), true)
+	case byGround && out == Heavier:
 		within, what := grade, "阶次幅度"
-		if gf := gradeFineFor(g.Fine, r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type)); gf != nil && gf.Unit == catalog.UnitTier {
+		if r.gradeIsTier(g) {
 			within, what = stat.rng, "法定幅度"
 		}
-		iv, err := v.scheme.Split(within, tier)
+		iv, err := v.scheme.Split(within, penalty.Heavier)
 		if err != nil {
 			r.cerr.add("", "item %s: %v", r.ir.item.Code, err)
 			return nil, flags
 		}
 		rng = resolve(iv, unit)
-		r.note("clamp", string(v.scheme), "", fmt.Sprintf("按%s规则取%s%s元的%s部分：%s元", v.scheme, what, rangeText(within), tier.Label(), rangeText(rng)), true)
+		r.note("clamp", string(v.scheme), "", fmt.Sprintf("按%s规则取%s%s元的%s部分：%s元", v.scheme, what, rangeText(within), penalty.Heavier.Label(), rangeText(rng)), true)
 	}
 	if out != Mitigated {
 		clamped := rng.Intersect(stat.rng)
@@ -218,6 +237,53 @@ func (r *run) finalRange(out Outcome, byGround bool, v *versionRules, g *catalog
 		r.note("clamp", "top_fine", citeNoTopFine, "罚款幅度达到法定最高额而无从重情节，提请审查（不得随意给予顶格罚款）", false)
 	}
 	return &rng, flags
+}
+
+// gradeIsTier reports whether the grade states its fine for the case's
+// party as a tier of the statutory range.
+func (r *run) gradeIsTier(g *catalog.Grade) bool {
+	gf := gradeFineFor(g.Fine, r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type))
+	return gf != nil && gf.Unit == catalog.UnitTier
+}
+
+// mandatoryLighterWithoutEffect reports whether a lighter outcome that a
+// mandatory ground ("应当从轻或者减轻", arts. 30 and 32) decided cannot lower
+// the grade's range: the law then leaves 减轻 as the only way to give the
+// ground an effect.
+// memoised says that the ranges depend on the case only through its party
+// type (memo.go), so that the answer is kept with the grade.
+func (r *run) mandatoryLighterWithoutEffect(v *versionRules, g *gradeRules, memoised bool, grade penalty.Range, stat statutory) bool {
+	if stat.rng.Unbounded {
+		return false
+	}
+	pi := partyIndex(r.c.Party.Type)
+	if memoised && pi >= 0 {
+		if known := g.lighterLowers[pi].Load(); known != 0 {
+			return known == 2
+		}
+	}
+	_, _, lowers, err := penalty.LighterRange(v.scheme, stat.rng, grade, r.gradeIsTier(g.g), r.e.unit)
+	without := err == nil && !lowers
+	if memoised && pi >= 0 && err == nil {
+		known := int32(1)
+		if without {
+			known = 2
+		}
+		g.lighterLowers[pi].Store(known)
+	}
+	return without
+}
+
+// mitigationFloor is the lowest 减轻 fine the catalog allows, as an amount,
+// and its citation: policies.mitigation_floor is a share of the statutory
+// minimum. Without one the floor is zero, exclusive: a mitigated fine is
+// still a fine (penalty.MitigatedRange).
+func mitigationFloor(pol catalog.Policies, lmin decimal.Decimal) (decimal.Decimal, string) {
+	f := pol.MitigationFloor
+	if f == nil || f.Sign() <= 0 {
+		return decimal.Zero, ""
+	}
+	return lmin.Mul(*f), citeOr(pol.MitigationFloorCitation, "")
 }
 
 // chooseSanctions lists the penalties imposed: every mandatory one whose

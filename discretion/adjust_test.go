@@ -71,10 +71,48 @@ func TestAdjust_mitigation(t *testing.T) {
 		for _, item := range []string{"ROWS", "TIERS"} {
 			d := decide(t, e, adjustCase(item, "high", grounds{mitigating: true}))
 			wantOutcome(t, d, discretion.Mitigated, "")
-			wantFine(t, d, "0", "999")
+			wantFine(t, d, "1", "999")
 			if d.Discretionary {
 				t.Error("art. 32 mitigation is mandatory")
 			}
+		}
+	})
+	// 减轻 is still a fine: its lowest amount is the smallest one above zero
+	// on the rounding grid, never zero, which is 不予处罚 and needs an
+	// art. 33 ground.
+	t.Run("mitigated_never_zero", func(t *testing.T) {
+		for _, tt := range []struct{ unit, min, max string }{
+			{"1", "1", "999"}, {"0.01", "0.01", "999.99"}, {"100", "100", "900"},
+		} {
+			e := engineFile(t, "adjust.yaml", "tier_scheme: midpoint", "tier_scheme: midpoint\nrounding: {unit: "+tt.unit+"}")
+			for _, item := range []string{"ROWS", "TIERS"} {
+				d := decide(t, e, adjustCase(item, "mid", grounds{mitigating: true}))
+				wantOutcome(t, d, discretion.Mitigated, "")
+				wantFine(t, d, tt.min, tt.max)
+			}
+		}
+		// A floor of 0 written out is the same as none.
+		e := engineFile(t, "adjust.yaml", "mixed_factors: lighter", "mixed_factors: lighter\n  mitigation_floor: 0")
+		d := decide(t, e, adjustCase("ROWS", "mid", grounds{mitigating: true}))
+		wantFine(t, d, "1", "999")
+	})
+	t.Run("mitigated_at_grid_minimum_stays_at_minimum_flagged", func(t *testing.T) {
+		// Statutory minimum 1000 on a grid of 1000 yuan: nothing above zero
+		// lies below it.
+		e := engineFile(t, "adjust.yaml", "tier_scheme: midpoint", "tier_scheme: midpoint\nrounding: {unit: 1000}")
+		d := decide(t, e, adjustCase("ROWS", "mid", grounds{mitigating: true}))
+		wantOutcome(t, d, discretion.Mitigated, "")
+		wantFine(t, d, "1000", "1000")
+		if !hasFlag(d, discretion.FlagMitigatedAtMinimum) {
+			t.Errorf("flags = %v, want %s", d.Flags, discretion.FlagMitigatedAtMinimum)
+		}
+	})
+	t.Run("mitigation_floor_cites_its_rule", func(t *testing.T) {
+		e := engineFile(t, "adjust.yaml", "mixed_factors: lighter", "mixed_factors: lighter\n  mitigation_floor: 0.5\n  mitigation_floor_citation: {instrument: 测试减轻规则, article: 3}")
+		d := decide(t, e, adjustCase("ROWS", "mid", grounds{mitigating: true}))
+		wantFine(t, d, "500", "999")
+		if s := step(t, d, "clamp", "mitigate"); !strings.Contains(s.Citation, "《测试减轻规则》第三条") {
+			t.Errorf("clamp step citation %q lacks the floor's rule", s.Citation)
 		}
 	})
 	t.Run("mitigation_floor_is_a_share_of_the_minimum", func(t *testing.T) {

@@ -47,7 +47,7 @@ func TestArt29(t *testing.T) {
 		if !hasFlag(d, discretion.FlagArt29Crossing) {
 			t.Errorf("flags = %v, want %s", d.Flags, discretion.FlagArt29Crossing)
 		}
-		if !strings.Contains(step(t, d, "art29", "art29.higher_fine").Note, "交叉") {
+		if !strings.Contains(step(t, d, "art29", "art29.higher_maximum").Note, "交叉") {
 			t.Error("the art29 conclusion does not mention the crossing")
 		}
 	})
@@ -64,7 +64,7 @@ func TestArt29(t *testing.T) {
 				t.Errorf("candidate step %s = %+v", code, s)
 			}
 		}
-		if s := step(t, d, "art29", "art29.higher_fine"); !s.Result || !strings.Contains(s.Note, "B") {
+		if s := step(t, d, "art29", "art29.higher_maximum"); !s.Result || !strings.Contains(s.Note, "B") {
 			t.Errorf("conclusion = %+v", s)
 		}
 		// The applied decision's own trace comes first.
@@ -102,9 +102,11 @@ func TestArt29(t *testing.T) {
 			t.Fatalf("applied %s, want A", d.Item)
 		}
 		wantFine(t, d, "500", "2000")
-		if d.Candidates[0].Reason != discretion.ReasonPreconditionUnmet {
-			t.Errorf("candidate D = %s/%s", d.Candidates[0].Outcome, d.Candidates[0].Reason)
+		// Candidates are in catalog order: A, then D.
+		if d.Candidates[1].Item != "D" || d.Candidates[1].Reason != discretion.ReasonPreconditionUnmet {
+			t.Errorf("candidate D = %s %s/%s", d.Candidates[1].Item, d.Candidates[1].Outcome, d.Candidates[1].Reason)
 		}
+		step(t, d, "art29", "art29.higher_fine")
 	})
 	t.Run("art29_triggered_higher_provision_applies", func(t *testing.T) {
 		c := art29Case("D", "A")
@@ -118,4 +120,77 @@ func TestArt29(t *testing.T) {
 	t.Run("art29_unknown_candidate_is_a_case_error", func(t *testing.T) {
 		problem(t, caseError(t, e, art29Case("A", "Z")), "items[1]", `"Z" is not an item`)
 	})
+}
+
+// Art. 29 never depends on the order in which a case lists the provisions:
+// the same provisions in every order give the same decision, byte for byte,
+// and the trace names the rule that chose.
+func TestArt29_order_independent(t *testing.T) {
+	e := engineFile(t, "art29.yaml")
+	tests := []struct {
+		name  string
+		items []string
+		want  string
+		rule  string
+		flags []string
+	}{
+		{"art29_higher_maximum_wins", []string{"A", "B", "C"}, "C", "art29.higher_maximum", []string{discretion.FlagArt29Crossing}},
+		{"art29_equal_fines_higher_rank_wins", []string{"B", "E"}, "E", "art29.higher_rank", nil},
+		{"art29_deferring_local_regulation_gives_way", []string{"F", "B"}, "B", "art29.defers", nil},
+		{"art29_deferring_gives_way_then_rank_decides", []string{"F", "B", "E"}, "E", "art29.higher_rank", nil},
+		{"art29_equal_fines_same_rank_special_wins", []string{"H", "G"}, "G", "art29.special", nil},
+		{"art29_nothing_to_tell_apart_catalog_order_flagged", []string{"J", "I"}, "I", "art29.catalog_order", []string{discretion.FlagArt29Undecided}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var first string
+			for _, order := range permutations(tt.items) {
+				c := art29Case(order...)
+				c.Facts = map[string]any{}
+				for _, code := range order {
+					switch code {
+					case "A":
+						c.Facts["stalls"] = 2
+					case "B":
+						c.Facts["area_m2"] = 20
+					}
+				}
+				d := decide(t, e, c)
+				if d.Item != tt.want {
+					t.Fatalf("%v: applied %s, want %s\n%s", order, d.Item, tt.want, d.Text())
+				}
+				if s := steps(d, "art29", tt.rule); len(s) != 1 || !s[0].Result {
+					t.Errorf("%v: no concluding step %s\n%s", order, tt.rule, d.Text())
+				}
+				for _, f := range tt.flags {
+					if !hasFlag(d, f) {
+						t.Errorf("%v: flags = %v, want %s", order, d.Flags, f)
+					}
+				}
+				if tt.flags == nil && len(d.Flags) > 0 && !hasFlag(d, discretion.FlagTopFine) {
+					t.Errorf("%v: unexpected flags %v", order, d.Flags)
+				}
+				js := mustJSON(t, d)
+				if first == "" {
+					first = js
+				} else if js != first {
+					t.Errorf("%v: decision differs from the one for %v", order, tt.items)
+				}
+			}
+		})
+	}
+}
+
+func permutations(xs []string) [][]string {
+	if len(xs) <= 1 {
+		return [][]string{append([]string(nil), xs...)}
+	}
+	var out [][]string
+	for i := range xs {
+		rest := append(append([]string(nil), xs[:i]...), xs[i+1:]...)
+		for _, p := range permutations(rest) {
+			out = append(out, append([]string{xs[i]}, p...))
+		}
+	}
+	return out
 }

@@ -20,11 +20,16 @@ import (
 // one act, art. 29), the party, the dates and the facts. Its JSON form is
 // the stable contract of `jizhun decide --case`.
 type Case struct {
-	Item          string         `json:"item,omitempty"`
-	Items         []string       `json:"items,omitempty"`
-	Party         Party          `json:"party"`
-	ActDate       string         `json:"act_date"`
-	ActEndDate    string         `json:"act_end_date,omitempty"`
+	Item       string   `json:"item,omitempty"`
+	Items      []string `json:"items,omitempty"`
+	Party      Party    `json:"party"`
+	ActDate    string   `json:"act_date"`
+	ActEndDate string   `json:"act_end_date,omitempty"`
+	// ActOngoing says that a continuing act had not ended when the case was
+	// decided (the building still stands): art. 36 ¶2 counts the period
+	// from the end of the act, so it has not started. act_end_date is then
+	// left out.
+	ActOngoing    bool           `json:"act_ongoing,omitempty"`
 	DiscoveryDate string         `json:"discovery_date"`
 	DecisionDate  string         `json:"decision_date"`
 	Facts         map[string]any `json:"facts"`
@@ -377,6 +382,9 @@ func (c *Case) checkDates(cerr *CaseError) caseDates {
 		if okAct && end < d.act {
 			cerr.add("act_end_date", "%s is before act_date %s", end, d.act)
 		}
+	}
+	if c.ActOngoing && c.ActEndDate != "" {
+		cerr.add("act_ongoing", "an act that has not ended has no act_end_date; give act_end_date (the act ended) or act_ongoing (it continues at the decision), not both")
 	}
 	if okAct && okDisc && disc < d.act {
 		cerr.add("discovery_date", "%s is before act_date %s: a violation cannot be discovered before it happens", disc, d.act)

@@ -236,6 +236,9 @@ func (r *run) loadValid() bool {
 		return false
 	}
 	d.actEnd, d.pActEnd = d.act, d.pAct
+	if c.ActOngoing && c.ActEndDate != "" {
+		return false
+	}
 	if c.ActEndDate != "" {
 		if d.actEnd, d.pActEnd, ok = parseYMD(c.ActEndDate); !ok || d.actEnd < d.act {
 			return false
@@ -512,10 +515,13 @@ func (r *run) note(step, ruleID, citation, note string, result bool) {
 
 // decide picks the version (art. 37) and decides under it.
 func (r *run) decide() (*Decision, error) {
+	r.standardTerm()
 	atAct := r.ir.versionAt(r.dates.act)
 	if atAct == nil {
-		return nil, &CaseError{Problems: []Problem{{Field: "act_date",
-			Message: fmt.Sprintf("item %s has no version in force on %s: the catalog gives no basis to penalise this act", r.ir.item.Code, r.dates.act)}}}
+		return nil, r.noVersionAtAct()
+	}
+	if err := r.transition(); err != nil {
+		return nil, err
 	}
 	atDecision := r.ir.versionAt(r.dates.decision)
 	if atDecision == nil || atDecision == atAct {
@@ -536,14 +542,14 @@ func (r *run) decide() (*Decision, error) {
 // force at the decision, and applies the new one only if it is lighter
 // (从旧兼从轻, art. 37).
 func (r *run) lexMitior(old, new *versionRules) (*Decision, error) {
-	prefix := r.trace
-	r.trace, r.flags = append([]Step(nil), prefix...), nil
+	prefix, prefixFlags := r.trace, r.flags
+	r.trace, r.flags = append([]Step(nil), prefix...), append([]string(nil), prefixFlags...)
 	r.note("version", old.v.ID, citeArt37, fmt.Sprintf("违法行为发生时（%s）施行版本 %s", r.dates.act, old.v.ID), true)
 	dOld, err := r.under(old)
 	if err != nil {
 		return nil, err
 	}
-	r.trace, r.flags = append([]Step(nil), prefix...), nil
+	r.trace, r.flags = append([]Step(nil), prefix...), append([]string(nil), prefixFlags...)
 	note := fmt.Sprintf("作出决定时（%s）施行版本 %s", r.dates.decision, new.v.ID)
 	var dNew *Decision
 	if new.v.Decriminalized {
@@ -556,21 +562,72 @@ func (r *run) lexMitior(old, new *versionRules) (*Decision, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch cmp, crossing := compareSeverity(dNew, dOld); {
-	case crossing:
-		dOld.Flags = append(dOld.Flags, FlagLexMitiorCrossing)
-		dOld.Trace = append(dOld.Trace, Step{Step: "version", Rule: new.v.ID, Citation: citeArt37, Result: false,
-			Note: fmt.Sprintf("新版本 %s 的罚款幅度与旧版本交叉，无法判断孰轻，适用旧版本并提请审查", new.v.ID)})
-		return dOld, nil
-	case cmp < 0:
-		dNew.Trace = append(dNew.Trace, Step{Step: "version", Rule: new.v.ID, Citation: citeArt37, Result: true,
-			Note: fmt.Sprintf("新的规定处罚较轻，适用新版本 %s（从旧兼从轻）", new.v.ID)})
-		return dNew, nil
-	default:
-		dOld.Trace = append(dOld.Trace, Step{Step: "version", Rule: new.v.ID, Citation: citeArt37, Result: false,
-			Note: fmt.Sprintf("新版本 %s 不轻于旧版本，适用违法行为发生时的版本 %s", new.v.ID, old.v.ID)})
-		return dOld, nil
+	cmp, crossing, by := compareVersions(dNew, dOld)
+	cite := citeArt37
+	if by != "decided" {
+		cite += "；" + citeSPC1997
 	}
+	chosen := dOld
+	if cmp < 0 {
+		chosen = dNew
+	}
+	if crossing {
+		chosen.Flags = append(chosen.Flags, FlagLexMitiorCrossing)
+	}
+	chosen.Trace = append(chosen.Trace, Step{Step: "version", Rule: "art37." + by, Citation: cite, Result: chosen == dNew,
+		Note: lexMitiorNote(by, cmp, crossing, old.v.ID, new.v.ID)})
+	return chosen, nil
+}
+
+// citeSPC1997 is the rule by which the severity of two versions' ranges is
+// compared, applied by analogy: 法释〔1997〕12号 第一条 "法定刑较轻是指法定
+// 最高刑较轻；如果法定最高刑相同，则指法定最低刑较轻。" 第二条: "…是指具体犯罪
+// 行为应当适用的法定刑幅度的最高刑或者最低刑" — the statutory range the case
+// falls under (party type, base).
+const citeSPC1997 = "《最高人民法院关于适用刑法第十二条几个问题的解释》（法释〔1997〕12号）第一条（参照）"
+
+// compareVersions compares the decisions under the new and the old version
+// for art. 37's "新的规定处罚较轻": negative if the new one is lighter.
+// It compares the statutory fine range each version gives the case first,
+// by its maximum and then its minimum (citeSPC1997), and only where those
+// are equal — or where a version gives the case no fine range at all (no
+// penalty, no fine for the party) — the decided ranges and outcomes
+// (compareSeverity). crossing reports ranges that cross (a lower maximum
+// but a higher minimum): the maximum decides, and the decision is flagged
+// for legal review. by names the rule that decided: statutory_max,
+// statutory_min or decided.
+func compareVersions(dNew, dOld *Decision) (cmp int, crossing bool, by string) {
+	if a, b := dNew.Statutory, dOld.Statutory; a != nil && b != nil {
+		maxCmp, minCmp := a.Max.Cmp(b.Max), a.Min.Cmp(b.Min)
+		switch {
+		case maxCmp != 0:
+			return maxCmp, minCmp != 0 && minCmp != maxCmp, "statutory_max"
+		case minCmp != 0:
+			return minCmp, false, "statutory_min"
+		}
+	}
+	cmp, crossing = compareSeverity(dNew, dOld)
+	return cmp, crossing, "decided"
+}
+
+// lexMitiorNote explains the art. 37 choice.
+func lexMitiorNote(by string, cmp int, crossing bool, oldID, newID string) string {
+	var why string
+	switch by {
+	case "statutory_max":
+		why = "新旧规定对本案适用的法定罚款最高额不同，以最高额较低者为处罚较轻"
+	case "statutory_min":
+		why = "新旧规定对本案适用的法定罚款最高额相同，以最低额较低者为处罚较轻"
+	default:
+		why = "新旧规定对本案适用的法定罚款幅度相同，按本案依各版本裁量的结果比较"
+	}
+	if crossing {
+		why += "；两者幅度交叉（一方最高额较低而最低额较高），提请法制审核"
+	}
+	if cmp < 0 {
+		return fmt.Sprintf("%s：新的规定处罚较轻，适用新版本 %s（从旧兼从轻）", why, newID)
+	}
+	return fmt.Sprintf("%s：新版本 %s 不轻于旧版本，适用违法行为发生时的版本 %s", why, newID, oldID)
 }
 
 // compareSeverity compares two decisions: negative if a is lighter than b.

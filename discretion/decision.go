@@ -178,10 +178,22 @@ type Decision struct {
 const (
 	FlagArt29Crossing        = "art29_crossing_ranges"             // candidate provisions' ranges cross: review which fine is higher
 	FlagLexMitiorCrossing    = "lex_mitior_crossing_ranges"        // old and new versions' ranges cross: review which is lighter
+	FlagArt29Undecided       = "art29_undecided"                   // candidate provisions equal in fine, rank and speciality: review which applies
 	FlagTopFine              = "statutory_maximum_without_heavier" // 顶格罚款 without a heavier ground (国发〔2024〕5号)
 	FlagFirstOffenseEligible = "first_offense_eligible"            // eligible for 首违不罚 but the item is not listed: officer may decide
 	FlagCommitmentAvailable  = "commitment_available"              // 告知承诺 available if the party signs
 	FlagMitigatedNoMinimum   = "mitigated_without_statutory_minimum"
+	// FlagMitigatedAtMinimum: a 减轻 ground, but no amount above zero lies
+	// below the statutory minimum on the rounding grid (or above the
+	// catalog's floor): the fine stays at the minimum, for review.
+	FlagMitigatedAtMinimum = "mitigated_at_statutory_minimum"
+	// FlagOutsideStandardTerm: the decision date is after the catalog's
+	// expires (or before its effective date): the standard was not in force
+	// when the case was decided.
+	FlagOutsideStandardTerm = "outside_standard_term"
+	// FlagActBeforeStandard: the act predates the catalog and the catalog
+	// states no transition rule (transition.acts_before_effective).
+	FlagActBeforeStandard = "act_before_standard"
 )
 
 // Step is one entry of the trace: a rule that was tested or applied.

@@ -121,7 +121,7 @@ func TestDecide_cancelled_context_returns_ctx_err(t *testing.T) {
 func TestEngine_Codes_in_catalog_order_and_copied(t *testing.T) {
 	e := engineFile(t, "art29.yaml")
 	codes := e.Codes()
-	if len(codes) != 4 || codes[0] != "A" || codes[3] != "D" {
+	if len(codes) != 10 || codes[0] != "A" || codes[3] != "D" {
 		t.Fatalf("codes = %v", codes)
 	}
 	codes[0] = "X"

@@ -11,11 +11,14 @@
 // with the rule, its citation, its expression, the facts it read and its
 // result:
 //
-//  1. validate the case against the item's fact schema (all problems at once);
+//  1. validate the case against the item's fact schema (all problems at once),
+//     and the decision date against the standard's term (flagged outside it);
 //  2. choose the version in force at the act, or at the decision if that one
-//     is lighter (art. 37, 从旧兼从轻);
+//     is lighter — by the statutory ranges first (art. 37, 从旧兼从轻); an act
+//     before the catalog took effect follows its transition rule;
 //  3. limitation: not discovered within 2 years (5 where the item says so),
-//     from the end of a continuing act (art. 36);
+//     from the end of a continuing act, not at all while it continues
+//     (art. 36);
 //  4. under 14 at the act (art. 30) or unable to recognise or control the
 //     act (art. 31): no penalty;
 //  5. preconditions of conditional fines (逾期不改正, 拒不改正): not met
@@ -28,14 +31,18 @@
 //     construction cost …), with the clause's fallbacks;
 //  9. the first grade whose condition holds;
 //  10. mandatory and benchmark factors: minors 14–17 (art. 30), art. 32
-//     grounds, aggravating circumstances; the tier scheme splits the grade;
-//  11. clamp to the statute (below the minimum only for 减轻) and round;
+//     grounds, aggravating circumstances; the tier scheme splits the grade,
+//     and a mandatory 从轻 ground always lowers it (or becomes 减轻);
+//  11. clamp to the statute (below the minimum only for 减轻, never to zero)
+//     and round;
 //  12. procedure: simple procedure (art. 51), on-the-spot collection
 //     (art. 68), hearing (art. 63), legal review (art. 58), collective
 //     discussion (art. 57); and 公益抵罚 eligibility.
 //
 // One act under several provisions (art. 29) is decided against each and
-// the higher fine applies. Equal input gives byte-identical output.
+// the higher fine applies; equal fines are settled by deference, rank and
+// special provision, never by the order the case lists them. Equal input
+// gives byte-identical output.
 //
 // Decide is built for deciding inline and in bulk: it formats nothing that
 // Compile could, parses the case without reflection, evaluates conditions

@@ -50,6 +50,7 @@ const (
 // itemRules is one item, compiled.
 type itemRules struct {
 	item     *catalog.Item
+	index    int           // position in the catalog
 	facts    catalog.Facts // catalog facts, then item facts
 	factSlot map[string]int
 	nslots   int
@@ -102,6 +103,10 @@ type gradeRules struct {
 	g    *catalog.Grade
 	when *rule
 	memo [3]atomic.Pointer[gradeMemo] // per party type
+	// lighterLowers records, per party type, whether a 从轻 ground lowers
+	// the grade's range (1) or cannot (2); 0 until first needed. Kept only
+	// where the ranges are memoised.
+	lighterLowers [3]atomic.Int32
 }
 
 type factorRule struct {
@@ -149,6 +154,7 @@ func Compile(cat *catalog.Catalog) (*Engine, error) {
 	e.legalReview = c.rule(cat.Procedure.LegalReview, proc, "legal_review", citeArt58)
 	e.collectiveDiscussion = c.rule(cat.Procedure.CollectiveDiscussion, proc, "collective_discussion", citeArt57)
 	for i, ir := range c.items(base, e.catalogFactors) {
+		ir.rules.index = i
 		e.items[cat.Items[i].Code] = ir.rules
 		e.codes = append(e.codes, cat.Items[i].Code)
 		for _, d := range ir.diags {

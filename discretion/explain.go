@@ -128,6 +128,10 @@ func stepLabel(step string) string {
 		return "公益抵罚"
 	case "art29":
 		return "法条竞合"
+	case "term":
+		return "基准期限"
+	case "transition":
+		return "基准施行前行为"
 	case "decision":
 		return "结论"
 	}
@@ -150,6 +154,14 @@ func flagLabel(f string) string {
 		return "法定罚款无下限，减轻处罚不予罚款"
 	case FlagConfiscationValueUnknown:
 		return "案件未载明没收的违法所得数额或者非法财物价值，需人工判断是否应当告知听证权利"
+	case FlagMitigatedAtMinimum:
+		return "法定最低罚款以下已无大于零的罚款数额，减轻处罚按法定最低罚款确定"
+	case FlagArt29Undecided:
+		return "多个条款罚款数额、效力层级相同且无特别规定，需人工判断适用的条款"
+	case FlagOutsideStandardTerm:
+		return "作出决定时本裁量基准不在施行期限内"
+	case FlagActBeforeStandard:
+		return "违法行为发生于本裁量基准施行前，本基准未规定如何处理"
 	}
 	return f
 }

@@ -135,3 +135,42 @@ func periodStep(t testing.TB, d *discretion.Decision) discretion.Step {
 	}
 	return out[0]
 }
+
+// Art. 36 ¶2: "违法行为有连续或者继续状态的，从行为终了之日起计算". A
+// continuing act that has not ended when the case is decided (the building
+// still stands) has no end to count from: the period does not run, however
+// long ago the act began.
+func TestArt36_continuing_act_not_ended(t *testing.T) {
+	e := engineFile(t, "limitation.yaml")
+	t.Run("art36_continuing_act_not_ended", func(t *testing.T) {
+		c := orgCase("LIM", nil)
+		c.ActDate, c.DiscoveryDate, c.DecisionDate = "2015-06-01", "2024-03-01", "2024-03-10"
+		c.ActOngoing = true
+		d := decide(t, e, c)
+		if d.Outcome == discretion.NoPenalty {
+			t.Fatalf("outcome no_penalty/%s: an act that has not ended is not time-barred\n%s", d.Reason, d.Text())
+		}
+		if lim := periodStep(t, d); lim.Result || lim.Rule != "limitation.ongoing" || !strings.Contains(lim.Note, "尚未终了") {
+			t.Errorf("limitation step = %+v", lim)
+		}
+		// The same facts with the act ended on the act date are time-barred.
+		c.ActOngoing = false
+		wantOutcome(t, decide(t, e, c), discretion.NoPenalty, discretion.ReasonLimitation)
+	})
+	t.Run("art36_ongoing_act_case_json", func(t *testing.T) {
+		c, err := discretion.ParseCase(strings.NewReader(`{"item": "LIM", "party": {"type": "organization"},
+			"act_date": "2015-06-01", "act_ongoing": true, "discovery_date": "2024-03-01", "decision_date": "2024-03-10", "facts": {}}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := decide(t, e, c); d.Outcome == discretion.NoPenalty {
+			t.Fatalf("outcome no_penalty/%s", d.Reason)
+		}
+	})
+	t.Run("art36_ongoing_act_has_no_end_date", func(t *testing.T) {
+		c := orgCase("LIM", nil)
+		c.ActDate, c.ActEndDate, c.DiscoveryDate, c.DecisionDate = "2015-06-01", "2016-01-01", "2024-03-01", "2024-03-10"
+		c.ActOngoing = true
+		problem(t, caseError(t, e, c), "act_ongoing", "act_end_date")
+	})
+}

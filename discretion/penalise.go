@@ -75,6 +75,12 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 		rng, hasFine = r.gradeRange(v, grade.g, stat)
 	}
 	outcome, discretionary, byGround := r.adjust(v, grade.g)
+	if outcome == Lighter && byGround && hasFine && !discretionary && r.mandatoryLighterWithoutEffect(v, grade, gm != nil, rng, stat) {
+		// 应当从轻或者减轻 (arts. 30, 32): 从轻 cannot lower this grade's range,
+		// so the ground takes effect as 减轻.
+		outcome = Mitigated
+		r.note("adjust", string(Mitigated), r.groundCitation(), "应当从轻或者减轻处罚，但本阶次罚款幅度内从轻已无法降低罚款，依法减轻处罚", true)
+	}
 	d.Outcome, d.Discretionary = outcome, discretionary
 	if gm != nil && len(sanctions) == len(v.sanctions) {
 		if tm := r.tailMemo(v, grade, sm, gm, outcome, byGround); tm != nil {

@@ -57,6 +57,13 @@ func (r *run) pipeline(v *versionRules) (*Decision, error) {
 // discoverable on 2024-03-15 and no longer on 2024-03-16.
 func (r *run) limitationExpired() bool {
 	lim := &r.ir.limitation
+	if r.c.ActOngoing {
+		// 《行政处罚法》第三十六条第二款: "违法行为有连续或者继续状态的，从行为
+		// 终了之日起计算" — an act that has not ended has no end to count from.
+		r.note("limitation", "limitation.ongoing", citeArt36,
+			"违法行为有继续状态，作出决定时尚未终了：期限从行为终了之日起计算，尚未起算", false)
+		return false
+	}
 	if r.ir.extended != nil && !lim.item && r.eval("limitation", r.ir.extended, "涉及公民生命健康安全、金融安全且有危害后果的，期限延长至五年") {
 		lim = &r.ir.limitationExtended
 	}

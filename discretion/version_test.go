@@ -37,8 +37,8 @@ func TestArt37(t *testing.T) {
 			t.Fatalf("version = %s, want old\n%s", d.Version, d.Text())
 		}
 		wantFine(t, d, "1000", "5000")
-		if last := d.Trace[len(d.Trace)-1]; last.Step != "version" || last.Rule != "new" || last.Result {
-			t.Errorf("last step = %+v, want the rejected new version", last)
+		if last := d.Trace[len(d.Trace)-1]; last.Step != "version" || last.Rule != "art37.statutory_max" || last.Result || !strings.Contains(last.Note, "new") {
+			t.Errorf("last step = %+v, want the rejected new version, decided by the statutory maximum", last)
 		}
 	})
 	t.Run("art37_decriminalized_later_version_is_no_penalty_not_illegal", func(t *testing.T) {
@@ -52,6 +52,8 @@ func TestArt37(t *testing.T) {
 			t.Errorf("trace does not cite art. 37\n%s", d.Text())
 		}
 	})
+	// Old [1000, 5000], new [500, 8000]: the old maximum is lower, so the old
+	// version is the lighter one; the ranges cross, so it is flagged.
 	t.Run("art37_crossing_ranges_keep_old_and_flag", func(t *testing.T) {
 		d := decide(t, e, versionCase("CROSSING"))
 		if d.Version != "old" {
@@ -93,7 +95,7 @@ func TestArt37(t *testing.T) {
 	t.Run("art37_act_before_any_version_is_a_case_error", func(t *testing.T) {
 		c := versionCase("LIGHTER")
 		c.ActDate, c.DiscoveryDate = "2019-12-31", "2023-07-01"
-		problem(t, caseError(t, e, c), "act_date", "no version in force on 2019-12-31")
+		problem(t, caseError(t, e, c), "act_date", "the act on 2019-12-31 is before", "took effect on 2020-01-01", "effective_from")
 	})
 }
 
@@ -117,4 +119,46 @@ func TestArt37_review_flags_belong_to_the_version_applied(t *testing.T) {
 	if len(d.Flags) != 0 {
 		t.Errorf("not_illegal decision carries the old version's flags %v", d.Flags)
 	}
+}
+
+// Art. 37's "新的规定处罚较轻" compares the rules, not the benchmark's
+// result: the statutory range the case falls under in each version, by its
+// maximum, then its minimum — 法释〔1997〕12号 第一条, by analogy: "法定刑较轻
+// 是指法定最高刑较轻；如果法定最高刑相同，则指法定最低刑较轻" — and only when
+// those are equal, the case's own decided ranges.
+func TestArt37_statutory_ranges(t *testing.T) {
+	e := engineFile(t, "versions.yaml")
+	t.Run("art37_statutory_range_first", func(t *testing.T) {
+		d := decide(t, e, versionCase("STATFIRST"))
+		if d.Version != "new" {
+			t.Fatalf("version = %s, want new (statutory maximum 4000 < 5000)\n%s", d.Version, d.Text())
+		}
+		wantFine(t, d, "3000", "4000")
+		last := d.Trace[len(d.Trace)-1]
+		if last.Rule != "art37.statutory_max" || !strings.Contains(last.Citation, "法释〔1997〕12号") {
+			t.Errorf("last step = %+v, want the statutory maximum rule citing 法释〔1997〕12号", last)
+		}
+		if hasFlag(d, discretion.FlagLexMitiorCrossing) {
+			t.Errorf("flags = %v: nested statutory ranges do not cross", d.Flags)
+		}
+	})
+	t.Run("art37_crossing_ranges_flagged", func(t *testing.T) {
+		d := decide(t, e, versionCase("STATCROSS"))
+		if d.Version != "new" {
+			t.Fatalf("version = %s, want new (the lower statutory maximum is lighter)\n%s", d.Version, d.Text())
+		}
+		if !hasFlag(d, discretion.FlagLexMitiorCrossing) {
+			t.Errorf("flags = %v, want %s: statutory ranges [1000,5000] and [2000,4000] cross", d.Flags, discretion.FlagLexMitiorCrossing)
+		}
+	})
+	t.Run("art37_equal_statutory_ranges_decided_by_case_ranges", func(t *testing.T) {
+		d := decide(t, e, versionCase("SAMESTAT"))
+		if d.Version != "new" {
+			t.Fatalf("version = %s, want new", d.Version)
+		}
+		wantFine(t, d, "1000", "3000")
+		if last := d.Trace[len(d.Trace)-1]; last.Rule != "art37.decided" {
+			t.Errorf("last step = %+v, want art37.decided", last)
+		}
+	})
 }

@@ -335,15 +335,25 @@ func (r *runner) statuteOf(d *discretion.Decision) string {
 // mitigationGround returns the 减轻 ground the trace shows, or "".
 func (r *runner) mitigationGround(d *discretion.Decision) string {
 	cat := r.eng.Catalog()
+	// A 从轻 ground that the law makes "应当从轻或者减轻" (arts. 30, 32) takes
+	// effect as 减轻 where 从轻 cannot lower the grade's range; the engine
+	// then records an adjust step to mitigated.
+	escalated := false
+	for _, s := range d.Trace {
+		if s.Step == "adjust" && s.Rule == string(discretion.Mitigated) && strings.Contains(s.Note, "应当从轻或者减轻") {
+			escalated = true
+		}
+	}
 	for _, s := range d.Trace {
 		if s.Step != "factor" || !s.Result {
 			continue
 		}
-		if s.Rule == "art30.minor" && cat.Policies.Minors == catalog.EffectMitigate {
+		if s.Rule == "art30.minor" && (cat.Policies.Minors == catalog.EffectMitigate || escalated) {
 			return s.Rule
 		}
 		if id, ok := strings.CutPrefix(s.Rule, "factor:"); ok {
-			if f := r.factorByID(d.Item, id); f != nil && f.Effect == catalog.EffectMitigate {
+			f := r.factorByID(d.Item, id)
+			if f != nil && (f.Effect == catalog.EffectMitigate || escalated && f.Effect == catalog.EffectLighter && f.Mandatory) {
 				return s.Rule
 			}
 		}

@@ -149,3 +149,17 @@ func roundTo(d, unit decimal.Decimal) decimal.Decimal {
 	}
 	return q.Mul(unit)
 }
+
+// MitigatedRange is the range a 减轻 (mitigated) fine may take below the
+// statutory minimum min: from the floor up to, but excluding, min, on the
+// grid of unit. A mitigated fine is still a fine, so a zero floor is
+// exclusive: the lowest amount is the smallest one above zero on the grid
+// (one yuan, or one fen with unit 0.01). A zero fine would be 不予处罚,
+// which 《行政处罚法》第三十三条 reserves to its own grounds. The result is
+// Empty when no grid amount lies above the floor and below min.
+func MitigatedRange(min, floor, unit decimal.Decimal) Range {
+	if floor.Sign() < 0 {
+		floor = decimal.Zero
+	}
+	return Interval{Min: floor, MinExclusive: floor.IsZero(), Max: &min, MaxExclusive: true}.Resolve(unit)
+}
