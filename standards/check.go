@@ -54,8 +54,10 @@ import (
 //     rule on an item whose fine applies only after the party failed to
 //     correct (逾期不改正 / 拒不改正), where art. 33 ¶1's 及时改正 cannot
 //     hold; an exemption that holds without the elements art. 33 ¶1
-//     requires (及时改正; no harm for light violations, harm not serious for
-//     first offenses); with [Options.FirstOffenseDiscretionaryOnly], a
+//     requires (及时改正; no harm for light violations; for first offenses
+//     harm no more severe than the value of the harm scale that means 危害
+//     后果轻微, found as [Options.SlightHarm] says); with
+//     [Options.FirstOffenseDiscretionaryOnly], a
 //     listed first offense on an item whose fine is mandatory (LEGAL.md
 //     §3.2, the 沅江 narrowing).
 //   - standards_mandatory (error): a sanction marked mandatory where the
@@ -130,6 +132,11 @@ type Options struct {
 	// leaves the fine to the agency's choice ("可以处"). Art. 33 itself has
 	// no such limit, so it is off by default.
 	FirstOffenseDiscretionaryOnly bool
+	// SlightHarm names, per enum harm fact, the value that means 危害后果
+	// 轻微 (art. 33 ¶1 s2): a first-offense rule that admits a more severe
+	// value is an error. Without it the value is found by its name (minor,
+	// slight) or its label (轻微); see docs/catalog.md.
+	SlightHarm map[string]string
 }
 
 func (o Options) withDefaults() Options {
