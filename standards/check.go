@@ -63,6 +63,10 @@ import (
 //   - standards_mandatory (error): a sanction marked mandatory where the
 //     clause says 可以 (or optional where it says 处/并处), and a factor whose
 //     citation says 应当 marked discretionary, or 可以 marked mandatory.
+//   - standards_division (warning): a condition that divides by a term
+//     that may be 0 where it is evaluated — a fact whose declared domain
+//     includes 0 (no min, or min 0), unless a guard to its left ("days > 0
+//     &&") rules 0 out (check_division.go).
 //
 // Gaps, overlaps and reachability are decided by interval reasoning over the
 // conditions (Method "interval"), which is exact for comparisons of facts
@@ -102,6 +106,7 @@ func check(ctx context.Context, eng *discretion.Engine, opts Options) (*checker,
 	}
 	ck.report = &Report{Catalog: cat.ID, File: cat.File, Digest: cat.Digest}
 	ck.catalogChecks()
+	ck.divisions()
 	for _, it := range cat.Items {
 		for _, ver := range it.Versions {
 			if err := ctx.Err(); err != nil {
@@ -162,6 +167,7 @@ const (
 	CodeMitigation   = "standards_mitigation"
 	CodeFirstOffense = "standards_first_offense"
 	CodeMandatory    = "standards_mandatory"
+	CodeDivision     = "standards_division"
 )
 
 // Severity says whether a finding is a defect (error) or suspicious

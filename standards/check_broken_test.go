@@ -23,7 +23,8 @@ func TestCheckBroken(t *testing.T) {
 	const path = "testdata/broken/catalog.yaml"
 	want := chkMarkers(t, path)
 	all := []string{standards.CodeGap, standards.CodeOverlap, standards.CodeRange, standards.CodeTierOrder,
-		standards.CodeUnreachable, standards.CodeMitigation, standards.CodeFirstOffense, standards.CodeMandatory}
+		standards.CodeUnreachable, standards.CodeMitigation, standards.CodeFirstOffense, standards.CodeMandatory,
+		standards.CodeDivision}
 	have := map[string]bool{}
 	for m := range want {
 		have[m.code] = true
@@ -70,7 +71,7 @@ func TestCheckBroken(t *testing.T) {
 	// engine shows the defect on it.
 	for m, f := range got {
 		code := m.code
-		if code == standards.CodeUnreachable {
+		if code == standards.CodeUnreachable || code == standards.CodeDivision {
 			if f.Witness != nil {
 				t.Errorf("%s: a static finding has no witness, got one", code)
 			}
