@@ -63,6 +63,13 @@ import (
 //   - standards_mandatory (error): a sanction marked mandatory where the
 //     clause says 可以 (or optional where it says 处/并处), and a factor whose
 //     citation says 应当 marked discretionary, or 可以 marked mandatory.
+//   - standards_lighter_no_effect (error): a grade where a 应当从轻 ground
+//     — a party aged 14–17 (art. 30) with policies.minors: lighter, or a
+//     mandatory lighter factor (art. 32) — leaves the fine unchanged: the
+//     case without the ground gets a range the tier scheme cannot lower (a
+//     single amount, a range without a maximum), and the engine decides
+//     the pair with the same fine. The witness has the ground, the
+//     Contrast is the same case without it (check_lighter.go).
 //   - standards_division (warning): a condition that divides by a term
 //     that may be 0 where it is evaluated — a fact whose declared domain
 //     includes 0 (no min, or min 0), unless a guard to its left ("days > 0
@@ -168,6 +175,9 @@ const (
 	CodeFirstOffense = "standards_first_offense"
 	CodeMandatory    = "standards_mandatory"
 	CodeDivision     = "standards_division"
+	// CodeLighterEffect: a 应当从轻 ground (art. 30, art. 32) that leaves the
+	// range unchanged.
+	CodeLighterEffect = "standards_lighter_no_effect"
 )
 
 // Severity says whether a finding is a defect (error) or suspicious
@@ -208,6 +218,11 @@ type Finding struct {
 	// is never true, a mislabelled sanction) or the engine did not confirm
 	// the case the analysis found.
 	Witness *discretion.Case `json:"witness,omitempty"`
+	// Contrast is, for a finding that compares two cases, the case the
+	// witness is compared with: for standards_lighter_no_effect the same
+	// case without the 应当从轻 ground, which the engine decides with the
+	// same fine. It is shown only with its witness.
+	Contrast *discretion.Case `json:"contrast,omitempty"`
 
 	// claim is what deciding Witness must show; confirm checks it.
 	claim claim

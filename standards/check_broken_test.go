@@ -24,7 +24,7 @@ func TestCheckBroken(t *testing.T) {
 	want := chkMarkers(t, path)
 	all := []string{standards.CodeGap, standards.CodeOverlap, standards.CodeRange, standards.CodeTierOrder,
 		standards.CodeUnreachable, standards.CodeMitigation, standards.CodeFirstOffense, standards.CodeMandatory,
-		standards.CodeDivision}
+		standards.CodeDivision, standards.CodeLighterEffect}
 	have := map[string]bool{}
 	for m := range want {
 		have[m.code] = true
@@ -112,15 +112,14 @@ func TestCheckBroken(t *testing.T) {
 				t.Errorf("mitigation witness decided %s, want mitigated", d.Outcome)
 			}
 		case standards.CodeFirstOffense:
-			if f.Witness.Facts["harm"] == "moderate" {
-				if d.Outcome != discretion.NoPenalty || d.Reason != discretion.ReasonFirstOffense {
-					t.Errorf("first-offense witness with moderate harm decided %s %s; want first_offense", d.Outcome, d.Reason)
-				}
-				continue
-			}
 			if d.Outcome != discretion.NoPenalty || d.Reason != discretion.ReasonFirstOffense || f.Witness.Facts["refused_to_correct"] != true {
 				t.Errorf("first-offense witness decided %s %s (refused %v); want first_offense for a party who refused to correct",
 					d.Outcome, d.Reason, f.Witness.Facts["refused_to_correct"])
+			}
+		case standards.CodeLighterEffect:
+			without, err := chkDecide(t, eng, f.Contrast)
+			if err != nil || d.Fine == nil || without.Fine == nil || !d.Fine.Min.Equal(without.Fine.Min) || !d.Fine.Max.Equal(without.Fine.Max) {
+				t.Errorf("lighter-effect pair decided %v and %v (%v), want the same fine", d.Fine, without, err)
 			}
 		case standards.CodeMandatory:
 			if !d.Discretionary {

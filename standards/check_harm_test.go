@@ -1,6 +1,7 @@
 package standards_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -107,4 +108,37 @@ func TestCheckArt33FirstOffenseHarm(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCheckArt33FirstOffenseHarmFixture: the fixture's first offense
+// admits 造成一定危害后果; the check names it at the rule, and the engine
+// exempts the witness, a first offense with moderate harm.
+func TestCheckArt33FirstOffenseHarmFixture(t *testing.T) {
+	const path = "testdata/harm/catalog.yaml"
+	r, eng := chkCheckFile(t, path)
+	var b strings.Builder
+	r.WriteText(&b)
+	if r.Errors() != 1 || r.Warnings() != 0 {
+		t.Fatalf("want one error:\n%s", b.String())
+	}
+	f := r.Findings[0]
+	if f.Code != standards.CodeFirstOffense || f.Pos.File != path || !strings.Contains(chkLineOf(chkReadFile(t, path), f.Pos.Line), `harm != "serious"`) {
+		t.Fatalf("want the first-offense rule reported at its condition, got %s: %s", f.Pos, f.Code)
+	}
+	if f.Witness == nil || f.Witness.Facts["harm"] != "moderate" {
+		t.Fatalf("want a witness with moderate harm:\n%s", b.String())
+	}
+	d, err := chkDecide(t, eng, f.Witness)
+	if err != nil || d.Outcome != discretion.NoPenalty || d.Reason != discretion.ReasonFirstOffense {
+		t.Errorf("witness decided %v %v, want no_penalty (first_offense)", d, err)
+	}
+}
+
+func chkReadFile(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
 }
