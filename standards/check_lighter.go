@@ -68,11 +68,11 @@ func (ck *checker) lighterEffect(vc *chkVersion) {
 
 		// Art. 32 and the other 应当从轻 grounds the catalog declares.
 		var (
-			p      *chkPoint
-			m      Method
-			adult  *discretion.Case
-			r      string
-			looked bool
+			p       *chkPoint
+			m       Method
+			without *discretion.Case
+			r       string
+			looked  bool
 		)
 		for _, fac := range factors {
 			x := ck.expr(fac.When)
@@ -83,10 +83,10 @@ func (ck *checker) lighterEffect(vc *chkVersion) {
 				looked = true
 				var ok bool
 				if p, ok, m = vc.find(chkQuery{graded: true, lits: chkAll(at, quiet...)}); ok {
-					adult, r, _ = vc.contrast(p, g, scheme)
+					without, r, _ = vc.contrast(p, g, scheme)
 				}
 			}
-			if adult == nil {
+			if without == nil {
 				break
 			}
 			with, ok := vc.withGround(p, at, x)
@@ -96,8 +96,8 @@ func (ck *checker) lighterEffect(vc *chkVersion) {
 			f := vc.finding(chkFinePos(g), CodeLighterEffect, SeverityError, m, with,
 				"grade %s (%s) gives a party with %s (%s) the same fine as one without it, %s元: the factor is 应当从轻 (%s), and the %s scheme finds nothing lighter within %s元",
 				g.ID, g.Label, fac.ID, fac.Label, r, fac.Citation, scheme, r)
-			f.Contrast = adult
-			f.claim = ck.claimSameRange(adult, g.ID, fac.ID)
+			f.Contrast = without
+			f.claim = ck.claimSameRange(without, g.ID, fac.ID)
 			f.Related = []Related{{Pos: fac.Pos, What: "factor " + fac.ID}}
 			f.Hint = "make the factor effect: mitigate where its citation allows 减轻 (art. 32: 从轻或者减轻), or give the grade a range with room below its amount"
 			ck.addShown(f)
