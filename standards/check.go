@@ -54,13 +54,26 @@ import (
 //     rule on an item whose fine applies only after the party failed to
 //     correct (逾期不改正 / 拒不改正), where art. 33 ¶1's 及时改正 cannot
 //     hold; an exemption that holds without the elements art. 33 ¶1
-//     requires (及时改正; no harm for light violations, harm not serious for
-//     first offenses); with [Options.FirstOffenseDiscretionaryOnly], a
+//     requires (及时改正; no harm for light violations; for first offenses
+//     harm no more severe than the value of the harm scale that means 危害
+//     后果轻微, found as [Options.SlightHarm] says); with
+//     [Options.FirstOffenseDiscretionaryOnly], a
 //     listed first offense on an item whose fine is mandatory (LEGAL.md
 //     §3.2, the 沅江 narrowing).
 //   - standards_mandatory (error): a sanction marked mandatory where the
 //     clause says 可以 (or optional where it says 处/并处), and a factor whose
 //     citation says 应当 marked discretionary, or 可以 marked mandatory.
+//   - standards_lighter_no_effect (error): a grade where a 应当从轻 ground
+//     — a party aged 14–17 (art. 30) with policies.minors: lighter, or a
+//     mandatory lighter factor (art. 32) — leaves the fine unchanged: the
+//     case without the ground gets a range the tier scheme cannot lower (a
+//     single amount, a range without a maximum), and the engine decides
+//     the pair with the same fine. The witness has the ground, the
+//     Contrast is the same case without it (check_lighter.go).
+//   - standards_division (warning): a condition that divides by a term
+//     that may be 0 where it is evaluated — a fact whose declared domain
+//     includes 0 (no min, or min 0), unless a guard to its left ("days > 0
+//     &&") rules 0 out (check_division.go).
 //
 // Gaps, overlaps and reachability are decided by interval reasoning over the
 // conditions (Method "interval"), which is exact for comparisons of facts
@@ -100,6 +113,7 @@ func check(ctx context.Context, eng *discretion.Engine, opts Options) (*checker,
 	}
 	ck.report = &Report{Catalog: cat.ID, File: cat.File, Digest: cat.Digest}
 	ck.catalogChecks()
+	ck.divisions()
 	for _, it := range cat.Items {
 		for _, ver := range it.Versions {
 			if err := ctx.Err(); err != nil {
@@ -130,6 +144,11 @@ type Options struct {
 	// leaves the fine to the agency's choice ("可以处"). Art. 33 itself has
 	// no such limit, so it is off by default.
 	FirstOffenseDiscretionaryOnly bool
+	// SlightHarm names, per enum harm fact, the value that means 危害后果
+	// 轻微 (art. 33 ¶1 s2): a first-offense rule that admits a more severe
+	// value is an error. Without it the value is found by its name (minor,
+	// slight) or its label (轻微); see docs/catalog.md.
+	SlightHarm map[string]string
 }
 
 func (o Options) withDefaults() Options {
@@ -155,6 +174,10 @@ const (
 	CodeMitigation   = "standards_mitigation"
 	CodeFirstOffense = "standards_first_offense"
 	CodeMandatory    = "standards_mandatory"
+	CodeDivision     = "standards_division"
+	// CodeLighterEffect: a 应当从轻 ground (art. 30, art. 32) that leaves the
+	// range unchanged.
+	CodeLighterEffect = "standards_lighter_no_effect"
 )
 
 // Severity says whether a finding is a defect (error) or suspicious
@@ -195,6 +218,11 @@ type Finding struct {
 	// is never true, a mislabelled sanction) or the engine did not confirm
 	// the case the analysis found.
 	Witness *discretion.Case `json:"witness,omitempty"`
+	// Contrast is, for a finding that compares two cases, the case the
+	// witness is compared with: for standards_lighter_no_effect the same
+	// case without the 应当从轻 ground, which the engine decides with the
+	// same fine. It is shown only with its witness.
+	Contrast *discretion.Case `json:"contrast,omitempty"`
 
 	// claim is what deciding Witness must show; confirm checks it.
 	claim claim

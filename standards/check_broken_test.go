@@ -14,52 +14,66 @@ import (
 	"github.com/jizhun/jizhun/standards"
 )
 
-// TestCheckBroken: the broken catalog holds one defect of each class, each
-// marked "# DEFECT <code>" on the line before the rule the check must point
-// at. Every defect is found at its line, as an error, and nothing else is;
-// every witness, decided by the engine, shows the defect.
+// TestCheckBroken: the broken catalog holds defects of each class, each
+// marked "# DEFECT <code>" (an error) or "# WARNING <code>" on the line
+// before the rule the check must point at. Every defect is found at its
+// line with its severity, and nothing else is; every witness, decided by
+// the engine, shows the defect.
 func TestCheckBroken(t *testing.T) {
 	const path = "testdata/broken/catalog.yaml"
 	want := chkMarkers(t, path)
 	all := []string{standards.CodeGap, standards.CodeOverlap, standards.CodeRange, standards.CodeTierOrder,
-		standards.CodeUnreachable, standards.CodeMitigation, standards.CodeFirstOffense, standards.CodeMandatory}
+		standards.CodeUnreachable, standards.CodeMitigation, standards.CodeFirstOffense, standards.CodeMandatory,
+		standards.CodeDivision, standards.CodeLighterEffect}
+	have := map[string]bool{}
+	for m := range want {
+		have[m.code] = true
+	}
 	for _, code := range all {
-		if _, ok := want[code]; !ok {
+		if !have[code] {
 			t.Errorf("the broken catalog has no defect marked %s", code)
 		}
 	}
 	r, eng := chkCheckFile(t, path)
-	got := map[string]standards.Finding{}
+	got := map[chkMarker]standards.Finding{}
+	errs, warns := 0, 0
 	for _, f := range r.Findings {
-		if _, dup := got[f.Code]; dup {
-			t.Errorf("%s reported twice: %s", f.Code, f.Message)
+		m := chkMarker{code: f.Code, line: f.Pos.Line}
+		if _, dup := got[m]; dup {
+			t.Errorf("%s reported twice at line %d: %s", f.Code, f.Pos.Line, f.Message)
 		}
-		got[f.Code] = f
-		line, ok := want[f.Code]
+		got[m] = f
+		sev, ok := want[m]
 		switch {
 		case !ok:
 			t.Errorf("unexpected finding %s: %s: %s", f.Pos, f.Code, f.Message)
-		case f.Pos.Line != line || f.Pos.File != path || f.Pos.Col <= 0:
-			t.Errorf("%s at %s, want %s:%d:col", f.Code, f.Pos, path, line)
-		case f.Severity != standards.SeverityError:
-			t.Errorf("%s is a %s, want an error", f.Code, f.Severity)
+		case f.Pos.File != path || f.Pos.Col <= 0:
+			t.Errorf("%s at %s, want %s:%d:col", f.Code, f.Pos, path, m.line)
+		case f.Severity != sev:
+			t.Errorf("%s is a %s, want a %s", f.Code, f.Severity, sev)
 		}
 	}
-	for code := range want {
-		if _, ok := got[code]; !ok {
-			t.Errorf("the check did not find %s (marked at line %d)", code, want[code]-1)
+	for m, sev := range want {
+		if _, ok := got[m]; !ok {
+			t.Errorf("the check did not find %s (marked at line %d)", m.code, m.line-1)
+		}
+		if sev == standards.SeverityError {
+			errs++
+		} else {
+			warns++
 		}
 	}
-	if r.Errors() != len(want) || r.Warnings() != 0 {
-		t.Errorf("%d errors and %d warnings, want %d and 0", r.Errors(), r.Warnings(), len(want))
+	if r.Errors() != errs || r.Warnings() != warns {
+		t.Errorf("%d errors and %d warnings, want %d and %d", r.Errors(), r.Warnings(), errs, warns)
 	}
 
 	// Every finding but an unreachable rule comes with a witness, and the
 	// engine shows the defect on it.
-	for code, f := range got {
-		if code == standards.CodeUnreachable {
+	for m, f := range got {
+		code := m.code
+		if code == standards.CodeUnreachable || code == standards.CodeDivision {
 			if f.Witness != nil {
-				t.Errorf("%s: an unreachable rule has no witness, got one", code)
+				t.Errorf("%s: a static finding has no witness, got one", code)
 			}
 			continue
 		}
@@ -102,6 +116,11 @@ func TestCheckBroken(t *testing.T) {
 				t.Errorf("first-offense witness decided %s %s (refused %v); want first_offense for a party who refused to correct",
 					d.Outcome, d.Reason, f.Witness.Facts["refused_to_correct"])
 			}
+		case standards.CodeLighterEffect:
+			without, err := chkDecide(t, eng, f.Contrast)
+			if err != nil || d.Fine == nil || without.Fine == nil || !d.Fine.Min.Equal(without.Fine.Min) || !d.Fine.Max.Equal(without.Fine.Max) {
+				t.Errorf("lighter-effect pair decided %v and %v (%v), want the same fine", d.Fine, without, err)
+			}
 		case standards.CodeMandatory:
 			if !d.Discretionary {
 				t.Errorf("mandatory witness: the decision is not marked discretionary, so the factor did not apply")
@@ -113,28 +132,39 @@ func TestCheckBroken(t *testing.T) {
 	if err := r.WriteText(&text); err != nil {
 		t.Fatal(err)
 	}
-	for code, line := range want {
-		if !strings.Contains(text.String(), path+":"+itoa(line)+":") || !strings.Contains(text.String(), code) {
-			t.Errorf("the text report does not name %s at %s:%d", code, path, line)
+	for m := range want {
+		if !strings.Contains(text.String(), path+":"+itoa(m.line)+":") || !strings.Contains(text.String(), m.code) {
+			t.Errorf("the text report does not name %s at %s:%d", m.code, path, m.line)
 		}
 	}
 }
 
-var chkMarkerRE = regexp.MustCompile(`#\s*DEFECT\s+(standards_[a-z_]+)`)
+// chkMarker is a marked defect: its code and the line the finding points at.
+type chkMarker struct {
+	code string
+	line int
+}
 
-// chkMarkers maps each marked code to the line after its marker.
-func chkMarkers(t *testing.T, path string) map[string]int {
+var chkMarkerRE = regexp.MustCompile(`#\s*(DEFECT|WARNING)\s+(standards_[a-z_]+)`)
+
+// chkMarkers maps each marked defect (its code and the line after its
+// marker) to the severity the marker says.
+func chkMarkers(t *testing.T, path string) map[chkMarker]standards.Severity {
 	t.Helper()
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	out := map[string]int{}
+	out := map[chkMarker]standards.Severity{}
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		if m := chkMarkerRE.FindStringSubmatch(sc.Text()); m != nil {
-			out[m[1]] = n + 1
+			sev := standards.SeverityError
+			if m[1] == "WARNING" {
+				sev = standards.SeverityWarning
+			}
+			out[chkMarker{code: m[2], line: n + 1}] = sev
 		}
 	}
 	return out

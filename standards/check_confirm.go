@@ -146,7 +146,7 @@ func (ck *checker) confirm() error {
 		}
 		if why != nil {
 			ck.unconfirmed = append(ck.unconfirmed, unconfirmed{finding: *f, why: why})
-			f.Witness = nil
+			f.Witness, f.Contrast = nil, nil
 			note := "no witness case is shown: the engine did not confirm the case the analysis found (" + why.Error() + "); please report this"
 			if f.Hint != "" {
 				note = f.Hint + "; " + note

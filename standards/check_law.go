@@ -26,6 +26,7 @@ func (ck *checker) catalogChecks() {
 		ck.add(finding(cat.Policies.Pos, CodeMitigation, SeverityError, MethodStatic,
 			fmt.Sprintf("policies.mitigation_floor is %s: a 减轻 fine would go below zero; the floor is a share of the statutory minimum from 0 to 1", f)))
 	}
+	ck.slightHarmOptions()
 	vc := ck.catalogVersion()
 	if r := cat.Policies.NoFault; r != nil {
 		if x := ck.expr(r.When); x != nil {
@@ -554,8 +555,9 @@ func (vc *chkVersion) uncorrectedPrecondition() (kind string, pos catalog.Pos, o
 // exemptionElements checks that an exemption's condition requires what
 // art. 33 ¶1 requires: 及时改正, and no harm (light violation) or harm not
 // serious (first offense). The facts are recognised by name
-// (corrected_in_time, harm) or label (及时改正, 危害后果); the harm enum's
-// values are read mildest first.
+// (corrected_in_time, harm) or label (及时改正, 危害后果); the harm enum is
+// read in its order of severity, and a first offense may admit harm up to
+// the value meaning 危害后果轻微 (harmScale, check_harm.go).
 func (ck *checker) exemptionElements(vc *chkVersion, c *catalog.Cond, name string) {
 	x := ck.expr(c)
 	if x == nil {
@@ -586,11 +588,34 @@ func (ck *checker) exemptionElements(vc *chkVersion, c *catalog.Cond, name strin
 		try("!"+cf.Name, cf.Name+" (及时改正) is false")
 	}
 	if hf := chkFactNamed(facts, catalog.FactEnum, "harm", "危害后果"); hf != nil && len(hf.Values) > 1 {
+		scale := ck.harmScale(hf)
 		if name == "light_violation" {
-			try(fmt.Sprintf("%s != %q", hf.Name, hf.Values[0].Name), fmt.Sprintf("%s is not %s (没有造成危害后果)", hf.Name, hf.Values[0].Name))
+			mildest := scale.order[0]
+			try(fmt.Sprintf("%s != %q", hf.Name, mildest.Name), fmt.Sprintf("%s is not %s (没有造成危害后果)", hf.Name, mildest.Name))
 		} else {
-			last := hf.Values[len(hf.Values)-1]
-			try(fmt.Sprintf("%s == %q", hf.Name, last.Name), fmt.Sprintf("%s is %s (%s)", hf.Name, last.Name, last.Label))
+			// Art. 33 ¶1 s2 admits harm up to 危害后果轻微: every value more
+			// severe than that is tried, mildest first, so that the witness
+			// shows the least severe harm the rule wrongly admits.
+			var admitted []string
+			for _, v := range scale.order[scale.slight+1:] {
+				neg, diags := condition.Compile(catalog.NewCond(fmt.Sprintf("%s == %q", hf.Name, v.Name)), scope)
+				if len(diags) > 0 || neg == nil {
+					continue
+				}
+				p, ok, m := vc.find(chkQuery{lits: append(append([]chkLit(nil), vc.reach...), lit(x, true), lit(neg, true))})
+				if m == MethodGenerated {
+					method = m
+				}
+				if ok {
+					if len(admitted) == 0 {
+						witness = p // the harm is the graver defect: show it
+					}
+					admitted = append(admitted, fmt.Sprintf("%s (%s)", v.Name, v.Label))
+				}
+			}
+			if len(admitted) > 0 {
+				missing = append(missing, scale.aboveText(admitted))
+			}
 		}
 	}
 	if len(missing) == 0 {

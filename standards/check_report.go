@@ -31,6 +31,16 @@ func (r *Report) WriteText(w io.Writer) error {
 			for _, line := range strings.Split(strings.TrimRight(string(js), "\n"), "\n") {
 				b.WriteString("      " + line + "\n")
 			}
+			if f.Contrast != nil {
+				js, err := f.Contrast.JSON()
+				if err != nil {
+					return err
+				}
+				b.WriteString("    compared with (jizhun decide --case):\n")
+				for _, line := range strings.Split(strings.TrimRight(string(js), "\n"), "\n") {
+					b.WriteString("      " + line + "\n")
+				}
+			}
 		}
 	}
 	interval, generated := 0, 0

@@ -235,6 +235,7 @@ func (ck *checker) version(it *catalog.Item, ver *catalog.Version) {
 		ck.gradeChecks(vc)
 		ck.reachability(vc)
 		ck.tierOrder(vc)
+		ck.lighterEffect(vc)
 	}
 	if vc.b != nil {
 		ck.report.Coverage = append(ck.report.Coverage, vc.coverage())

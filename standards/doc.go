@@ -42,15 +42,19 @@
 // (类案同罚): gaps and overlaps between grades, grade ranges outside the
 // statute, tier order and order along the facts declared aggravating,
 // unreachable grades and factors, 减轻 without a legal ground, first-offense
-// and light-violation rules on clauses that do not allow them, and
-// discretionary rules marked mandatory or the reverse. Conditions that
+// and light-violation rules on clauses that do not allow them or without
+// the elements of art. 33 (a first offense admitting harm above 危害后果轻微),
+// discretionary rules marked mandatory or the reverse, 应当从轻 grounds
+// (art. 30 minors, art. 32) that leave the fine unchanged, and divisions by
+// a fact that may be 0. Conditions that
 // compare facts with constants are decided by interval reasoning; the rest
 // by generated cases; the report says which. Every finding carries the
 // positions of the rules involved and, where one exists, a witness: a
 // [discretion.Case] that [Check] has decided with the engine, attached only
 // when the decision shows the defect. [Options] holds the optional local policies, such as
 // restricting 首违不罚 to clauses whose fine is discretionary
-// (FirstOffenseDiscretionaryOnly).
+// (FirstOffenseDiscretionaryOnly), and the value of a harm scale that means
+// 危害后果轻微 where its name and label do not say so (SlightHarm).
 //
 // Hand wording (a grade's description, an exemption's label) may replace the
 // rendered text in a table; [WordingDiagnostics] flags hand wording whose
