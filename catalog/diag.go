@@ -57,9 +57,6 @@ const (
 	CodeExprUnknown   = "catalog_expr_unknown"   // a condition that names an undeclared fact
 	CodeExprFeature   = "catalog_expr_feature"   // a condition using a construct the engine does not allow
 	CodeTooLarge      = "catalog_too_large"      // input beyond the loader's limits
-
-	// Warnings (Catalog.Warnings): the catalog loads, but a case may fail.
-	CodeZeroDivisor = "catalog_zero_divisor" // a condition divides by a fact whose domain includes 0
 )
 
 // Diagnostic is one problem found in a catalog, with where it is.

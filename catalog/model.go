@@ -42,10 +42,6 @@ type Catalog struct {
 	Digest string `yaml:"-"`
 	// File is the name the catalog was loaded from.
 	File string `yaml:"-"`
-	// Warnings are what Load found suspicious but not wrong, such as a
-	// condition dividing by a fact that may be 0 (CodeZeroDivisor). They do
-	// not stop the catalog from loading.
-	Warnings Diagnostics `yaml:"-"`
 }
 
 // Transition is the standard's rule for acts committed before it took

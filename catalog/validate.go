@@ -120,7 +120,6 @@ func (v *validator) catalog() {
 		codes[it.Code] = it.Pos
 		v.item(it, factorIDs)
 	}
-	v.zeroDivisors()
 	for _, it := range c.Items {
 		for _, code := range it.Concurrent {
 			if _, ok := codes[code]; !ok {

@@ -172,7 +172,11 @@ func (r *run) finalRange(out Outcome, byGround bool, v *versionRules, g *catalog
 			// the floor: 减轻 cannot lower the amount without reaching zero,
 			// and zero is 不予处罚, which needs an art. 33 ground.
 			rng = penalty.Closed(lmin, lmin)
-			r.note("clamp", "mitigate", cite, fmt.Sprintf("减轻处罚：法定最低罚款%s元以下已无大于零的罚款数额，按法定最低罚款确定并提请审查（罚款为零即不予处罚，须有法定不予处罚情形）", lmin), true)
+			why := fmt.Sprintf("法定最低罚款%s元以下已无大于零的罚款数额", lmin)
+			if floor.Sign() > 0 {
+				why = fmt.Sprintf("本基准规定减轻处罚不低于%s元，法定最低罚款%s元以下已无可以确定的罚款数额", floor, lmin)
+			}
+			r.note("clamp", "mitigate", cite, "减轻处罚："+why+"，按法定最低罚款确定并提请审查（罚款为零即不予处罚，须有法定不予处罚情形）", true)
 			return &rng, append(flags, FlagMitigatedAtMinimum)
 		}
 		r.note("clamp", "mitigate", cite, fmt.Sprintf("减轻处罚：在法定最低罚款%s元以下确定，幅度%s元（减轻处罚仍须罚款，不得为零）", lmin, rangeText(rng)), true)

@@ -96,6 +96,15 @@ func TestAdjust_mitigation(t *testing.T) {
 		d := decide(t, e, adjustCase("ROWS", "mid", grounds{mitigating: true}))
 		wantFine(t, d, "1", "999")
 	})
+	// Without a floor the clamp cites the ground alone: no empty citation
+	// joined to it ("第三十二条；").
+	t.Run("mitigation_without_floor_cites_the_ground_only", func(t *testing.T) {
+		e := engineFile(t, "adjust.yaml")
+		d := decide(t, e, adjustCase("ROWS", "mid", grounds{mitigating: true}))
+		if c := step(t, d, "clamp", "mitigate").Citation; c == "" || strings.HasSuffix(c, "；") || strings.Contains(c, "；；") {
+			t.Errorf("clamp step citation %q", c)
+		}
+	})
 	t.Run("mitigated_at_grid_minimum_stays_at_minimum_flagged", func(t *testing.T) {
 		// Statutory minimum 1000 on a grid of 1000 yuan: nothing above zero
 		// lies below it.

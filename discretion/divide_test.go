@@ -79,10 +79,4 @@ func TestDivisionByZero(t *testing.T) {
 			t.Errorf("grade %s, want heavy (15 m² a day)", d.Grade)
 		}
 	})
-	t.Run("division_by_fact_admitting_zero_warns_at_load", func(t *testing.T) {
-		w := e.Catalog().Warnings
-		if len(w) != 3 {
-			t.Fatalf("warnings %v; want the three divisions by days (min 0)", w)
-		}
-	})
 }

@@ -376,8 +376,11 @@ func (r *run) finish(d *Decision) {
 }
 
 func joinCites(a, b string) string {
-	if a == "" {
+	switch {
+	case a == "":
 		return b
+	case b == "":
+		return a
 	}
 	return a + "；" + b
 }

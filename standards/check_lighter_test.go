@@ -33,6 +33,7 @@ factors:
 		ground   string   // "minor" or the factor's id, for each finding
 	}{
 		{name: "art30_minor_range_not_lower_fixed_fine",
+			policies: "rounding: {unit: 50}\n",
 			item: `    sanctions:
       - {type: fine, mandatory: true, amount: {min: 50, max: 50}}
     benchmark:
@@ -40,6 +41,7 @@ factors:
         - {id: a, label: 全部, when: "true", fine: {tier: general}}
 `, want: []string{"a"}, ground: "minor"},
 		{name: "art30_minor_range_not_lower_single_amount_at_the_minimum",
+			policies: "rounding: {unit: 100}\n",
 			item: `    facts:
       n: {type: int, label: 数量, min: 0, max: 100, required: true, aggravates: higher}
     sanctions:
@@ -57,6 +59,15 @@ factors:
       grades:
         - {id: a, label: 全部, when: "true", fine: {tier: general}}
 `},
+		// Where 从轻 leaves nothing lower, the engine applies the ground as
+		// 减轻 (1 to 49 yuan): the ground has its effect.
+		{name: "art30_minor_range_lower_by_mitigation_when_lighter_has_no_room",
+			item: `    sanctions:
+      - {type: fine, mandatory: true, amount: {min: 50, max: 50}}
+    benchmark:
+      grades:
+        - {id: a, label: 全部, when: "true", fine: {tier: general}}
+`},
 		{name: "art30_minor_range_lower_in_a_range_with_room",
 			item: `    facts:
       n: {type: int, label: 数量, min: 0, max: 100, required: true, aggravates: higher}
@@ -68,7 +79,7 @@ factors:
         - {id: b, label: 多, when: "n >= 10", fine: {min: 300, max: 1000, min_exclusive: true}}
 `},
 		{name: "art32_ground_range_not_lower",
-			policies: "policies:\n  minors: mitigate\n",
+			policies: "rounding: {unit: 50}\npolicies:\n  minors: mitigate\n",
 			factor:   "lighter",
 			item: `    sanctions:
       - {type: fine, mandatory: true, amount: {min: 50, max: 50}}

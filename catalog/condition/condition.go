@@ -134,23 +134,6 @@ type Division struct {
 	Vars    []*Var
 }
 
-// ZeroDivisors returns the divisions whose divisor is a declared fact whose
-// domain admits 0: a numeric fact without min, or with min ≤ 0. A case may
-// state 0 for such a fact, and the condition then has no answer.
-func (e *Expr) ZeroDivisors() []*Division {
-	var out []*Division
-	for _, d := range e.Divisions {
-		id, ok := d.Divisor.(Ident)
-		if !ok || id.Var.Fact == nil {
-			continue
-		}
-		if id.Var.Fact.AdmitsZero() {
-			out = append(out, d)
-		}
-	}
-	return out
-}
-
 // DivisionByZero is the error of a condition whose divisor is zero for the
 // values it was evaluated with.
 type DivisionByZero struct {

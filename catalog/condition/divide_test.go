@@ -86,33 +86,3 @@ func TestEvalStrictAllocatesNoMoreThanEval(t *testing.T) {
 		}
 	}
 }
-
-// ZeroDivisors finds the divisions by a fact whose declared domain includes 0.
-func TestZeroDivisors(t *testing.T) {
-	one := num("1").Num
-	zero := num("0").Num
-	s := condition.NewScope()
-	s.Add("area", 0, catalog.FactNumber, &catalog.Fact{Name: "area", Type: catalog.FactNumber, Label: "面积"})
-	s.Add("days_open", 1, catalog.FactInt, &catalog.Fact{Name: "days_open", Type: catalog.FactInt, Label: "天数"})
-	s.Add("days_min0", 2, catalog.FactInt, &catalog.Fact{Name: "days_min0", Type: catalog.FactInt, Label: "天数", Min: &zero})
-	s.Add("days_min1", 3, catalog.FactInt, &catalog.Fact{Name: "days_min1", Type: catalog.FactInt, Label: "天数", Min: &one})
-	tests := []struct {
-		src  string
-		want int
-	}{
-		{"area / days_open < 1", 1},
-		{"area / days_min0 < 1", 1},
-		{"area / days_min1 < 1", 0},
-		{"area / 2 < 1", 0},
-		{"area / days_open + area / days_min0 > area / days_min1", 2},
-	}
-	for _, tt := range tests {
-		e, diags := condition.Compile(catalog.NewCond(tt.src), s)
-		if len(diags) > 0 {
-			t.Fatal(diags)
-		}
-		if got := len(e.ZeroDivisors()); got != tt.want {
-			t.Errorf("%s: %d zero divisors, want %d", tt.src, got, tt.want)
-		}
-	}
-}
