@@ -22,6 +22,7 @@ var layers = map[string]int{
 	"catalog":    1,
 	"discretion": 2,
 	"standards":  3,
+	"casetest":   3,
 	"fuzz":       4,
 	"cmd":        5,
 }
