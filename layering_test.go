@@ -19,6 +19,7 @@ const module = "github.com/jizhun/jizhun"
 var layers = map[string]int{
 	"examples":   0,
 	"penalty":    0,
+	"schema":     0,
 	"catalog":    1,
 	"discretion": 2,
 	"standards":  3,

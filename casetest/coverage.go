@@ -287,15 +287,17 @@ func (cv *Coverage) recordAmount(d *decisionJSON, s stepJSON, party catalog.Part
 	if ar == nil {
 		return
 	}
-	hit(d.Item, d.Version, KindAmount+":"+id)
+	// The rule that set the range is the innermost fallback taken, or the
+	// clause's own rule; a fallback taken does not test the rule it
+	// replaces. A base the clause cannot use (missing, undeterminable
+	// without a fallback) still reached the clause's own rule.
 	out, err := ar.Rule.Evaluate(baseValue(s.Facts, ar.Rule))
-	if err != nil {
-		return
+	if err == nil {
+		for _, i := range out.FallbackPath {
+			id += fmt.Sprintf(".fallbacks[%d]", i)
+		}
 	}
-	for _, i := range out.FallbackPath {
-		id += fmt.Sprintf(".fallbacks[%d]", i)
-		hit(d.Item, d.Version, KindAmount+":"+id)
-	}
+	hit(d.Item, d.Version, KindAmount+":"+id)
 }
 
 // baseValue reads the rule's base from the facts a statutory step read:

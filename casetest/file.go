@@ -645,3 +645,13 @@ func (l *loader) toJSON(n *yaml.Node, b *bytes.Buffer) bool {
 	}
 	return true
 }
+
+// Keys returns the vocabulary of the format: the keys of a test file's top
+// level, of a test, and of a test's procedure. schema/test.schema.json
+// describes the same keys, and its test holds the two together.
+func Keys() (file, test, procedure []string) {
+	for _, pk := range procedureKeys {
+		procedure = append(procedure, pk.key)
+	}
+	return append([]string(nil), fileKeys...), append([]string(nil), testKeys...), procedure
+}
