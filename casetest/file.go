@@ -184,12 +184,7 @@ func (l *loader) load(data []byte) *File {
 			l.diags.Addf(catalog.Pos{File: l.file, Line: 1, Col: 1}, CodeSyntax, "测试文件是空的；至少写出 tests:")
 			return nil
 		}
-		pos, msg := catalog.Pos{File: l.file, Line: 1, Col: 1}, err.Error()
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			pos.Line, _ = strconv.Atoi(m[1])
-			msg = m[2]
-		}
-		l.diags.Addf(pos, CodeSyntax, "YAML格式错误：%s", msg)
+		l.diags.Addf(syntaxError(l.file, data, err))
 		return nil
 	}
 	if len(doc.Content) != 1 {
@@ -229,6 +224,27 @@ func (l *loader) load(data []byte) *File {
 	return f
 }
 
+// syntaxError places a yaml.v3 parse error ("yaml: line 3: …") at the
+// first character of its line. yaml.v3 counts lines from 1 for scanner
+// errors but from 0 for parser errors, so a parser error moves down a line
+// (as catalog.Load does).
+func syntaxError(file string, data []byte, err error) (catalog.Pos, string, string, any) {
+	pos, msg := catalog.Pos{File: file, Line: 1, Col: 1}, err.Error()
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		pos.Line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+		if strings.HasPrefix(msg, "did not find expected") || strings.HasPrefix(msg, "found duplicate %") ||
+			msg == "found incompatible YAML document" || msg == "found undefined tag handle" {
+			pos.Line++
+		}
+		lines := strings.Split(string(data), "\n")
+		pos.Line = max(1, min(pos.Line, len(lines)))
+		text := lines[pos.Line-1]
+		pos.Col = utf8.RuneCountInString(text) - utf8.RuneCountInString(strings.TrimLeft(text, " ")) + 1
+	}
+	return pos, CodeSyntax, "YAML格式错误：%s", msg
+}
+
 // invalidUTF8At returns the line and column (in runes) of the first byte
 // that is not UTF-8.
 func invalidUTF8At(data []byte) (line, col int) {
@@ -257,14 +273,14 @@ func (l *loader) resolve(p string) string {
 
 // mapping walks a mapping's pairs in order, reporting a non-mapping,
 // duplicate keys and, when known is not nil, keys outside it.
-func (l *loader) mapping(n *yaml.Node, what string, known []string, visit func(key string, k, v *yaml.Node)) {
+func (l *loader) mapping(n *yaml.Node, what string, known []string, visit func(key string, k, v *yaml.Node)) bool {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
 		l.errorf(n, CodeSyntax, "%s：测试文件中不能使用锚点和别名（&、*），请完整写出", what)
-		return
+		return false
 	}
 	if n.Kind != yaml.MappingNode {
 		l.errorf(n, CodeType, "%s 应当是“键: 值”的映射，而不是%s", what, kindName(n))
-		return
+		return false
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
@@ -291,6 +307,7 @@ func (l *loader) mapping(n *yaml.Node, what string, known []string, visit func(k
 		}
 		visit(k.Value, k, v)
 	}
+	return true
 }
 
 func contains[T comparable](list []T, x T) bool {
@@ -319,6 +336,10 @@ func kindName(n *yaml.Node) string {
 }
 
 func (l *loader) str(n *yaml.Node, what string) (string, bool) {
+	if n.Kind == yaml.ScalarNode && strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
+		l.errorf(n, CodeType, "%s：%s%s 被 YAML 读作标签；以 ! 开头的值须加引号", what, n.Tag, prefixSpace(n.Value)).Hint = "写作 \"" + n.Tag + prefixSpace(n.Value) + "\""
+		return "", false
+	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Value == "" {
 		l.errorf(n, CodeType, "%s 应当是一个值，而不是%s", what, kindName(n))
 		return "", false
@@ -353,7 +374,7 @@ func (l *loader) test(name string, k, n *yaml.Node) *Test {
 	t := &Test{Name: name, Pos: l.pos(k), file: l.file, Expect: Expect{Pos: map[string]catalog.Pos{}}}
 	what := "测试 " + name
 	var caseNode *yaml.Node
-	l.mapping(n, what, testKeys, func(key string, kn, v *yaml.Node) {
+	ok := l.mapping(n, what, testKeys, func(key string, kn, v *yaml.Node) {
 		e := &t.Expect
 		e.Pos[key] = l.pos(v)
 		switch key {
@@ -414,7 +435,7 @@ func (l *loader) test(name string, k, n *yaml.Node) *Test {
 			t.Why, _ = l.str(v, "why")
 		}
 	})
-	if n.Kind != yaml.MappingNode {
+	if !ok {
 		return nil
 	}
 	if caseNode == nil {
@@ -426,7 +447,7 @@ func (l *loader) test(name string, k, n *yaml.Node) *Test {
 		}
 	}
 	if t.Expect.Reason != "" && t.Expect.Outcome != "" && t.Expect.Outcome != discretion.NoPenalty {
-		l.errorf(n, CodeValue, "%s：只有 outcome: no_penalty（不予处罚）才有 reason", what)
+		l.diags.Addf(t.Expect.Pos["reason"], CodeValue, "%s：只有 outcome: no_penalty（不予处罚）才有 reason", what)
 	}
 	if caseNode != nil {
 		l.readCase(t, caseNode)
@@ -536,14 +557,24 @@ func (l *loader) caseError(t *Test, n *yaml.Node, err error) {
 		l.errorf(n, CodeCase, "测试 %s 的案件：%v", t.Name, err)
 		return
 	}
+	t.caseNode = n
 	for _, p := range ce.Problems {
-		at := fieldNode(n, p.Field)
 		msg := p.Message
 		if p.Field != "" {
 			msg = p.Field + "：" + msg
 		}
-		l.errorf(at, CodeCase, "测试 %s 的案件：%s", t.Name, msg)
+		l.diags.Addf(t.casePos(p.Field), CodeCase, "测试 %s 的案件：%s", t.Name, msg)
 	}
+}
+
+// casePos is where a problem with a case field is best shown: at the field
+// of an inline case, else at the test's case key.
+func (t *Test) casePos(field string) catalog.Pos {
+	if t.caseNode == nil {
+		return t.CasePos
+	}
+	n := fieldNode(t.caseNode, field)
+	return catalog.Pos{File: t.file, Line: n.Line, Col: n.Column}
 }
 
 // caseProblems lists the problems of a case error, one line each.
@@ -639,6 +670,10 @@ func (l *loader) toJSON(n *yaml.Node, b *bytes.Buffer) bool {
 			}
 			b.WriteString(n.Value)
 		default:
+			if strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
+				l.errorf(n, CodeCase, "案件中的 %s%s 被 YAML 读作标签；以 ! 开头的值须加引号", n.Tag, prefixSpace(n.Value)).Hint = "写作 \"" + n.Tag + prefixSpace(n.Value) + "\""
+				return false
+			}
 			s, _ := json.Marshal(n.Value)
 			b.Write(s)
 		}
@@ -654,4 +689,11 @@ func Keys() (file, test, procedure []string) {
 		procedure = append(procedure, pk.key)
 	}
 	return append([]string(nil), fileKeys...), append([]string(nil), testKeys...), procedure
+}
+
+func prefixSpace(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " " + s
 }

@@ -14,8 +14,8 @@ import (
 )
 
 // Find lists the test files the paths name: a file as it is, a directory
-// searched recursively for files ending in Suffix (directories whose name
-// starts with "." are skipped). The list is sorted and free of repeats.
+// searched recursively for files ending in Suffix (hidden directories and
+// directories named testdata are skipped, as the go tool skips them). The list is sorted and free of repeats.
 func Find(paths []string) ([]string, error) {
 	var diags catalog.Diagnostics
 	seen := map[string]bool{}
@@ -38,7 +38,9 @@ func Find(paths []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if d.IsDir() && path != p && strings.HasPrefix(d.Name(), ".") {
+			// Like the go tool, a search skips hidden directories and
+			// testdata, which holds fixtures rather than an office's tests.
+			if d.IsDir() && path != p && (strings.HasPrefix(d.Name(), ".") || d.Name() == "testdata") {
 				return filepath.SkipDir
 			}
 			if !d.IsDir() && strings.HasSuffix(d.Name(), Suffix) {

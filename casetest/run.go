@@ -83,7 +83,16 @@ func Run(ctx context.Context, files []*File) (*Report, error) {
 			}
 			res, decided := runTest(ctx, ent.eng, t)
 			if res == nil {
-				diags.Addf(t.CasePos, CodeCase, "测试 %s 的案件无法裁量：%s", t.Name, strings.Join(caseProblems(decided.err), "；"))
+				var ce *discretion.CaseError
+				if errors.As(decided.err, &ce) {
+					for _, p := range ce.Problems {
+						msg := p.Message
+						if p.Field != "" {
+							msg = "案件字段 " + p.Field + "：" + msg
+						}
+						diags.Addf(t.casePos(p.Field), CodeCase, "测试 %s 的案件无法裁量：%s", t.Name, msg)
+					}
+				}
 				continue
 			}
 			rep.Results = append(rep.Results, res)

@@ -35,7 +35,7 @@ exit status: 0 all tests pass, 1 invalid input (test file, case or catalog),
 func testCommand(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("test", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.Usage = func() { io.WriteString(stderr, testUsage) }
+	fs.Usage = func() {} // printed below: to stdout when asked for, else to stderr
 	coverage := fs.Bool("coverage", false, "list the rules no test reaches")
 	format := fs.String("format", "text", "text or json")
 	verbose := fs.Bool("v", false, "list passing tests too")
@@ -43,8 +43,10 @@ func testCommand(args []string, stdout, stderr io.Writer) int {
 	for {
 		if err := fs.Parse(args); err != nil {
 			if err == flag.ErrHelp {
+				io.WriteString(stdout, testUsage)
 				return exitOK
 			}
+			io.WriteString(stderr, testUsage)
 			return exitUsage
 		}
 		if fs.NArg() == 0 {
