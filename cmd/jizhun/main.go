@@ -37,7 +37,8 @@ const usage = `usage:
   jizhun schema catalog|case|decision|test
       print the JSON Schema of the catalog, the Case, the Decision or a test file
 
-exit status: 0 decided or valid, 1 invalid catalog or case, 2 usage
+exit status: 0 decided or valid, 1 invalid catalog or case, 2 usage,
+3 a test fails (jizhun test)
 `
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
