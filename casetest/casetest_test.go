@@ -230,7 +230,7 @@ func TestRunPassesAndCountsCoverage(t *testing.T) {
 		}
 	}
 	var js bytes.Buffer
-	if err := rep.WriteJSON(&js, true); err != nil {
+	if err := rep.WriteJSON(&js, true, nil); err != nil {
 		t.Fatal(err)
 	}
 	var back struct {

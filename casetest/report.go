@@ -161,8 +161,9 @@ type jsonReport struct {
 }
 
 // WriteJSON writes the report as indented JSON; coverage is included when
-// asked for.
-func (r *Report) WriteJSON(w io.Writer, coverage bool) error {
+// asked for, and the diagnostics of invalid input, if invalid is not nil,
+// under "errors".
+func (r *Report) WriteJSON(w io.Writer, coverage bool, invalid error) error {
 	out := jsonReport{Results: r.Results, Passed: r.Passed, Failed: r.Failed}
 	if out.Results == nil {
 		out.Results = []*Result{}
@@ -170,17 +171,24 @@ func (r *Report) WriteJSON(w io.Writer, coverage bool) error {
 	if coverage {
 		out.Coverage = r.Coverage
 	}
+	if invalid != nil {
+		out.Errors = diagnosticsOf(invalid)
+	}
 	return writeJSON(w, out)
+}
+
+func diagnosticsOf(err error) catalog.Diagnostics {
+	ds, ok := catalog.AsDiagnostics(err)
+	if !ok {
+		ds = catalog.Diagnostics{{Code: CodeSyntax, Message: err.Error()}}
+	}
+	return ds
 }
 
 // WriteErrorsJSON writes diagnostics of invalid input in the same JSON
 // shape as a report, under "errors".
 func WriteErrorsJSON(w io.Writer, err error) error {
-	ds, ok := catalog.AsDiagnostics(err)
-	if !ok {
-		ds = catalog.Diagnostics{{Code: CodeSyntax, Message: err.Error()}}
-	}
-	return writeJSON(w, jsonReport{Results: []*Result{}, Errors: ds})
+	return writeJSON(w, jsonReport{Results: []*Result{}, Errors: diagnosticsOf(err)})
 }
 
 func writeJSON(w io.Writer, v any) error {

@@ -38,19 +38,21 @@ func raw(t *testing.T, name string) map[string]any {
 	return v.(map[string]any)
 }
 
-// compiled compiles every schema with a real draft 2020-12 validator; the
-// schemas refer to one another by their $id (a test case's inline case
-// is a Case).
+// compiled compiles every schema with a real draft 2020-12 validator. The
+// schemas have no $id: they refer to one another by file name (a test's
+// inline case is a Case), relative to where they are read from, so that an
+// editor that reads schema/test.schema.json finds schema/case.schema.json
+// beside it.
 func compiled(t *testing.T) map[string]*jsonschema.Schema {
 	t.Helper()
 	c := jsonschema.NewCompiler()
 	ids := map[string]string{}
 	for _, name := range schema.Names() {
 		doc := raw(t, name)
-		id, _ := doc["$id"].(string)
-		if !strings.HasSuffix(id, "/"+schema.FileName(name)) {
-			t.Fatalf("%s: $id %q does not end in its file name", schema.FileName(name), id)
+		if _, ok := doc["$id"]; ok {
+			t.Errorf("%s has an $id; references between the schemas are by file name", schema.FileName(name))
 		}
+		id := "file:///jizhun/schema/" + schema.FileName(name)
 		if err := c.AddResource(id, doc); err != nil {
 			t.Fatal(err)
 		}
@@ -228,7 +230,7 @@ func def(t *testing.T, doc map[string]any, name string) map[string]any {
 	defs, _ := doc["$defs"].(map[string]any)
 	d, ok := defs[name].(map[string]any)
 	if !ok {
-		t.Fatalf("schema %s has no $defs/%s", doc["$id"], name)
+		t.Fatalf("schema %s has no $defs/%s", doc["title"], name)
 	}
 	return d
 }
@@ -259,6 +261,7 @@ func stringsOf(v any) []string {
 // list the struct types their form contains).
 type drift struct {
 	t        *testing.T
+	file     string
 	doc      map[string]any
 	tag      string // "yaml" or "json"
 	defs     map[reflect.Type]string
@@ -284,13 +287,13 @@ func (d *drift) check(typ reflect.Type, from string) {
 	}
 	name, ok := d.defs[typ]
 	if !ok {
-		d.t.Errorf("%s (reached from %s) has no definition in %s: add one, and add the type to this test", typ, from, d.doc["$id"])
+		d.t.Errorf("%s (reached from %s) has no definition in %s: add one, and add the type to this test", typ, from, d.file)
 		return
 	}
 	sd := def(d.t, d.doc, name)
 	props, _ := sd["properties"].(map[string]any)
 	if sd["additionalProperties"] != false {
-		d.t.Errorf("%s: $defs/%s must set additionalProperties: false, as the loader rejects unknown keys", d.doc["$id"], name)
+		d.t.Errorf("%s: $defs/%s must set additionalProperties: false, as the loader rejects unknown keys", d.file, name)
 	}
 	var fields, required []string
 	for i := 0; i < typ.NumField(); i++ {
@@ -304,19 +307,19 @@ func (d *drift) check(typ reflect.Type, from string) {
 			required = append(required, key)
 		}
 		if _, ok := props[key]; !ok {
-			d.t.Errorf("%s.%s (%s %q) is not a property of %s $defs/%s", typ, f.Name, d.tag, key, d.doc["$id"], name)
+			d.t.Errorf("%s.%s (%s %q) is not a property of %s $defs/%s", typ, f.Name, d.tag, key, d.file, name)
 		}
 		d.check(f.Type, typ.String()+"."+f.Name)
 	}
 	for _, p := range keys(props) {
 		if !slices.Contains(fields, p) {
-			d.t.Errorf("%s $defs/%s has property %q, which %s does not have", d.doc["$id"], name, p, typ)
+			d.t.Errorf("%s $defs/%s has property %q, which %s does not have", d.file, name, p, typ)
 		}
 	}
 	if d.required != nil {
 		sort.Strings(required)
 		if got := stringsOf(sd["required"]); !slices.Equal(got, required) {
-			d.t.Errorf("%s $defs/%s requires %v; %s requires %v", d.doc["$id"], name, got, typ, required)
+			d.t.Errorf("%s $defs/%s requires %v; %s requires %v", d.file, name, got, typ, required)
 		}
 	}
 }
@@ -331,7 +334,7 @@ func elem(t reflect.Type) reflect.Type {
 func typeOf[T any]() reflect.Type { return reflect.TypeOf((*T)(nil)).Elem() }
 
 func TestCatalogSchemaMatchesTypes(t *testing.T) {
-	d := &drift{t: t, doc: raw(t, "catalog"), tag: "yaml", seen: map[reflect.Type]bool{},
+	d := &drift{t: t, file: "catalog.schema.json", doc: raw(t, "catalog"), tag: "yaml", seen: map[reflect.Type]bool{},
 		required: func(f reflect.StructField) bool { return f.Tag.Get("required") == "true" },
 		defs: map[reflect.Type]string{
 			typeOf[catalog.Catalog]():           "",
@@ -386,7 +389,7 @@ func TestCatalogSchemaMatchesTypes(t *testing.T) {
 }
 
 func TestCaseSchemaMatchesTypes(t *testing.T) {
-	d := &drift{t: t, doc: raw(t, "case"), tag: "json", seen: map[reflect.Type]bool{},
+	d := &drift{t: t, file: "case.schema.json", doc: raw(t, "case"), tag: "json", seen: map[reflect.Type]bool{},
 		defs: map[reflect.Type]string{
 			typeOf[discretion.Case]():       "",
 			typeOf[discretion.Party]():      "party",
@@ -400,7 +403,7 @@ func TestCaseSchemaMatchesTypes(t *testing.T) {
 // A Decision's JSON always has the fields without omitempty: the schema
 // requires exactly those.
 func TestDecisionSchemaMatchesTypes(t *testing.T) {
-	d := &drift{t: t, doc: raw(t, "decision"), tag: "json", seen: map[reflect.Type]bool{},
+	d := &drift{t: t, file: "decision.schema.json", doc: raw(t, "decision"), tag: "json", seen: map[reflect.Type]bool{},
 		required: func(f reflect.StructField) bool { return !strings.Contains(f.Tag.Get("json"), ",omitempty") },
 		defs: map[reflect.Type]string{
 			typeOf[discretion.Decision]():        "",

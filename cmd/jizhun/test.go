@@ -7,7 +7,6 @@ import (
 	"io"
 
 	"github.com/jizhun/jizhun/casetest"
-	"github.com/jizhun/jizhun/catalog"
 )
 
 // exitTestsFailed is the status of a run in which some test failed.
@@ -78,19 +77,25 @@ func testCommand(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	rep, err := casetest.Run(context.Background(), loaded)
-	if err != nil {
-		if _, ok := catalog.AsDiagnostics(err); ok || rep == nil {
-			return fail(err)
-		}
+	// Tests whose catalog and case are valid run and are reported even when
+	// others are invalid input; the status is then 1.
+	rep, invalid := casetest.Run(context.Background(), loaded)
+	if rep == nil {
+		return fail(invalid)
 	}
 	if *format == "json" {
-		if err := rep.WriteJSON(stdout, *coverage); err != nil {
+		if err := rep.WriteJSON(stdout, *coverage, invalid); err != nil {
 			fmt.Fprintf(stderr, "jizhun test: %v\n", err)
 			return exitInvalid
 		}
 	} else {
+		if invalid != nil {
+			printErr(stderr, invalid)
+		}
 		rep.WriteText(stdout, *verbose, *coverage)
+	}
+	if invalid != nil {
+		return exitInvalid
 	}
 	if rep.Failed > 0 {
 		return exitTestsFailed

@@ -48,6 +48,11 @@ func TestTestCommandExitStatus(t *testing.T) {
 	pass := writeTestFile(t, roadGeneralTest(t, "2001"))
 	fail := writeTestFile(t, roadGeneralTest(t, "2000"))
 	bad := writeTestFile(t, "  a:\n    outcom: general\n")
+	rejected := writeTestFile(t, roadGeneralTest(t, "2001")+`  party_type_unknown:
+    case: {item: "330217ZH001", party: {type: person}, act_date: 2026-03-02,
+      discovery_date: 2026-03-05, decision_date: 2026-03-20, facts: {area_m2: 30, days: 10}}
+    outcome: general
+`)
 	tests := []struct {
 		name   string
 		args   []string
@@ -61,6 +66,8 @@ func TestTestCommandExitStatus(t *testing.T) {
 		{"flags_after_paths", []string{fail, "--format", "json"}, exitTestsFailed, `"failed": 1`, ""},
 		{"invalid_test_file_exits_1", []string{bad}, exitInvalid, "", `不认识的键 "outcom"`},
 		{"invalid_input_as_json", []string{bad, "--format=json"}, exitInvalid, `"code": "test_unknown_field"`, ""},
+		{"rejected_case_exits_1_and_the_rest_runs", []string{rejected}, exitInvalid, "全部通过：1 个测试", "party.type"},
+		{"rejected_case_as_json", []string{rejected, "--format", "json"}, exitInvalid, `"passed": 1`, ""},
 		{"missing_path_exits_1", []string{filepath.Join(pass, "nonesuch")}, exitInvalid, "", "找不到测试文件或目录"},
 		{"bad_format_is_usage", []string{pass, "--format", "xml"}, exitUsage, "", "--format must be text or json"},
 		{"unknown_flag_is_usage", []string{"--nonesuch"}, exitUsage, "", "usage: jizhun test"},
@@ -111,7 +118,7 @@ func TestTestCommandJSON(t *testing.T) {
 func TestSchemaCommand(t *testing.T) {
 	for _, name := range []string{"catalog", "case", "decision", "test"} {
 		code, stdout, stderr := authoringRun(jizhunSchema, name)
-		if code != exitOK || !json.Valid([]byte(stdout)) || !strings.Contains(stdout, `"$id"`) {
+		if code != exitOK || !json.Valid([]byte(stdout)) || !strings.Contains(stdout, `"$schema"`) {
 			t.Errorf("schema %s: exit %d, %d bytes of output, stderr %q", name, code, len(stdout), stderr)
 		}
 	}
