@@ -490,3 +490,74 @@ func hasHan(s string) bool {
 	}
 	return false
 }
+
+// Every catalog in the module that the loader and the compiler accept,
+// whatever its directory, validates against the catalog schema: the schema is never
+// stricter than the loader.
+func TestEveryLoadableCatalogValidates(t *testing.T) {
+	schemas := compiled(t)
+	n := 0
+	err := filepath.WalkDir(root, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && strings.HasPrefix(d.Name(), ".") && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, casetest.Suffix) {
+			return nil
+		}
+		cat, err := catalog.LoadFile(path)
+		if err != nil {
+			return nil // not a catalog, or an invalid one kept to test the loader
+		}
+		if _, err := discretion.Compile(cat); err != nil {
+			return nil // a condition the compiler rejects
+		}
+		n++
+		if err := schemas["catalog"].Validate(yamlValue(t, path)); err != nil {
+			t.Errorf("%s loads, but does not validate against catalog.schema.json:\n%v", path, err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 3 {
+		t.Fatalf("found %d loadable catalogs; expected the examples at least", n)
+	}
+	t.Logf("%d loadable catalogs validate", n)
+}
+
+// Every invalid catalog of the loader's tests whose problems are all of
+// structure (an unknown key, a wrong type, a missing key) is rejected by
+// the schema too, so that an editor marks it before the loader runs.
+func TestSchemaRejectsStructuralMistakes(t *testing.T) {
+	schemas := compiled(t)
+	structural := map[string]bool{catalog.CodeUnknownField: true, catalog.CodeType: true, catalog.CodeMissing: true}
+	n := 0
+	for _, path := range glob(t, "catalog/testdata/invalid/*.yaml") {
+		_, err := catalog.LoadFile(path)
+		ds, ok := catalog.AsDiagnostics(err)
+		if !ok || len(ds) == 0 {
+			continue
+		}
+		all := true
+		for _, d := range ds {
+			all = all && structural[d.Code]
+		}
+		if !all {
+			continue
+		}
+		var doc yaml.Node
+		data, _ := os.ReadFile(path)
+		if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
+			continue
+		}
+		n++
+		if err := schemas["catalog"].Validate(nodeValue(doc.Content[0])); err == nil {
+			t.Errorf("%s: the loader reports %v; the schema accepts it", path, ds)
+		}
+	}
+	t.Logf("%d structurally invalid catalogs rejected", n)
+}
