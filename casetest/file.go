@@ -184,7 +184,8 @@ func (l *loader) load(data []byte) *File {
 			l.diags.Addf(catalog.Pos{File: l.file, Line: 1, Col: 1}, CodeSyntax, "测试文件是空的；至少写出 tests:")
 			return nil
 		}
-		l.diags.Addf(syntaxError(l.file, data, err))
+		d := l.diags.Addf(syntaxError(l.file, data, err))
+		d.Hint = keyboardHint(data, d.Pos.Line)
 		return nil
 	}
 	if len(doc.Content) != 1 {
@@ -242,7 +243,50 @@ func syntaxError(file string, data []byte, err error) (catalog.Pos, string, stri
 		text := lines[pos.Line-1]
 		pos.Col = utf8.RuneCountInString(text) - utf8.RuneCountInString(strings.TrimLeft(text, " ")) + 1
 	}
+	if zh, ok := yamlProblems[msg]; ok {
+		msg = zh
+	}
 	return pos, CodeSyntax, "YAML格式错误：%s", msg
+}
+
+// yamlProblems says yaml.v3's commonest complaints in Chinese; others are
+// shown as yaml.v3 words them.
+var yamlProblems = map[string]string{
+	"could not find expected ':'":                                  "找不到键后面的冒号“:”",
+	"did not find expected ',' or '}'":                             "映射 { } 中缺少半角逗号“,”或右括号“}”",
+	"did not find expected ',' or ']'":                             "列表 [ ] 中缺少半角逗号“,”或右括号“]”",
+	"did not find expected key":                                    "缩进不一致，或此处缺少键",
+	"did not find expected '-' indicator":                          "列表的缩进不一致",
+	"found character that cannot start any token":                  "有不能出现在此处的字符",
+	"mapping values are not allowed in this context":               "此处不能再写“键: 值”（检查引号是否闭合、值中的冒号后是否有空格）",
+	"found unexpected end of stream":                               "文件在引号或括号闭合之前结束",
+	"found a tab character that violates indentation":              "用了制表符缩进",
+	"did not find expected node content":                           "缺少值",
+	"found unknown escape character while parsing a quoted scalar": "双引号中有未知的转义字符；反斜杠写作 \\\\ 或改用单引号",
+}
+
+// keyboardHint names, for the line of a syntax error and the line before
+// it, the characters a Chinese keyboard types where YAML wants ASCII.
+func keyboardHint(data []byte, line int) string {
+	lines := strings.Split(string(data), "\n")
+	for _, i := range []int{line - 1, line - 2} {
+		if i < 0 || i >= len(lines) {
+			continue
+		}
+		text := lines[i]
+		indent := text[:len(text)-len(strings.TrimLeft(text, " \t\u3000"))]
+		switch {
+		case strings.ContainsAny(indent, "\t\u3000"):
+			return fmt.Sprintf("第%d行用制表符或全角空格缩进；YAML 只用半角空格缩进", i+1)
+		case strings.ContainsRune(text, '：'):
+			return fmt.Sprintf("第%d行有全角冒号“：”；键和值之间写半角冒号和空格“: ”", i+1)
+		case strings.ContainsAny(text, "，［］｛｝"):
+			return fmt.Sprintf("第%d行有全角标点；列表和映射中写半角的 , [ ] { }", i+1)
+		case strings.ContainsAny(text, "“”‘’"):
+			return fmt.Sprintf("第%d行有中文引号；YAML 的引号是半角的 \" 或 '", i+1)
+		}
+	}
+	return ""
 }
 
 // invalidUTF8At returns the line and column (in runes) of the first byte
@@ -481,27 +525,34 @@ func (l *loader) fine(n *yaml.Node) *FineExpect {
 		return nil
 	}
 	f := &FineExpect{}
-	var have [2]bool
-	l.mapping(n, "fine", []string{"min", "max"}, func(key string, _, v *yaml.Node) {
+	present, valid := map[string]bool{}, true
+	ok := l.mapping(n, "fine", []string{"min", "max"}, func(key string, _, v *yaml.Node) {
+		present[key] = true
 		if v.Kind != yaml.ScalarNode || (v.Tag != "!!int" && v.Tag != "!!float" && v.Tag != "!!str") {
 			l.errorf(v, CodeType, "fine.%s 应当是金额（元），而不是%s", key, kindName(v))
+			valid = false
 			return
 		}
 		x, err := penalty.ParseYuan(v.Value)
 		if err != nil || x.IsNegative() {
 			l.errorf(v, CodeValue, "fine.%s：%q 不是金额；请写阿拉伯数字表示的元数，如 2000", key, v.Value)
+			valid = false
 			return
 		}
 		if key == "min" {
-			f.Min, have[0] = x, true
+			f.Min = x
 		} else {
-			f.Max, have[1] = x, true
+			f.Max = x
 		}
 	})
-	if n.Kind == yaml.MappingNode && (!have[0] || !have[1]) {
-		if len(l.diags) == 0 || !l.diags[len(l.diags)-1].Pos.IsValid() || l.diags[len(l.diags)-1].Pos.Line != n.Line {
-			l.errorf(n, CodeMissing, "fine 需要 min 和 max 两项")
-		}
+	if !ok {
+		return nil
+	}
+	if !present["min"] || !present["max"] {
+		l.errorf(n, CodeMissing, "fine 需要 min 和 max 两项；没有罚款写 fine: none")
+		return nil
+	}
+	if !valid {
 		return nil
 	}
 	if f.Min.GreaterThan(f.Max) {
