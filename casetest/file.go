@@ -184,6 +184,13 @@ func (l *loader) load(data []byte) *File {
 			l.diags.Addf(catalog.Pos{File: l.file, Line: 1, Col: 1}, CodeSyntax, "测试文件是空的；至少写出 tests:")
 			return nil
 		}
+		if line, col := unclosedQuote(data); line > 0 {
+			// The parser complains where the runaway value ends, often
+			// lines away: point at the quote that opened it.
+			l.diags.Addf(catalog.Pos{File: l.file, Line: line, Col: col}, CodeSyntax,
+				"YAML格式错误：这个双引号没有闭合").Hint = "在值的末尾补上 \"，或者去掉开头的 \""
+			return nil
+		}
 		d := l.diags.Addf(syntaxError(l.file, data, err))
 		d.Hint = keyboardHint(data, d.Pos.Line)
 		return nil
@@ -287,6 +294,36 @@ func keyboardHint(data []byte, line int) string {
 		}
 	}
 	return ""
+}
+
+// unclosedQuote returns the line and column of the first double quote
+// that opens a value and is not closed on its line, or 0, 0. YAML lets a
+// quoted value run over several lines, which test files never need; in a
+// file that does not parse, such a quote is the likely cause.
+func unclosedQuote(data []byte) (line, col int) {
+	for i, text := range strings.Split(string(data), "\n") {
+		open, single, at := false, false, 0
+		runes := []rune(text)
+		for j := 0; j < len(runes); j++ {
+			switch {
+			case single:
+				single = runes[j] != '\''
+			case runes[j] == '\\' && open:
+				j++
+			case runes[j] == '"':
+				open, at = !open, j
+			case open:
+			case runes[j] == '\'' && (j == 0 || strings.ContainsRune(" :,[{-", runes[j-1])):
+				single = true
+			case runes[j] == '#' && (j == 0 || runes[j-1] == ' '):
+				j = len(runes)
+			}
+		}
+		if open {
+			return i + 1, at + 1
+		}
+	}
+	return 0, 0
 }
 
 // invalidUTF8At returns the line and column (in runes) of the first byte
