@@ -69,7 +69,7 @@ func TestLoadReportsEveryProblemAtItsPlace(t *testing.T) {
 				"    case: x.json\n",
 			[]wantDiag{
 				{CodeMissing, 3, 3, "缺少 outcome"},
-				{CodeCase, 4, 11, "无法读取案件文件 missing.json"},
+				{CodeCase, 4, 11, "案件文件 missing.json 不存在"},
 				{CodeUnknownField, 5, 5, `是否应为 "outcome"`},
 				{CodeValue, 10, 14, "不是处理结果"},
 				{CodeValue, 11, 17, "请写阿拉伯数字"},

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -609,7 +610,11 @@ func (l *loader) readCase(t *Test, n *yaml.Node) {
 		}
 		t.CaseFile = l.resolve(s)
 		fh, err := os.Open(t.CaseFile)
-		if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			l.errorf(n, CodeCase, "案件文件 %s 不存在", s).Hint = "路径相对于本测试文件所在的目录：" + l.dir
+			return
+		case err != nil:
 			l.errorf(n, CodeCase, "无法读取案件文件 %s：%v", s, err)
 			return
 		}
