@@ -188,7 +188,7 @@ type decisionJSON struct {
 	Reason     string          `json:"reason"`
 	Grade      string          `json:"grade"`
 	Flags      []string        `json:"flags"`
-	Trace      []stepJSON      `json:"trace"`
+	Steps      []stepJSON      `json:"trace"`
 	Candidates []*decisionJSON `json:"candidates"`
 }
 
@@ -241,7 +241,7 @@ func (cv *Coverage) recordJSON(d *decisionJSON, party catalog.PartyType) {
 			hit(d.Item, d.Version, KindExemption+":"+string(discretion.ReasonFirstOffense))
 		}
 	}
-	for _, s := range d.Trace {
+	for _, s := range d.Steps {
 		switch {
 		case s.Step == "factor" && s.Result && strings.HasPrefix(s.Rule, "factor:"):
 			key := KindFactor + ":" + strings.TrimPrefix(s.Rule, "factor:")
