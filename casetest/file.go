@@ -178,6 +178,10 @@ func (l *loader) load(data []byte) *File {
 		l.diags.Addf(catalog.Pos{File: l.file, Line: line, Col: col}, CodeSyntax, "文件不是有效的UTF-8文本；请以UTF-8编码保存")
 		return nil
 	}
+	if line, col, r := controlAt(data); line > 0 {
+		l.diags.Addf(catalog.Pos{File: l.file, Line: line, Col: col}, CodeSyntax, "文件中有控制字符 U+%04X；请删除它", r)
+		return nil
+	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); err != nil {
@@ -198,6 +202,12 @@ func (l *loader) load(data []byte) *File {
 	}
 	if len(doc.Content) != 1 {
 		l.diags.Addf(catalog.Pos{File: l.file, Line: 1, Col: 1}, CodeSyntax, "测试文件中没有内容")
+		return nil
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		l.diags.Addf(catalog.Pos{File: l.file, Line: extra.Line, Col: extra.Column}, CodeSyntax,
+			"一个测试文件只有一个 YAML 文档；这里开始了第二个").Hint = "删除“---”，把测试都写在同一个 tests: 下"
 		return nil
 	}
 	f := &File{Path: l.file, Catalog: filepath.Join(l.dir, "catalog.yaml")}
@@ -325,6 +335,23 @@ func unclosedQuote(data []byte) (line, col int) {
 		}
 	}
 	return 0, 0
+}
+
+// controlAt returns the line, column and value of the first control
+// character other than tab, line feed and carriage return, or 0, 0, 0.
+func controlAt(data []byte) (line, col int, r rune) {
+	line, col = 1, 1
+	for _, c := range string(data) {
+		switch {
+		case c == '\n':
+			line, col = line+1, 1
+			continue
+		case c < 0x20 && c != '\t' && c != '\r', c == 0x7f:
+			return line, col, c
+		}
+		col++
+	}
+	return 0, 0, 0
 }
 
 // invalidUTF8At returns the line and column (in runes) of the first byte
