@@ -16,7 +16,7 @@ import (
 const (
 	KindGrade     = "grade"     // a 裁量阶次 that a decision fell into
 	KindFactor    = "factor"    // a 从轻/减轻/从重 circumstance whose condition held
-	KindExemption = "exemption" // a no-penalty rule that held: light violation, first offense, commitment, no fault
+	KindExemption = "exemption" // a no-penalty rule that held: light violation, first offense, commitment, no fault, a precondition unmet
 	KindAmount    = "amount"    // a statutory amount rule or one of its fallbacks that set the statutory range
 )
 
@@ -90,6 +90,14 @@ func newCoverage(cat *catalog.Catalog) *Coverage {
 				if cm := bm.Commitment; cm != nil {
 					cv.add(ic, v.ID, vid, &Rule{Kind: KindExemption, ID: string(discretion.ReasonCommitment), Label: "告知承诺", Pos: cm.Pos})
 				}
+			}
+			if pc := v.Precondition; pc != nil {
+				label := pc.Label
+				if label == "" {
+					label = pc.Kind
+				}
+				cv.add(ic, v.ID, vid, &Rule{Kind: KindExemption, ID: string(discretion.ReasonPreconditionUnmet),
+					Label: "前提条件不成立：" + label, Pos: pc.Pos})
 			}
 			if fine := fineSanction(v); fine != nil {
 				if fine.Amount.All != nil {
@@ -230,7 +238,8 @@ func (cv *Coverage) recordJSON(d *decisionJSON, party catalog.PartyType) {
 		hit(d.Item, d.Version, KindGrade+":"+d.Grade)
 	}
 	switch discretion.Reason(d.Reason) {
-	case discretion.ReasonLightViolation, discretion.ReasonFirstOffense, discretion.ReasonCommitment:
+	case discretion.ReasonLightViolation, discretion.ReasonFirstOffense, discretion.ReasonCommitment,
+		discretion.ReasonPreconditionUnmet:
 		hit(d.Item, d.Version, KindExemption+":"+d.Reason)
 	case discretion.ReasonNoFault:
 		hit("", "", KindExemption+":"+d.Reason)
