@@ -347,3 +347,10 @@ func TestFindSkipsTestdataAndNamesEmptyDirectories(t *testing.T) {
 		t.Error("a missing path and a directory without test files are not reported")
 	}
 }
+
+// A catalog that is not there is named at the test file's catalog key.
+func TestRunNamesAMissingCatalog(t *testing.T) {
+	f := loadInline(t, "catalog: nonesuch.yaml\ntests:\n  a:\n    case: "+roadGeneral+"\n    outcome: general\n")
+	_, err := Run(context.Background(), []*File{f})
+	checkDiags(t, err, []wantDiag{{CodeCatalog, 1, 10, "找不到被测试的基准文件"}})
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -59,7 +60,13 @@ func Run(ctx context.Context, files []*File) (*Report, error) {
 		ent, ok := engines[f.Catalog]
 		if !ok {
 			ent = &engineEntry{path: f.Catalog}
-			ent.eng, ent.err = compile(f.Catalog)
+			if _, err := os.Stat(f.Catalog); err != nil {
+				// Said at the test file's catalog key, where it is fixed.
+				ent.err = &catalog.Diagnostic{Pos: f.CatalogPos, Code: CodeCatalog,
+					Message: "找不到被测试的基准文件 " + f.Catalog, Hint: "catalog: 写基准文件相对于本测试文件的路径；不写时为同一目录下的 catalog.yaml"}
+			} else {
+				ent.eng, ent.err = compile(f.Catalog)
+			}
 			engines[f.Catalog] = ent
 			order = append(order, f.Catalog)
 			if ent.err != nil {
