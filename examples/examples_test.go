@@ -372,7 +372,8 @@ func loadTests(t *testing.T, dir string) *casetest.File {
 
 // TestCases runs every example's expect_test.yaml through the same runner
 // as `jizhun test`, requires one test per examples/*/cases/*.json, and
-// compares each case's full decision JSON with golden/<case>.json.
+// compares each case's full decision JSON with golden/<case>.json. A case
+// expected to end in no penalty must have neither grade nor fine.
 func TestCases(t *testing.T) {
 	for _, dir := range exampleDirs(t) {
 		t.Run(dir, func(t *testing.T) {
@@ -384,13 +385,13 @@ func TestCases(t *testing.T) {
 			if len(files) == 0 {
 				t.Fatalf("no cases in %s/cases", dir)
 			}
+			tested := map[string]*casetest.Test{}
 			if tf := loadTests(t, dir); tf != nil {
-				tested := map[string]bool{}
 				for _, tc := range tf.Tests {
-					tested[filepath.Clean(tc.CaseFile)] = true
+					tested[filepath.Clean(tc.CaseFile)] = tc
 				}
 				for _, file := range files {
-					if !tested[filepath.Clean(file)] {
+					if tested[filepath.Clean(file)] == nil {
 						t.Errorf("%s/expect_test.yaml has no test of %s", dir, file)
 					}
 				}
@@ -418,7 +419,14 @@ func TestCases(t *testing.T) {
 			for _, file := range files {
 				name := strings.TrimSuffix(filepath.Base(file), ".json")
 				t.Run("golden/"+name, func(t *testing.T) {
-					checkGolden(t, dir, name, decideFile(t, eng, file))
+					d := decideFile(t, eng, file)
+					// The hand expectations leave out what no penalty
+					// implies: no grade and no fine.
+					if tc := tested[filepath.Clean(file)]; tc != nil && tc.Expect.Outcome == discretion.NoPenalty &&
+						(d.Grade != "" || d.Fine != nil) {
+						t.Errorf("no penalty with grade %q and fine %s", d.Grade, fineText(d))
+					}
+					checkGolden(t, dir, name, d)
 				})
 			}
 		})
