@@ -19,9 +19,11 @@ const module = "github.com/jizhun/jizhun"
 var layers = map[string]int{
 	"examples":   0,
 	"penalty":    0,
+	"schema":     0,
 	"catalog":    1,
 	"discretion": 2,
 	"standards":  3,
+	"casetest":   3,
 	"fuzz":       4,
 	"cmd":        5,
 }

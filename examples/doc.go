@@ -1,10 +1,10 @@
 // Package examples holds example catalogs, each in its own directory with
 // the cases that exercise it:
 //
-//	examples/<name>/catalog.yaml   the discretion standard (jizhun catalog format)
-//	examples/<name>/cases/*.json   cases in the Case JSON contract
-//	examples/<name>/expect.yaml    hand-worked expected outcomes, with the arithmetic
-//	examples/<name>/golden/*.json  the engine's full decisions, for review in diffs
+//	examples/<name>/catalog.yaml       the discretion standard (jizhun catalog format)
+//	examples/<name>/cases/*.json       cases in the Case JSON contract
+//	examples/<name>/expect_test.yaml   hand-worked expected decisions, with the arithmetic
+//	examples/<name>/golden/*.json      the engine's full decisions, for review in diffs
 //
 // examples/starter is a seven-item introduction to the format; examples/county
 // is a complete example of a county comprehensive enforcement bureau's
@@ -14,8 +14,8 @@
 // County returns the county catalog, which the command line uses when no
 // --catalog is given. The package's tests load and compile every catalog, check
 // that every grade stays within its statutory range (computed independently
-// of the loader), decide every case and compare the decision with the hand
-// expectation and with the golden file. Regenerate the golden files with
+// of the loader), run expect_test.yaml through the runner of `jizhun test`
+// (package casetest), and compare each case's decision with its golden file. Regenerate the golden files with
 //
 //	go test ./examples -update
 package examples

@@ -13,9 +13,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/jizhun/jizhun/casetest"
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/discretion"
 )
@@ -341,105 +341,43 @@ func TestGradeRangesWithinStatute(t *testing.T) {
 
 // ─── cases: hand expectations and golden decisions ───
 
-type fineExp struct {
-	Min string `yaml:"min"`
-	Max string `yaml:"max"`
-}
-
-type expectation struct {
-	Item          string    `yaml:"item"`
-	Outcome       string    `yaml:"outcome"`
-	Reason        string    `yaml:"reason"`
-	Discretionary *bool     `yaml:"discretionary"`
-	Grade         string    `yaml:"grade"`
-	Fine          yaml.Node `yaml:"fine"`
-	EngineBug     string    `yaml:"engine_bug"`
-	EngineFine    *fineExp  `yaml:"engine_fine"`
-	Sanctions     []string  `yaml:"sanctions"`
-	Hearing       *bool     `yaml:"hearing"`
-	Flags         []string  `yaml:"flags"`
-	Why           string    `yaml:"why"`
-}
-
-type expectFile struct {
-	Bugs  map[string]string       `yaml:"bugs"`
-	Cases map[string]*expectation `yaml:"cases"`
-}
-
-func loadExpect(t *testing.T, dir string) *expectFile {
+// loadTests loads an example's expectations, examples/<name>/expect_test.yaml,
+// the test file `jizhun test examples/<name>` runs, and requires of it what
+// the bundled examples promise beyond the format: every test says why, a
+// decision with a penalty states its fine, a no-penalty one its reason.
+func loadTests(t *testing.T, dir string) *casetest.File {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(dir, "expect.yaml"))
-	if os.IsNotExist(err) {
+	path := filepath.Join(dir, "expect_test.yaml")
+	if _, err := os.Stat(path); os.IsNotExist(err) {
 		return nil
 	}
+	f, err := casetest.LoadFile(path)
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("%s does not load:\n%v", path, err)
 	}
-	var ef expectFile
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&ef); err != nil {
-		t.Fatalf("%s/expect.yaml: %v", dir, err)
-	}
-	for name, e := range ef.Cases {
-		if e.Why == "" {
-			t.Errorf("%s/expect.yaml: case %s has no why", dir, name)
-		}
-		if e.EngineBug != "" && ef.Bugs[e.EngineBug] == "" {
-			t.Errorf("%s/expect.yaml: case %s names bug %s, which bugs: does not describe", dir, name, e.EngineBug)
+	for _, tc := range f.Tests {
+		switch {
+		case tc.Why == "":
+			t.Errorf("%s: test %s has no why", tc.Pos, tc.Name)
+		case tc.Expect.Outcome == discretion.NoPenalty && tc.Expect.Reason == "":
+			t.Errorf("%s: test %s states no reason for no_penalty", tc.Pos, tc.Name)
+		case tc.Expect.Outcome != discretion.NoPenalty && tc.Expect.Fine == nil:
+			t.Errorf("%s: test %s states no fine for a %s decision", tc.Pos, tc.Name, tc.Expect.Outcome)
+		case tc.CaseFile == "":
+			t.Errorf("%s: test %s writes its case inline; the examples keep each case in cases/", tc.Pos, tc.Name)
 		}
 	}
-	return &ef
+	return f
 }
 
-// fine reads an expectation's fine: nil for "none" (no fine), else the range.
-func (e *expectation) fine(t *testing.T) (*fineExp, bool) {
-	t.Helper()
-	switch {
-	case e.Fine.Kind == 0:
-		return nil, false
-	case e.Fine.Kind == yaml.ScalarNode && e.Fine.Value == "none":
-		return nil, true
-	}
-	var f fineExp
-	if err := e.Fine.Decode(&f); err != nil {
-		t.Fatalf("fine: %v", err)
-	}
-	return &f, true
-}
-
-func sameFine(d *discretion.Decision, f *fineExp) bool {
-	if f == nil {
-		return d.Fine == nil
-	}
-	if d.Fine == nil {
-		return false
-	}
-	return d.Fine.Min.Equal(decimal.RequireFromString(f.Min)) && d.Fine.Max.Equal(decimal.RequireFromString(f.Max))
-}
-
-func fineText(d *discretion.Decision) string {
-	if d.Fine == nil {
-		return "none"
-	}
-	return d.Fine.Min.String() + "–" + d.Fine.Max.String()
-}
-
-func expText(f *fineExp) string {
-	if f == nil {
-		return "none"
-	}
-	return f.Min + "–" + f.Max
-}
-
-// TestCases decides every examples/*/cases/*.json against its catalog,
-// compares the decision with the hand expectation in expect.yaml (where the
-// example has one) and the full decision JSON with golden/<case>.json.
+// TestCases runs every example's expect_test.yaml through the same runner
+// as `jizhun test`, requires one test per examples/*/cases/*.json, and
+// compares each case's full decision JSON with golden/<case>.json. A case
+// expected to end in no penalty must have neither grade nor fine.
 func TestCases(t *testing.T) {
 	for _, dir := range exampleDirs(t) {
 		t.Run(dir, func(t *testing.T) {
 			eng := compile(t, dir)
-			ef := loadExpect(t, dir)
 			files, err := filepath.Glob(filepath.Join(dir, "cases", "*.json"))
 			if err != nil {
 				t.Fatal(err)
@@ -447,35 +385,49 @@ func TestCases(t *testing.T) {
 			if len(files) == 0 {
 				t.Fatalf("no cases in %s/cases", dir)
 			}
-			seen := map[string]bool{}
-			var knownBug []string
+			tested := map[string]*casetest.Test{}
+			if tf := loadTests(t, dir); tf != nil {
+				for _, tc := range tf.Tests {
+					tested[filepath.Clean(tc.CaseFile)] = tc
+				}
+				for _, file := range files {
+					if tested[filepath.Clean(file)] == nil {
+						t.Errorf("%s/expect_test.yaml has no test of %s", dir, file)
+					}
+				}
+				rep, err := casetest.Run(context.Background(), []*casetest.File{tf})
+				if err != nil {
+					t.Fatalf("invalid input:\n%v", err)
+				}
+				for _, res := range rep.Results {
+					t.Run(res.Name, func(t *testing.T) {
+						if res.Error != "" {
+							t.Errorf("%s: %s", res.Pos, res.Error)
+						}
+						for _, d := range res.Differences {
+							t.Errorf("%s: %s (%s)", d.Pos, d.Message, res.Why)
+						}
+					})
+				}
+				if rep.Passed+rep.Failed != len(tf.Tests) {
+					t.Errorf("%d tests ran of %d", rep.Passed+rep.Failed, len(tf.Tests))
+				}
+				for _, cv := range rep.Coverage {
+					t.Logf("%s: the tests reach %d of %d rules (%.1f%%)", cv.Catalog, cv.Reached, cv.Total, cv.Percent)
+				}
+			}
 			for _, file := range files {
 				name := strings.TrimSuffix(filepath.Base(file), ".json")
-				seen[name] = true
-				t.Run(name, func(t *testing.T) {
+				t.Run("golden/"+name, func(t *testing.T) {
 					d := decideFile(t, eng, file)
-					if ef != nil {
-						e := ef.Cases[name]
-						if e == nil {
-							t.Fatalf("%s/expect.yaml has no entry for case %s", dir, name)
-						}
-						if bug := checkExpectation(t, d, e); bug != "" {
-							knownBug = append(knownBug, name)
-						}
+					// The hand expectations leave out what no penalty
+					// implies: no grade and no fine.
+					if tc := tested[filepath.Clean(file)]; tc != nil && tc.Expect.Outcome == discretion.NoPenalty &&
+						(d.Grade != "" || d.Fine != nil) {
+						t.Errorf("no penalty with grade %q and fine %s", d.Grade, fineText(d))
 					}
 					checkGolden(t, dir, name, d)
 				})
-			}
-			if ef != nil {
-				for name := range ef.Cases {
-					if !seen[name] {
-						t.Errorf("%s/expect.yaml: case %s has no file cases/%s.json", dir, name, name)
-					}
-				}
-			}
-			if len(knownBug) > 0 {
-				t.Logf("%s: %d cases decided as the known engine bug predicts (not as the law and benchmark require): %s",
-					dir, len(knownBug), strings.Join(knownBug, ", "))
 			}
 		})
 	}
@@ -497,64 +449,6 @@ func decideFile(t *testing.T, eng *discretion.Engine, file string) *discretion.D
 		t.Fatalf("decide: %v", err)
 	}
 	return d
-}
-
-// checkExpectation compares a decision with the hand expectation. It returns
-// the bug id when the decision matched the recorded effect of a known engine
-// bug instead of the hand answer.
-func checkExpectation(t *testing.T, d *discretion.Decision, e *expectation) (knownBug string) {
-	t.Helper()
-	if e.Item != "" && d.Item != e.Item {
-		t.Errorf("applied item %s, want %s (%s)", d.Item, e.Item, e.Why)
-	}
-	if string(d.Outcome) != e.Outcome {
-		t.Errorf("outcome %s, want %s (%s)", d.Outcome, e.Outcome, e.Why)
-	}
-	if string(d.Reason) != e.Reason {
-		t.Errorf("reason %q, want %q (%s)", d.Reason, e.Reason, e.Why)
-	}
-	if e.Discretionary != nil && d.Discretionary != *e.Discretionary {
-		t.Errorf("discretionary %v, want %v (%s)", d.Discretionary, *e.Discretionary, e.Why)
-	}
-	if d.Grade != e.Grade {
-		t.Errorf("grade %q, want %q (%s)", d.Grade, e.Grade, e.Why)
-	}
-	want, stated := e.fine(t)
-	if e.Outcome == "no_penalty" {
-		if d.Fine != nil {
-			t.Errorf("no_penalty with a fine %s", fineText(d))
-		}
-	} else if !stated {
-		t.Errorf("expect.yaml states no fine for a %s decision", e.Outcome)
-	} else if !sameFine(d, want) {
-		switch {
-		case e.EngineBug != "" && e.EngineFine != nil && sameFine(d, e.EngineFine):
-			t.Logf("engine bug %s: fine %s where the law and benchmark give %s (%s)", e.EngineBug, fineText(d), expText(want), e.Why)
-			knownBug = e.EngineBug
-		default:
-			t.Errorf("fine %s, want %s (%s)", fineText(d), expText(want), e.Why)
-		}
-	} else if e.EngineBug != "" {
-		t.Logf("engine bug %s no longer shows in this case: remove engine_bug from expect.yaml", e.EngineBug)
-	}
-	if e.Sanctions != nil {
-		got := make([]string, len(d.Sanctions))
-		for i, s := range d.Sanctions {
-			got[i] = string(s)
-		}
-		if !slices.Equal(got, e.Sanctions) {
-			t.Errorf("sanctions %v, want %v (%s)", got, e.Sanctions, e.Why)
-		}
-	}
-	if e.Hearing != nil && d.Procedure.Hearing != *e.Hearing {
-		t.Errorf("hearing %v, want %v (%s)", d.Procedure.Hearing, *e.Hearing, e.Why)
-	}
-	for _, f := range e.Flags {
-		if !slices.Contains(d.Flags, f) {
-			t.Errorf("flags %v lack %s (%s)", d.Flags, f, e.Why)
-		}
-	}
-	return knownBug
 }
 
 func checkGolden(t *testing.T, dir, name string, d *discretion.Decision) {
@@ -598,4 +492,11 @@ func firstDiff(want, got []byte) string {
 		}
 	}
 	return "(no line differs)"
+}
+
+func fineText(d *discretion.Decision) string {
+	if d.Fine == nil {
+		return "none"
+	}
+	return d.Fine.Min.String() + "–" + d.Fine.Max.String()
 }

@@ -32,8 +32,13 @@ const usage = `usage:
   jizhun table --catalog FILE --format md|html|csv|xlsx [--out FILE] [--list benchmark|first-offense|light-violation|aggravating] [--wording hand|rendered|both]
   jizhun diff [--format text|json] OLD NEW
   jizhun check FILE… [--properties N] [--seed S] [--out DIR] [--format text|json]
+  jizhun test [PATH…] [--coverage] [--format text|json] [-v]
+      run the catalog's test files (*_test.yaml); exit 3 when a test fails
+  jizhun schema catalog|case|decision|test
+      print the JSON Schema of the catalog, the Case, the Decision or a test file
 
-exit status: 0 decided or valid, 1 invalid catalog or case, 2 usage
+exit status: 0 decided or valid, 1 invalid catalog or case, 2 usage,
+3 a test fails (jizhun test)
 `
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -52,6 +57,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return diff(args[1:], stdout, stderr)
 	case "check":
 		return check(args[1:], stdout, stderr)
+	case "test":
+		return testCommand(args[1:], stdout, stderr)
+	case "schema":
+		return schemaCommand(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
 		return exitOK
