@@ -15,7 +15,9 @@ const module = "github.com/jizhun/jizhun"
 // package may import its own layer and the layers below, never one above.
 // Subpackages belong to their top-level package's layer (catalog/condition
 // to catalog, standards/xlsx to standards). examples is data: it imports
-// nothing of the module.
+// nothing of the module. audit re-decides past records with the engine and
+// sits beside fuzz: neither needs the other. scripts are tools run with go
+// run, at the top with the command.
 var layers = map[string]int{
 	"examples":   0,
 	"penalty":    0,
@@ -23,7 +25,9 @@ var layers = map[string]int{
 	"discretion": 2,
 	"standards":  3,
 	"fuzz":       4,
+	"audit":      4,
 	"cmd":        5,
+	"scripts":    5,
 }
 
 // goList runs the go tool in the module's root; the test is skipped where
