@@ -76,6 +76,10 @@ type Group struct {
 	RangeMin *float64 `json:"range_min,omitempty"`
 	RangeMax *float64 `json:"range_max,omitempty"`
 	Fines    Box      `json:"fines"`
+	// Positions summarises the fines' positions in their ranges (of the
+	// cases whose range is at least OutlierMinWidth wide); absent when
+	// there are none.
+	Positions *Box `json:"positions,omitempty"`
 	// Tested is whether the group was large enough for the outlier test;
 	// LowFence and HighFence are then its fences, as positions.
 	Tested    bool    `json:"tested"`
@@ -160,13 +164,22 @@ func (r *Report) finish(c *consistency) {
 	for _, k := range c.sortedKeys() {
 		g := c.groups[k]
 		fines := make([]float64, len(g.points))
+		var pos []float64
 		for i, p := range g.points {
 			fines[i] = p.fine
+			if !math.IsNaN(p.pos) {
+				pos = append(pos, p.pos)
+			}
 		}
 		sort.Float64s(fines)
+		sort.Float64s(pos)
 		out := Group{Item: k.item, ItemName: g.itemName, Grade: k.grade, GradeLabel: g.gradeLabel, Outcome: k.outcome,
 			Cases: len(fines), Tested: g.tested, Outliers: g.outliers,
 			Fines: Box{Min: fines[0], Q1: quantile(fines, 0.25), Median: quantile(fines, 0.5), Q3: quantile(fines, 0.75), Max: fines[len(fines)-1]}}
+		if len(pos) > 0 {
+			out.Positions = &Box{Min: round4(pos[0]), Q1: round4(quantile(pos, 0.25)), Median: round4(quantile(pos, 0.5)),
+				Q3: round4(quantile(pos, 0.75)), Max: round4(pos[len(pos)-1])}
+		}
 		if g.tested {
 			out.LowFence, out.HighFence = round4(g.lowFence), round4(g.highFence)
 		}

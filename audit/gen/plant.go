@@ -42,7 +42,7 @@ func (g *generator) plant() error {
 	}
 	groups := map[groupKey][]*rec{}
 	for _, r := range g.records {
-		if g.fined(r) && width(r) > 0 {
+		if g.fined(r) && width(r) >= audit.OutlierMinWidth {
 			k := groupKey{r.d.Item, r.d.Grade, r.d.Outcome}
 			groups[k] = append(groups[k], r)
 		}

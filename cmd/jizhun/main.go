@@ -32,6 +32,8 @@ const usage = `usage:
   jizhun table --catalog FILE --format md|html|csv|xlsx [--out FILE] [--list benchmark|first-offense|light-violation|aggravating] [--wording hand|rendered|both]
   jizhun diff [--format text|json] OLD NEW
   jizhun check FILE… [--properties N] [--seed S] [--out DIR] [--format text|json]
+  jizhun audit [--catalog FILE]… --mapping FILE [--format text|json|html] [--out FILE] RECORDS
+      re-decide past records (CSV or NDJSON) and report what departs from the standard
 
 exit status: 0 decided or valid, 1 invalid catalog or case, 2 usage
 `
@@ -52,6 +54,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return diff(args[1:], stdout, stderr)
 	case "check":
 		return check(args[1:], stdout, stderr)
+	case "audit":
+		return runAudit(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
 		return exitOK
