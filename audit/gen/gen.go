@@ -196,9 +196,9 @@ func (g *generator) record(i int, act string) (*rec, error) {
 		}
 		r.c.ActDate = act
 		discovery := actDate.AddDays(g.rnd.IntN(10))
-		if p == nil && g.rnd.IntN(100) == 0 {
+		if g.rnd.IntN(100) == 0 {
 			// Discovered more than two years after the act (art. 36).
-			r.c.ActDate = actDate.AddYears(-3).String()
+			discovery = actDate.AddYears(2).AddDays(1 + g.rnd.IntN(60))
 		}
 		if p == nil {
 			typ := catalog.Individual
