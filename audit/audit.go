@@ -137,11 +137,11 @@ type prior struct {
 func (a *Auditor) collectPriors(ctx context.Context, src Source) (map[string][]prior, error) {
 	priors := map[string][]prior{}
 	err := a.pass(ctx, src, func(rw *row) error {
-		if rw.cells == nil || rw.cells["party_id"] == "" {
+		if cellOf(a.m, rw, "party_id") == "" {
 			return nil
 		}
 		rec := a.b.build(rw)
-		if rec.c.Item == "" || rec.c.ActDate == "" || rec.c.DecisionDate == "" || rw.cells["outcome"] == "" {
+		if rec.c.Item == "" || rec.c.ActDate == "" || rec.c.DecisionDate == "" || cellOf(a.m, rw, "outcome") == "" {
 			return nil
 		}
 		priors[rec.partyID] = append(priors[rec.partyID], prior{line: rw.line, item: rec.c.Item, act: rec.c.ActDate,

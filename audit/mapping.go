@@ -34,6 +34,11 @@ type Mapping struct {
 	Values Values `yaml:"values"`
 
 	file string
+	// cols are the columns read, in a fixed order; index gives a mapping
+	// key's place in it, and factIndex a fact name's.
+	cols      []namedColumn
+	index     map[string]int
+	factIndex map[string]int
 }
 
 // Columns names the column of each fact of a record that is not a catalog
@@ -107,6 +112,14 @@ func ParseMapping(file string, data []byte) (*Mapping, error) {
 	m.file = file
 	if err := m.check(); err != nil {
 		return nil, err
+	}
+	m.cols = m.columns()
+	m.index, m.factIndex = map[string]int{}, map[string]int{}
+	for i, nc := range m.cols {
+		m.index[nc.key] = i
+		if name, ok := strings.CutPrefix(nc.key, "facts."); ok {
+			m.factIndex[name] = i
+		}
 	}
 	return &m, nil
 }

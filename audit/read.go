@@ -15,12 +15,12 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// row is one record as read: the cells of the mapped columns by mapping
-// key ("item", "facts.harm"), its line in the file, and what was wrong
-// with reading it.
+// row is one record as read: the cells of the mapped columns in the
+// order of Mapping.cols (nil where the row could not be read), its line in
+// the file, and what was wrong with reading it.
 type row struct {
 	line     int
-	cells    map[string]string
+	cells    []string
 	problems []Problem
 }
 
@@ -72,7 +72,7 @@ func validUTF8Prefix(b []byte) bool {
 // csvReader reads a CSV export with a header row.
 type csvReader struct {
 	r      *csv.Reader
-	index  map[string]int // mapping key → column index
+	pos    []int // the file's column of each of Mapping.cols
 	header []string
 }
 
@@ -94,15 +94,15 @@ func newCSVReader(r io.Reader, m *Mapping) (*csvReader, error) {
 	for i, h := range header {
 		pos[strings.TrimSpace(h)] = i
 	}
-	c := &csvReader{r: cr, index: map[string]int{}, header: append([]string(nil), header...)}
+	c := &csvReader{r: cr, pos: make([]int, len(m.cols)), header: append([]string(nil), header...)}
 	var missing []string
-	for _, nc := range m.columns() {
+	for k, nc := range m.cols {
 		i, ok := pos[nc.column]
 		if !ok {
 			missing = append(missing, fmt.Sprintf("映射文件的 %s 指向的列「%s」不在表头中", nc.key, nc.column))
 			continue
 		}
-		c.index[nc.key] = i
+		c.pos[k] = i
 	}
 	if len(missing) > 0 {
 		return nil, &HeaderError{Problems: missing}
@@ -133,9 +133,9 @@ func (c *csvReader) next() (*row, error) {
 		}
 		return nil, err
 	}
-	rw := &row{line: line, cells: make(map[string]string, len(c.index))}
-	for key, i := range c.index {
-		rw.cells[key] = strings.TrimSpace(fields[i])
+	rw := &row{line: line, cells: make([]string, len(c.pos))}
+	for k, i := range c.pos {
+		rw.cells[k] = strings.TrimSpace(fields[i])
 	}
 	return rw, nil
 }
@@ -154,7 +154,7 @@ const maxLine = 1 << 20
 func newNDJSONReader(r io.Reader, m *Mapping) *ndjsonReader {
 	sc := bufio.NewScanner(decodeInput(r, "utf-8"))
 	sc.Buffer(make([]byte, 64<<10), maxLine)
-	return &ndjsonReader{sc: sc, cols: m.columns()}
+	return &ndjsonReader{sc: sc, cols: m.cols}
 }
 
 func (n *ndjsonReader) next() (*row, error) {
@@ -164,7 +164,7 @@ func (n *ndjsonReader) next() (*row, error) {
 		if len(text) == 0 {
 			continue
 		}
-		rw := &row{line: n.line, cells: make(map[string]string, len(n.cols))}
+		rw := &row{line: n.line, cells: make([]string, len(n.cols))}
 		if !utf8.Valid(text) {
 			rw.problems = append(rw.problems, Problem{Message: "不是有效的 UTF-8 文字（NDJSON 应为 UTF-8 编码）"})
 			return rw, nil
@@ -176,7 +176,7 @@ func (n *ndjsonReader) next() (*row, error) {
 			rw.problems = append(rw.problems, Problem{Message: "不是一个 JSON 对象"})
 			return rw, nil
 		}
-		for _, nc := range n.cols {
+		for k, nc := range n.cols {
 			v, ok := obj[nc.column]
 			if !ok {
 				continue // an absent key is an empty cell
@@ -184,11 +184,11 @@ func (n *ndjsonReader) next() (*row, error) {
 			switch x := v.(type) {
 			case nil:
 			case string:
-				rw.cells[nc.key] = strings.TrimSpace(x)
+				rw.cells[k] = strings.TrimSpace(x)
 			case json.Number:
-				rw.cells[nc.key] = x.String()
+				rw.cells[k] = x.String()
 			case bool:
-				rw.cells[nc.key] = fmt.Sprint(x)
+				rw.cells[k] = fmt.Sprint(x)
 			default:
 				rw.problems = append(rw.problems, Problem{Field: nc.key, Column: nc.column, Message: "应为文字、数字或布尔值，不能是对象或数组"})
 			}

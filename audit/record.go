@@ -74,10 +74,8 @@ func newBuilder(m *Mapping) *builder {
 
 // column is the export's name of a mapping key.
 func (b *builder) column(key string) string {
-	for _, nc := range b.m.columns() {
-		if nc.key == key {
-			return nc.column
-		}
+	if i, ok := b.m.index[key]; ok {
+		return b.m.cols[i].column
 	}
 	return ""
 }
@@ -93,13 +91,13 @@ func (b *builder) build(rw *row) *record {
 	if rw.cells == nil {
 		return rec
 	}
-	for key, v := range rw.cells {
+	for i, v := range rw.cells {
 		if !utf8Valid(v) {
-			b.problem(rec, key, "不是有效的 UTF-8 文字：文件可能是 GB18030 编码，请在映射文件中写 encoding: gb18030")
-			rw.cells[key] = ""
+			b.problem(rec, b.m.cols[i].key, "不是有效的 UTF-8 文字：文件可能是 GB18030 编码，请在映射文件中写 encoding: gb18030")
+			rw.cells[i] = ""
 		}
 	}
-	cell := func(key string) string { return rw.cells[key] }
+	cell := func(key string) string { return cellOf(b.m, rw, key) }
 	rec.caseNumber = cell("case_number")
 	if rec.caseNumber == "" {
 		b.problem(rec, "case_number", "缺少案号")
@@ -217,11 +215,11 @@ func (b *builder) facts(rec *record, rw *row, cat *catalog.Catalog) {
 	}
 	rec.c.Facts = map[string]any{}
 	for _, f := range cat.AllFacts(it) {
-		key := "facts." + f.Name
-		s := rw.cells[key]
-		if s == "" {
+		i, mapped := b.m.factIndex[f.Name]
+		if !mapped || rw.cells[i] == "" {
 			continue
 		}
+		key, s := b.m.cols[i].key, rw.cells[i]
 		switch f.Type {
 		case catalog.FactBool:
 			l := strings.ToLower(s)
@@ -314,6 +312,15 @@ func parseAmount(s string) (decimal.Decimal, string) {
 		return decimal.Decimal{}, fmt.Sprintf("「%s」带有单位或汉字：金额应以元为单位写成数字（如 20000）", s)
 	}
 	return decimal.Decimal{}, fmt.Sprintf("「%s」不是金额（应为以元为单位的数字）", s)
+}
+
+// cellOf is the row's cell of a mapping key; "" for a key the mapping
+// does not map.
+func cellOf(m *Mapping, rw *row, key string) string {
+	if i, ok := m.index[key]; ok && rw.cells != nil {
+		return rw.cells[i]
+	}
+	return ""
 }
 
 func utf8Valid(s string) bool { return utf8.ValidString(s) }
