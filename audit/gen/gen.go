@@ -223,6 +223,9 @@ func (g *generator) record(i int, act string) (*rec, error) {
 		if err != nil {
 			continue // facts the item's rules cannot take: draw again
 		}
+		if d.Outcome == discretion.NoPenalty && g.rnd.IntN(4) != 0 {
+			continue // a penalty ledger holds mostly penalties
+		}
 		r.d = d
 		g.impose(r)
 		g.parties[g.index[p.id]].n++
