@@ -112,3 +112,14 @@ func TestDecidingLinksNoPublishing(t *testing.T) {
 		}
 	}
 }
+
+// TestAuditLinksNoSpreadsheet: the audit reads and writes workbooks in
+// audit/xlsx only, so that a program that audits CSV links no spreadsheet
+// library.
+func TestAuditLinksNoSpreadsheet(t *testing.T) {
+	for _, dep := range strings.Fields(string(goList(t, "-e", "-deps", "./audit"))) {
+		if strings.HasPrefix(dep, "github.com/xuri/excelize") {
+			t.Errorf("audit links %s", dep)
+		}
+	}
+}

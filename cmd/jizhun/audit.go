@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/jizhun/jizhun/audit"
+	"github.com/jizhun/jizhun/audit/xlsx"
 	"github.com/jizhun/jizhun/discretion"
 )
 
@@ -24,9 +25,10 @@ func (c *catalogsFlag) Set(s string) error {
 }
 
 // runAudit re-decides the records of a case-handling system's export
-// against the catalogs (each record under the one in force on its decision
-// date) and reports what it finds: as text, JSON or a standalone HTML
-// page. Exit 0: no finding; 1: findings, or an input that cannot be read;
+// (CSV, NDJSON or an XLSX workbook) against the catalogs (each record
+// under the one in force on its decision date) and reports what it finds:
+// as text, JSON, a standalone HTML page, or a workbook of the flagged
+// records. Exit 0: no finding; 1: findings, or an input that cannot be read;
 // 2: usage.
 func runAudit(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
@@ -34,7 +36,8 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 	var catalogs catalogsFlag
 	fs.Var(&catalogs, "catalog", "catalog YAML file (repeatable; default: the bundled county catalog)")
 	mappingPath := fs.String("mapping", "", "mapping YAML: which column holds which fact (see docs/audit.md)")
-	format := fs.String("format", "", "output format: text, json or html (default: from --out's extension, else text)")
+	format := fs.String("format", "", "output format: text, json, html or xlsx (default: from --out's extension, else text)")
+	sheet := fs.String("sheet", "", "the sheet of an XLSX records file (default: the first)")
 	out := fs.String("out", "", "output file (default: standard output)")
 	// Flags may follow the records file, as in jizhun audit FILE --format json.
 	var positional []string
@@ -55,6 +58,8 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 			*format = "json"
 		case ".html", ".htm":
 			*format = "html"
+		case ".xlsx":
+			*format = "xlsx"
 		default:
 			*format = "text"
 		}
@@ -66,8 +71,11 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 	case *mappingPath == "":
 		fmt.Fprint(stderr, "jizhun audit: --mapping is required\n"+usage)
 		return exitUsage
-	case *format != "text" && *format != "json" && *format != "html":
-		fmt.Fprintf(stderr, "jizhun audit: --format must be text, json or html, not %q\n", *format)
+	case *format != "text" && *format != "json" && *format != "html" && *format != "xlsx":
+		fmt.Fprintf(stderr, "jizhun audit: --format must be text, json, html or xlsx, not %q\n", *format)
+		return exitUsage
+	case *format == "xlsx" && *out == "":
+		fmt.Fprint(stderr, "jizhun audit: --format xlsx needs --out FILE\n")
 		return exitUsage
 	}
 	m, err := audit.LoadMapping(*mappingPath)
@@ -92,7 +100,11 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 	progress := progressBar(stderr)
-	rep, err := a.Run(context.Background(), audit.FileSource(positional[0]), progress)
+	src := audit.FileSource(positional[0])
+	if strings.EqualFold(filepath.Ext(positional[0]), ".xlsx") {
+		src = xlsx.Source(positional[0], *sheet, m)
+	}
+	rep, err := a.Run(context.Background(), src, progress)
 	if progress != nil {
 		fmt.Fprint(stderr, "\r\033[K")
 	}
@@ -115,6 +127,8 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 		err = rep.WriteJSON(bw)
 	case "html":
 		err = rep.WriteHTML(bw)
+	case "xlsx":
+		err = xlsx.WriteFindings(bw, rep)
 	default:
 		writeAuditText(bw, rep)
 	}

@@ -67,6 +67,14 @@ func TestAuditExample(t *testing.T) {
 		t.Error("HTML report contains a script")
 	}
 
+	book := filepath.Join(t.TempDir(), "flagged.xlsx")
+	if code := run([]string{"audit", "--mapping", auditMapping, "--out", book, auditRecords}, nil, &stdout, &stderr); code != exitInvalid {
+		t.Fatalf("xlsx: exit %d; stderr:\n%s", code, stderr.String())
+	}
+	if st, err := os.Stat(book); err != nil || st.Size() == 0 {
+		t.Errorf("no workbook of flagged records: %v", err)
+	}
+
 	stdout.Reset()
 	run([]string{"audit", "--mapping", auditMapping, auditRecords}, nil, &stdout, &stderr)
 	if !strings.Contains(stdout.String(), "案卷 503 条") {

@@ -32,8 +32,8 @@ const usage = `usage:
   jizhun table --catalog FILE --format md|html|csv|xlsx [--out FILE] [--list benchmark|first-offense|light-violation|aggravating] [--wording hand|rendered|both]
   jizhun diff [--format text|json] OLD NEW
   jizhun check FILE… [--properties N] [--seed S] [--out DIR] [--format text|json]
-  jizhun audit [--catalog FILE]… --mapping FILE [--format text|json|html] [--out FILE] RECORDS
-      re-decide past records (CSV or NDJSON) and report what departs from the standard
+  jizhun audit [--catalog FILE]… --mapping FILE [--format text|json|html|xlsx] [--out FILE] [--sheet NAME] RECORDS
+      re-decide past records (CSV, NDJSON or XLSX) and report what departs from the standard
 
 exit status: 0 decided or valid, 1 invalid catalog or case, 2 usage
 `
