@@ -7,8 +7,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/discretion"
@@ -183,27 +185,24 @@ func (a *Auditor) Run(ctx context.Context, src Source, progress func(done int)) 
 	rep := newReport(src.Name, a.engines)
 	cons := newConsistency()
 	seen := map[string]int{}
-	err := a.pass(ctx, src, func(rw *row) error {
+	err := a.auditAll(ctx, src, priors, func(x *audited) error {
 		rep.Summary.Records++
 		if progress != nil && rep.Summary.Records%1000 == 0 {
 			progress(rep.Summary.Records)
 		}
-		rec, eng, d, fs, err := a.audit(ctx, rw, priors)
-		if err != nil {
-			return err
-		}
+		rec, d, fs := x.rec, x.d, x.fs
 		if rec.caseNumber != "" {
 			if first, dup := seen[rec.caseNumber]; dup {
 				fs = append(fs, Finding{Kind: DuplicateCaseNumber, Rule: "案卷评查：一案一号",
 					Message: fmt.Sprintf("案号「%s」与第 %d 行重复", rec.caseNumber, first)})
 			} else {
-				seen[rec.caseNumber] = rw.line
+				seen[rec.caseNumber] = rec.line
 			}
 		}
 		if d != nil {
 			rep.Summary.Decided++
 			if clean(fs) {
-				cons.add(rec, d, eng.Catalog())
+				cons.add(rec, d, x.eng.Catalog())
 			}
 		}
 		rep.add(rec, d, fs)
@@ -247,6 +246,115 @@ func (a *Auditor) Run(ctx context.Context, src Source, progress func(done int)) 
 	}
 	rep.finish(cons)
 	return rep, nil
+}
+
+// audited is one record read and audited.
+type audited struct {
+	rw  *row
+	rec *record
+	eng *discretion.Engine
+	d   *discretion.Decision
+	fs  []Finding
+	err error
+}
+
+// batchSize is the number of records a worker audits at a time.
+const batchSize = 256
+
+// auditAll audits every record of the source on as many goroutines as
+// the machine runs, and hands the results to collect one by one in the
+// order of the file, so that the report does not depend on the
+// scheduling. At most a few batches per worker are in flight.
+func (a *Auditor) auditAll(ctx context.Context, src Source, priors map[string][]prior, collect func(*audited) error) error {
+	workers := runtime.GOMAXPROCS(0)
+	one := func(rw *row) *audited {
+		x := &audited{rw: rw}
+		x.rec, x.eng, x.d, x.fs, x.err = a.audit(ctx, rw, priors)
+		return x
+	}
+	if workers < 2 {
+		return a.pass(ctx, src, func(rw *row) error {
+			x := one(rw)
+			if x.err != nil {
+				return x.err
+			}
+			return collect(x)
+		})
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type batch struct {
+		items []*audited
+		done  chan struct{}
+	}
+	queue := make(chan *batch, 2*workers)   // to the workers
+	ordered := make(chan *batch, 4*workers) // to the collector, in file order
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for b := range queue {
+				for _, x := range b.items {
+					x.rec, x.eng, x.d, x.fs, x.err = a.audit(ctx, x.rw, priors)
+				}
+				close(b.done)
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		cur := &batch{done: make(chan struct{})}
+		// A batch goes to the workers before the collector waits for it,
+		// so that every batch the collector sees is finished some day.
+		send := func() error {
+			select {
+			case queue <- cur:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case ordered <- cur:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			cur = &batch{done: make(chan struct{})}
+			return nil
+		}
+		err := a.pass(ctx, src, func(rw *row) error {
+			cur.items = append(cur.items, &audited{rw: rw})
+			if len(cur.items) == batchSize {
+				return send()
+			}
+			return nil
+		})
+		if err == nil && len(cur.items) > 0 {
+			err = send()
+		}
+		close(queue)
+		close(ordered)
+		readErr <- err
+	}()
+	var failed error
+	for b := range ordered {
+		<-b.done
+		for _, x := range b.items {
+			if failed != nil {
+				break
+			}
+			if failed = x.err; failed == nil {
+				failed = collect(x)
+			}
+			if failed != nil {
+				cancel()
+			}
+		}
+	}
+	wg.Wait()
+	if err := <-readErr; failed == nil {
+		return err
+	}
+	return failed
 }
 
 // clean reports whether the findings leave the record's outcome and fine

@@ -3,6 +3,7 @@ package audit_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -120,5 +121,39 @@ func TestPlantedDefectsFoundAndNothingElse(t *testing.T) {
 			}
 			t.Logf("%d records, planted %v", len(ds.Rows), planted)
 		})
+	}
+}
+
+// TestReportDeterministic: records are audited on several goroutines, and
+// two audits of the same export still give byte-identical reports.
+func TestReportDeterministic(t *testing.T) {
+	eng := countyEngine(t)
+	_, m, src := generated(t, eng, 2000, "csv")
+	a, _ := audit.New(m, eng)
+	var out [2]bytes.Buffer
+	for i := range out {
+		rep, err := a.Run(context.Background(), src, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.WriteJSON(&out[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !bytes.Equal(out[0].Bytes(), out[1].Bytes()) {
+		t.Error("two audits of the same records differ")
+	}
+}
+
+// TestCancelled: an audit whose context ends stops with the context's
+// error, without hanging.
+func TestCancelled(t *testing.T) {
+	eng := countyEngine(t)
+	_, m, src := generated(t, eng, 2000, "csv")
+	a, _ := audit.New(m, eng)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := a.Run(ctx, src, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
