@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -109,10 +110,24 @@ func (c *consistency) add(rec *record, d *discretion.Decision, cat *catalog.Cata
 // re-decision (outcome, grade, reason and range).
 func sameFactsKey(rec *record, d *discretion.Decision, cat *catalog.Catalog) [16]byte {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s|%s|%s|%s|%s|%s|%s", d.Item, cat.MapParty(rec.c.Party.Type), d.Outcome, d.Grade, d.Reason, d.Fine.Min, d.Fine.Max)
+	for _, s := range []string{d.Item, string(cat.MapParty(rec.c.Party.Type)), string(d.Outcome), d.Grade, string(d.Reason), d.Fine.Min.String(), d.Fine.Max.String()} {
+		b.WriteString(s)
+		b.WriteByte('|')
+	}
 	for _, name := range sortedKeys(rec.c.Facts) {
-		v, _ := json.Marshal(rec.c.Facts[name])
-		fmt.Fprintf(&b, "|%s=%s", name, v)
+		b.WriteString(name)
+		b.WriteByte('=')
+		// The values are as the builder made them: a bool, a json.Number
+		// in canonical decimal form, or a string.
+		switch v := rec.c.Facts[name].(type) {
+		case bool:
+			b.WriteString(strconv.FormatBool(v))
+		case json.Number:
+			b.WriteString("n:" + string(v))
+		case string:
+			b.WriteString(strconv.Quote(v))
+		}
+		b.WriteByte('|')
 	}
 	sum := sha256.Sum256([]byte(b.String()))
 	var k [16]byte

@@ -278,6 +278,10 @@ var (
 // 2026/5/10, 2026.5.10, 2026年5月10日, with or without a time) and returns
 // YYYY-MM-DD, or false if it is none of them or not a real date.
 func normalizeDate(s string) (string, bool) {
+	if len(s) == 10 && s[4] == '-' && s[7] == '-' {
+		_, err := catalog.ParseDate(s)
+		return s, err == nil
+	}
 	m := dateRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", false
