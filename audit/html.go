@@ -96,7 +96,7 @@ func (r *Report) monthChart() template.HTML {
 	if len(months) == 0 {
 		return template.HTML(`<p class="note">没有可按月份统计的问题。</p>`)
 	}
-	const height, top, bottom, left, legendW = 260, 20, 40, 50, 220
+	const height, top, bottom, left, legendW = 260, 20, 40, 50, 270
 	colW := max(28, min(70, 900/len(months)))
 	width := left + colW*len(months) + legendW
 	maxN := 1
@@ -172,7 +172,15 @@ const maxBoxes = 40
 // as a band and the fines imposed as a box plot (quartiles, median, the
 // lowest and highest fine), each row on its own scale in yuan.
 func (r *Report) boxChart() template.HTML {
-	groups := append([]Group(nil), r.Groups...)
+	var groups []Group
+	for _, g := range r.Groups {
+		// A group is drawn in yuan against its range, or by position; one
+		// with neither (every range under OutlierMinWidth and varying) is
+		// left out.
+		if g.RangeMin != nil || g.Positions != nil {
+			groups = append(groups, g)
+		}
+	}
 	sort.SliceStable(groups, func(i, j int) bool { return groups[i].Cases > groups[j].Cases })
 	if len(groups) > maxBoxes {
 		groups = groups[:maxBoxes]
@@ -206,8 +214,6 @@ func (r *Report) boxChart() template.HTML {
 		case g.Positions != nil:
 			f, bandLo, bandHi, unit = *g.Positions, 0, 1, ""
 			label = func(v float64) string { return fmt.Sprintf("幅度的%.0f%%", 100*v) }
-		default:
-			continue
 		}
 		lo, hi := math.Min(f.Min, bandLo), math.Max(f.Max, bandHi)
 		if hi <= lo {
@@ -220,14 +226,15 @@ func (r *Report) boxChart() template.HTML {
 			fmt.Fprintf(&b, `<rect x="0" y="%d" width="%d" height="%d" fill="#f7f9fa"/>`, y, width, rowH)
 		}
 		fmt.Fprintf(&b, `<text x="8" y="%d" font-size="12"><title>%s %s</title>%s %s</text>`, y+17, svgText(g.Item), svgText(g.ItemName), svgText(g.Item[max(0, len(g.Item)-5):]), svgText(truncate(g.ItemName, 18)))
-		note := ""
+		note, outliers := "", ""
 		if g.RangeMin == nil {
 			note = " · 按幅度位置绘制"
 		}
 		if len(g.Outliers) > 0 {
-			note += fmt.Sprintf(" · 离群 %d 件", len(g.Outliers))
+			outliers = fmt.Sprintf(" · 离群 %d 件", len(g.Outliers))
 		}
-		fmt.Fprintf(&b, `<text x="8" y="%d" font-size="11" fill="#555">%s · %s · %d件<tspan fill="%s">%s</tspan></text>`, y+34, svgText(truncate(g.GradeLabel, 14)), svgText(g.Outcome.Label()), g.Cases, kindColor(FineOutlier), note)
+		fmt.Fprintf(&b, `<text x="8" y="%d" font-size="11" fill="#555">%s · %s · %d件%s<tspan fill="%s">%s</tspan></text>`,
+			y+34, svgText(truncate(g.GradeLabel, 14)), svgText(g.Outcome.Label()), g.Cases, note, kindColor(FineOutlier), outliers)
 		mid := float64(y) + rowH/2 - 4
 		fmt.Fprintf(&b, `<rect x="%.1f" y="%.1f" width="%.1f" height="%d" fill="#d5f5e3" stroke="#27ae60"><title>裁量幅度 %s–%s%s</title></rect>`,
 			x(bandLo), mid-12, math.Max(1, x(bandHi)-x(bandLo)), 24, label(bandLo), label(bandHi), unit)
