@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,6 +14,9 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/jizhun/jizhun/audit"
+	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/discretion"
+	"github.com/jizhun/jizhun/examples"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
@@ -268,5 +272,50 @@ func TestNDJSON(t *testing.T) {
 	got := kindsOf(rep)
 	if want := "fine_above_range@1 malformed_record@3 malformed_record@4 "; got != want {
 		t.Errorf("findings %s, want %s", got, want)
+	}
+}
+
+// TestCatalogInForceOnDecisionDate: with two versions of a standard, each
+// record is decided under the one in force on its decision date. The
+// second version (from 2026-07-01) lowers the top of 330199ZF001's 情节较轻
+// row from 3000 to 2000 yuan.
+func TestCatalogInForceOnDecisionDate(t *testing.T) {
+	src := string(examples.County())
+	first := strings.Replace(src, "expires: 2030-12-31", "expires: 2026-06-30", 1)
+	second := strings.Replace(strings.Replace(src, "effective: 2026-03-01", "effective: 2026-07-01", 1),
+		"fine: {min: 500, max: 3000}", "fine: {min: 500, max: 2000}", 1)
+	var engines []*discretion.Engine
+	for i, text := range []string{second, first} {
+		cat, err := catalog.Load(fmt.Sprintf("v%d.yaml", i), []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		eng, err := discretion.Compile(cat)
+		if err != nil {
+			t.Fatal(err)
+		}
+		engines = append(engines, eng)
+	}
+	m, err := audit.ParseMapping("mapping.yaml", []byte(handMapping))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := audit.New(m, engines...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := handHeader + "\n" +
+		"B1,330199ZF001,个人,1985-05-20,2026-05-10,2026-05-12,2026-05-25,罚款,,2500,否,否,9,3,minor,否\n" +
+		"B2,330199ZF001,个人,1985-05-20,2026-07-10,2026-07-12,2026-07-25,罚款,,2500,否,否,9,3,minor,否\n" +
+		"B3,330199ZF001,个人,1985-05-20,2031-01-10,2031-01-12,2031-01-25,罚款,,2500,否,否,9,3,minor,否\n"
+	rep, err := a.Run(context.Background(), bytesSource("two.csv", []byte(data)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := kindsOf(rep), "fine_above_range@3 undecidable@4 "; got != want {
+		t.Errorf("findings %s, want %s", got, want)
+	}
+	if len(rep.Catalogs) != 2 || rep.Catalogs[0].Effective != "2026-03-01" {
+		t.Errorf("catalogs %+v, want both, oldest first", rep.Catalogs)
 	}
 }
