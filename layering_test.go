@@ -15,7 +15,9 @@ const module = "github.com/jizhun/jizhun"
 // package may import its own layer and the layers below, never one above.
 // Subpackages belong to their top-level package's layer (catalog/condition
 // to catalog, standards/xlsx to standards). examples is data: it imports
-// nothing of the module.
+// nothing of the module. audit re-decides past records with the engine and
+// sits beside fuzz: neither needs the other. scripts are tools run with go
+// run, at the top with the command.
 var layers = map[string]int{
 	"examples":   0,
 	"penalty":    0,
@@ -25,7 +27,9 @@ var layers = map[string]int{
 	"standards":  3,
 	"casetest":   3,
 	"fuzz":       4,
+	"audit":      4,
 	"cmd":        5,
+	"scripts":    5,
 }
 
 // goList runs the go tool in the module's root; the test is skipped where
@@ -107,6 +111,17 @@ func TestDecidingLinksNoPublishing(t *testing.T) {
 			t.Errorf("the engine depends on %s", dep)
 		case strings.HasPrefix(dep, "github.com/xuri/excelize"):
 			t.Errorf("the engine links %s", dep)
+		}
+	}
+}
+
+// TestAuditLinksNoSpreadsheet: the audit reads and writes workbooks in
+// audit/xlsx only, so that a program that audits CSV links no spreadsheet
+// library.
+func TestAuditLinksNoSpreadsheet(t *testing.T) {
+	for _, dep := range strings.Fields(string(goList(t, "-e", "-deps", "./audit"))) {
+		if strings.HasPrefix(dep, "github.com/xuri/excelize") {
+			t.Errorf("audit links %s", dep)
 		}
 	}
 }

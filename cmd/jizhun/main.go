@@ -36,6 +36,8 @@ const usage = `usage:
       run the catalog's test files (*_test.yaml); exit 3 when a test fails
   jizhun schema catalog|case|decision|test
       print the JSON Schema of the catalog, the Case, the Decision or a test file
+  jizhun audit [--catalog FILE]… --mapping FILE [--format text|json|html|xlsx] [--out FILE] [--sheet NAME] RECORDS
+      re-decide past records (CSV, NDJSON or XLSX) and report what departs from the standard
 
 exit status: 0 decided or valid, 1 invalid catalog or case, 2 usage,
 3 a test fails (jizhun test)
@@ -61,6 +63,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return testCommand(args[1:], stdout, stderr)
 	case "schema":
 		return schemaCommand(args[1:], stdout, stderr)
+	case "audit":
+		return runAudit(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
 		return exitOK
