@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -189,31 +190,139 @@ func TestExamplesValidate(t *testing.T) {
 	}
 }
 
+// Minimal valid documents, which the mistakes below change in one place.
+const (
+	minimalCatalog = `{"id":"x","title":"x","issuer":"x","effective":"2026-01-01","tier_scheme":"midpoint",
+		"items":[{"code":"T001","name":"测试事项",
+			"basis":{"violated":{"instrument":"测试条例","article":1},"penalty":{"instrument":"测试条例","article":2}},
+			"sanctions":[{"type":"warning","mandatory":true}],
+			"benchmark":{"grades":[{"id":"only","label":"一般","when":"true"}]}}]}`
+	minimalCase = `{"party":{"type":"individual"},"act_date":"2026-01-01","discovery_date":"2026-01-02","decision_date":"2026-01-03","facts":{}}`
+)
+
+// edit returns the JSON document base with the value at each dotted path
+// ("items.0.code") replaced by a JSON value, or removed for "".
+func edit(t *testing.T, base string, pathsAndValues ...string) any {
+	t.Helper()
+	doc, err := jsonschema.UnmarshalJSON(strings.NewReader(base))
+	if err != nil {
+		t.Fatalf("%v: %s", err, base)
+	}
+	for i := 0; i+1 < len(pathsAndValues); i += 2 {
+		steps := strings.Split(pathsAndValues[i], ".")
+		var value any
+		if v := pathsAndValues[i+1]; v != "" {
+			if value, err = jsonschema.UnmarshalJSON(strings.NewReader(v)); err != nil {
+				t.Fatalf("%v: %s", err, v)
+			}
+		}
+		parent := doc
+		for _, step := range steps[:len(steps)-1] {
+			switch p := parent.(type) {
+			case map[string]any:
+				parent = p[step]
+			case []any:
+				n, _ := strconv.Atoi(step)
+				parent = p[n]
+			}
+		}
+		last := steps[len(steps)-1]
+		switch p := parent.(type) {
+		case map[string]any:
+			if value == nil {
+				delete(p, last)
+			} else {
+				p[last] = value
+			}
+		case []any:
+			n, _ := strconv.Atoi(last)
+			p[n] = value
+		default:
+			t.Fatalf("%s: no such place in %s", pathsAndValues[i], base)
+		}
+	}
+	return doc
+}
+
+// The minimal documents validate, so that each mistake below is rejected
+// for the mistake it makes; so do the forms the mistakes are close to.
+func TestSchemasAcceptMinimal(t *testing.T) {
+	schemas := compiled(t)
+	tests := []struct {
+		name, schema string
+		doc          any
+	}{
+		{"catalog_minimal", "catalog", edit(t, minimalCatalog)},
+		{"catalog_rank_and_deference", "catalog", edit(t, minimalCatalog,
+			"items.0.basis.penalty.rank", `"administrative_regulation"`,
+			"items.0.basis.penalty.effective", `"2020-01-01"`,
+			"items.0.basis.defers", `{"to":["law"],"citation":{"instrument":"测试条例","article":40}}`)},
+		{"catalog_transition", "catalog", edit(t, minimalCatalog, "transition", `{"acts_before_effective":"apply"}`)},
+		{"catalog_lowered_thresholds_cited", "catalog", edit(t, minimalCatalog, "thresholds",
+			`{"simple_procedure":{"individual":100,"citation":{"instrument":"测试规定"}},"on_the_spot":50,"on_the_spot_citation":{"instrument":"测试规定"},
+			  "confiscation_hearing":{"organization":{"amount":"100000","inclusive":true},"citation":{"instrument":"测试规定"}}}`)},
+		{"catalog_enum_values", "catalog", edit(t, minimalCatalog, "facts", `{"harm":{"type":"enum","label":"危害后果","values":{"none":"无","serious":"严重"}}}`)},
+		{"case_minimal", "case", edit(t, minimalCase)},
+		{"case_act_ongoing", "case", edit(t, minimalCase, "act_ongoing", "true")},
+		{"case_act_ended", "case", edit(t, minimalCase, "act_ongoing", "false", "act_end_date", `"2026-01-01"`)},
+		{"case_confiscated", "case", edit(t, minimalCase, "confiscated", `{"gains":"12000.50","property_value":3000}`)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := schemas[tt.schema].Validate(tt.doc); err != nil {
+				t.Errorf("%s rejects a valid document: %v", schema.FileName(tt.schema), err)
+			}
+		})
+	}
+}
+
 // The schemas reject what the loaders reject, so that an editor marks it.
 func TestSchemasRejectMistakes(t *testing.T) {
 	schemas := compiled(t)
 	tests := []struct {
-		name, schema, doc string
+		name, schema string
+		doc          any
 	}{
-		{"catalog_unknown_key", "catalog", `{"id":"x","title":"x","issuer":"x","effective":"2026-01-01","tier_scheme":"midpoint","items":[],"titel":"x"}`},
-		{"catalog_missing_issuer", "catalog", `{"id":"x","title":"x","effective":"2026-01-01","tier_scheme":"midpoint","items":[]}`},
-		{"catalog_amount_with_unit", "catalog", `{"id":"x","title":"x","issuer":"x","effective":"2026-01-01","tier_scheme":"midpoint","items":[],"thresholds":{"on_the_spot":"100元"}}`},
-		{"catalog_date_not_iso", "catalog", `{"id":"x","title":"x","issuer":"x","effective":"2026年1月1日","tier_scheme":"midpoint","items":[]}`},
-		{"case_unknown_party_type", "case", `{"party":{"type":"person"},"act_date":"2026-01-01","discovery_date":"2026-01-02","decision_date":"2026-01-03","facts":{}}`},
-		{"case_unknown_field", "case", `{"party":{"type":"individual"},"act_date":"2026-01-01","discovery_date":"2026-01-02","decision_date":"2026-01-03","facts":{},"fact":{}}`},
-		{"decision_unknown_outcome", "decision", `{"item":"x","item_name":"x","outcome":"severe","discretionary":false,"sanctions":[],"orders":[],"procedure":{"simple":false,"on_the_spot":false,"hearing":false,"legal_review":false,"collective_discussion":false},"basis":[],"trace":[],"catalog":{"id":"x","digest":"x"}}`},
-		{"test_without_outcome", "test", `{"tests":{"a":{"case":"a.json"}}}`},
-		{"test_fine_with_unit", "test", `{"tests":{"a":{"case":"a.json","outcome":"general","fine":{"min":"20元","max":"30"}}}}`},
-		{"test_inline_case_checked", "test", `{"tests":{"a":{"case":{"party":{"type":"person"}},"outcome":"general"}}}`},
+		{"catalog_unknown_key", "catalog", edit(t, minimalCatalog, "titel", `"x"`)},
+		{"catalog_missing_issuer", "catalog", edit(t, minimalCatalog, "issuer", "")},
+		{"catalog_amount_with_unit", "catalog", edit(t, minimalCatalog, "thresholds", `{"on_the_spot":"100元"}`)},
+		{"catalog_date_not_iso", "catalog", edit(t, minimalCatalog, "effective", `"2026年1月1日"`)},
+		{"catalog_without_items", "catalog", edit(t, minimalCatalog, "items", `[]`)},
+		{"catalog_blank_id", "catalog", edit(t, minimalCatalog, "id", `" \t"`)},
+		{"catalog_id_of_ideographic_spaces", "catalog", edit(t, minimalCatalog, "id", `"\u3000\u3000"`)},
+		{"item_code_empty", "catalog", edit(t, minimalCatalog, "items.0.code", `""`)},
+		{"grade_label_blank", "catalog", edit(t, minimalCatalog, "items.0.benchmark.grades.0.label", `"  "`)},
+		{"citation_instrument_blank", "catalog", edit(t, minimalCatalog, "items.0.basis.penalty.instrument", `" "`)},
+		{"condition_blank", "catalog", edit(t, minimalCatalog, "items.0.benchmark.grades.0.when", `"   "`)},
+		{"enum_value_name_blank", "catalog", edit(t, minimalCatalog, "facts", `{"harm":{"type":"enum","label":"危害后果","values":{" ":"轻微"}}}`)},
+		{"enum_value_label_blank", "catalog", edit(t, minimalCatalog, "facts", `{"harm":{"type":"enum","label":"危害后果","values":{"serious":""}}}`)},
+		{"enum_fact_without_values", "catalog", edit(t, minimalCatalog, "facts", `{"harm":{"type":"enum","label":"危害后果"}}`)},
+		{"enum_fact_with_no_values", "catalog", edit(t, minimalCatalog, "facts", `{"harm":{"type":"enum","label":"危害后果","values":{}}}`)},
+		{"values_of_a_number_fact", "catalog", edit(t, minimalCatalog, "facts", `{"area":{"type":"number","label":"面积","values":{"big":"大"}}}`)},
+		{"citation_rank_unknown", "catalog", edit(t, minimalCatalog, "items.0.basis.penalty.rank", `"regulation"`)},
+		{"citation_effective_not_a_date", "catalog", edit(t, minimalCatalog, "items.0.basis.penalty.effective", `"2020"`)},
+		{"defers_without_citation", "catalog", edit(t, minimalCatalog, "items.0.basis.defers", `{"to":["law"]}`)},
+		{"defers_to_unknown_rank", "catalog", edit(t, minimalCatalog, "items.0.basis.defers", `{"to":["法律"],"citation":{"instrument":"测试条例"}}`)},
+		{"transition_unknown_rule", "catalog", edit(t, minimalCatalog, "transition", `{"acts_before_effective":"old"}`)},
+		{"transition_without_rule", "catalog", edit(t, minimalCatalog, "transition", `{"citation":{"instrument":"测试基准"}}`)},
+		{"confiscation_hearing_without_party", "catalog", edit(t, minimalCatalog, "thresholds", `{"confiscation_hearing":{"citation":{"instrument":"测试规定"}}}`)},
+		{"confiscation_hearing_without_citation", "catalog", edit(t, minimalCatalog, "thresholds", `{"confiscation_hearing":{"individual":{"amount":10000,"inclusive":true}}}`)},
+		{"special_over_not_a_list", "catalog", edit(t, minimalCatalog, "items.0.special_over", `"T002"`)},
+		{"case_unknown_party_type", "case", edit(t, minimalCase, "party.type", `"person"`)},
+		{"case_unknown_field", "case", edit(t, minimalCase, "fact", `{}`)},
+		{"case_act_ongoing_with_end_date", "case", edit(t, minimalCase, "act_ongoing", "true", "act_end_date", `"2026-01-01"`)},
+		{"case_confiscated_negative", "case", edit(t, minimalCase, "confiscated", `{"gains":-1}`)},
+		{"case_confiscated_with_unit", "case", edit(t, minimalCase, "confiscated", `{"property_value":"3000元"}`)},
+		{"case_confiscated_unknown_field", "case", edit(t, minimalCase, "confiscated", `{"value":3000}`)},
+		{"decision_unknown_outcome", "decision", edit(t, `{"item":"x","item_name":"x","outcome":"severe","discretionary":false,"sanctions":[],"orders":[],"procedure":{"simple":false,"on_the_spot":false,"hearing":false,"legal_review":false,"collective_discussion":false},"basis":[],"trace":[],"catalog":{"id":"x","digest":"x"}}`)},
+		{"test_without_outcome", "test", edit(t, `{"tests":{"a":{"case":"a.json"}}}`)},
+		{"test_fine_with_unit", "test", edit(t, `{"tests":{"a":{"case":"a.json","outcome":"general","fine":{"min":"20元","max":"30"}}}}`)},
+		{"test_inline_case_checked", "test", edit(t, `{"tests":{"a":{"case":{"party":{"type":"person"}},"outcome":"general"}}}`)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, err := jsonschema.UnmarshalJSON(strings.NewReader(tt.doc))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := schemas[tt.schema].Validate(v); err == nil {
-				t.Errorf("%s accepts %s", schema.FileName(tt.schema), tt.doc)
+			if err := schemas[tt.schema].Validate(tt.doc); err == nil {
+				t.Errorf("%s accepts %v", schema.FileName(tt.schema), tt.doc)
 			}
 		})
 	}
@@ -267,6 +376,10 @@ type drift struct {
 	defs     map[reflect.Type]string
 	custom   map[reflect.Type][]reflect.Type
 	required func(f reflect.StructField) bool // nil: required is not compared
+	// nonBlank, when set, is the $ref a required string field's property
+	// must use (unless it lists an enum): the loader rejects a required
+	// string that is empty or only blanks.
+	nonBlank string
 	seen     map[reflect.Type]bool
 }
 
@@ -306,8 +419,12 @@ func (d *drift) check(typ reflect.Type, from string) {
 		if d.required != nil && d.required(f) {
 			required = append(required, key)
 		}
-		if _, ok := props[key]; !ok {
+		prop, ok := props[key].(map[string]any)
+		if !ok {
 			d.t.Errorf("%s.%s (%s %q) is not a property of %s $defs/%s", typ, f.Name, d.tag, key, d.file, name)
+		}
+		if ok && d.nonBlank != "" && f.Type == typeOf[string]() && d.required(f) && prop["$ref"] != d.nonBlank && prop["enum"] == nil {
+			d.t.Errorf("%s $defs/%s property %q is required text: it must refer to %s, as the loader rejects a blank %s.%s", d.file, name, key, d.nonBlank, typ, f.Name)
 		}
 		d.check(f.Type, typ.String()+"."+f.Name)
 	}
@@ -336,8 +453,10 @@ func typeOf[T any]() reflect.Type { return reflect.TypeOf((*T)(nil)).Elem() }
 func TestCatalogSchemaMatchesTypes(t *testing.T) {
 	d := &drift{t: t, file: "catalog.schema.json", doc: raw(t, "catalog"), tag: "yaml", seen: map[reflect.Type]bool{},
 		required: func(f reflect.StructField) bool { return f.Tag.Get("required") == "true" },
+		nonBlank: "#/$defs/nonBlank",
 		defs: map[reflect.Type]string{
 			typeOf[catalog.Catalog]():           "",
+			typeOf[catalog.Transition]():        "transition",
 			typeOf[catalog.Thresholds]():        "thresholds",
 			typeOf[catalog.PartyAmounts]():      "partyAmounts",
 			typeOf[catalog.HearingThresholds](): "hearingThresholds",
@@ -349,6 +468,7 @@ func TestCatalogSchemaMatchesTypes(t *testing.T) {
 			typeOf[catalog.Item]():              "item",
 			typeOf[catalog.Basis]():             "basis",
 			typeOf[catalog.Citation]():          "citation",
+			typeOf[catalog.Deference]():         "deference",
 			typeOf[catalog.ItemLimitation]():    "itemLimitation",
 			typeOf[catalog.Version]():           "version",
 			typeOf[catalog.Precondition]():      "precondition",
@@ -391,10 +511,11 @@ func TestCatalogSchemaMatchesTypes(t *testing.T) {
 func TestCaseSchemaMatchesTypes(t *testing.T) {
 	d := &drift{t: t, file: "case.schema.json", doc: raw(t, "case"), tag: "json", seen: map[reflect.Type]bool{},
 		defs: map[reflect.Type]string{
-			typeOf[discretion.Case]():       "",
-			typeOf[discretion.Party]():      "party",
-			typeOf[discretion.Prior]():      "prior",
-			typeOf[discretion.Commitment](): "commitment",
+			typeOf[discretion.Case]():        "",
+			typeOf[discretion.Party]():       "party",
+			typeOf[discretion.Prior]():       "prior",
+			typeOf[discretion.Commitment]():  "commitment",
+			typeOf[discretion.Confiscated](): "confiscated",
 		},
 	}
 	d.check(typeOf[discretion.Case](), "the case")
@@ -529,13 +650,26 @@ func TestEveryLoadableCatalogValidates(t *testing.T) {
 	t.Logf("%d loadable catalogs validate", n)
 }
 
+// beyondSchema lists the invalid catalogs of the loader's tests whose
+// diagnostics carry a structural code but whose rule the schema does not
+// express, each with the reason. A required key that depends on how a value
+// compares with the statute's is one: the schema could compare a YAML
+// number, not the same amount written as a decimal string, and an editor
+// would mark one form and not the other.
+var beyondSchema = map[string]string{
+	"art51_simple_limit_lowered_needs_citation.yaml":      "the citation is required only when an amount is below art. 51's 200 or 3000 yuan",
+	"art68_on_the_spot_limit_lowered_needs_citation.yaml": "on_the_spot_citation is required only when on_the_spot is below art. 68's 100 yuan",
+}
+
 // Every invalid catalog of the loader's tests whose problems are all of
-// structure (an unknown key, a wrong type, a missing key) is rejected by
-// the schema too, so that an editor marks it before the loader runs.
+// structure (an unknown key, a wrong type, a missing, empty or blank key, no
+// items) is rejected by the schema too, so that an editor marks it before
+// the loader runs; beyondSchema names the exceptions and why.
 func TestSchemaRejectsStructuralMistakes(t *testing.T) {
 	schemas := compiled(t)
 	structural := map[string]bool{catalog.CodeUnknownField: true, catalog.CodeType: true, catalog.CodeMissing: true}
 	n := 0
+	listed := map[string]bool{}
 	for _, path := range glob(t, "catalog/testdata/invalid/*.yaml") {
 		_, err := catalog.LoadFile(path)
 		ds, ok := catalog.AsDiagnostics(err)
@@ -554,10 +688,23 @@ func TestSchemaRejectsStructuralMistakes(t *testing.T) {
 		if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 			continue
 		}
+		rejected := schemas["catalog"].Validate(nodeValue(doc.Content[0])) != nil
+		if reason, ok := beyondSchema[filepath.Base(path)]; ok {
+			listed[filepath.Base(path)] = true
+			if rejected {
+				t.Errorf("%s is listed as beyond the schema (%s), but the schema rejects it: take it off the list", path, reason)
+			}
+			continue
+		}
 		n++
-		if err := schemas["catalog"].Validate(nodeValue(doc.Content[0])); err == nil {
+		if !rejected {
 			t.Errorf("%s: the loader reports %v; the schema accepts it", path, ds)
 		}
 	}
-	t.Logf("%d structurally invalid catalogs rejected", n)
+	for name := range beyondSchema {
+		if !listed[name] {
+			t.Errorf("beyondSchema names %s, which is not a structurally invalid catalog of the loader's tests", name)
+		}
+	}
+	t.Logf("%d structurally invalid catalogs rejected, %d beyond the schema", n, len(beyondSchema))
 }
