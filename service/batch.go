@@ -195,17 +195,15 @@ func decideOrderedSep(ctx context.Context, set *Set, next func() ([]byte, error)
 		} else {
 			sum.Decided++
 		}
-		line, err := json.Marshal(e)
+		line, err := marshalEntry(e)
 		if err != nil {
 			return sum, err
 		}
 		if sep != nil {
 			bw.Write(sep())
+			line = line[:len(line)-1]
 		}
 		bw.Write(line)
-		if sep == nil {
-			bw.WriteByte('\n')
-		}
 		if opts.Written != nil {
 			opts.Written(e)
 		}
@@ -349,4 +347,17 @@ func splitArray(data []byte) ([]json.RawMessage, *Problem) {
 		return bad("数组之后还有多余的数据。")
 	}
 	return records, nil
+}
+
+// marshalEntry writes an entry as one line of JSON ending in a newline,
+// keeping the decision's bytes as Decision.JSON wrote them (json.Marshal
+// would escape its < and >).
+func marshalEntry(e *BatchEntry) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(e); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }

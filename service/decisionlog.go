@@ -54,14 +54,15 @@ func (l *DecisionLog) Record(c *discretion.Case, d *discretion.Decision) error {
 	if err := json.Compact(&compact, dec); err != nil {
 		return fmt.Errorf("decision log: decision: %w", err)
 	}
-	line, err := json.Marshal(LogRecord{Time: l.now(), Catalog: d.Catalog, Engine: l.engine, Case: caseJSON, Decision: compact.Bytes()})
-	if err != nil {
+	var line bytes.Buffer
+	enc := json.NewEncoder(&line) // Encode ends the record with its newline
+	enc.SetEscapeHTML(false)      // keep the decision's bytes as Decision.JSON wrote them
+	if err := enc.Encode(LogRecord{Time: l.now(), Catalog: d.Catalog, Engine: l.engine, Case: caseJSON, Decision: compact.Bytes()}); err != nil {
 		return fmt.Errorf("decision log: %w", err)
 	}
-	line = append(line, '\n')
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	_, err = l.w.Write(line)
+	_, err = l.w.Write(line.Bytes())
 	return err
 }
 

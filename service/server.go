@@ -363,8 +363,8 @@ func (s *Server) handleBatch(w http.ResponseWriter, r *http.Request) {
 				Detail: "读取请求体时出错，此后的案件未予裁量：" + err.Error()}
 		}
 		s.metrics.errors.WithLabelValues(p.Code).Inc()
-		line, _ := json.Marshal(&BatchEntry{Index: sum.Records, Error: p.finish()})
-		w.Write(append(line, '\n'))
+		line, _ := marshalEntry(&BatchEntry{Index: sum.Records, Error: p.finish()})
+		w.Write(line)
 		s.log.Warn("batch stream ended early", "error", err.Error(), "answered", sum.Records)
 	}
 }
