@@ -111,7 +111,9 @@ func TestReload_batch_in_progress_finishes_on_its_catalog(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var e struct{ Decision struct{ Catalog struct{ Digest string } } }
+		var e struct {
+			Decision struct{ Catalog struct{ Digest string } }
+		}
 		json.Unmarshal(line, &e)
 		return e.Decision.Catalog.Digest
 	}
