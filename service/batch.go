@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"runtime"
+	"strconv"
 	"sync"
 
 	"github.com/jizhun/jizhun/discretion"
@@ -353,6 +354,16 @@ func splitArray(data []byte) ([]json.RawMessage, *Problem) {
 // keeping the decision's bytes as Decision.JSON wrote them (json.Marshal
 // would escape its < and >).
 func marshalEntry(e *BatchEntry) ([]byte, error) {
+	if e.Error == nil {
+		// The decision is compact JSON already (decideRecord): spare the
+		// encoder a second pass over it.
+		b := make([]byte, 0, len(e.Decision)+32)
+		b = append(b, `{"index":`...)
+		b = strconv.AppendInt(b, int64(e.Index), 10)
+		b = append(b, `,"decision":`...)
+		b = append(b, e.Decision...)
+		return append(b, "}\n"...), nil
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
