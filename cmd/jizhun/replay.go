@@ -52,10 +52,17 @@ func replay(args []string, stdout, stderr io.Writer) int {
 		io.WriteString(stderr, "jizhun replay: name one decision log\n"+replayUsage)
 		return exitUsage
 	}
-	set, err := service.LoadSet(catalogs)
-	if err != nil {
-		printErr(stderr, err)
-		return exitInvalid
+	// Versions of one catalog share its id, so they are told apart by digest.
+	if len(catalogs) == 0 {
+		catalogs = multiFlag{""}
+	}
+	byDigest := map[string]*discretion.Engine{}
+	for _, path := range catalogs {
+		eng, ok := loadEngine(path, stderr)
+		if !ok {
+			return exitInvalid
+		}
+		byDigest[eng.Catalog().Digest] = eng
 	}
 	f, err := os.Open(logs[0])
 	if err != nil {
@@ -77,7 +84,7 @@ func replay(args []string, stdout, stderr io.Writer) int {
 			broken++
 			continue
 		}
-		eng := set.ByDigest(rec.Catalog.Digest)
+		eng := byDigest[rec.Catalog.Digest]
 		if eng == nil {
 			fmt.Fprintf(stdout, "%s: catalog %s %s is not among those given (--catalog)\n", where, rec.Catalog.ID, rec.Catalog.Digest)
 			missing++
