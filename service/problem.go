@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/jizhun/jizhun/discretion"
 )
@@ -127,5 +128,5 @@ func unknownItem(catalogID, code string) *Problem {
 
 func unsupportedMedia(got string, want ...string) *Problem {
 	return &Problem{Status: http.StatusUnsupportedMediaType, Code: CodeUnsupportedMedia, Title: "请求体类型不受支持",
-		Detail: fmt.Sprintf("请求的 Content-Type 为“%s”，本接口接受：%v。", got, want)}
+		Detail: fmt.Sprintf("请求的 Content-Type 为“%s”，本接口只接受 %s。", got, strings.Join(want, " 或 "))}
 }
