@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"sync"
 
@@ -39,6 +40,10 @@ type BatchOptions struct {
 	Decided func(index int, c *discretion.Case, d *discretion.Decision, p *Problem)
 	// Written, if set, is called after each answer line is written, in order.
 	Written func(e *BatchEntry)
+	// Panicked, if set, is told of a panic while deciding a record (with
+	// the stack); the record is answered with an internal problem and the
+	// batch goes on.
+	Panicked func(index int, v any, stack []byte)
 }
 
 // BatchSummary counts a batch's records.
@@ -227,7 +232,17 @@ func decideOrderedSep(ctx context.Context, set *Set, next func() ([]byte, error)
 }
 
 // decideRecord decides one record of a batch.
-func decideRecord(ctx context.Context, set *Set, index int, raw []byte, opts BatchOptions) *BatchEntry {
+func decideRecord(ctx context.Context, set *Set, index int, raw []byte, opts BatchOptions) (e *BatchEntry) {
+	// A worker goroutine is outside the handler's recover: a panic here
+	// would end the process, so it ends only this record.
+	defer func() {
+		if v := recover(); v != nil {
+			if opts.Panicked != nil {
+				opts.Panicked(index, v, debug.Stack())
+			}
+			e = &BatchEntry{Index: index, Error: internalProblem().finish()}
+		}
+	}()
 	c, d, p := decideOne(ctx, set, opts.Catalog, raw)
 	if opts.Decided != nil {
 		opts.Decided(index, c, d, p)

@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -99,6 +100,9 @@ func problemOf(err error, parsing bool) *Problem {
 		return &Problem{Status: http.StatusUnprocessableEntity, Code: CodeInvalidCase, Title: "案件无法按所述情况裁量",
 			Detail:   "案件所填事实、日期或当事人信息不完整或不符合所选事项的要求，逐项问题见 problems；系统不作推定。",
 			Problems: ce.Problems}
+	case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+		return &Problem{Status: http.StatusServiceUnavailable, Code: CodeTimeout, Title: "请求已取消或超时",
+			Detail: "裁量尚未完成时请求已被取消或超过时限，未作出决定；请重试。"}
 	case errors.As(err, &gap):
 		return &Problem{Status: http.StatusUnprocessableEntity, Code: CodeBenchmarkGap, Title: "裁量基准未覆盖本案情形",
 			Detail: fmt.Sprintf("事项 %s 的裁量阶次没有一个适用于本案所填事实，这是裁量基准本身的缺漏，请报制定机关的法制机构补正。", gap.Item)}

@@ -325,6 +325,10 @@ func (s *Server) handleBatch(w http.ResponseWriter, r *http.Request) {
 		Decided: func(_ int, c *discretion.Case, d *discretion.Decision, p *Problem) {
 			s.recordDecision(c, d, p)
 		},
+		Panicked: func(index int, v any, stack []byte) {
+			s.log.Error("panic deciding a batch record", "path", r.URL.Path, "index", index, "panic", fmt.Sprint(v), "stack", string(stack))
+			s.metrics.errors.WithLabelValues(CodeInternal).Inc()
+		},
 	}
 	flush := func() { rc.Flush() }
 	w.Header().Set("Jizhun-Catalogs", strings.Join(digests(set), ", "))
