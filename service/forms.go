@@ -1,6 +1,8 @@
 package service
 
 import (
+	"path/filepath"
+
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
 	"github.com/jizhun/jizhun/discretion"
@@ -23,7 +25,7 @@ type CatalogInfo struct {
 	Schema    string `json:"schema,omitempty"`
 	Digest    string `json:"digest"`
 	Items     int    `json:"items"`
-	File      string `json:"file"`
+	File      string `json:"file"` // the name of the file it was loaded from, without its directory
 	Loaded    string `json:"loaded"`
 }
 
@@ -137,7 +139,7 @@ func catalogInfo(e *discretion.Engine, s *Set) CatalogInfo {
 	c := e.Catalog()
 	info := CatalogInfo{ID: c.ID, Title: c.Title, Issuer: c.Issuer, DocNumber: c.DocNumber, Version: c.Version,
 		Notice: c.Notice, Effective: c.Effective.String(), Schema: c.Schema, Digest: c.Digest, Items: len(c.Items),
-		File: c.File, Loaded: s.Loaded.Format("2006-01-02T15:04:05Z")}
+		File: filepath.Base(c.File), Loaded: s.Loaded.Format("2006-01-02T15:04:05Z")}
 	if c.Published != nil {
 		info.Published = c.Published.String()
 	}

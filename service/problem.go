@@ -21,7 +21,6 @@ const (
 	CodeUnknownItem       = "unknown_item"       // no item with that code
 	CodeAmbiguousCatalog  = "ambiguous_catalog"  // several catalogs have the case's items
 	CodeUnsupportedMedia  = "unsupported_media"  // wrong Content-Type
-	CodeNotAcceptable     = "not_acceptable"     // bad format parameter
 	CodeBodyTooLarge      = "body_too_large"     // over the size limit
 	CodeMalformedBatch    = "malformed_batch"    // the batch is not a JSON array of objects
 	CodeBadRequest        = "bad_request"        // a query parameter that is not understood
@@ -31,7 +30,6 @@ const (
 	CodeOverloaded        = "overloaded"         // too many concurrent requests
 	CodeTimeout           = "timeout"            // the request took longer than allowed
 	CodeInternal          = "internal"           // a fault of the server
-	CodeShuttingDown      = "shutting_down"      // draining before exit
 	CodeTableFailed       = "table_failed"       // the published table could not be built
 	problemTypePrefix     = "urn:jizhun:problem:"
 	contentTypeProblem    = "application/problem+json"
