@@ -104,7 +104,7 @@ func TestLimits_thousand_concurrent_connections(t *testing.T) {
 
 // A 100 MB body is cut at the limit with 413; nothing like 100 MB is read.
 func TestLimits_hundred_megabyte_body(t *testing.T) {
-	a := newAPI(t, Config{})
+	a := newAPI(t, Config{MaxBatchBytes: 8 << 20})
 	ts := httptest.NewServer(a.srv.HTTPServer("", Timeouts{}).Handler)
 	defer ts.Close()
 	for _, path := range []string{"/v1/decisions", "/v1/decisions:batch"} {
@@ -116,7 +116,7 @@ func TestLimits_hundred_megabyte_body(t *testing.T) {
 		if err != nil {
 			// The server may close before the client finishes writing; the
 			// answer is then lost to the client but the limit held.
-			t.Logf("%s: %v after %d bytes", path, err, body.read)
+			t.Logf("%s: %v after %d bytes", path, err, body.read.Load())
 		} else {
 			data, _ := io.ReadAll(res.Body)
 			res.Body.Close()
@@ -125,13 +125,18 @@ func TestLimits_hundred_megabyte_body(t *testing.T) {
 				t.Fatalf("%s: %d %s", path, res.StatusCode, data)
 			}
 		}
-		if body.read > 80<<20 {
-			t.Fatalf("%s: the server read %d bytes of the body", path, body.read)
+		if n := body.read.Load(); n > 50<<20 { // the limit, and what the sockets buffer before the server closes
+			t.Fatalf("%s: the server read %d bytes of the body", path, n)
 		}
 	}
 }
 
-type countingReader struct{ left, read int64 }
+// countingReader yields spaces and counts them; the transport may read on
+// after the answer has arrived, hence the atomic count.
+type countingReader struct {
+	left int64
+	read atomic.Int64
+}
 
 func (r *countingReader) Read(p []byte) (int, error) {
 	if r.left == 0 {
@@ -142,7 +147,7 @@ func (r *countingReader) Read(p []byte) (int, error) {
 		p[i] = ' '
 	}
 	r.left -= n
-	r.read += n
+	r.read.Add(n)
 	return int(n), nil
 }
 
