@@ -16,13 +16,15 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// TableFormats are the formats of the published tables, each with its
+// TableFormats returns the formats of the published tables, each with its
 // writer; `jizhun table` and GET /v1/catalogs/{id}/table share them.
-var TableFormats = map[string]func(io.Writer, *standards.Table) error{
-	"md":   standards.WriteMarkdown,
-	"html": standards.WriteHTML,
-	"csv":  standards.WriteCSV,
-	"xlsx": xlsx.Write,
+func TableFormats() map[string]func(io.Writer, *standards.Table) error {
+	return map[string]func(io.Writer, *standards.Table) error{
+		"md":   standards.WriteMarkdown,
+		"html": standards.WriteHTML,
+		"csv":  standards.WriteCSV,
+		"xlsx": xlsx.Write,
+	}
 }
 
 var tableMediaTypes = map[string]string{
@@ -118,7 +120,7 @@ func (s *Server) handleTable(w http.ResponseWriter, r *http.Request) {
 	if format == "" {
 		format = "html"
 	}
-	write, okFormat := TableFormats[format]
+	write, okFormat := TableFormats()[format]
 	wording, okWording := standards.ParseWording(firstNonEmpty(q.Get("wording"), "hand"))
 	var lists []standards.List
 	okLists := true

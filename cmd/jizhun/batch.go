@@ -16,7 +16,11 @@ import (
 // service.BatchEntry per case out, in input order, decided by workers in
 // parallel. On a terminal, stderr shows a progress bar; a summary line ends
 // the run. Exit 1 if any case could not be decided.
-func decideBatch(catalogPath, catalogID string, args []string, workers int, stdin io.Reader, stdout, stderr io.Writer) int {
+func decideBatch(catalogPath string, args []string, workers int, stdin io.Reader, stdout, stderr io.Writer) int {
+	if workers < 0 {
+		fmt.Fprintf(stderr, "jizhun decide --batch: --workers must be positive, not %d\n", workers)
+		return exitUsage
+	}
 	if len(args) > 1 {
 		fmt.Fprintf(stderr, "jizhun decide --batch: one input file at most, not %q\n", args)
 		return exitUsage
@@ -45,12 +49,7 @@ func decideBatch(catalogPath, catalogID string, args []string, workers int, stdi
 	}
 	counted := &countingReader{r: in}
 	var done atomic.Int64
-	opts := service.BatchOptions{Catalog: catalogID, Workers: workers,
-		Written: func(*service.BatchEntry) { done.Add(1) }}
-	if catalogID != "" && set.Engine(catalogID) == nil {
-		fmt.Fprintf(stderr, "jizhun decide: --catalog-id %q is not the id of the catalog loaded\n", catalogID)
-		return exitUsage
-	}
+	opts := service.BatchOptions{Workers: workers, Written: func(*service.BatchEntry) { done.Add(1) }}
 	start := time.Now()
 	stopBar := func() {}
 	if isTerminal(stderr) {

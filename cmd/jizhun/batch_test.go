@@ -87,5 +87,6 @@ func TestDecideBatch_file_argument_and_usage(t *testing.T) {
 	}
 	cliRun(t, "", "decide", "--batch", "--case", path).want(t, exitUsage)
 	cliRun(t, "", "decide", "--batch", path, path).want(t, exitUsage)
+	cliRun(t, "", "decide", "--batch", "--workers", "-2", path).want(t, exitUsage)
 	cliRun(t, "", "decide", "--batch", filepath.Join(t.TempDir(), "missing.ndjson")).want(t, exitInvalid)
 }

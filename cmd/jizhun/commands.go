@@ -75,7 +75,7 @@ func decide(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprint(stderr, "jizhun decide --batch: --case, --item and --format do not apply; the cases come one per line\n")
 			return exitUsage
 		}
-		return decideBatch(*catalogPath, "", fs.Args(), *workers, stdin, stdout, stderr)
+		return decideBatch(*catalogPath, fs.Args(), *workers, stdin, stdout, stderr)
 	}
 	switch {
 	case fs.NArg() > 0:

@@ -16,7 +16,7 @@ import (
 
 // tableFormats are the formats of jizhun table, each with its writer; the
 // service writes the same tables.
-var tableFormats = service.TableFormats
+var tableFormats = service.TableFormats()
 
 // table writes the published tables of a catalog: the 裁量基准表, the
 // 首违不罚清单, the 轻微违法行为不予处罚清单 and the 从重、从轻、减轻 circumstances,
