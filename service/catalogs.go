@@ -1,6 +1,7 @@
 package service
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"slices"
@@ -40,6 +41,12 @@ type Set struct {
 // catalog). It fails as a whole: one bad file, or two catalogs with the same
 // id, and no Set is returned; the error lists every problem of every file.
 func LoadSet(paths []string) (*Set, error) {
+	return loadSet(context.Background(), paths, false)
+}
+
+// loadSet is LoadSet; with check, the consistency checks of `jizhun check`
+// run on every catalog too, and an error finding fails the load.
+func loadSet(ctx context.Context, paths []string, check bool) (*Set, error) {
 	if len(paths) == 0 {
 		paths = []string{""}
 	}
@@ -57,6 +64,19 @@ func LoadSet(paths []string) (*Set, error) {
 				other = append(other, err)
 			}
 			continue
+		}
+		if check {
+			found, err := checkEngine(ctx, eng)
+			if err != nil {
+				other = append(other, err)
+				continue
+			}
+			if len(found) > 0 {
+				for _, d := range found {
+					diags.Add(d)
+				}
+				continue
+			}
 		}
 		id := eng.Catalog().ID
 		if prev, dup := s.byID[id]; dup {

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -14,7 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/examples"
+	"github.com/jizhun/jizhun/standards"
 )
 
 // writeCatalog writes the bundled catalog with another title, which gives
@@ -155,5 +158,39 @@ func TestReload_watch_picks_up_a_replaced_file(t *testing.T) {
 	cancel()
 	if err := <-watching; err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A catalog that compiles but fails the consistency checks — here a gap
+// between grades, so some cases would be decided by no grade — is not
+// served: at start the server refuses it, on reload the old one stays.
+func TestReload_catalog_with_a_gap_is_refused(t *testing.T) {
+	gap := bytes.Replace(examples.County(), []byte("          when: facility_area_m2 >= 50\n"), []byte("          when: facility_area_m2 >= 60\n"), 1)
+	if bytes.Equal(gap, examples.County()) {
+		t.Fatal("grade line not found in the bundled catalog")
+	}
+	path := filepath.Join(t.TempDir(), "catalog.yaml")
+	os.WriteFile(path, gap, 0o644)
+	if _, err := New(Config{Catalogs: []string{path}}); !errors.Is(err, &catalog.Diagnostic{Code: standards.CodeGap}) {
+		t.Fatalf("a catalog with a gap was served: %v", err)
+	}
+	if _, err := New(Config{Catalogs: []string{path}, SkipCheck: true}); err != nil {
+		t.Fatalf("SkipCheck: %v", err)
+	}
+
+	writeCatalog(t, path, "第一版")
+	a := newAPI(t, Config{Catalogs: []string{path}})
+	first := decidedDigest(t, a)
+	os.WriteFile(path, gap, 0o644)
+	if err := a.srv.Reload(); err == nil {
+		t.Fatal("reloaded a catalog with a gap")
+	}
+	if decidedDigest(t, a) != first {
+		t.Fatal("the old catalog is no longer served")
+	}
+	var rd Readiness
+	json.Unmarshal(a.do(t, request{method: "GET", path: "/readyz"}).Body.Bytes(), &rd)
+	if rd.LastReload.OK || len(rd.LastReload.Diagnostics) == 0 || rd.LastReload.Diagnostics[0].Code != standards.CodeGap {
+		t.Fatalf("readyz: %+v", rd.LastReload)
 	}
 }

@@ -2,6 +2,7 @@ package service
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -46,6 +47,11 @@ type Config struct {
 	CORSOrigins []string
 	// DecisionLog, if set, receives one record per decision.
 	DecisionLog *DecisionLog
+	// SkipCheck serves catalogs without running the consistency checks of
+	// `jizhun check` on them. By default every load and reload runs them,
+	// and a catalog with an error finding (a gap between grades, say) is
+	// not served.
+	SkipCheck bool
 }
 
 // Server is the HTTP service. Its handler is safe for concurrent use;
@@ -92,7 +98,7 @@ func New(cfg Config) (*Server, error) {
 	if cfg.BatchTimeout <= 0 {
 		cfg.BatchTimeout = 10 * time.Minute
 	}
-	set, err := LoadSet(cfg.Catalogs)
+	set, err := loadSet(context.Background(), cfg.Catalogs, !cfg.SkipCheck)
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +120,8 @@ func (s *Server) Set() *Set { return s.set.Load() }
 // requests before shutdown; requests keep being served.
 func (s *Server) Drain() { s.draining.Store(true) }
 
-// Reload loads, compiles and checks the catalog files again. On success the
+// Reload loads, compiles and checks (unless Config.SkipCheck) the catalog
+// files again. On success the
 // new Set replaces the old one atomically: a request in progress finishes on
 // the Set it started with. On failure the old Set stays and the diagnostics
 // are logged and shown on /readyz.
@@ -122,7 +129,7 @@ func (s *Server) Reload() error {
 	s.reloadMu.Lock()
 	defer s.reloadMu.Unlock()
 	start := time.Now()
-	set, err := LoadSet(s.cfg.Catalogs)
+	set, err := loadSet(context.Background(), s.cfg.Catalogs, !s.cfg.SkipCheck)
 	st := ReloadStatus{Time: start.UTC(), OK: err == nil}
 	if err != nil {
 		st.Error = err.Error()

@@ -41,6 +41,7 @@ type serveFlags struct {
 	corsOrigins     multiFlag
 	addr            string
 	watch           bool
+	skipCheck       bool
 	decisionLog     string
 	tokenFile       string
 	logFormat       string
@@ -63,6 +64,7 @@ func parseServeFlags(args []string, stderr io.Writer) (*serveFlags, bool) {
 	fs.Var(&sf.catalogs, "catalog", "catalog YAML file (repeatable; default: the bundled county catalog)")
 	fs.StringVar(&sf.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fs.BoolVar(&sf.watch, "watch", false, "reload when a catalog file changes")
+	fs.BoolVar(&sf.skipCheck, "skip-check", false, "serve catalogs without the consistency checks of jizhun check (by default a catalog with an error finding is refused, at start and on reload)")
 	fs.StringVar(&sf.decisionLog, "decision-log", "", "append one JSON line per decision to FILE (see jizhun replay)")
 	fs.StringVar(&sf.tokenFile, "token-file", "", "require 'Authorization: Bearer <token>' on /v1 with the token in FILE")
 	fs.Var(&sf.corsOrigins, "cors-origin", "let browsers on ORIGIN call the API (repeatable; default: none)")
@@ -108,7 +110,7 @@ func serve(args []string, stderr io.Writer) int {
 	log := slog.New(handler)
 	cfg := service.Config{
 		Catalogs: sf.catalogs, Logger: log, MaxBatchBytes: sf.maxBatchBytes, MaxConcurrent: sf.maxConcurrent,
-		BatchWorkers: sf.batchWorkers, BatchTimeout: sf.batchTimeout, CORSOrigins: sf.corsOrigins,
+		BatchWorkers: sf.batchWorkers, BatchTimeout: sf.batchTimeout, CORSOrigins: sf.corsOrigins, SkipCheck: sf.skipCheck,
 	}
 	if sf.tokenFile != "" {
 		tok, err := os.ReadFile(sf.tokenFile)
