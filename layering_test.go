@@ -28,6 +28,7 @@ var layers = map[string]int{
 	"casetest":   3,
 	"fuzz":       4,
 	"audit":      4,
+	"service":    4,
 	"cmd":        5,
 	"scripts":    5,
 }

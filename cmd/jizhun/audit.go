@@ -99,7 +99,7 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitInvalid
 	}
-	progress := progressBar(stderr)
+	progress := auditProgress(stderr)
 	src := audit.FileSource(positional[0])
 	if strings.EqualFold(filepath.Ext(positional[0]), ".xlsx") {
 		src = xlsx.Source(positional[0], *sheet, m)
@@ -150,17 +150,13 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// progressBar reports the records read on a terminal, and nothing
-// elsewhere.
-func progressBar(stderr io.Writer) func(int) {
-	f, ok := stderr.(*os.File)
-	if !ok {
+// auditProgress reports the records read on a terminal (isTerminal), and
+// nothing elsewhere.
+func auditProgress(stderr io.Writer) func(int) {
+	if !isTerminal(stderr) {
 		return nil
 	}
-	if st, err := f.Stat(); err != nil || st.Mode()&os.ModeCharDevice == 0 {
-		return nil
-	}
-	return func(n int) { fmt.Fprintf(f, "\r已复核 %d 条案卷…", n) }
+	return func(n int) { fmt.Fprintf(stderr, "\r已复核 %d 条案卷…", n) }
 }
 
 func writeAuditText(w io.Writer, rep *audit.Report) {

@@ -11,23 +11,13 @@ import (
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/discretion"
 	"github.com/jizhun/jizhun/examples"
+	"github.com/jizhun/jizhun/service"
 )
 
 // loadEngine loads and compiles a catalog, printing every problem. An empty
 // path is the bundled county catalog.
 func loadEngine(path string, stderr io.Writer) (*discretion.Engine, bool) {
-	var cat *catalog.Catalog
-	var err error
-	if path == "" {
-		cat, err = catalog.Load(examples.CountyFile, examples.County())
-	} else {
-		cat, err = catalog.LoadFile(path)
-	}
-	if err != nil {
-		printErr(stderr, err)
-		return nil, false
-	}
-	eng, err := discretion.Compile(cat)
+	eng, err := service.LoadEngine(path)
 	if err != nil {
 		printErr(stderr, err)
 		return nil, false
@@ -75,8 +65,17 @@ func decide(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	casePath := fs.String("case", "", "case JSON file, or - for standard input")
 	item := fs.String("item", "", "item code, overriding the case's item")
 	format := fs.String("format", "text", "output format: text or json")
+	batch := fs.Bool("batch", false, "decide NDJSON cases from FILE or - (standard input, the default)")
+	workers := fs.Int("workers", 0, "with --batch: cases decided in parallel (default: one per CPU)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
+	}
+	if *batch {
+		if *casePath != "" || *item != "" || *format != "text" {
+			fmt.Fprint(stderr, "jizhun decide --batch: --case, --item and --format do not apply; the cases come one per line\n")
+			return exitUsage
+		}
+		return decideBatch(*catalogPath, fs.Args(), *workers, stdin, stdout, stderr)
 	}
 	switch {
 	case fs.NArg() > 0:

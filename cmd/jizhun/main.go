@@ -29,6 +29,8 @@ const usage = `usage:
   jizhun decide [--catalog FILE] --case FILE|- [--item CODE] [--format text|json]
       decide the case (Case JSON) against the catalog (default: the bundled
       county catalog, examples/county/catalog.yaml)
+  jizhun decide --batch [--catalog FILE] [--workers N] [FILE|-]
+      decide NDJSON cases (one per line) in parallel; NDJSON answers in input order
   jizhun table --catalog FILE --format md|html|csv|xlsx [--out FILE] [--list benchmark|first-offense|light-violation|aggravating] [--wording hand|rendered|both]
   jizhun diff [--format text|json] OLD NEW
   jizhun check FILE… [--properties N] [--seed S] [--out DIR] [--format text|json]
@@ -38,6 +40,10 @@ const usage = `usage:
       print the JSON Schema of the catalog, the Case, the Decision or a test file
   jizhun audit [--catalog FILE]… --mapping FILE [--format text|json|html|xlsx] [--out FILE] [--sheet NAME] RECORDS
       re-decide past records (CSV, NDJSON or XLSX) and report what departs from the standard
+  jizhun serve [--catalog FILE]… [--addr 127.0.0.1:8080] [--watch] [--decision-log FILE] …
+      the HTTP service (docs/service.md); jizhun serve -h lists every option
+  jizhun replay LOG [--catalog FILE]…
+      re-decide a decision log and report every difference
 
 exit status: 0 decided or valid, 1 invalid catalog or case, 2 usage,
 3 a test fails (jizhun test)
@@ -65,6 +71,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return schemaCommand(args[1:], stdout, stderr)
 	case "audit":
 		return runAudit(args[1:], stdout, stderr)
+	case "serve":
+		return serve(args[1:], stderr)
+	case "replay":
+		return replay(args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
 		return exitOK

@@ -10,17 +10,13 @@ import (
 	"strings"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/service"
 	"github.com/jizhun/jizhun/standards"
-	"github.com/jizhun/jizhun/standards/xlsx"
 )
 
-// tableFormats are the formats of jizhun table, each with its writer.
-var tableFormats = map[string]func(io.Writer, *standards.Table) error{
-	"md":   standards.WriteMarkdown,
-	"html": standards.WriteHTML,
-	"csv":  standards.WriteCSV,
-	"xlsx": xlsx.Write,
-}
+// tableFormats are the formats of jizhun table, each with its writer; the
+// service writes the same tables.
+var tableFormats = service.TableFormats()
 
 // table writes the published tables of a catalog: the 裁量基准表, the
 // 首违不罚清单, the 轻微违法行为不予处罚清单 and the 从重、从轻、减轻 circumstances,

@@ -1,0 +1,200 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/jizhun/jizhun/service"
+)
+
+const serveUsage = `usage: jizhun serve [--catalog FILE]… [--addr HOST:PORT] [--watch] [--decision-log FILE]
+                    [--token-file FILE] [--cors-origin ORIGIN]… [limits]
+
+Serves decisions over HTTP (docs/service.md; the API is described by
+GET /openapi.json). Without --catalog it serves the bundled county catalog.
+SIGHUP reloads the catalogs (so does a change to a file with --watch); a
+reload that fails keeps the old catalogs. SIGTERM or SIGINT drains: /readyz
+answers 503, requests in progress finish, then the process exits.
+
+`
+
+// multiFlag collects a repeatable string flag.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
+
+// serveFlags are the options of `jizhun serve`.
+type serveFlags struct {
+	catalogs        multiFlag
+	corsOrigins     multiFlag
+	addr            string
+	watch           bool
+	skipCheck       bool
+	decisionLog     string
+	tokenFile       string
+	logFormat       string
+	maxBatchBytes   int64
+	maxConcurrent   int
+	batchWorkers    int
+	readTimeout     time.Duration
+	writeTimeout    time.Duration
+	idleTimeout     time.Duration
+	batchTimeout    time.Duration
+	shutdownTimeout time.Duration
+	drainDelay      time.Duration
+}
+
+func parseServeFlags(args []string, stderr io.Writer) (*serveFlags, bool) {
+	sf := &serveFlags{}
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { io.WriteString(stderr, serveUsage); fs.PrintDefaults() }
+	fs.Var(&sf.catalogs, "catalog", "catalog YAML file (repeatable; default: the bundled county catalog)")
+	fs.StringVar(&sf.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fs.BoolVar(&sf.watch, "watch", false, "reload when a catalog file changes")
+	fs.BoolVar(&sf.skipCheck, "skip-check", false, "serve catalogs without the consistency checks of jizhun check (by default a catalog with an error finding is refused, at start and on reload)")
+	fs.StringVar(&sf.decisionLog, "decision-log", "", "append one JSON line per decision to FILE (see jizhun replay)")
+	fs.StringVar(&sf.tokenFile, "token-file", "", "require 'Authorization: Bearer <token>' on /v1 with the token in FILE")
+	fs.Var(&sf.corsOrigins, "cors-origin", "let browsers on ORIGIN call the API (repeatable; default: none)")
+	fs.StringVar(&sf.logFormat, "log-format", "json", "log format on stderr: json or text")
+	fs.Int64Var(&sf.maxBatchBytes, "max-batch-bytes", 64<<20, "largest batch body in bytes")
+	fs.IntVar(&sf.maxConcurrent, "max-concurrent", 0, "requests served at once before 503 (default 64 per CPU)")
+	fs.IntVar(&sf.batchWorkers, "batch-workers", 0, "workers deciding one batch (default: one per CPU)")
+	fs.DurationVar(&sf.readTimeout, "read-timeout", 30*time.Second, "time to read a request")
+	fs.DurationVar(&sf.writeTimeout, "write-timeout", 60*time.Second, "time to write a response")
+	fs.DurationVar(&sf.idleTimeout, "idle-timeout", 120*time.Second, "keep-alive idle time")
+	fs.DurationVar(&sf.batchTimeout, "batch-timeout", 10*time.Minute, "time a batch may take, in place of the read and write timeouts")
+	fs.DurationVar(&sf.shutdownTimeout, "shutdown-timeout", 30*time.Second, "time requests in progress get to finish on SIGTERM")
+	fs.DurationVar(&sf.drainDelay, "drain-delay", 0, "on SIGTERM, answer /readyz 503 this long before closing the listener, so that a load balancer stops sending first")
+	if err := fs.Parse(args); err != nil {
+		return nil, false
+	}
+	switch {
+	case fs.NArg() > 0:
+		fmt.Fprintf(stderr, "jizhun serve: unexpected argument %q (catalogs are given with --catalog)\n", fs.Arg(0))
+		return nil, false
+	case sf.logFormat != "json" && sf.logFormat != "text":
+		fmt.Fprintf(stderr, "jizhun serve: --log-format must be json or text, not %q\n", sf.logFormat)
+		return nil, false
+	case sf.maxBatchBytes <= 0 || sf.maxConcurrent < 0 || sf.batchWorkers < 0:
+		fmt.Fprintln(stderr, "jizhun serve: limits must be positive")
+		return nil, false
+	case sf.watch && len(sf.catalogs) == 0:
+		fmt.Fprintln(stderr, "jizhun serve: --watch needs --catalog: the bundled catalog is part of the binary")
+		return nil, false
+	}
+	return sf, true
+}
+
+func serve(args []string, stderr io.Writer) int {
+	sf, ok := parseServeFlags(args, stderr)
+	if !ok {
+		return exitUsage
+	}
+	var handler slog.Handler = slog.NewJSONHandler(stderr, nil)
+	if sf.logFormat == "text" {
+		handler = slog.NewTextHandler(stderr, nil)
+	}
+	log := slog.New(handler)
+	cfg := service.Config{
+		Catalogs: sf.catalogs, Logger: log, MaxBatchBytes: sf.maxBatchBytes, MaxConcurrent: sf.maxConcurrent,
+		BatchWorkers: sf.batchWorkers, BatchTimeout: sf.batchTimeout, CORSOrigins: sf.corsOrigins, SkipCheck: sf.skipCheck,
+	}
+	if sf.tokenFile != "" {
+		tok, err := os.ReadFile(sf.tokenFile)
+		if err != nil {
+			fmt.Fprintf(stderr, "jizhun serve: %v\n", err)
+			return exitInvalid
+		}
+		cfg.Token = strings.TrimSpace(string(tok))
+		if cfg.Token == "" {
+			fmt.Fprintf(stderr, "jizhun serve: %s holds no token\n", sf.tokenFile)
+			return exitInvalid
+		}
+	}
+	if sf.decisionLog != "" {
+		f, err := os.OpenFile(sf.decisionLog, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o640)
+		if err != nil {
+			fmt.Fprintf(stderr, "jizhun serve: %v\n", err)
+			return exitInvalid
+		}
+		defer f.Close()
+		cfg.DecisionLog = service.NewDecisionLog(f)
+	}
+	srv, err := service.New(cfg)
+	if err != nil {
+		printErr(stderr, err)
+		return exitInvalid
+	}
+	ln, err := net.Listen("tcp", sf.addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "jizhun serve: %v\n", err)
+		return exitInvalid
+	}
+	hs := srv.HTTPServer(sf.addr, service.Timeouts{Read: sf.readTimeout, Write: sf.writeTimeout, Idle: sf.idleTimeout})
+
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	if sf.watch {
+		go func() {
+			if err := srv.Watch(ctx, 250*time.Millisecond); err != nil {
+				log.Error("cannot watch the catalog files; reload with SIGHUP", "error", err.Error())
+			}
+		}()
+	}
+	signals := make(chan os.Signal, 4)
+	signal.Notify(signals, syscall.SIGHUP, syscall.SIGTERM, os.Interrupt)
+	defer signal.Stop(signals)
+	served := make(chan error, 1)
+	go func() { served <- hs.Serve(ln) }()
+	log.Info("listening", "addr", ln.Addr().String(), "catalogs", catalogNames(srv.Set()), "engine", service.EngineVersion())
+
+	for {
+		select {
+		case err := <-served:
+			log.Error("server stopped", "error", err.Error())
+			return exitInvalid
+		case sig := <-signals:
+			if sig == syscall.SIGHUP {
+				srv.Reload()
+				continue
+			}
+			log.Info("draining", "signal", sig.String(), "timeout", sf.shutdownTimeout.String())
+			srv.Drain()
+			time.Sleep(sf.drainDelay)
+			sctx, cancel := context.WithTimeout(context.Background(), sf.shutdownTimeout)
+			err := hs.Shutdown(sctx)
+			cancel()
+			if err != nil {
+				log.Error("requests still in progress at the shutdown timeout were cut", "error", err.Error())
+				hs.Close()
+				return exitInvalid
+			}
+			if err := <-served; err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Error("server", "error", err.Error())
+			}
+			log.Info("stopped")
+			return exitOK
+		}
+	}
+}
+
+func catalogNames(set *service.Set) []string {
+	var out []string
+	for _, e := range set.Engines() {
+		out = append(out, e.Catalog().ID+"@"+e.Catalog().Digest)
+	}
+	return out
+}
