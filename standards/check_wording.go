@@ -206,6 +206,15 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 			"grade %s (%s) %s %q leaves out cases such as %s, which the engine decides at this grade%s",
 			g.ID, g.Label, what, text, vc.describePoint(p, slots), reasons)
 		ck.addWording(f, g, rule, stated, claimGrade(g.ID))
+		return
+	}
+	if len(rd.units) > 0 {
+		// The same numbers in another unit: the cases agree only because
+		// the numbers were read in the fact's unit.
+		f := vc.finding(pos, CodeWording, SeverityError, MethodStatic, nil,
+			"grade %s (%s) %s %q writes a number in a unit its fact is not measured in: %s",
+			g.ID, g.Label, what, text, strings.Join(rd.units, "; "))
+		ck.addWording(f, g, rule, stated, nil)
 	}
 }
 
@@ -246,7 +255,11 @@ func (ck *checker) wordingReasons(vc *chkVersion, j int, rd wordingReading) stri
 	for i := 0; i <= j; i++ {
 		ruleBounds = append(ruleBounds, boundsOf(vc.grades[i].Root)...)
 	}
+	for i := range ruleBounds {
+		ruleBounds[i] = ruleBounds[i].whole()
+	}
 	for _, wb := range rd.atoms {
+		wb = wb.whole()
 		same, sameSide := false, false
 		for _, rb := range ruleBounds {
 			if rb.v.Slot == wb.v.Slot && rb.val.Equal(wb.val) {
@@ -316,6 +329,21 @@ func boundsOf(n condition.Node) []wordingBound {
 		}
 	})
 	return out
+}
+
+// whole writes a bound on a whole-number fact with 以上 or 不足 where it
+// can: count > 1 is count >= 2, count <= 3 is count < 4.
+func (b wordingBound) whole() wordingBound {
+	if b.v.Type != catalog.FactInt || !b.val.IsInteger() {
+		return b
+	}
+	switch b.op {
+	case ">":
+		b.op, b.val = ">=", b.val.Add(chkOne)
+	case "<=":
+		b.op, b.val = "<", b.val.Add(chkOne)
+	}
+	return b
 }
 
 // boundSide says on which side of its number a bound puts the number

@@ -423,6 +423,16 @@ func (r *wordingReader) clause(s string, out *wordingReading) condition.Node {
 			}
 		}
 	}
+	// 转让、出租不超过90日: a 、 inside a subject. A part that reads as
+	// nothing is read again together with the part after it.
+	for i := 0; i+1 < len(parts); i++ {
+		if strings.HasPrefix(s[len(strings.Join(parts[:i+1], "、")):], "、") && !r.readable(parts[i]) && r.readable(parts[i]+"、"+parts[i+1]) {
+			parts[i] += "、" + parts[i+1]
+			parts = append(parts[:i+1], parts[i+2:]...)
+			joins = append(joins[:i], joins[i+1:]...)
+			i--
+		}
+	}
 	nodes := make([]condition.Node, len(parts))
 	var prev *condition.Var
 	for i, p := range parts {
@@ -434,6 +444,13 @@ func (r *wordingReader) clause(s string, out *wordingReading) condition.Node {
 		}
 		return joins[i-1]
 	})
+}
+
+// readable reports whether s reads as one atom.
+func (r *wordingReader) readable(s string) bool {
+	var probe wordingReading
+	n, _ := r.atom(s, nil, &probe)
+	return n != nil && len(probe.unread) == 0
 }
 
 // atom reads one condition: a group, a numeric bound on a fact, an enum
@@ -777,8 +794,8 @@ func (r *wordingReader) subject(s string, wu *wordingUnit, prev *condition.Var) 
 				score = 100 * n
 			}
 		}
-		if s == "" && compatible && wu != nil {
-			score = 50
+		if score == 0 && compatible && wu != nil {
+			score = 50 // the only fact measured in the number's unit
 		}
 		if score > 0 && !compatible {
 			score /= 10
@@ -905,9 +922,16 @@ func (r *wordingReader) positive(s string) (condition.Node, bool) {
 				consider(n, 300+len(s))
 			}
 		case v.Type.Numeric():
-			// 有违法所得: the amount is above 0.
+			// 有违法所得, 被投诉 (被投诉次数): the amount or count is above 0.
+			above := condition.Compare{Op: ">", L: condition.Ident{Var: v}, R: numLitFor(v, decimal.Zero)}
 			if s == "有"+label || s == "存在"+label {
-				consider(condition.Compare{Op: ">", L: condition.Ident{Var: v}, R: numLitFor(v, decimal.Zero)}, 900)
+				consider(above, 900)
+			}
+			for _, suffix := range []string{"次数", "个数", "件数", "数量", "数"} {
+				stem := strings.TrimSuffix(label, suffix)
+				if stem != label && stem != "" && (s == stem || s == "有"+stem || "被"+s == stem) {
+					consider(above, 850)
+				}
 			}
 		}
 	}
@@ -930,7 +954,7 @@ func enumLit(name string) condition.Lit {
 // stripFiller drops the words that do not change what an enum label
 // says: 造成严重危害后果 and 危害后果严重 state one value.
 func stripFiller(s string) string {
-	return strings.NewReplacer("造成", "", "的", "", "为", "", "了", "").Replace(s)
+	return strings.NewReplacer("造成", "", "的", "", "为", "", "了", "", "没有", "未", "无", "未").Replace(s)
 }
 
 // sameChars reports whether two strings use the same characters, each as
