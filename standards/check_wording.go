@@ -159,7 +159,8 @@ func (ck *checker) wordingChecks(vc *chkVersion) {
 				pos = g.Pos
 			}
 			rd := reader.read(w.text)
-			if rd.name {
+			if rd.name || w.what == "label" && rd.node == nil && !rd.readSome {
+				// A label that states no condition names the grade.
 				continue
 			}
 			if rd.node == nil {

@@ -41,6 +41,8 @@ type wordingReading struct {
 	// units are unit mismatches: a number written in a unit its fact is not
 	// measured in.
 	units []string
+	// readSome: some part was read as a condition (a fact, a number).
+	readSome bool
 	// atoms are the numeric bounds read, for explaining a difference.
 	atoms []wordingBound
 }
@@ -467,10 +469,15 @@ func (r *wordingReader) atom(s string, prev *condition.Var, out *wordingReading)
 		return r.clauses(inner, out), prev
 	}
 	if n, v, ok := r.numeric(s, prev, out); ok {
+		out.readSome = true
 		return n, v
 	}
 	if n, ok := r.qualitative(s); ok {
+		out.readSome = true
 		return n, prev
+	}
+	if strings.ContainsAny(s, "0123456789") {
+		out.readSome = true // a number on no fact is still a condition
 	}
 	out.unread = append(out.unread, s)
 	return nil, prev

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/standards"
 )
 
@@ -171,4 +172,88 @@ func TestWordingStarterAndCountyClean(t *testing.T) {
 			t.Errorf("%s: %s: %s", f.Pos, f.Code, f.Message)
 		}
 	}
+}
+
+// A negated boolean fact reads as Chinese: 未 only before a verb that
+// takes it, the opposite word where the label starts with one, and
+// 不具有…的情形 for anything else — never 未 glued to a noun or a clause.
+func TestNegatedBoolReadsAsChinese(t *testing.T) {
+	for _, tc := range []struct{ label, want string }{
+		{"及时改正", "未及时改正"},
+		{"造成燃气泄漏", "未造成燃气泄漏"},
+		{"有许可证", "没有许可证"},
+		{"属于重点区域", "不属于重点区域"},
+		{"初次违法", "非初次违法"},
+		{"未及时清运", "已及时清运"},
+		{"没有主观过错", "有主观过错"},
+		{"重点区域", "不具有重点区域的情形"},
+		{"拒不改正", "不具有拒不改正的情形"},
+		{"经责令改正，拒不改正", "不具有经责令改正，拒不改正的情形"},
+		{"阻碍、抗拒执法人员依法执行职务", "不具有阻碍、抗拒执法人员依法执行职务的情形"},
+		{"当事人为未成年人", "不具有当事人为未成年人的情形"},
+	} {
+		if got := standards.NegateLabel(tc.label); got != tc.want {
+			t.Errorf("negate %q = %q, want %q", tc.label, got, tc.want)
+		}
+	}
+}
+
+// benchmarkRows builds the 裁量基准表 of the wording test catalog and
+// returns each grade row's 裁量阶次, 适用条件 and 备注 cells.
+func benchmarkRows(t *testing.T, src string) [][3]string {
+	t.Helper()
+	cat := loadSrc(t, src)
+	tb, err := standards.Build(cat, standards.TableOptions{Lists: []standards.List{standards.ListBenchmark}, Wording: standards.WordingRendered})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][3]string
+	for _, row := range tb.Sections[0].Rows {
+		out = append(out, [3]string{row[5].Text, row[6].Text, row[8].Text})
+	}
+	return out
+}
+
+func TestTableRows(t *testing.T) {
+	src := strings.NewReplacer("{light}", "", "{general}", "", "{serious}", "").Replace(wordingCatalog)
+	src = strings.Replace(src, "          label: 情节一般\n", "          label: 情节一般\n          note: 占用盲道的，按本阶次上限处罚\n", 1)
+	rows := benchmarkRows(t, src)
+	t.Run("catch_all_row_reads_other_cases", func(t *testing.T) {
+		if got := rows[2][1]; got != "其他情形" {
+			t.Errorf("catch-all row reads %q, want 其他情形", got)
+		}
+	})
+	t.Run("first_match_row_states_what_earlier_rows_exclude", func(t *testing.T) {
+		if got, want := rows[1][1], "占用面积不足50平方米且占用时间不超过15日\n"+standards.FirstMatchNote; got != want {
+			t.Errorf("row 2 reads %q, want %q", got, want)
+		}
+		if strings.Contains(rows[0][1], standards.FirstMatchNote) {
+			t.Errorf("the first row states the first-match rule: %q", rows[0][1])
+		}
+	})
+	t.Run("no_tier_tag_where_the_standard_has_none", func(t *testing.T) {
+		if got := rows[1][0]; got != "情节一般" {
+			t.Errorf("grade without a tier reads %q, want 情节一般", got)
+		}
+		if got := rows[0][0]; got != "情节较轻\n（从轻）" {
+			t.Errorf("grade with tier lighter reads %q", got)
+		}
+	})
+	t.Run("grade_note_on_its_row", func(t *testing.T) {
+		if got := rows[1][2]; got != "占用盲道的，按本阶次上限处罚" {
+			t.Errorf("row 2 备注 %q", got)
+		}
+		if strings.Contains(rows[2][2], "盲道") {
+			t.Errorf("the note stands on another row too: %q", rows[2][2])
+		}
+	})
+}
+
+func loadSrc(t *testing.T, src string) *catalog.Catalog {
+	t.Helper()
+	cat, err := catalog.Load("wording.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cat
 }
