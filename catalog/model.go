@@ -349,6 +349,7 @@ type Exemption struct {
 	When     *Cond     `yaml:"when" required:"true"`
 	Label    string    `yaml:"label"`
 	Citation *Citation `yaml:"citation"`
+	LabelPos Pos       `yaml:"-" posof:"label"` // where the label stands
 }
 
 // FirstOffense is the 首违不罚 policy of an item (art. 33 ¶1 s2).

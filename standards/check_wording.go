@@ -176,6 +176,51 @@ func (ck *checker) wordingChecks(vc *chkVersion) {
 			ck.compareWording(vc, scope, sel, j, g, w.what, w.text, pos, rd, stated)
 		}
 	}
+	ck.lightViolationWording(vc, scope, reader)
+}
+
+// lightViolationWording compares the label of a light-violation rule,
+// which the 轻微违法行为不予处罚清单 prints as its 适用条件, with the rule.
+func (ck *checker) lightViolationWording(vc *chkVersion, scope *condition.Scope, reader *wordingReader) {
+	e := vc.b.LightViolation
+	x := ck.expr(condOf(e))
+	if e == nil || x == nil || strings.TrimSpace(e.Label) == "" {
+		return
+	}
+	pos := e.LabelPos
+	if !pos.IsValid() {
+		pos = e.Pos
+	}
+	rd := reader.read(e.Label)
+	if rd.node == nil {
+		f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
+			"light_violation label %q could not be read as a condition (%s), so it is not compared with the rule",
+			e.Label, quoteAll(rd.unread))
+		f.Hint = "write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: " + RenderCondition(x)
+		f.Related = []Related{{Pos: e.When.Pos, What: "light_violation condition"}}
+		ck.add(f)
+		return
+	}
+	published := compileSrc(condition.String(rd.node), scope)
+	if published == nil {
+		return
+	}
+	slots := chkSlotsOf(lit(x, true), lit(published, true))
+	reasons := wordingReasons(rd, []*condition.Expr{x}, 0)
+	report := func(p *chkPoint, m Method, format string, cl claim) {
+		f := vc.finding(pos, CodeWording, SeverityError, m, p, format, e.Label, vc.describePoint(p, slots), reasons)
+		f.Related = []Related{{Pos: e.When.Pos, What: "light_violation condition"}}
+		f.Hint = "the rule reads: " + RenderCondition(x)
+		f.claim = cl
+		ck.add(f)
+	}
+	if p, ok, m := vc.find(chkQuery{lits: []chkLit{lit(published, true), lit(x, false)}}); ok {
+		report(p, m, "light_violation label %q lists as a light violation cases such as %s, which the rule does not exempt%s", claimNotExempt(string(discretion.ReasonLightViolation)))
+		return
+	}
+	if p, ok, m := vc.find(chkQuery{lits: []chkLit{lit(x, true), lit(published, false)}}); ok {
+		report(p, m, "light_violation label %q leaves out cases such as %s, which the rule exempts as light violations%s", claimExempt(string(discretion.ReasonLightViolation)))
+	}
 }
 
 // compareWording looks for a case the wording puts in row j that the
@@ -187,7 +232,7 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 	if selected == nil || published == nil {
 		return
 	}
-	reasons := ck.wordingReasons(vc, j, rd)
+	reasons := wordingReasons(rd, vc.grades, j)
 	rule := RenderCondition(vc.grades[j])
 	slots := chkSlotsOf(lit(selected, true), lit(published, true))
 	if p, ok, m := vc.find(chkQuery{graded: true, lits: []chkLit{lit(published, true), lit(selected, false)}}); ok {
@@ -242,9 +287,9 @@ func (vc *chkVersion) gradeOf(p *chkPoint) int {
 // wordingReasons names what differs between the wording and the rule of
 // grade j: a connective, a threshold, the inclusivity of a bound, a unit,
 // a fact the wording leaves out.
-func (ck *checker) wordingReasons(vc *chkVersion, j int, rd wordingReading) string {
+func wordingReasons(rd wordingReading, grades []*condition.Expr, j int) string {
 	var out []string
-	rule := normalize(vc.grades[j].Root, false)
+	rule := normalize(grades[j].Root, false)
 	word := normalize(rd.node, false)
 	switch {
 	case isOr(word) && isAnd(rule):
@@ -254,7 +299,7 @@ func (ck *checker) wordingReasons(vc *chkVersion, j int, rd wordingReading) stri
 	}
 	var ruleBounds []wordingBound
 	for i := 0; i <= j; i++ {
-		ruleBounds = append(ruleBounds, boundsOf(vc.grades[i].Root)...)
+		ruleBounds = append(ruleBounds, boundsOf(grades[i].Root)...)
 	}
 	for i := range ruleBounds {
 		ruleBounds[i] = ruleBounds[i].whole()
@@ -283,7 +328,7 @@ func (ck *checker) wordingReasons(vc *chkVersion, j int, rd wordingReading) stri
 			mentioned[id.Var.Slot] = true
 		}
 	})
-	for _, v := range vc.grades[j].Refs {
+	for _, v := range grades[j].Refs {
 		if v.Fact != nil && !mentioned[v.Slot] {
 			out = append(out, fmt.Sprintf("the wording does not mention %s, which the rule reads", v.Label()))
 		}

@@ -476,7 +476,7 @@ func (r *wordingReader) atom(s string, prev *condition.Var, out *wordingReading)
 		out.readSome = true
 		return n, prev
 	}
-	if strings.ContainsAny(s, "0123456789") {
+	if hasQuantity(s) {
 		out.readSome = true // a number on no fact is still a condition
 	}
 	out.unread = append(out.unread, s)
@@ -983,4 +983,17 @@ func sameChars(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// hasQuantity reports whether s writes a number other than an ordinal
+// (第1档).
+func hasQuantity(s string) bool {
+	for i := 0; i < len(s); i++ {
+		digit := s[i] >= '0' && s[i] <= '9'
+		first := i == 0 || !(s[i-1] >= '0' && s[i-1] <= '9')
+		if digit && first && !strings.HasSuffix(s[:i], "第") {
+			return true
+		}
+	}
+	return false
 }

@@ -257,3 +257,38 @@ func loadSrc(t *testing.T, src string) *catalog.Catalog {
 	}
 	return cat
 }
+
+// The 轻微违法行为不予处罚清单 prints a light violation's label as its
+// 适用条件: the label must state the rule's condition.
+func TestLightViolationWording(t *testing.T) {
+	base := strings.NewReplacer("{light}", "", "{general}", "", "{serious}", "").Replace(wordingCatalog)
+	for _, tc := range []struct {
+		name, label, says string
+	}{
+		{"light_violation_wording_states_the_rule", "占用面积不足5平方米，没有造成危害后果", ""},
+		{"light_violation_wording_leaves_out_a_condition", "占用面积不足5平方米", "lists as a light violation cases such as"},
+		{"light_violation_wording_threshold_differs", "占用面积不足3平方米，没有造成危害后果", "leaves out cases such as"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.Replace(base, "          fine: {min: 10000, max: 20000, min_exclusive: true}\n",
+				"          fine: {min: 10000, max: 20000, min_exclusive: true}\n      light_violation:\n        when: 'area_m2 < 5 && harm == \"none\"'\n        label: "+tc.label+"\n", 1)
+			r, _ := chkCheck(t, "wording.yaml", []byte(src), standards.Options{})
+			fs := wordingFindings(r)
+			if tc.says == "" {
+				for _, f := range fs {
+					t.Errorf("unexpected: %s", f.Message)
+				}
+				return
+			}
+			if len(fs) != 1 || fs[0].Code != standards.CodeWording || !strings.Contains(fs[0].Message, tc.says) || fs[0].Witness == nil {
+				t.Fatalf("want one %s saying %q with a witness, got %v", standards.CodeWording, tc.says, fs)
+			}
+			before, _, _ := strings.Cut(src, "label: "+tc.label)
+			line := strings.Count(before, "\n") + 1
+			col := len([]rune(before[strings.LastIndex(before, "\n")+1:])) + len("label: ") + 1
+			if fs[0].Pos.Line != line || fs[0].Pos.Col != col {
+				t.Errorf("position %d:%d, want %d:%d (the label)", fs[0].Pos.Line, fs[0].Pos.Col, line, col)
+			}
+		})
+	}
+}
