@@ -266,7 +266,7 @@ func leadingConnective(s string) (connective, string) {
 // connective its members state: "甲，乙，或者丙" alternates, "甲，乙，且丙"
 // and "甲，乙" join. Where both appear, 且 binds closer than 或者.
 func (r *wordingReader) clauses(s string, out *wordingReading) condition.Node {
-	parts := splitTop(s, []string{"，", "；"})
+	parts := splitTop(s, []string{"，", "；"}, r.protect(s))
 	type clause struct {
 		join connective
 		text string
@@ -328,8 +328,28 @@ func combine(nodes []condition.Node, join func(i int) connective) condition.Node
 	return out
 }
 
-// splitTop splits s at the separators outside 〔groups〕.
-func splitTop(s string, seps []string) []string {
+// protect marks the bytes of s inside labels that contain a connective
+// (主动消除或者减轻违法行为危害后果, 经责令改正，拒不改正), which no split may cut.
+func (r *wordingReader) protect(s string) []bool {
+	protected := make([]bool, len(s))
+	for _, ph := range r.phrases {
+		for off := 0; ; {
+			i := strings.Index(s[off:], ph)
+			if i < 0 {
+				break
+			}
+			for k := off + i; k < off+i+len(ph); k++ {
+				protected[k] = true
+			}
+			off += i + len(ph)
+		}
+	}
+	return protected
+}
+
+// splitTop splits s at the separators outside 〔groups〕 and protected
+// labels.
+func splitTop(s string, seps []string, protected []bool) []string {
 	var out []string
 	depth, start := 0, 0
 	for i := 0; i < len(s); {
@@ -340,7 +360,7 @@ func splitTop(s string, seps []string) []string {
 		case '〕':
 			depth--
 		}
-		if depth == 0 {
+		if depth == 0 && !protected[i] {
 			for _, sep := range seps {
 				if strings.HasPrefix(s[i:], sep) {
 					out = append(out, s[start:i])
@@ -366,20 +386,8 @@ var clauseSeps = []struct {
 // takes the connective that ends its list ("甲、乙或者丙") and 且 binds
 // closer than 或者. Labels that contain a connective stay whole.
 func (r *wordingReader) clause(s string, out *wordingReading) condition.Node {
-	protected := make([]bool, len(s))
-	for _, ph := range r.phrases {
-		for off := 0; ; {
-			i := strings.Index(s[off:], ph)
-			if i < 0 {
-				break
-			}
-			for k := off + i; k < off+i+len(ph); k++ {
-				protected[k] = true
-			}
-			off += i + len(ph)
-		}
-	}
-	var parts []string
+	protected := r.protect(s)
+	var parts, words []string
 	var joins []connective
 	depth, start := 0, 0
 	for i := 0; i < len(s); {
@@ -404,6 +412,7 @@ func (r *wordingReader) clause(s string, out *wordingReading) condition.Node {
 				}
 				parts = append(parts, s[start:i])
 				joins = append(joins, sep.join)
+				words = append(words, sep.word)
 				i += len(sep.word)
 				start = i
 				matched = true
@@ -428,10 +437,11 @@ func (r *wordingReader) clause(s string, out *wordingReading) condition.Node {
 	// 转让、出租不超过90日: a 、 inside a subject. A part that reads as
 	// nothing is read again together with the part after it.
 	for i := 0; i+1 < len(parts); i++ {
-		if strings.HasPrefix(s[len(strings.Join(parts[:i+1], "、")):], "、") && !r.readable(parts[i]) && r.readable(parts[i]+"、"+parts[i+1]) {
+		if words[i] == "、" && !r.readable(parts[i]) && r.readable(parts[i]+"、"+parts[i+1]) {
 			parts[i] += "、" + parts[i+1]
 			parts = append(parts[:i+1], parts[i+2:]...)
 			joins = append(joins[:i], joins[i+1:]...)
+			words = append(words[:i], words[i+1:]...)
 			i--
 		}
 	}
