@@ -167,7 +167,7 @@ func (ck *checker) wordingChecks(vc *chkVersion) {
 				f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
 					"grade %s (%s) %s %q could not be read as a condition (%s), so it is not compared with the rule",
 					g.ID, g.Label, w.what, w.text, quoteAll(rd.unread))
-				f.Hint = "write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: " + RenderCondition(vc.grades[j])
+				f.Hint = "write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: " + rowRule(vc.grades[j], sharing[j])
 				f.Related = []Related{{Pos: g.When.Pos, What: "grade " + g.ID + " condition"}}
 				ck.add(f)
 				continue
@@ -203,6 +203,8 @@ func (ck *checker) lightViolationWording(vc *chkVersion, scope *condition.Scope,
 	}
 	published := compileSrc(condition.String(rd.node), scope)
 	if published == nil {
+		ck.add(vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
+			"light_violation label %q was read as %s, which could not be compared with the rule", e.Label, condition.String(rd.node)))
 		return
 	}
 	slots := chkSlotsOf(lit(x, true), lit(published, true))
@@ -230,10 +232,16 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 	selected := compileSrc(sel.selected(vc.grades, j), scope)
 	published := compileSrc(sel.published(vc.grades, j, condition.String(rd.node), stated), scope)
 	if selected == nil || published == nil {
+		// Not expected: the reader builds typed conditions. Say so rather
+		// than pass the wording silently.
+		f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
+			"grade %s (%s) %s %q was read as %s, which could not be compared with the rule",
+			g.ID, g.Label, what, text, condition.String(rd.node))
+		ck.add(f)
 		return
 	}
 	reasons := wordingReasons(rd, vc.grades, j)
-	rule := RenderCondition(vc.grades[j])
+	rule := rowRule(vc.grades[j], stated)
 	slots := chkSlotsOf(lit(selected, true), lit(published, true))
 	if p, ok, m := vc.find(chkQuery{graded: true, lits: []chkLit{lit(published, true), lit(selected, false)}}); ok {
 		other := vc.gradeOf(p)
@@ -244,14 +252,14 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 		f := vc.finding(pos, CodeWording, SeverityError, m, p,
 			"grade %s (%s) %s %q puts in this row cases such as %s, but %s%s",
 			g.ID, g.Label, what, text, vc.describePoint(p, slots), decided, reasons)
-		ck.addWording(f, g, rule, stated, cl)
+		ck.addWording(f, g, rule, cl)
 		return
 	}
 	if p, ok, m := vc.find(chkQuery{graded: true, lits: []chkLit{lit(selected, true), lit(published, false)}}); ok {
 		f := vc.finding(pos, CodeWording, SeverityError, m, p,
 			"grade %s (%s) %s %q leaves out cases such as %s, which the engine decides at this grade%s",
 			g.ID, g.Label, what, text, vc.describePoint(p, slots), reasons)
-		ck.addWording(f, g, rule, stated, claimGrade(g.ID))
+		ck.addWording(f, g, rule, claimGrade(g.ID))
 		return
 	}
 	if len(rd.units) > 0 {
@@ -260,18 +268,28 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 		f := vc.finding(pos, CodeWording, SeverityError, MethodStatic, nil,
 			"grade %s (%s) %s %q writes a number in a unit its fact is not measured in: %s",
 			g.ID, g.Label, what, text, strings.Join(rd.units, "; "))
-		ck.addWording(f, g, rule, stated, nil)
+		ck.addWording(f, g, rule, nil)
 	}
 }
 
-func (ck *checker) addWording(f Finding, g *catalog.Grade, rule string, stated bool, cl claim) {
+func (ck *checker) addWording(f Finding, g *catalog.Grade, rule string, cl claim) {
 	f.Related = []Related{{Pos: g.When.Pos, What: "grade " + g.ID + " condition"}}
 	f.Hint = "the rule reads: " + rule
-	if stated {
-		f.Hint += FirstMatchNote
-	}
 	f.claim = cl
 	ck.add(f)
+}
+
+// rowRule is a grade's rule in words as its row states it, with the
+// first-match rule where the row needs it.
+func rowRule(x *condition.Expr, firstMatch bool) string {
+	s := RenderCondition(x)
+	switch {
+	case firstMatch && s == renderedAll:
+		return "其他情形"
+	case firstMatch:
+		return s + FirstMatchNote
+	}
+	return s
 }
 
 // gradeOf is the grade the engine takes for a point: the first that holds.
@@ -438,6 +456,9 @@ func dedupe(xs []string) []string {
 }
 
 func quoteAll(xs []string) string {
+	if len(xs) == 0 {
+		return "it names no condition"
+	}
 	out := make([]string, len(xs))
 	for i, x := range xs {
 		out[i] = fmt.Sprintf("%q", x)
