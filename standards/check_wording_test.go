@@ -292,3 +292,22 @@ func TestLightViolationWording(t *testing.T) {
 		})
 	}
 }
+
+// A grade's note is published, so a revision that changes it is a change.
+func TestDiffGradeNote(t *testing.T) {
+	base := strings.NewReplacer("{light}", "", "{general}", "", "{serious}", "").Replace(wordingCatalog)
+	noted := strings.Replace(base, "          label: 情节一般\n", "          label: 情节一般\n          note: 占用盲道的，按本阶次上限处罚\n", 1)
+	r, err := standards.Diff(loadSrc(t, base), loadSrc(t, noted))
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, c := range r.Changes {
+		if c.Field == "备注" && c.New == "占用盲道的，按本阶次上限处罚" && c.Key == "item:T001/version:v1/grade:general" {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("the note's change is not listed: %+v", r.Changes)
+	}
+}
