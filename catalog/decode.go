@@ -173,6 +173,9 @@ type structInfo struct {
 	names    []string
 	order    map[string]int // key → index in names
 	posIndex int
+	// posOf maps a key to the index of a Pos field tagged posof:"key",
+	// which receives the position of that key's value.
+	posOf map[string]int
 }
 
 // structInfos caches structInfo per type: reflecting over a struct's tags
@@ -188,6 +191,12 @@ func structFields(t reflect.Type) *structInfo {
 		f := t.Field(i)
 		if f.Type == posType && f.Name == "Pos" {
 			si.posIndex = i
+		}
+		if key := f.Tag.Get("posof"); key != "" && f.Type == posType {
+			if si.posOf == nil {
+				si.posOf = map[string]int{}
+			}
+			si.posOf[key] = i
 		}
 		tag := f.Tag.Get("yaml")
 		if tag == "" || tag == "-" {
@@ -292,6 +301,9 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 		}
 		if d.fields != nil {
 			d.fields[v.Field(fi.index).Addr().Interface()] = d.pos(val)
+		}
+		if i, ok := si.posOf[key]; ok {
+			*v.Field(i).Addr().Interface().(*Pos) = d.pos(val)
 		}
 		field := v.Field(fi.index)
 		d.decode(val, field, key)

@@ -331,6 +331,16 @@ type Grade struct {
 	Description string                 `yaml:"description"` // hand wording for tables
 	Fine        *GradeFine             `yaml:"fine"`
 	Sanctions   []penalty.SanctionType `yaml:"sanctions"` // optional sanctions chosen at this grade
+	// Note is the row's 备注 as published: a remark on this grade alone,
+	// printed in the table's 备注 column on the grade's row.
+	Note string `yaml:"note"`
+
+	// Where the label, description and tier stand in the file (zero when
+	// absent): checks point at the wording, and a table prints a tier tag
+	// only where the standard states a tier.
+	LabelPos       Pos `yaml:"-" posof:"label"`
+	DescriptionPos Pos `yaml:"-" posof:"description"`
+	TierPos        Pos `yaml:"-" posof:"tier"`
 }
 
 // Exemption is a no-penalty rule of the benchmark (art. 33 ¶1 s1).
@@ -339,6 +349,7 @@ type Exemption struct {
 	When     *Cond     `yaml:"when" required:"true"`
 	Label    string    `yaml:"label"`
 	Citation *Citation `yaml:"citation"`
+	LabelPos Pos       `yaml:"-" posof:"label"` // where the label stands
 }
 
 // FirstOffense is the 首违不罚 policy of an item (art. 33 ¶1 s2).

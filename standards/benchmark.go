@@ -40,7 +40,11 @@ func (b *builder) benchmark() *Section {
 			vstart := len(s.Rows)
 			s.Rows = append(s.Rows, b.versionRows(it, v, j == 0, schemes)...)
 			n := len(s.Rows) - vstart
-			for _, col := range []int{colViolated, colPenalty, colRemarks} {
+			merged := []int{colViolated, colPenalty, colRemarks}
+			if hasGradeNotes(v) {
+				merged = merged[:2] // each row has its own 备注
+			}
+			for _, col := range merged {
 				merge(s.Rows, col, vstart, n)
 			}
 		}
@@ -88,18 +92,55 @@ func (b *builder) versionRows(it *catalog.Item, v *catalog.Version, first bool, 
 		row[colStandard].Text = "自" + chineseDate(v.EffectiveFrom) + "起不予行政处罚（新的规定不认为是违法）"
 		rows = append(rows, row)
 	default:
-		for _, g := range v.Benchmark.Grades {
+		sharing := rowsSharing(b.cat, b.c, it, v)
+		for j, g := range v.Benchmark.Grades {
 			row := newRow()
-			row[colGrade].Text = g.Label + "\n（" + g.Tier.Label() + "）"
-			row[colCondition].Text = b.wording(g.Description, b.c.text(g.When))
+			row[colGrade].Text = g.Label
+			if g.TierPos.IsValid() && !strings.Contains(g.Label, g.Tier.Label()) {
+				// Only where the standard states a tier.
+				row[colGrade].Text += "\n（" + g.Tier.Label() + "）"
+			}
+			row[colCondition].Text = b.gradeCondition(g, sharing[j])
 			row[colStandard].Text = b.gradeStandard(it, v, g)
+			row[colRemarks].Text = g.Note
 			rows = append(rows, row)
 		}
 	}
 	rows[0][colViolated].Text = citeText(basis.Violated)
 	rows[0][colPenalty].Text = penaltyText
+	if hasGradeNotes(v) && rows[0][colRemarks].Text != "" {
+		remarks = joinLines([]string{remarks, rows[0][colRemarks].Text})
+	}
 	rows[0][colRemarks] = Cell{Text: remarks, Alert: alert}
 	return rows
+}
+
+// gradeCondition is a row's 适用条件: the condition that selects it. Under
+// first match a row whose own condition also holds for cases rows before
+// it take says so on the row (FirstMatchNote), and a catch-all row after
+// others is 其他情形, not 所有情形.
+func (b *builder) gradeCondition(g *catalog.Grade, sharing bool) string {
+	rendered := b.c.text(g.When)
+	if sharing && rendered == renderedAll {
+		rendered = "其他情形"
+	}
+	text := b.wording(g.Description, rendered)
+	if sharing && !statesRule(text) {
+		text += "\n" + FirstMatchNote
+	}
+	return text
+}
+
+func hasGradeNotes(v *catalog.Version) bool {
+	if v.Benchmark == nil {
+		return false
+	}
+	for _, g := range v.Benchmark.Grades {
+		if g.Note != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // gradeStandard is the 处罚标准 of a grade: the penalties imposed at it and

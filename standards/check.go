@@ -70,6 +70,15 @@ import (
 //     single amount, a range without a maximum), and the engine decides
 //     the pair with the same fine. The witness has the ground, the
 //     Contrast is the same case without it (check_lighter.go).
+//   - standards_wording (error): a grade's hand wording (description, or a
+//     label that states a condition) or a light violation's label that
+//     puts in its row cases the engine decides otherwise, or leaves out
+//     cases the engine decides there; the wording is read back into a
+//     condition (check_wording_parse.go) and compared under the
+//     benchmark's selection rule, with a witness the engine decides. A
+//     number in a unit its fact is not measured in is reported too.
+//     standards_wording_unread (warning): wording that could not be read,
+//     with the words that were not (check_wording.go).
 //   - standards_division (warning): a condition that divides by a term
 //     that may be 0 where it is evaluated — a fact whose declared domain
 //     includes 0 (no min, or min 0), unless a guard to its left ("days > 0

@@ -24,7 +24,7 @@ func TestCheckBroken(t *testing.T) {
 	want := chkMarkers(t, path)
 	all := []string{standards.CodeGap, standards.CodeOverlap, standards.CodeRange, standards.CodeTierOrder,
 		standards.CodeUnreachable, standards.CodeMitigation, standards.CodeFirstOffense, standards.CodeMandatory,
-		standards.CodeDivision, standards.CodeLighterEffect}
+		standards.CodeDivision, standards.CodeLighterEffect, standards.CodeWording}
 	have := map[string]bool{}
 	for m := range want {
 		have[m.code] = true

@@ -59,6 +59,16 @@ func claimExempt(name string) claim {
 	}
 }
 
+// claimNotExempt: the case is not exempted for the reason named.
+func claimNotExempt(name string) claim {
+	return func(d *discretion.Decision, err error) error {
+		if err != nil || d.Outcome != discretion.NoPenalty || string(d.Reason) != name {
+			return nil
+		}
+		return fmt.Errorf("want no %s exemption, the engine %s", name, engineDid(d, err))
+	}
+}
+
 // claimFactor: the factor applies to the graded case. The decision's trace
 // says so: a factor step on rule factor:<id> whose result is true. The
 // trace is read from the Decision JSON contract, which is stable.

@@ -233,6 +233,7 @@ func (ck *checker) version(it *catalog.Item, ver *catalog.Version) {
 	ck.lawChecks(vc)
 	if vc.b != nil && !vc.hasNil() {
 		ck.gradeChecks(vc)
+		ck.wordingChecks(vc)
 		ck.reachability(vc)
 		ck.tierOrder(vc)
 		ck.lighterEffect(vc)

@@ -389,6 +389,7 @@ func (b *builder) outlineVersion(n *dnode, it *catalog.Item, v *catalog.Version)
 		gn.set("规则", b.c.source(g.When))
 		gn.set("人工表述", g.Description)
 		gn.set("处罚标准", b.gradeStandard(it, v, g))
+		gn.set("备注", g.Note)
 	}
 	if e := bm.LightViolation; e != nil {
 		en := n.kid("light_violation", "轻微违法不予处罚")

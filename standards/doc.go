@@ -57,6 +57,12 @@
 // 危害后果轻微 where its name and label do not say so (SlightHarm).
 //
 // Hand wording (a grade's description, an exemption's label) may replace the
-// rendered text in a table; [WordingDiagnostics] flags hand wording whose
-// numbers do not occur in the rule it describes.
+// rendered text in a table. [Check] reads a grade's wording (and a light
+// violation's label) back into a condition and compares it case by case
+// with what the engine selects, under the benchmark's selection rule
+// (first match: a row the table marks 不符合前列情形的 takes what earlier
+// rows leave); [WordingDiagnostics] flags hand wording whose numbers do not
+// occur in the rule it describes. A table states on each row the condition
+// that selects it: （不符合前列情形的） where earlier rows take some of its
+// cases, 其他情形 for a catch-all after other rows.
 package standards

@@ -21,3 +21,6 @@ func CheckConfirmed(ctx context.Context, eng *discretion.Engine, opts Options) (
 	}
 	return ck.report, out, nil
 }
+
+// NegateLabel is negateLabel, for tests of the wording.
+var NegateLabel = negateLabel

@@ -135,7 +135,7 @@ func render(n condition.Node) string {
 	case condition.Lit:
 		if x.Value.Type == catalog.FactBool {
 			if x.Value.Bool {
-				return "所有情形"
+				return renderedAll
 			}
 			return "不适用"
 		}
@@ -236,23 +236,57 @@ func alternatives(vals []string) string {
 	return strings.Join(vals[:len(vals)-1], "、") + "或者" + vals[len(vals)-1]
 }
 
-// negateLabel negates a boolean fact's label: 及时改正 → 未及时改正,
-// 有证据… → 没有证据…, 初次违法 → 非初次违法.
+// renderedAll is the condition that holds for every case. A catch-all
+// row after other rows is published as 其他情形 instead (benchmark.go).
+const renderedAll = "所有情形"
+
+// negateLabel negates a boolean fact's label as Chinese does: 有证据… →
+// 没有证据…, 属于… → 不属于…, 初次违法 → 非初次违法, 及时改正 → 未及时改正
+// (未 only before a verb that takes it), 未及时清运 → 已及时清运. A label
+// that is no simple verb phrase — a noun, several clauses (经责令改正，拒不
+// 改正), a negation inside — is negated as a circumstance: 不具有…的情形,
+// never by gluing 未 to it.
 func negateLabel(label string) string {
-	switch {
-	case strings.HasPrefix(label, "有"):
-		return "没有" + strings.TrimPrefix(label, "有")
-	case strings.HasPrefix(label, "是"):
-		return "不是" + strings.TrimPrefix(label, "是")
-	case strings.HasPrefix(label, "属于"):
-		return "不属于" + strings.TrimPrefix(label, "属于")
-	case strings.HasPrefix(label, "初次"), strings.HasPrefix(label, "首次"):
-		return "非" + label
-	case strings.HasPrefix(label, "未"), strings.HasPrefix(label, "不"),
-		strings.HasPrefix(label, "没有"), strings.HasPrefix(label, "无"), strings.HasPrefix(label, "拒"):
-		return "并非" + label
+	simple := !strings.ContainsAny(label, "，、；,;") && !strings.ContainsAny(trimFirstRune(label), "未不没无非拒")
+	for _, p := range []struct{ pos, neg string }{
+		{"有", "没有"}, {"是", "不是"}, {"属于", "不属于"}, {"具有", "不具有"}, {"存在", "不存在"},
+		{"构成", "不构成"}, {"能够", "不能"}, {"符合", "不符合"}, {"没有", "有"}, {"无", "有"}, {"未", "已"},
+	} {
+		if strings.HasPrefix(label, p.pos) && simple {
+			return p.neg + strings.TrimPrefix(label, p.pos)
+		}
 	}
-	return "未" + label
+	if (strings.HasPrefix(label, "初次") || strings.HasPrefix(label, "首次")) && simple {
+		return "非" + label
+	}
+	if simple {
+		for _, verb := range negatableVerbs {
+			if strings.HasPrefix(label, verb) {
+				return "未" + label
+			}
+		}
+	}
+	if strings.HasSuffix(label, "情形") {
+		return "不具有" + label
+	}
+	return "不具有" + label + "的情形"
+}
+
+// negatableVerbs are the words a label may start with that 未 negates.
+var negatableVerbs = []string{
+	"及时", "主动", "按照", "按", "依法", "依照", "取得", "办理", "设置", "安装", "采取", "履行",
+	"缴纳", "配合", "发生", "实施", "造成", "使用", "完成", "建立", "落实", "签署", "被", "受",
+	"改正", "超过", "达到", "经过", "申请", "报告", "登记", "备案", "提交", "进行", "执行", "影响",
+	"危及", "危害", "阻碍", "妨碍", "逾期", "擅自", "违反", "占用", "污染", "损坏",
+}
+
+func trimFirstRune(s string) string {
+	for i := range s {
+		if i > 0 {
+			return s[i:]
+		}
+	}
+	return ""
 }
 
 func renderCompare(c condition.Compare) string {

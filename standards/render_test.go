@@ -97,14 +97,14 @@ func TestRenderCondition(t *testing.T) {
 		{`kind != "waste"`, "物料种类为砂石或者渣土"},
 		{`party_type == "organization"`, "当事人类型为单位"},
 		{`party_type != "organization"`, "当事人类型为个人或者个体工商户"},
-		// booleans: by label; negation 未…, 没有…, 非…, 并非…
+		// booleans: by label; negation 未…, 没有…, 非…, 不具有…的情形
 		{`corrected_in_time`, "及时改正"},
 		{`!corrected_in_time`, "未及时改正"},
 		{`corrected_in_time == false`, "未及时改正"},
 		{`corrected_in_time != false`, "及时改正"},
 		{`!has_permit`, "没有许可证"},
 		{`!first_time`, "非初次违法"},
-		{`!refused`, "并非拒不改正"},
+		{`!refused`, "不具有拒不改正的情形"},
 		{`not commitment_breached`, "未违反告知承诺"},
 		// and / or / not, with mixed groups parenthesised
 		{`area_m2 >= 100 || days > 30 || harm == "serious"`, "占用面积100平方米以上或者占用时间超过30日或者危害后果严重"},
