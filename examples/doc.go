@@ -9,7 +9,10 @@
 // examples/starter is a seven-item introduction to the format; examples/county
 // is a complete example of a county comprehensive enforcement bureau's
 // city-management standard (示例县城市管理领域行政处罚裁量基准). Neither is
-// issued by any authority.
+// issued by any authority. examples/roadadmin encodes, for testing, the rows
+// of one item (擅自挖掘公路) of a real published standard of another field,
+// 浙江省公路路政行政处罚自由裁量执行标准, as read in a third-party copy; it is
+// not an official copy.
 //
 // County returns the county catalog, which the command line uses when no
 // --catalog is given. The package's tests load and compile every catalog, check
