@@ -186,6 +186,7 @@ func Build(cat *catalog.Catalog, opts TableOptions) (*Table, error) {
 		}
 		t.Sections = append(t.Sections, s)
 	}
+	t.tidy()
 	return t, nil
 }
 
