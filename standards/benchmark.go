@@ -39,6 +39,7 @@ func (b *builder) benchmark() *Section {
 		for j, v := range b.shownVersions(it) {
 			vstart := len(s.Rows)
 			s.Rows = append(s.Rows, b.versionRows(it, v, j == 0, schemes)...)
+			s.sources = append(s.sources, versionSources(it, v)...)
 			n := len(s.Rows) - vstart
 			for _, col := range []int{colViolated, colPenalty, colRemarks} {
 				merge(s.Rows, col, vstart, n)
@@ -100,6 +101,22 @@ func (b *builder) versionRows(it *catalog.Item, v *catalog.Version, first bool, 
 	rows[0][colPenalty].Text = penaltyText
 	rows[0][colRemarks] = Cell{Text: remarks, Alert: alert}
 	return rows
+}
+
+// versionSources are where the rows of versionRows are written: each
+// grade, or the version for a row without grades.
+func versionSources(it *catalog.Item, v *catalog.Version) []catalog.Pos {
+	if v.Decriminalized || v.Benchmark == nil {
+		if v.Pos.IsValid() {
+			return []catalog.Pos{v.Pos}
+		}
+		return []catalog.Pos{it.Pos}
+	}
+	out := make([]catalog.Pos, len(v.Benchmark.Grades))
+	for i, g := range v.Benchmark.Grades {
+		out[i] = g.Pos
+	}
+	return out
 }
 
 // gradeStandard is the 处罚标准 of a grade: the penalties imposed at it and
