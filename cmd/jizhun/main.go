@@ -10,7 +10,12 @@ package main
 import (
 	"io"
 	"os"
+	"runtime/debug"
 )
+
+// version is stamped by scripts/release.sh (-ldflags "-X main.version=…");
+// a binary built by go install reports its module version instead.
+var version = ""
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -29,9 +34,10 @@ const usage = `usage:
   jizhun decide [--catalog FILE] --case FILE|- [--item CODE] [--format text|json]
       decide the case (Case JSON) against the catalog (default: the bundled
       county catalog, examples/county/catalog.yaml)
-  jizhun table --catalog FILE --format md|html|csv|xlsx [--out FILE] [--list benchmark|first-offense|light-violation|aggravating] [--wording hand|rendered|both]
+  jizhun table --catalog FILE --format md|html|csv|xlsx [--out FILE] [--list benchmark|first-offense|light-violation|aggravating] [--wording hand|rendered|both] [--source]
   jizhun diff [--format text|json] OLD NEW
   jizhun check FILE… [--properties N] [--seed S] [--out DIR] [--format text|json]
+  jizhun version
 
 exit status: 0 decided or valid, 1 invalid catalog or case, 2 usage
 `
@@ -52,6 +58,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return diff(args[1:], stdout, stderr)
 	case "check":
 		return check(args[1:], stdout, stderr)
+	case "version", "--version":
+		v := version
+		if bi, ok := debug.ReadBuildInfo(); ok && v == "" {
+			v = bi.Main.Version
+		}
+		io.WriteString(stdout, "jizhun "+v+"\n")
+		return exitOK
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
 		return exitOK
