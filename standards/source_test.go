@@ -36,11 +36,11 @@ func TestSourceColumn(t *testing.T) {
 				continue
 			}
 			if v.Benchmark == nil || v.Decriminalized {
-				want = append(want, fmt.Sprintf("catalog.yaml 第%d行", v.Pos.Line))
+				want = append(want, fmt.Sprintf("catalog.yaml\n第%d行", v.Pos.Line))
 				continue
 			}
 			for _, g := range v.Benchmark.Grades {
-				want = append(want, fmt.Sprintf("catalog.yaml 第%d行", g.Pos.Line))
+				want = append(want, fmt.Sprintf("catalog.yaml\n第%d行", g.Pos.Line))
 			}
 		}
 	}

@@ -100,7 +100,7 @@ type TableOptions struct {
 	Lists   []List
 	Wording Wording
 	// Source adds a last column, 规则出处, that names where in the
-	// catalog's file each row is written (catalog.yaml 第372行): the grade,
+	// catalog's file each row is written (catalog.yaml, 第372行): the grade,
 	// the exemption or the circumstance. It is for the people who keep a
 	// catalog, to check a table against it; a published table leaves it out.
 	Source bool
@@ -204,7 +204,7 @@ func Build(cat *catalog.Catalog, opts TableOptions) (*Table, error) {
 }
 
 // sourceColumn is the column that names where each row is written.
-var sourceColumn = Column{"规则出处", 16}
+var sourceColumn = Column{"规则出处", 18}
 
 // addSources adds the 规则出处 column to a section, after the last column
 // whose cells are never merged (in the 裁量基准表, after 处罚标准: the
@@ -227,7 +227,7 @@ func addSources(s *Section, cat *catalog.Catalog) {
 			if file == "" {
 				file = cat.File
 			}
-			text = fmt.Sprintf("%s 第%d行", filepath.Base(file), p.Line)
+			text = fmt.Sprintf("%s\n第%d行", filepath.Base(file), p.Line)
 		}
 		s.Rows[r] = insertAt(s.Rows[r], at, Cell{Text: text})
 	}

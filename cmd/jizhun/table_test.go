@@ -55,7 +55,7 @@ func TestTableSource(t *testing.T) {
 		t.Fatalf("exit %d, stderr %s", code, errs)
 	}
 	goldenFile(t, "table/starter-lists-source.md", out)
-	if !strings.Contains(out, "| 规则出处 |") || !strings.Contains(out, "catalog.yaml 第") {
+	if !strings.Contains(out, "| 规则出处 |") || !strings.Contains(out, "catalog.yaml<br>第") {
 		t.Errorf("--source printed no 规则出处 column")
 	}
 	_, plain, _ := runCmd("table", "--catalog", starter, "--format", "md", "--list", "first-offense")
