@@ -175,12 +175,12 @@ func (b *builder) remarks(it *catalog.Item, v *catalog.Version, first bool, sche
 	var lines []string
 	alert := false
 	if it.Verification == "unverified" {
+		// The verification note says, for the people who keep the
+		// catalog, where the clause was read and what is left to check;
+		// the table says only that it is unverified, and prints what the
+		// public should know from the item's remarks.
 		alert = true
-		line := "【条文待核实】本事项所引条文尚未与正式文本核对"
-		if it.VerificationNote != "" {
-			line += "：" + it.VerificationNote
-		}
-		lines = append(lines, line)
+		lines = append(lines, "【条文待核实】本事项所引条文尚未与正式文本核对")
 	}
 	if note := b.versionNote(it, v); note != "" {
 		lines = append(lines, note)

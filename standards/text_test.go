@@ -158,3 +158,35 @@ func publishedTexts(t *Table) []string {
 	}
 	return out
 }
+
+// An unverified item's table row says so, but its verification note is for
+// the people who keep the catalog: where the clause was read, what is left
+// to check. A reader learns what concerns the public from the remarks.
+func TestVerificationNoteIsNotPublished(t *testing.T) {
+	cat := loadCatalog(t, "../examples/county/catalog.yaml")
+	const note = "仅供编辑：条文据某二手网页"
+	unverified := map[string]bool{}
+	for _, it := range cat.Items {
+		if it.Verification == "unverified" {
+			it.VerificationNote = note
+			unverified[it.Code] = true
+		}
+	}
+	if len(unverified) == 0 {
+		t.Fatal("the county catalog has no unverified item to test with")
+	}
+	tbl, err := Build(cat, TableOptions{Wording: WordingBoth})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range publishedTexts(tbl) {
+		if strings.Contains(text, note) {
+			t.Errorf("a table prints the verification note: %q", text)
+		}
+	}
+	for _, row := range tbl.Sections[0].Rows {
+		if unverified[row[colCode].Text] && !(strings.HasPrefix(row[colRemarks].Text, "【条文待核实】") && row[colRemarks].Alert) {
+			t.Errorf("%s: 备注 %q does not start with the alert", row[colCode].Text, row[colRemarks].Text)
+		}
+	}
+}
