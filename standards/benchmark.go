@@ -24,8 +24,8 @@ const (
 )
 
 var benchmarkColumns = []Column{
-	{"序号", 6}, {"事项代码", 20}, {"事项名称（违法行为）", 20}, {"违法依据", 28}, {"处罚依据", 30},
-	{"裁量阶次", 16}, {"适用条件", 30}, {"处罚标准（裁量幅度）", 32}, {"备注", 30},
+	{"序号", 6}, {"事项代码", 22}, {"事项名称（违法行为）", 14}, {"违法依据", 28}, {"处罚依据", 44},
+	{"裁量阶次", 16}, {"适用条件", 26}, {"处罚标准（裁量幅度）", 28}, {"备注", 34},
 }
 
 // benchmark builds the 裁量基准表: one block per item, one row per grade,
@@ -39,6 +39,7 @@ func (b *builder) benchmark() *Section {
 		for j, v := range b.shownVersions(it) {
 			vstart := len(s.Rows)
 			s.Rows = append(s.Rows, b.versionRows(it, v, j == 0, schemes)...)
+			s.sources = append(s.sources, versionSources(it, v)...)
 			n := len(s.Rows) - vstart
 			merged := []int{colViolated, colPenalty, colRemarks}
 			if hasGradeNotes(v) {
@@ -143,6 +144,22 @@ func hasGradeNotes(v *catalog.Version) bool {
 	return false
 }
 
+// versionSources are where the rows of versionRows are written: each
+// grade, or the version for a row without grades.
+func versionSources(it *catalog.Item, v *catalog.Version) []catalog.Pos {
+	if v.Decriminalized || v.Benchmark == nil {
+		if v.Pos.IsValid() {
+			return []catalog.Pos{v.Pos}
+		}
+		return []catalog.Pos{it.Pos}
+	}
+	out := make([]catalog.Pos, len(v.Benchmark.Grades))
+	for i, g := range v.Benchmark.Grades {
+		out[i] = g.Pos
+	}
+	return out
+}
+
 // gradeStandard is the 处罚标准 of a grade: the penalties imposed at it and
 // its fine range (没收违法所得，并处1万元以上2万元以下罚款).
 func (b *builder) gradeStandard(it *catalog.Item, v *catalog.Version, g *catalog.Grade) string {
@@ -199,12 +216,12 @@ func (b *builder) remarks(it *catalog.Item, v *catalog.Version, first bool, sche
 	var lines []string
 	alert := false
 	if it.Verification == "unverified" {
+		// The verification note says, for the people who keep the
+		// catalog, where the clause was read and what is left to check;
+		// the table says only that it is unverified, and prints what the
+		// public should know from the item's remarks.
 		alert = true
-		line := "【条文待核实】本事项所引条文尚未与正式文本核对"
-		if it.VerificationNote != "" {
-			line += "：" + it.VerificationNote
-		}
-		lines = append(lines, line)
+		lines = append(lines, "【条文待核实】本事项所引条文尚未与正式文本核对")
 	}
 	if note := b.versionNote(it, v); note != "" {
 		lines = append(lines, note)

@@ -17,9 +17,11 @@ var htmlTemplate = template.Must(template.New("table").Parse(htmlSource))
 
 // WriteHTML writes the table as one self-contained HTML page: no scripts,
 // no external fonts, images or style sheets. Its print style sets A4
-// landscape, repeats the column titles on every page, keeps rows whole
-// across page breaks, starts each list on a new page and prints the
-// catalog's digest and the page number at the foot of every page.
+// landscape in 9-point 宋体 (or the Chinese serif face the machine has),
+// repeats the column titles on every page and prints the catalog's digest
+// and the page number at the foot of every page. An item may continue on
+// the next page: its grades are a table inside the item's row, which a
+// browser breaks across pages cleanly, where cells spanning rows it does not.
 func WriteHTML(w io.Writer, t *Table) error {
 	return htmlTemplate.Execute(w, htmlPage(t))
 }
@@ -34,7 +36,7 @@ type htmlData struct {
 type htmlSection struct {
 	Title string
 	Cols  []htmlCol
-	Rows  []template.HTML // each row's <tr> element, its text escaped here
+	Rows  []template.HTML // each block's <tr> element, its text escaped here
 	Notes []string
 }
 
@@ -57,35 +59,130 @@ func htmlPage(t *Table) htmlData {
 			pct := strconv.FormatFloat(float64(c.Width)*100/float64(total), 'f', 2, 64)
 			hs.Cols = append(hs.Cols, htmlCol{Title: c.Title, Style: template.CSS("width: " + pct + "%")})
 		}
-		hs.Rows = make([]template.HTML, len(s.Rows))
-		for r, row := range s.Rows {
+		for r := 0; r < len(s.Rows); {
+			end := blockEnd(s.Rows, r)
 			b.Reset()
-			b.WriteString("<tr>")
-			for i, c := range row {
-				if !c.Covered {
-					writeCell(&b, c, s.Columns[i].Width <= 8)
-				}
-			}
-			b.WriteString("\n</tr>")
-			hs.Rows[r] = template.HTML(b.String())
+			writeBlock(&b, s, r, end)
+			hs.Rows = append(hs.Rows, template.HTML(b.String()))
+			r = end
 		}
 		d.Sections = append(d.Sections, hs)
 	}
 	return d
 }
 
-// writeCell writes one <td>. The rows are built here rather than in the
-// template because html/template's escaper costs ten times as much for a
-// province's catalog; every text goes through html.EscapeString.
-func writeCell(b *strings.Builder, c Cell, centered bool) {
+// blockEnd is the end of the block of rows that starts at row r: the rows
+// tied to it by merged cells.
+func blockEnd(rows [][]Cell, r int) int {
+	end := r + 1
+	for i := r; i < end && i < len(rows); i++ {
+		for _, c := range rows[i] {
+			if !c.Covered && i+c.RowSpan > end {
+				end = min(i+c.RowSpan, len(rows))
+			}
+		}
+	}
+	return end
+}
+
+// writeBlock writes the rows [from, to) of a section, which merged cells
+// tie together, as one <tr>. A block of several rows (an item and its
+// grades) keeps its merged cells as cells of that row and sets the columns
+// that vary from row to row as a table of their own inside one cell. A
+// browser breaks a plain row across pages cleanly; a cell that spans rows
+// across a page break it lays out badly (Chromium lets its text run over
+// the next block).
+func writeBlock(b *strings.Builder, s *Section, from, to int) {
+	rows := s.Rows[from:to]
+	centered := func(c int) bool { return s.Columns[c].Width <= 8 }
+	b.WriteString("<tr>")
+	if len(rows) == 1 {
+		for c, cell := range rows[0] {
+			if !cell.Covered {
+				writeCell(b, cell, centered(c), "")
+			}
+		}
+		b.WriteString("\n</tr>")
+		return
+	}
+	// whole[c]: column c holds one cell over the whole block
+	n := len(s.Columns)
+	whole := make([]bool, n)
+	lo, hi := n, -1
+	for c := 0; c < n; c++ {
+		cell := rows[0][c]
+		whole[c] = !cell.Covered && cell.RowSpan == len(rows) && cell.ColSpan <= 1
+		if !whole[c] {
+			lo, hi = min(lo, c), max(hi, c)
+		}
+	}
+	for c := 0; c < lo; c++ {
+		if whole[c] {
+			writeCell(b, Cell{Text: rows[0][c].Text, Alert: rows[0][c].Alert}, centered(c), "")
+		}
+	}
+	if lo <= hi {
+		span := 0
+		for c := lo; c <= hi; c++ {
+			span += s.Columns[c].Width
+		}
+		b.WriteString("\n<td class=\"sub\" colspan=\"" + strconv.Itoa(hi-lo+1) + "\"><table class=\"sub\"><colgroup>")
+		for c := lo; c <= hi; c++ {
+			b.WriteString(`<col style="width: ` + strconv.FormatFloat(float64(s.Columns[c].Width)*100/float64(span), 'f', 2, 64) + `%">`)
+		}
+		b.WriteString("</colgroup>")
+		for r, row := range rows {
+			b.WriteString("\n<tr>")
+			for c := lo; c <= hi; c++ {
+				cell := row[c]
+				if cell.Covered {
+					continue
+				}
+				var edges []string
+				if c == lo {
+					edges = append(edges, "l0")
+				}
+				if c+max(cell.ColSpan, 1)-1 >= hi {
+					edges = append(edges, "r0")
+				}
+				if r == 0 {
+					edges = append(edges, "t0")
+				}
+				if r+max(cell.RowSpan, 1) >= len(rows) {
+					edges = append(edges, "b0")
+				}
+				writeCell(b, cell, centered(c), strings.Join(edges, " "))
+			}
+			b.WriteString("</tr>")
+		}
+		b.WriteString("</table></td>")
+	}
+	for c := hi + 1; c < n; c++ {
+		if whole[c] {
+			writeCell(b, Cell{Text: rows[0][c].Text, Alert: rows[0][c].Alert}, centered(c), "")
+		}
+	}
+	b.WriteString("\n</tr>")
+}
+
+// writeCell writes one <td>; class adds to its classes. The rows are
+// built here rather than in the template because html/template's escaper
+// costs ten times as much for a province's catalog; every text goes
+// through html.EscapeString.
+func writeCell(b *strings.Builder, c Cell, centered bool, class string) {
 	b.WriteString("\n<td")
-	switch {
-	case centered && c.Alert:
-		b.WriteString(` class="c alert"`)
-	case centered:
-		b.WriteString(` class="c"`)
-	case c.Alert:
-		b.WriteString(` class="alert"`)
+	var classes []string
+	if centered {
+		classes = append(classes, "c")
+	}
+	if c.Alert {
+		classes = append(classes, "alert")
+	}
+	if class != "" {
+		classes = append(classes, class)
+	}
+	if len(classes) > 0 {
+		b.WriteString(` class="` + strings.Join(classes, " ") + `"`)
 	}
 	if c.RowSpan > 1 {
 		b.WriteString(` rowspan="` + strconv.Itoa(c.RowSpan) + `"`)

@@ -20,8 +20,8 @@ const (
 )
 
 var exemptionColumns = []Column{
-	{"序号", 6}, {"事项代码", 20}, {"违法行为", 24}, {"法律依据", 34},
-	{"适用条件", 44}, {"不予处罚依据", 34}, {"备注", 30},
+	{"序号", 6}, {"事项代码", 20}, {"违法行为", 26}, {"法律依据", 48},
+	{"适用条件", 40}, {"不予处罚依据", 34}, {"备注", 18},
 }
 
 // firstOffense builds the 首违不罚清单: the items whose benchmark lists them.
@@ -40,6 +40,7 @@ func (b *builder) firstOffense() *Section {
 			}
 			s.Rows = append(s.Rows, b.exemptionRow(len(s.Rows)+1, it, v,
 				b.wording(fo.Label, rendered), cite+"\n"+textArt33FirstShort))
+			s.sources = append(s.sources, fo.Pos)
 		}
 	}
 	s.Notes = []string{
@@ -111,6 +112,7 @@ func (b *builder) lightViolation() *Section {
 			}
 			s.Rows = append(s.Rows, b.exemptionRow(len(s.Rows)+1, it, v,
 				b.wording(e.Label, b.c.text(e.When)), cite+"\n"+textArt33LightShort))
+			s.sources = append(s.sources, e.Pos)
 		}
 	}
 	s.Notes = []string{
@@ -153,6 +155,7 @@ type factorRow struct {
 	mandatory bool
 	scope     string
 	cite      string
+	pos       catalog.Pos // zero for the circumstances of the law itself
 }
 
 // factors builds the list of 从重、从轻、减轻 circumstances: those the engine
@@ -168,7 +171,7 @@ func (b *builder) factors() *Section {
 			cond: "当事人行为能力为尚未完全丧失", scope: "全部事项", cite: citeArt31},
 	}
 	for _, f := range b.cat.Factors {
-		rows = append(rows, factorRow{f.Effect, f.Label, b.c.text(f.When), f.Mandatory, "全部事项", citeShort(f.Citation)})
+		rows = append(rows, factorRow{f.Effect, f.Label, b.c.text(f.When), f.Mandatory, "全部事项", citeShort(f.Citation), f.Pos})
 	}
 	for _, it := range b.cat.Items {
 		for _, v := range b.shownVersions(it) {
@@ -176,7 +179,7 @@ func (b *builder) factors() *Section {
 				continue
 			}
 			for _, f := range v.Benchmark.Factors {
-				rows = append(rows, factorRow{f.Effect, f.Label, b.c.text(f.When), f.Mandatory, it.Code + " " + it.Name, citeShort(f.Citation)})
+				rows = append(rows, factorRow{f.Effect, f.Label, b.c.text(f.When), f.Mandatory, it.Code + " " + it.Name, citeShort(f.Citation), f.Pos})
 			}
 		}
 	}
@@ -195,6 +198,7 @@ func (b *builder) factors() *Section {
 				{Text: eff.Label()}, {Text: strconv.Itoa(n)}, {Text: r.label}, {Text: r.cond},
 				{Text: mode + eff.Label()}, {Text: r.scope}, {Text: r.cite},
 			})
+			s.sources = append(s.sources, r.pos)
 		}
 		merge(s.Rows, 0, start, n)
 	}

@@ -2,6 +2,7 @@ package standards
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -98,6 +99,11 @@ type TableOptions struct {
 	// Lists are the lists to include, in order; nil means all of them.
 	Lists   []List
 	Wording Wording
+	// Source adds a last column, 规则出处, that names where in the
+	// catalog's file each row is written (catalog.yaml, 第372行): the grade,
+	// the exemption or the circumstance. It is for the people who keep a
+	// catalog, to check a table against it; a published table leaves it out.
+	Source bool
 }
 
 // Table is a publishable rendering of a catalog: a header that names
@@ -127,6 +133,10 @@ type Section struct {
 	// and hold no text.
 	Rows  [][]Cell
 	Notes []string // footnotes printed under the grid
+
+	// sources are where in the catalog each row is written, parallel to
+	// Rows; the zero Pos for a row the law gives rather than the catalog.
+	sources []catalog.Pos
 }
 
 // Column is a column title and its width in character cells (a Chinese
@@ -181,12 +191,63 @@ func Build(cat *catalog.Catalog, opts TableOptions) (*Table, error) {
 		default:
 			return nil, fmt.Errorf("standards: unknown list %q", l)
 		}
+		if opts.Source {
+			addSources(s, cat)
+		}
 		if len(s.Rows) == 0 {
 			s.Rows = [][]Cell{emptyRow(len(s.Columns))}
 		}
 		t.Sections = append(t.Sections, s)
 	}
+	t.tidy()
 	return t, nil
+}
+
+// sourceColumn is the column that names where each row is written.
+var sourceColumn = Column{"规则出处", 18}
+
+// addSources adds the 规则出处 column to a section, after the last column
+// whose cells are never merged (in the 裁量基准表, after 处罚标准: the
+// source varies by grade as the columns before it do, and 备注 is the
+// item's), so that the columns that vary row by row stay together.
+func addSources(s *Section, cat *catalog.Catalog) {
+	at := len(s.Columns)
+	for c := len(s.Columns) - 1; c >= 0; c-- {
+		if !mergedColumn(s, c) {
+			at = c + 1
+			break
+		}
+	}
+	s.Columns = insertAt(s.Columns, at, sourceColumn)
+	for r := range s.Rows {
+		text := "法律规定"
+		if r < len(s.sources) && s.sources[r].IsValid() {
+			p := s.sources[r]
+			file := p.File
+			if file == "" {
+				file = cat.File
+			}
+			text = fmt.Sprintf("%s\n第%d行", filepath.Base(file), p.Line)
+		}
+		s.Rows[r] = insertAt(s.Rows[r], at, Cell{Text: text})
+	}
+}
+
+// mergedColumn reports whether a cell of column c spans rows.
+func mergedColumn(s *Section, c int) bool {
+	for _, row := range s.Rows {
+		if c < len(row) && row[c].RowSpan > 1 {
+			return true
+		}
+	}
+	return false
+}
+
+func insertAt[T any](list []T, i int, x T) []T {
+	out := make([]T, 0, len(list)+1)
+	out = append(out, list[:i]...)
+	out = append(out, x)
+	return append(out, list[i:]...)
 }
 
 func emptyRow(n int) []Cell {

@@ -10,7 +10,12 @@ package main
 import (
 	"io"
 	"os"
+	"runtime/debug"
 )
+
+// version is stamped by scripts/release.sh (-ldflags "-X main.version=…");
+// a binary built by go install reports its module version instead.
+var version = ""
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -31,7 +36,7 @@ const usage = `usage:
       county catalog, examples/county/catalog.yaml)
   jizhun decide --batch [--catalog FILE] [--workers N] [FILE|-]
       decide NDJSON cases (one per line) in parallel; NDJSON answers in input order
-  jizhun table --catalog FILE --format md|html|csv|xlsx [--out FILE] [--list benchmark|first-offense|light-violation|aggravating] [--wording hand|rendered|both]
+  jizhun table --catalog FILE --format md|html|csv|xlsx [--out FILE] [--list benchmark|first-offense|light-violation|aggravating] [--wording hand|rendered|both] [--source]
   jizhun diff [--format text|json] OLD NEW
   jizhun check FILE… [--properties N] [--seed S] [--out DIR] [--format text|json]
   jizhun test [PATH…] [--coverage] [--format text|json] [-v]
@@ -44,6 +49,7 @@ const usage = `usage:
       the HTTP service (docs/service.md); jizhun serve -h lists every option
   jizhun replay LOG [--catalog FILE]…
       re-decide a decision log and report every difference
+  jizhun version
 
 exit status: 0 decided or valid, 1 invalid catalog or case, 2 usage,
 3 a test fails (jizhun test)
@@ -75,6 +81,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return serve(args[1:], stderr)
 	case "replay":
 		return replay(args[1:], stdout, stderr)
+	case "version", "--version":
+		v := version
+		if bi, ok := debug.ReadBuildInfo(); ok && v == "" {
+			v = bi.Main.Version
+		}
+		io.WriteString(stdout, "jizhun "+v+"\n")
+		return exitOK
 	case "help", "-h", "--help":
 		io.WriteString(stdout, usage)
 		return exitOK

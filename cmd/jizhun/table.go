@@ -30,6 +30,7 @@ func table(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "", "output format: md, html, csv or xlsx (default: from --out's extension)")
 	out := fs.String("out", "", "output file (default: standard output)")
 	wording := fs.String("wording", "hand", "conditions with hand wording: hand, rendered or both")
+	source := fs.Bool("source", false, "add a column 规则出处 naming the catalog line of each row, for checking a table against its catalog")
 	var lists listFlag
 	fs.Var(&lists, "list", "list to write: benchmark, first-offense, light-violation or aggravating (repeatable, comma-separated; default: all)")
 	if err := fs.Parse(args); err != nil {
@@ -64,7 +65,7 @@ func table(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitInvalid
 	}
-	tbl, err := standards.Build(cat, standards.TableOptions{Lists: lists.lists, Wording: wordingMode})
+	tbl, err := standards.Build(cat, standards.TableOptions{Lists: lists.lists, Wording: wordingMode, Source: *source})
 	if err != nil {
 		printErr(stderr, err)
 		return exitInvalid

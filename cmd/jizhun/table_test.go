@@ -47,6 +47,23 @@ func TestTableList(t *testing.T) {
 	goldenFile(t, "table/starter-lists.md", out)
 }
 
+// TestTableSource checks --source: the lists carry a 规则出处 column naming
+// the catalog line of each row, and a table without the flag has none.
+func TestTableSource(t *testing.T) {
+	code, out, errs := runCmd("table", "--catalog", starter, "--format", "md", "--list", "first-offense,light-violation", "--source")
+	if code != exitOK || errs != "" {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	goldenFile(t, "table/starter-lists-source.md", out)
+	if !strings.Contains(out, "| 规则出处 |") || !strings.Contains(out, "catalog.yaml<br>第") {
+		t.Errorf("--source printed no 规则出处 column")
+	}
+	_, plain, _ := runCmd("table", "--catalog", starter, "--format", "md", "--list", "first-offense")
+	if strings.Contains(plain, "规则出处") {
+		t.Errorf("规则出处 printed without --source")
+	}
+}
+
 func TestTableFormats(t *testing.T) {
 	dir := t.TempDir()
 	for _, tc := range []struct{ args []string }{

@@ -1,10 +1,17 @@
 // Package xlsx writes a [standards.Table] as an Excel workbook with
 // github.com/xuri/excelize/v2: one sheet per list, the title and the
 // catalog's header (issuer, 文号, dates, digest) above the grid, merged cells
-// where the table merges them, wrapped text, column widths, a frozen row of
-// column titles, and a print setup of A4 landscape, fitted to the page
-// width, with the column titles repeated on every page and the catalog's
-// digest and the page number in the footer.
+// where the table merges them, wrapped text, a frozen row of column titles,
+// and a print setup of A4 landscape with the column titles repeated on
+// every page and the catalog's digest and the page number in the footer.
+//
+// The sheets are laid out for that page: the columns are scaled to the
+// printable width, so that fit-to-width prints at 100 % and no text is set
+// below 9 points; every row is as high as its wrapped text needs (excelize
+// cannot measure text, so the lines are counted here, a Chinese character
+// as wide as two digits), and a row taller than a page is split into
+// several sheet rows under one merged cell. Text is set in 宋体 with the
+// Chinese charset, so that a machine without 宋体 substitutes a Chinese face.
 //
 // It is a package of its own so that programs that only decide cases never
 // link a spreadsheet library.
@@ -89,6 +96,11 @@ func canonicalZip(w io.Writer, data []byte) error {
 // before writing. Close it when done.
 func File(t *standards.Table) (*excelize.File, error) {
 	f := excelize.NewFile()
+	// The default font sets the unit of column width; see unitWidth.
+	if err := f.SetDefaultFont(defaultFont); err != nil {
+		f.Close()
+		return nil, err
+	}
 	st, err := newStyles(f)
 	if err != nil {
 		f.Close()
@@ -154,7 +166,23 @@ type styles struct {
 	title, subtitle, meta, notice, header, cell, center, alert, note int
 }
 
-const fontFamily = "宋体"
+// The fonts. 宋体 is the face Chinese tables are printed in; charset 134
+// (GB 2312) tells a spreadsheet program whose machine lacks it to fall back
+// to a Chinese face (Noto Serif CJK SC, Source Han Serif SC, 华文宋体 …)
+// rather than a Japanese one, which draws some characters differently.
+const (
+	fontFamily  = "宋体"
+	fontCharset = 134 // GB2312_CHARSET
+)
+
+// Font sizes in points. The page setup prints the sheet at 100 %, so these
+// are the printed sizes: no text is smaller than 9 points.
+const (
+	titleSize    = 16.0
+	subtitleSize = 13.0
+	bodySize     = 10.0 // cells and column titles
+	smallSize    = 9.5  // header fields, notes
+)
 
 func newStyles(f *excelize.File) (styles, error) {
 	border := []excelize.Border{
@@ -162,20 +190,21 @@ func newStyles(f *excelize.File) (styles, error) {
 		{Type: "top", Color: "000000", Style: 1}, {Type: "bottom", Color: "000000", Style: 1},
 	}
 	font := func(size float64, bold bool, color string) *excelize.Font {
-		return &excelize.Font{Family: fontFamily, Size: size, Bold: bold, Color: color}
+		charset := fontCharset
+		return &excelize.Font{Family: fontFamily, Charset: &charset, Size: size, Bold: bold, Color: color}
 	}
 	wrapTop := &excelize.Alignment{WrapText: true, Vertical: "top"}
 	defs := []*excelize.Style{
-		{Font: font(16, true, ""), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
-		{Font: font(13, true, ""), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}},
-		{Font: font(9, false, ""), Alignment: wrapTop},
-		{Font: font(10, true, "B00000"), Alignment: wrapTop},
-		{Font: font(10, true, ""), Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8E8E8"}},
+		{Font: font(titleSize, true, ""), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
+		{Font: font(subtitleSize, true, ""), Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}},
+		{Font: font(smallSize, false, ""), Alignment: wrapTop},
+		{Font: font(bodySize, true, "B00000"), Alignment: wrapTop},
+		{Font: font(bodySize, true, ""), Border: border, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8E8E8"}},
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center", WrapText: true}},
-		{Font: font(10, false, ""), Border: border, Alignment: wrapTop},
-		{Font: font(10, false, ""), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}},
-		{Font: font(10, false, ""), Border: border, Alignment: wrapTop, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF3C4"}}},
-		{Font: font(9, false, ""), Alignment: wrapTop},
+		{Font: font(bodySize, false, ""), Border: border, Alignment: wrapTop},
+		{Font: font(bodySize, false, ""), Border: border, Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "top", WrapText: true}},
+		{Font: font(bodySize, false, ""), Border: border, Alignment: wrapTop, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF3C4"}}},
+		{Font: font(smallSize, false, ""), Alignment: wrapTop},
 	}
 	ids := make([]int, len(defs))
 	for i, d := range defs {
@@ -188,18 +217,43 @@ func newStyles(f *excelize.File) (styles, error) {
 	return styles{ids[0], ids[1], ids[2], ids[3], ids[4], ids[5], ids[6], ids[7], ids[8]}, nil
 }
 
-// Row heights are estimated from the text, because spreadsheet programs do
-// not grow a row for the text of a merged cell.
+// The page: A4 landscape with narrow margins. The columns of every sheet
+// are scaled to the printable width, so that fit-to-width prints at 100 %.
 const (
-	lineHeight = 13.5 // points per line of 10-point text
-	rowPadding = 3.0
-	minRow     = 16.0
-	maxRow     = 409.0 // Excel's limit
+	pageWidth    = 841.89 // A4 landscape, points
+	pageHeight   = 595.28
+	pageSlack    = 12.0 // points a page keeps free below a row, for rounding
+	sideMargin   = 0.4  // inches
+	topMargin    = 0.5
+	bottomMargin = 0.6
+	hfMargin     = 0.3
+	// printWidth is the width the columns take, a little less than the
+	// printable width so that rounding never pushes the sheet over it.
+	printWidth = (pageWidth - 2*sideMargin*72) * 0.98
+	// unitWidth is the width in points of one unit of Excel column width:
+	// the digit width of the workbook's default font, Arial 11 (0.556 em,
+	// 6.12 points). LibreOffice takes it as it is, Excel rounds it to 8
+	// pixels (6 points); the page is fitted with the wider and the text is
+	// wrapped in the narrower (textWidth). Unlike Calibri, Arial has a
+	// metric twin (Liberation Sans) wherever LibreOffice is installed, so
+	// the columns measure the same in Excel, WPS and LibreOffice.
+	unitWidth   = 6.12
+	textWidth   = 6.0 / unitWidth
+	defaultFont = "Arial"
+	// cellPadding is the space a spreadsheet program leaves between a
+	// cell's border and its text, both sides together.
+	cellPadding = 6.0
 )
 
-// widthFactor converts the table's character cells into Excel column
-// widths, which count the digits of the default font.
-const widthFactor = 1.15
+// Row heights are computed from the text, because spreadsheet programs do
+// not grow a row for wrapped text in a merged cell, and excelize cannot
+// measure text.
+const (
+	lineSpacing = 1.45 // line height per point of font size: CJK faces need about 1.45 em
+	rowPadding  = 4.0
+	minRow      = 16.0
+	maxRow      = 409.0 // Excel's limit
+)
 
 // writeSheet writes one section with a stream writer: the page setup goes
 // onto the sheet first, then the rows in order, then the merged ranges.
@@ -207,23 +261,23 @@ const widthFactor = 1.15
 // other when it saves, which is quadratic in a province's catalog.)
 func writeSheet(f *excelize.File, st styles, t *standards.Table, s *standards.Section, sheet string) error {
 	ncol := len(s.Columns)
-	widths := make([]float64, ncol)
-	total := 0.0
-	for i, c := range s.Columns {
-		widths[i] = float64(c.Width) * widthFactor
-		total += widths[i]
-	}
+	widths := columnWidths(s)
+	total := span(widths)
 	banners := []struct {
 		text   string
 		style  int
 		height float64
-	}{{t.Title, st.title, 26}, {s.Title, st.subtitle, 20}, {t.MetaLine(), st.meta, 0}}
+	}{
+		{t.Title, st.title, textHeight(t.Title, total, titleSize) + 6},
+		{s.Title, st.subtitle, textHeight(s.Title, total, subtitleSize) + 2},
+		{t.MetaLine(), st.meta, textHeight(t.MetaLine(), total, smallSize)},
+	}
 	if t.Notice != "" {
 		banners = append(banners, struct {
 			text   string
 			style  int
 			height float64
-		}{t.Notice, st.notice, 0})
+		}{t.Notice, st.notice, textHeight(t.Notice, total, bodySize)})
 	}
 	headerRow := len(banners) + 1
 	first := headerRow + 1
@@ -235,7 +289,7 @@ func writeSheet(f *excelize.File, st styles, t *standards.Table, s *standards.Se
 		return err
 	}
 	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+		if err := sw.SetColWidth(i+1, i+1, w/unitWidth); err != nil {
 			return err
 		}
 	}
@@ -248,9 +302,6 @@ func writeSheet(f *excelize.File, st styles, t *standards.Table, s *standards.Se
 		cells[0] = excelize.Cell{StyleID: style, Value: text}
 		for i := 1; i < ncol; i++ {
 			cells[i] = excelize.Cell{StyleID: style}
-		}
-		if height == 0 {
-			height = textHeight(text, total, 0.9)
 		}
 		if err := sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: clampHeight(height)}); err != nil {
 			return err
@@ -267,10 +318,12 @@ func writeSheet(f *excelize.File, st styles, t *standards.Table, s *standards.Se
 		}
 	}
 	header := make([]interface{}, ncol)
+	headerHeight := 0.0
 	for i, c := range s.Columns {
 		header[i] = excelize.Cell{StyleID: st.header, Value: c.Title}
+		headerHeight = math.Max(headerHeight, textHeight(c.Title, widths[i], bodySize))
 	}
-	if err := sw.SetRow(cellName(1, row), header, excelize.RowOpts{Height: 22}); err != nil {
+	if err := sw.SetRow(cellName(1, row), header, excelize.RowOpts{Height: clampHeight(headerHeight)}); err != nil {
 		return err
 	}
 	row++
@@ -301,61 +354,110 @@ func writeSheet(f *excelize.File, st styles, t *standards.Table, s *standards.Se
 			}
 		}
 	}
+	// A row taller than a page is written as several sheet rows with its
+	// cells merged over them: a spreadsheet program cannot break a row
+	// across pages, and shrinks the whole sheet to fit its tallest row.
+	limit := math.Min(maxRow, pageHeight-(topMargin+bottomMargin)*72-clampHeight(headerHeight)-pageSlack)
+	start := make([]int, len(s.Rows)+1) // start[r] is the sheet row of table row r
+	start[0] = row
+	for r, h := range heights {
+		start[r+1] = start[r] + int(math.Ceil(clampHeight(h)/limit))
+	}
 	for r, cells := range s.Rows {
 		values := make([]interface{}, ncol)
+		empty := make([]interface{}, ncol)
 		for c, cell := range cells {
 			v := excelize.Cell{StyleID: styles[r][c]}
+			empty[c] = v
 			if !cell.Covered && cell.Text != "" {
 				v.Value = cell.Text
 			}
 			values[c] = v
 		}
-		if err := sw.SetRow(cellName(1, row), values, excelize.RowOpts{Height: clampHeight(heights[r])}); err != nil {
-			return err
-		}
-		for c, cell := range cells {
-			rs, cs := max(cell.RowSpan, 1), max(cell.ColSpan, 1)
-			if cell.Covered || (rs == 1 && cs == 1) {
-				continue
+		n := start[r+1] - start[r]
+		height := clampHeight(heights[r]) / float64(n)
+		for i := 0; i < n; i++ {
+			cells := values
+			if i > 0 {
+				cells = empty
 			}
-			if err := sw.MergeCell(cellName(c+1, row), cellName(c+cs, row+rs-1)); err != nil {
+			if err := sw.SetRow(cellName(1, start[r]+i), cells, excelize.RowOpts{Height: height}); err != nil {
 				return err
 			}
 		}
-		row++
+		for c, cell := range cells {
+			rs, cs := max(cell.RowSpan, 1), max(cell.ColSpan, 1)
+			last := start[min(r+rs, len(s.Rows))] - 1
+			if cell.Covered || (last == start[r] && cs == 1) {
+				continue
+			}
+			if err := sw.MergeCell(cellName(c+1, start[r]), cellName(c+cs, last)); err != nil {
+				return err
+			}
+		}
 	}
+	row = start[len(s.Rows)]
 	row++ // an empty row before the notes
 	for i, n := range s.Notes {
 		text := n
 		if i == 0 {
 			text = "注：" + n
 		}
-		if err := banner(text, st.note, 0); err != nil {
+		if err := banner(text, st.note, textHeight(text, total, smallSize)); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
 }
 
-// rowHeights estimates the height of each row of a section: enough for its
+// columnWidths are the widths of a section's columns in points: the
+// table's widths scaled to the printable width of the page.
+func columnWidths(s *standards.Section) []float64 {
+	total := 0
+	for _, c := range s.Columns {
+		total += c.Width
+	}
+	widths := make([]float64, len(s.Columns))
+	for i, c := range s.Columns {
+		widths[i] = printWidth * float64(c.Width) / float64(total)
+	}
+	return widths
+}
+
+// rowHeights computes the height of each row of a section: enough for its
 // own cells, and together with the rows below for the merged cells it
-// starts.
+// starts. The cells of one row are measured first and the merged cells
+// after them, shortest span first, so that a merged cell adds to the rows
+// it spans only what they do not already hold.
 func rowHeights(s *standards.Section, widths []float64) []float64 {
 	heights := make([]float64, len(s.Rows))
+	type merged struct {
+		from, to int
+		need     float64
+	}
+	var spans []merged
 	for r, cells := range s.Rows {
 		for c, cell := range cells {
 			if cell.Covered {
 				continue
 			}
 			rs, cs := max(cell.RowSpan, 1), max(cell.ColSpan, 1)
-			end := min(r+rs, len(s.Rows))
-			spread(heights[r:end], textHeight(cell.Text, span(widths[c:min(c+cs, len(widths))]), 1))
+			need := textHeight(cell.Text, span(widths[c:min(c+cs, len(widths))]), bodySize)
+			if rs == 1 {
+				heights[r] = math.Max(heights[r], need)
+				continue
+			}
+			spans = append(spans, merged{r, min(r+rs, len(s.Rows)), need})
 		}
+	}
+	sort.SliceStable(spans, func(i, j int) bool { return spans[i].to-spans[i].from < spans[j].to-spans[j].from })
+	for _, m := range spans {
+		spread(heights[m.from:m.to], m.need)
 	}
 	return heights
 }
 
-func clampHeight(h float64) float64 { return math.Min(math.Max(h, minRow), maxRow) }
+func clampHeight(h float64) float64 { return math.Max(h, minRow) }
 
 // printSetup sets A4 landscape, fit to one page wide, the column titles
 // repeated on every page, and a footer naming the rules and the page.
@@ -368,7 +470,7 @@ func printSetup(f *excelize.File, t *standards.Table, sheet string, headerRow in
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	side, top, bottom, hf, center := 0.4, 0.5, 0.6, 0.3, true
+	side, top, bottom, hf, center := sideMargin, topMargin, bottomMargin, hfMargin, true
 	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &side, Right: &side, Top: &top, Bottom: &bottom, Header: &hf, Footer: &hf, Horizontally: &center}); err != nil {
 		return err
 	}
@@ -390,7 +492,7 @@ func footer(t *standards.Table) string {
 	if utf8.RuneCountInString(left) > 200 {
 		left = string([]rune(left)[:200])
 	}
-	return "&L&8" + left + "&R&8第 &P 页，共 &N 页"
+	return "&L&10" + left + "&R&10第 &P 页，共 &N 页"
 }
 
 func cellName(col, row int) string {
@@ -407,7 +509,7 @@ func span(ws []float64) float64 {
 }
 
 // spread raises the heights of the rows a cell spans so that together they
-// hold the cell's text, adding what is missing to the last row.
+// hold the cell's text.
 func spread(rows []float64, need float64) {
 	have := 0.0
 	for _, h := range rows {
@@ -416,26 +518,78 @@ func spread(rows []float64, need float64) {
 	if have >= need {
 		return
 	}
-	last := len(rows) - 1
-	rows[last] = math.Max(rows[last], minRow) + need - have
+	// shared evenly, so that no row of a long merged cell grows alone
+	// beyond a page
+	add := (need - have) / float64(len(rows))
+	for i := range rows {
+		rows[i] = math.Max(rows[i], minRow) + add
+	}
 }
 
-// textHeight estimates the height in points of wrapped text in a column of
-// the given Excel width; scale is the font size relative to 10 points. A
-// Chinese character takes two character cells.
-func textHeight(text string, width, scale float64) float64 {
-	capacity := math.Max(width/widthFactor/scale-1, 1) // character cells per line
+// textHeight is the height in points of text set in a cell of the given
+// width (points) at the given font size, wrapped as a spreadsheet program
+// wraps it: Chinese characters and full-width punctuation take a full em and
+// break anywhere, other characters about half an em, a run of them (a Latin
+// word, a number, a web address) moves to the next line whole unless it is
+// longer than a line, and a closing mark never starts a line.
+func textHeight(text string, width, size float64) float64 {
+	return float64(lineCount(text, (width*textWidth-cellPadding)/size))*size*lineSpacing + rowPadding
+}
+
+// lineCount counts the lines of text wrapped at capacity ems per line.
+func lineCount(text string, capacity float64) int {
+	capacity = math.Max(capacity, 1)
 	lines := 0
-	for _, l := range strings.Split(text, "\n") {
-		w := 0.0
-		for _, r := range l {
-			if r < 0x2E80 {
-				w++
-			} else {
-				w += 2
+	for _, para := range strings.Split(text, "\n") {
+		lines++
+		used := 0.0
+		rs := []rune(para)
+		for i := 0; i < len(rs); {
+			// a token: one wide character, or a run of narrow ones up to
+			// and including a space
+			j, w := i+1, runeWidth(rs[i])
+			if w < 1 {
+				for j < len(rs) && runeWidth(rs[j]) < 1 && rs[i] != ' ' && rs[j-1] != ' ' {
+					w += runeWidth(rs[j])
+					j++
+				}
 			}
+			// a closing mark stays on the line of the character before it
+			for j < len(rs) && closingMark(rs[j]) {
+				w += runeWidth(rs[j])
+				j++
+			}
+			switch {
+			case used+w <= capacity:
+				used += w
+			case w > capacity: // longer than a line: broken anywhere
+				total := used + w
+				extra := int(math.Ceil(total/capacity)) - 1
+				lines += extra
+				used = total - float64(extra)*capacity
+			default:
+				lines++
+				used = w
+			}
+			i = j
 		}
-		lines += max(1, int(math.Ceil(w/capacity)))
 	}
-	return float64(lines)*lineHeight*scale + rowPadding
+	return lines
+}
+
+// runeWidth is the advance of a character in ems: 1 for Chinese characters
+// and full-width forms; for the rest, the advance of digits in the widest
+// face a program may substitute for the Latin of 宋体 (DejaVu Sans: 0.64
+// em), so that a code or a date is never wrapped where it was measured to
+// fit. 宋体's own half-width Latin (0.5 em) then leaves a little room.
+func runeWidth(r rune) float64 {
+	if r >= 0x2E80 || r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' {
+		return 1
+	}
+	return 0.64
+}
+
+// closingMark reports whether r may not start a line (禁则).
+func closingMark(r rune) bool {
+	return strings.ContainsRune("，。、；：？！）》〕】」』”’…,.;:?!)]", r)
 }

@@ -80,11 +80,30 @@ func dump(t *testing.T, data []byte) string {
 		}
 		sort.Strings(refs)
 		fmt.Fprintf(&b, "merged: %s\n", strings.Join(refs, " "))
+		cols, err := f.GetCols(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var widths []string
+		for c := range cols {
+			name, _ := excelize.ColumnNumberToName(c + 1)
+			w, err := f.GetColWidth(sheet, name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			widths = append(widths, fmt.Sprintf("%s=%.2f", name, w))
+		}
+		fmt.Fprintf(&b, "columns: %s\n", strings.Join(widths, " "))
 		rows, err := f.GetRows(sheet)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for r, row := range rows {
+			h, err := f.GetRowHeight(sheet, r+1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fmt.Fprintf(&b, "row %d: %.1fpt\n", r+1, h)
 			for c, v := range row {
 				if v == "" {
 					continue
