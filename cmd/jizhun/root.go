@@ -180,8 +180,15 @@ func newVersionCommand() *cobra.Command {
 // versionText is the version of this build: the release version (main.version)
 // or the module version, the commit it was built from, and the Go toolchain.
 func versionText() string {
-	v, commit := version, ""
-	if bi, ok := debug.ReadBuildInfo(); ok {
+	bi, _ := debug.ReadBuildInfo()
+	return formatVersion(version, bi)
+}
+
+// formatVersion words the version of a build from the release version
+// (empty: the module version) and the build information (nil: unknown).
+func formatVersion(release string, bi *debug.BuildInfo) string {
+	v, commit := release, ""
+	if bi != nil {
 		if v == "" {
 			v = bi.Main.Version
 		}
@@ -191,7 +198,7 @@ func versionText() string {
 			case "vcs.revision":
 				rev = s.Value
 			case "vcs.time":
-				when = s.Value
+				when = " " + s.Value
 			case "vcs.modified":
 				if s.Value == "true" {
 					modified = "，有未提交的修改 (modified)"
@@ -199,7 +206,7 @@ func versionText() string {
 			}
 		}
 		if rev != "" {
-			commit = "commit " + rev + " " + when + modified + "\n"
+			commit = "commit " + rev + when + modified + "\n"
 		}
 	}
 	if v == "" {
