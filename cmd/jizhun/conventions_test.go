@@ -63,9 +63,6 @@ func TestEveryCommandHasHelpWithExamples(t *testing.T) {
 	root := newRootCommand(&env{})
 	for _, c := range root.Commands() {
 		name := c.Name()
-		if name == "completion" || name == "help" {
-			continue
-		}
 		if c.Example == "" || c.Short == "" {
 			t.Errorf("%s: no example or short description", name)
 		}

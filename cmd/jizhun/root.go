@@ -54,9 +54,6 @@ func usageErrorf(format string, args ...any) error {
 func execute(args []string, e *env) int {
 	root := newRootCommand(e)
 	root.SetArgs(args)
-	root.SetIn(e.stdin)
-	root.SetOut(e.stdout)
-	root.SetErr(e.stderr)
 	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
@@ -121,6 +118,11 @@ tables and audits past records.
 			return usageErrorf("--lang must be zh or en, not %q", e.lang)
 		},
 	}
+	// Set before cobra's own commands are made: the completion command
+	// keeps the writer it finds then.
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
+	root.SetErr(e.stderr)
 	root.SetVersionTemplate("{{.Version}}")
 	root.SetUsageTemplate(usageTemplate)
 	root.Flags().BoolP("version", "v", false, "显示版本 (print the version)")
@@ -140,6 +142,28 @@ tables and audits past records.
 		newReplayCommand(e),
 		newVersionCommand(),
 	)
+	// cobra's own commands, worded like the others.
+	root.InitDefaultHelpCmd()
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		switch c.Name() {
+		case "help":
+			c.Short = "显示命令的说明和示例 (help about a command)"
+			c.Example = "  jizhun help decide\n  jizhun decide --help"
+		case "completion":
+			c.Short = "生成命令行补全脚本 (shell completion: bash, zsh, fish, powershell)"
+			c.Long = `生成 bash、zsh、fish 或 powershell 的补全脚本：按 Tab 补全命令、选项、
+选项的取值（如 --format）和文件名。各 shell 的安装方法见 jizhun completion SHELL --help。
+
+Generates the completion script of a shell; jizhun completion SHELL --help
+says how to install it.`
+			c.Example = `  source <(jizhun completion bash)
+  jizhun completion bash > /etc/bash_completion.d/jizhun
+  jizhun completion zsh > "${fpath[1]}/_jizhun"
+  jizhun completion fish > ~/.config/fish/completions/jizhun.fish
+  jizhun completion powershell | Out-String | Invoke-Expression`
+		}
+	}
 	return root
 }
 
