@@ -76,6 +76,14 @@ func TestEveryCommandHasHelpWithExamples(t *testing.T) {
 	}
 }
 
+func TestHelpOfUnknownCommandIsUsage(t *testing.T) {
+	r := cliRun(t, "", "help", "decidee")
+	r.want(t, exitUsage)
+	if !strings.Contains(r.stderr, `unknown command "decidee"`) || r.stdout != "" {
+		t.Errorf("stdout %q stderr %q", r.stdout, r.stderr)
+	}
+}
+
 func TestCompletionScripts(t *testing.T) {
 	for shell, marker := range map[string]string{
 		"bash": "bash completion", "zsh": "#compdef jizhun", "fish": "complete -c jizhun", "powershell": "Register-ArgumentCompleter",

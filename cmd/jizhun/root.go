@@ -149,7 +149,18 @@ tables and audits past records.
 		switch c.Name() {
 		case "help":
 			c.Short = "显示命令的说明和示例 (help about a command)"
+			c.Long = "显示命令的说明、选项和示例；jizhun COMMAND --help 相同。\n\nShows the help of a command: what it does, its flags and examples."
 			c.Example = "  jizhun help decide\n  jizhun decide --help"
+			// Help about a command that does not exist is a usage error,
+			// not help.
+			show := c.Run
+			c.RunE = func(cmd *cobra.Command, args []string) error {
+				if _, _, err := root.Find(args); err != nil {
+					return err
+				}
+				show(cmd, args)
+				return nil
+			}
 		case "completion":
 			c.Short = "生成命令行补全脚本 (shell completion: bash, zsh, fish, powershell)"
 			c.Long = `生成 bash、zsh、fish 或 powershell 的补全脚本：按 Tab 补全命令、选项、
