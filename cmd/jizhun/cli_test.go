@@ -98,6 +98,15 @@ func TestValidate(t *testing.T) {
 			t.Errorf("stdout %q stderr %q", r.stdout, r.stderr)
 		}
 	})
+	t.Run("skip_check_loads_and_compiles_only", func(t *testing.T) {
+		r := cliRun(t, "", "validate", "--skip-check", tdCatalog)
+		r.want(t, exitOK)
+		if !strings.HasPrefix(r.stdout, "testdata/catalog.yaml: ok: cli-test, 2 items, sha256:") || r.stderr != "" {
+			t.Errorf("stdout %q stderr %q", r.stdout, r.stderr)
+		}
+		r = cliRun(t, "", "validate", "--skip-check", "testdata/bad.yaml")
+		r.want(t, exitInvalid)
+	})
 	t.Run("flags_after_files", func(t *testing.T) {
 		r := cliRun(t, "", "validate", starterCatalog, tdCatalog, "--format", "json")
 		r.want(t, exitDefects)
