@@ -234,3 +234,17 @@ func TestReplayDifferenceExits3(t *testing.T) {
 		t.Errorf("stdout:\n%s", r.stdout)
 	}
 }
+
+// TestInvalidInputOutranksDefects: a run with an invalid file and a file
+// with defects exits 1, and still reports both.
+func TestInvalidInputOutranksDefects(t *testing.T) {
+	for _, cmd := range []string{"validate", "check"} {
+		r := cliRun(t, "", cmd, "testdata/bad.yaml", tdCatalog)
+		r.want(t, exitInvalid)
+		if !strings.Contains(r.stderr, "bad.yaml:17:5") || !strings.Contains(r.stderr+r.stdout, "standards_gap") {
+			t.Errorf("%s: stdout %q stderr %q", cmd, r.stdout, r.stderr)
+		}
+		r = cliRun(t, "", cmd, tdCatalog)
+		r.want(t, exitDefects)
+	}
+}

@@ -378,22 +378,14 @@ func writeErrorsJSON(w io.Writer, errs []jsonError) error {
 	}{errs})
 }
 
-// worse combines two exit statuses of parts of one run: invalid input
-// outranks defects, which outrank success.
+// worse combines the statuses of the parts of one run (files of validate
+// or check): invalid input outranks defects, which outrank success.
 func worse(a, b int) int {
-	rank := func(s int) int {
-		switch s {
-		case exitInvalid:
-			return 3
-		case exitDefects:
-			return 2
-		case exitOK:
-			return 0
-		}
-		return 1
+	switch {
+	case a == exitInvalid || b == exitInvalid:
+		return exitInvalid
+	case a == exitDefects || b == exitDefects:
+		return exitDefects
 	}
-	if rank(b) > rank(a) {
-		return b
-	}
-	return a
+	return exitOK
 }
