@@ -85,7 +85,7 @@ func runAudit(e *env, o *auditOptions, records string) error {
 	case o.mapping == "":
 		return usageErrorf("--mapping is required")
 	case format == "xlsx" && o.out == "" && isTerminal(stdout):
-		return usageErrorf("xlsx is binary and is not written to a terminal: name a file with --out, or redirect standard output (xlsx 是二进制文件，请用 --out 指定文件或重定向输出)")
+		return errBinaryOnTerminal
 	}
 	// fail reports invalid input: as JSON on stdout with --format json.
 	fail := func(err error, file string) int {

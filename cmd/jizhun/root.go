@@ -44,6 +44,10 @@ func status(code int) error {
 	return exitError{code}
 }
 
+// errBinaryOnTerminal refuses binary output (XLSX) to a terminal, where it
+// would only garble the screen.
+var errBinaryOnTerminal = usageErrorf("xlsx is binary and is not written to a terminal: name a file with --out, or redirect standard output (xlsx 是二进制文件，请用 --out 指定文件或重定向输出)")
+
 // usageErrorf is a misuse of the command line, reported with the usage of
 // the command and exit status 2.
 func usageErrorf(format string, args ...any) error {

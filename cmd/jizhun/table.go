@@ -84,7 +84,7 @@ func table(e *env, o *tableOptions) error {
 	case !okWording:
 		return usageErrorf("--wording must be hand, rendered or both, not %q", o.wording)
 	case format == "xlsx" && o.out == "" && isTerminal(stdout):
-		return usageErrorf("xlsx is binary and is not written to a terminal: name a file with --out, or redirect standard output (xlsx 是二进制文件，请用 --out 指定文件或重定向输出)")
+		return errBinaryOnTerminal
 	}
 	cat, ok := catalogForTables(o.catalog, stderr)
 	if !ok {
