@@ -3,7 +3,6 @@ package main
 import (
 	"bufio"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,116 +12,140 @@ import (
 	"github.com/jizhun/jizhun/audit"
 	"github.com/jizhun/jizhun/audit/xlsx"
 	"github.com/jizhun/jizhun/discretion"
+	"github.com/jizhun/jizhun/service"
+	"github.com/spf13/cobra"
 )
 
-// catalogsFlag collects repeated --catalog flags.
-type catalogsFlag []string
+// auditOptions are the flags of `jizhun audit`.
+type auditOptions struct {
+	catalogs                    []string
+	mapping, format, sheet, out string
+}
 
-func (c *catalogsFlag) String() string { return strings.Join(*c, ",") }
-func (c *catalogsFlag) Set(s string) error {
-	*c = append(*c, s)
-	return nil
+func newAuditCommand(e *env) *cobra.Command {
+	o := &auditOptions{}
+	cmd := &cobra.Command{
+		Use:   "audit RECORDS --mapping FILE [flags]",
+		Short: "案卷评查：按基准复核已办案卷 (re-decide past records)",
+		Long: `案卷评查：按每条案卷决定日期时有效的裁量基准重新裁量办案系统导出的案卷
+（CSV，UTF-8 或 GB18030；NDJSON；或 XLSX 工作簿），报告超出幅度的罚款、遗漏或
+没有依据的不予处罚、缺少的听证和法制审核、类案不同罚。映射文件说明哪一列是哪个
+事实，见 docs/audit.md。不指定 --catalog 时使用内置的示例基准。
+xlsx 是二进制格式，不写到终端：用 --out 指定文件，或重定向输出。
+
+Re-decides the records of a case-handling system's export against the
+catalogs and reports what departs from the standard.
+
+退出状态 (exit status): 0 未发现问题, 1 输入无效（映射、案卷或基准）, 2 用法错误,
+3 发现问题 (findings)`,
+		Example: `  jizhun audit --mapping examples/county/audit/mapping.yaml examples/county/audit/records.csv
+  jizhun audit records.xlsx --mapping mapping.yaml --out 评查报告.html
+  jizhun audit records.csv --mapping mapping.yaml --catalog 2025.yaml --catalog 2026.yaml --format json`,
+		Args: argsExactly(1, "name one records file (CSV, NDJSON or XLSX)"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runAudit(e, o, args[0])
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&o.catalogs, "catalog", nil, "裁量基准文件，可重复 (catalog YAML, repeatable; default: the bundled county catalog)")
+	f.StringVar(&o.mapping, "mapping", "", "映射文件：哪一列是哪个事实 (mapping YAML, see docs/audit.md)")
+	f.StringVar(&o.format, "format", "", "输出格式 (output format): text, json, html 或 xlsx (default: from --out's extension, else text)")
+	f.StringVar(&o.sheet, "sheet", "", "XLSX 案卷的工作表 (the sheet of an XLSX records file; default: the first)")
+	f.StringVar(&o.out, "out", "", "输出文件 (output file; default: standard output)")
+	cmd.MarkFlagFilename("catalog", "yaml", "yml")
+	cmd.MarkFlagFilename("mapping", "yaml", "yml")
+	cmd.RegisterFlagCompletionFunc("format", fixedCompletion("text", "json", "html", "xlsx"))
+	return cmd
 }
 
 // runAudit re-decides the records of a case-handling system's export
 // (CSV, NDJSON or an XLSX workbook) against the catalogs (each record
 // under the one in force on its decision date) and reports what it finds:
 // as text, JSON, a standalone HTML page, or a workbook of the flagged
-// records. Exit 0: no finding; 1: findings, or an input that cannot be read;
-// 2: usage.
-func runAudit(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var catalogs catalogsFlag
-	fs.Var(&catalogs, "catalog", "catalog YAML file (repeatable; default: the bundled county catalog)")
-	mappingPath := fs.String("mapping", "", "mapping YAML: which column holds which fact (see docs/audit.md)")
-	format := fs.String("format", "", "output format: text, json, html or xlsx (default: from --out's extension, else text)")
-	sheet := fs.String("sheet", "", "the sheet of an XLSX records file (default: the first)")
-	out := fs.String("out", "", "output file (default: standard output)")
-	// Flags may follow the records file, as in jizhun audit FILE --format json.
-	var positional []string
-	rest := args
-	for {
-		if err := fs.Parse(rest); err != nil {
-			return exitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		positional = append(positional, fs.Arg(0))
-		rest = fs.Args()[1:]
-	}
-	if *format == "" {
-		switch strings.ToLower(filepath.Ext(*out)) {
+// records. Exit 0: no finding; 1: an input that cannot be read; 3: findings.
+func runAudit(e *env, o *auditOptions, records string) error {
+	stdout, stderr := e.stdout, e.stderr
+	format := o.format
+	if format == "" {
+		switch strings.ToLower(filepath.Ext(o.out)) {
 		case ".json":
-			*format = "json"
+			format = "json"
 		case ".html", ".htm":
-			*format = "html"
+			format = "html"
 		case ".xlsx":
-			*format = "xlsx"
+			format = "xlsx"
 		default:
-			*format = "text"
+			format = "text"
 		}
+	}
+	if err := oneOf("format", format, "text", "json", "html", "xlsx"); err != nil {
+		return err
 	}
 	switch {
-	case len(positional) != 1:
-		fmt.Fprint(stderr, "jizhun audit: name one records file (CSV or NDJSON)\n"+usage)
-		return exitUsage
-	case *mappingPath == "":
-		fmt.Fprint(stderr, "jizhun audit: --mapping is required\n"+usage)
-		return exitUsage
-	case *format != "text" && *format != "json" && *format != "html" && *format != "xlsx":
-		fmt.Fprintf(stderr, "jizhun audit: --format must be text, json, html or xlsx, not %q\n", *format)
-		return exitUsage
-	case *format == "xlsx" && *out == "":
-		fmt.Fprint(stderr, "jizhun audit: --format xlsx needs --out FILE\n")
-		return exitUsage
+	case o.mapping == "":
+		return usageErrorf("--mapping is required")
+	case format == "xlsx" && o.out == "" && isTerminal(stdout):
+		return errBinaryOnTerminal
 	}
-	m, err := audit.LoadMapping(*mappingPath)
-	if err != nil {
-		fmt.Fprintln(stderr, err)
+	// fail reports invalid input: as JSON on stdout with --format json.
+	fail := func(err error, file string) int {
+		if format == "json" {
+			writeErrorsJSON(stdout, jsonErrorsOf(err, file))
+		} else if file != "" && !strings.Contains(err.Error(), file) {
+			fmt.Fprintf(stderr, "%s: %v\n", file, err)
+		} else {
+			printErr(stderr, err)
+		}
 		return exitInvalid
 	}
+	return status(auditRun(e, o, format, records, fail))
+}
+
+// auditRun runs the audit; fail reports invalid input.
+func auditRun(e *env, o *auditOptions, format, records string, fail func(err error, file string) int) int {
+	stdout, stderr := e.stdout, e.stderr
+	m, err := audit.LoadMapping(o.mapping)
+	if err != nil {
+		return fail(err, o.mapping)
+	}
+	catalogs := o.catalogs
 	if len(catalogs) == 0 {
-		catalogs = catalogsFlag{""}
+		catalogs = []string{""}
 	}
 	var engines []*discretion.Engine
 	for _, path := range catalogs {
-		eng, ok := loadEngine(path, stderr)
-		if !ok {
-			return exitInvalid
+		eng, err := service.LoadEngine(path)
+		if err != nil {
+			return fail(err, path)
 		}
 		engines = append(engines, eng)
 	}
 	a, err := audit.New(m, engines...)
 	if err != nil {
-		fmt.Fprintln(stderr, err)
-		return exitInvalid
+		return fail(err, o.mapping)
 	}
 	progress := auditProgress(stderr)
-	src := audit.FileSource(positional[0])
-	if strings.EqualFold(filepath.Ext(positional[0]), ".xlsx") {
-		src = xlsx.Source(positional[0], *sheet, m)
+	src := audit.FileSource(records)
+	if strings.EqualFold(filepath.Ext(records), ".xlsx") {
+		src = xlsx.Source(records, o.sheet, m)
 	}
 	rep, err := a.Run(context.Background(), src, progress)
 	if progress != nil {
 		fmt.Fprint(stderr, "\r\033[K")
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "jizhun audit: %v\n", err)
-		return exitInvalid
+		return fail(err, records)
 	}
 	w := stdout
 	var file *os.File
-	if *out != "" {
-		if file, err = os.Create(*out); err != nil {
-			fmt.Fprintf(stderr, "jizhun audit: %v\n", err)
-			return exitInvalid
+	if o.out != "" {
+		if file, err = os.Create(o.out); err != nil {
+			return fail(err, o.out)
 		}
 		w = file
 	}
 	bw := bufio.NewWriter(w)
-	switch *format {
+	switch format {
 	case "json":
 		err = rep.WriteJSON(bw)
 	case "html":
@@ -145,7 +168,7 @@ func runAudit(args []string, stdout, stderr io.Writer) int {
 		return exitInvalid
 	}
 	if len(rep.Findings) > 0 {
-		return exitInvalid
+		return exitDefects
 	}
 	return exitOK
 }

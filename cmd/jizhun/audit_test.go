@@ -28,8 +28,8 @@ func TestAuditExample(t *testing.T) {
 	}
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"audit", "--mapping", auditMapping, auditRecords, "--format", "json"}, nil, &stdout, &stderr)
-	if code != exitInvalid {
-		t.Fatalf("exit %d, want %d (findings); stderr:\n%s", code, exitInvalid, stderr.String())
+	if code != exitDefects {
+		t.Fatalf("exit %d, want %d (findings); stderr:\n%s", code, exitDefects, stderr.String())
 	}
 	var rep struct {
 		Schema   string `json:"schema"`
@@ -51,7 +51,7 @@ func TestAuditExample(t *testing.T) {
 
 	out := filepath.Join(t.TempDir(), "report.html")
 	stdout.Reset()
-	if code := run([]string{"audit", "--mapping", auditMapping, "--out", out, auditRecords}, nil, &stdout, &stderr); code != exitInvalid {
+	if code := run([]string{"audit", "--mapping", auditMapping, "--out", out, auditRecords}, nil, &stdout, &stderr); code != exitDefects {
 		t.Fatalf("html: exit %d; stderr:\n%s", code, stderr.String())
 	}
 	page, err := os.ReadFile(out)
@@ -68,7 +68,7 @@ func TestAuditExample(t *testing.T) {
 	}
 
 	book := filepath.Join(t.TempDir(), "flagged.xlsx")
-	if code := run([]string{"audit", "--mapping", auditMapping, "--out", book, auditRecords}, nil, &stdout, &stderr); code != exitInvalid {
+	if code := run([]string{"audit", "--mapping", auditMapping, "--out", book, auditRecords}, nil, &stdout, &stderr); code != exitDefects {
 		t.Fatalf("xlsx: exit %d; stderr:\n%s", code, stderr.String())
 	}
 	if st, err := os.Stat(book); err != nil || st.Size() == 0 {

@@ -14,17 +14,9 @@ import (
 
 // decideBatch is `jizhun decide --batch [FILE|-]`: NDJSON cases in, one
 // service.BatchEntry per case out, in input order, decided by workers in
-// parallel. On a terminal, stderr shows a progress bar; a summary line ends
+// parallel (the arguments are checked by decide). On a terminal, stderr shows a progress bar; a summary line ends
 // the run. Exit 1 if any case could not be decided.
 func decideBatch(catalogPath string, args []string, workers int, stdin io.Reader, stdout, stderr io.Writer) int {
-	if workers < 0 {
-		fmt.Fprintf(stderr, "jizhun decide --batch: --workers must be positive, not %d\n", workers)
-		return exitUsage
-	}
-	if len(args) > 1 {
-		fmt.Fprintf(stderr, "jizhun decide --batch: one input file at most, not %q\n", args)
-		return exitUsage
-	}
 	var paths []string
 	if catalogPath != "" {
 		paths = []string{catalogPath}
@@ -83,15 +75,20 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// isTerminal reports whether w is a character device (a terminal), where a
-// progress bar helps; in a file or a pipe it would only be noise.
+// isTerminal reports whether w is a character device other than the null
+// device: a terminal, where a progress bar helps and binary output does
+// harm; in a file or a pipe a bar would only be noise.
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
 	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	if err != nil || st.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(st, null)
 }
 
 // progressBar redraws one line on w five times a second until stopped: a bar

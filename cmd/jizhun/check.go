@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,27 +12,8 @@ import (
 	"github.com/jizhun/jizhun/discretion"
 	"github.com/jizhun/jizhun/fuzz"
 	"github.com/jizhun/jizhun/standards"
+	"github.com/spf13/cobra"
 )
-
-// checkUsage is the help of `jizhun check`.
-const checkUsage = `usage: jizhun check FILE… [--properties N] [--seed S] [--out DIR] [--format text|json] [--first-offense-discretionary-only]
-
-Checks each catalog for consistency (gaps and overlaps between grades,
-sub-ranges outside the statutory range, 减轻 without a legal ground, tier
-order, unreachable rules, first-offense and light-violation rules the clause
-does not allow, mandatory and discretionary rules mislabelled). Each finding
-is printed as file:line:col with a witness case in Case JSON.
-
-  --properties N   also run the property tests with N generated cases each
-  --seed S         seed of the generated cases (default 1)
-  --out DIR        write witness cases and shrunk counterexamples to DIR
-  --format F       text (default) or json
-  --first-offense-discretionary-only
-                   report 首违不罚 listed for a mandatory fine (LEGAL.md §3.2)
-
-exit status: 0 clean (warnings allowed), 1 defects or failed properties or an
-invalid catalog, 2 usage
-`
 
 // checkFlags are the options of `jizhun check`.
 type checkFlags struct {
@@ -43,42 +22,50 @@ type checkFlags struct {
 	out            string
 	format         string
 	discretionOnly bool
-	files          []string
 }
 
-// parseCheckFlags reads flags and files in any order.
-func parseCheckFlags(args []string, stderr io.Writer) (*checkFlags, bool) {
+func newCheckCommand(e *env) *cobra.Command {
 	cf := &checkFlags{}
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { io.WriteString(stderr, checkUsage) }
-	fs.IntVar(&cf.properties, "properties", 0, "run the property tests with N cases each")
-	fs.Int64Var(&cf.seed, "seed", 1, "seed of the generated cases")
-	fs.StringVar(&cf.out, "out", "", "directory for witness cases and counterexamples")
-	fs.StringVar(&cf.format, "format", "text", "text or json")
-	fs.BoolVar(&cf.discretionOnly, "first-offense-discretionary-only", false, "first offense only for discretionary fines")
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, false
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		cf.files = append(cf.files, fs.Arg(0))
-		args = fs.Args()[1:]
+	cmd := &cobra.Command{
+		Use:   "check FILE… [flags]",
+		Short: "一致性检查，附反例案件 (consistency checks with witness cases)",
+		Long: `检查每个裁量基准的一致性：档次之间的空档和重叠、超出法定幅度的罚款、没有法定
+依据的减轻、从轻从重的顺序、永远不会适用的规则、法条不允许的首违不罚和轻微不罚、
+应当与可以的标注。每个问题写作 文件:行:列，并附一个能复现它的案件（Case JSON），
+可直接交给 jizhun decide --case。--properties N 另外用 N 个生成的案件做属性测试，
+失败时给出最小化的反例。
+
+Checks each catalog for consistency (gaps and overlaps between grades,
+sub-ranges outside the statutory range, 减轻 without a legal ground, tier
+order, unreachable rules, first-offense and light-violation rules the clause
+does not allow, mandatory and discretionary rules mislabelled). Each finding
+is printed as file:line:col with a witness case in Case JSON.
+
+退出状态 (exit status): 0 无错误（可有警告）, 1 文件无效, 2 用法错误,
+3 发现错误或属性测试失败 (error findings or failed properties)`,
+		Example: `  jizhun check examples/county/catalog.yaml
+  jizhun check catalog.yaml --properties 500 --out witnesses/
+  jizhun check catalog.yaml --format json`,
+		Args:              argsAtLeast(1, "name at least one catalog file"),
+		ValidArgsFunction: yamlFiles,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := oneOf("format", cf.format, "text", "json"); err != nil {
+				return err
+			}
+			if cf.properties < 0 {
+				return usageErrorf("--properties must be a positive number of cases")
+			}
+			return status(check(e, cf, args))
+		},
 	}
-	switch {
-	case len(cf.files) == 0:
-		fmt.Fprint(stderr, "jizhun check: name at least one catalog file\n"+checkUsage)
-		return nil, false
-	case cf.format != "text" && cf.format != "json":
-		fmt.Fprintf(stderr, "jizhun check: --format must be text or json, not %q\n", cf.format)
-		return nil, false
-	case cf.properties < 0:
-		fmt.Fprintf(stderr, "jizhun check: --properties must be a positive number of cases\n")
-		return nil, false
-	}
-	return cf, true
+	f := cmd.Flags()
+	f.IntVar(&cf.properties, "properties", 0, "另做属性测试，每项 N 个生成的案件 (also run the property tests with N generated cases each)")
+	f.Int64Var(&cf.seed, "seed", 1, "生成案件的种子 (seed of the generated cases)")
+	f.StringVar(&cf.out, "out", "", "把反例案件写到目录 DIR (write witness cases and shrunk counterexamples to DIR)")
+	formatFlag(cmd, &cf.format, "输出格式 (output format): text 或 json", "text", "json")
+	f.BoolVar(&cf.discretionOnly, "first-offense-discretionary-only", false, "报告对应当处罚款列出的首违不罚 (report 首违不罚 listed for a mandatory fine, LEGAL.md §3.2)")
+	cmd.MarkFlagDirname("out")
+	return cmd
 }
 
 // checkResult is the JSON output for one file.
@@ -88,37 +75,34 @@ type checkResult struct {
 	Report      *standards.Report   `json:"report,omitempty"`
 	Properties  []fuzz.Result       `json:"properties,omitempty"`
 	Files       []string            `json:"files,omitempty"`
+	// Errors are the failures that are not diagnostics of the catalog: a
+	// witness directory that cannot be written, a property run that fails
+	// to run.
+	Errors []jsonError `json:"errors,omitempty"`
 }
 
-func check(args []string, stdout, stderr io.Writer) int {
-	cf, ok := parseCheckFlags(args, stderr)
-	if !ok {
-		return exitUsage
-	}
-	status := exitOK
+// check checks each file: exit 1 when one is invalid, 3 when one has an
+// error finding or a failed property, 0 otherwise.
+func check(e *env, cf *checkFlags, files []string) int {
+	code := exitOK
 	var results []checkResult
-	for _, path := range cf.files {
-		res, failed := checkFile(path, cf, stdout, stderr)
-		if failed {
-			status = exitInvalid
-		}
+	for _, path := range files {
+		res, c := checkFile(path, cf, e.stdout, e.stderr)
+		code = worse(code, c)
 		results = append(results, res)
 	}
 	if cf.format == "json" {
-		enc := json.NewEncoder(stdout)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(results); err != nil {
-			fmt.Fprintf(stderr, "jizhun check: %v\n", err)
+		if err := writeJSON(e.stdout, results); err != nil {
+			fmt.Fprintf(e.stderr, "jizhun check: %v\n", err)
 			return exitInvalid
 		}
 	}
-	return status
+	return code
 }
 
-// checkFile checks one catalog; failed is true for an invalid catalog, an
-// error finding or a failed property.
-func checkFile(path string, cf *checkFlags, stdout, stderr io.Writer) (res checkResult, failed bool) {
+// checkFile checks one catalog and returns its exit status: exitInvalid for
+// an invalid catalog, exitDefects for an error finding or a failed property.
+func checkFile(path string, cf *checkFlags, stdout, stderr io.Writer) (res checkResult, code int) {
 	res.File = path
 	text := cf.format == "text"
 	cat, err := catalog.LoadFile(path)
@@ -135,23 +119,29 @@ func checkFile(path string, cf *checkFlags, stdout, stderr io.Writer) (res check
 		if text {
 			printErr(stderr, err)
 		}
-		return res, true
+		return res, exitInvalid
 	}
 	ctx := context.Background()
 	report, err := standards.Check(ctx, eng, standards.Options{Seed: cf.seed, FirstOffenseDiscretionaryOnly: cf.discretionOnly})
 	if err != nil {
+		res.Errors = jsonErrorsOf(err, path)
 		if text {
 			printErr(stderr, err)
 		}
-		return res, true
+		return res, exitInvalid
 	}
 	res.Report = report
-	failed = report.Errors() > 0
+	if report.Errors() > 0 {
+		code = exitDefects
+	}
 	if cf.out != "" {
 		files, err := writeWitnesses(cf.out, cat.ID, report)
 		if err != nil {
-			fmt.Fprintf(stderr, "jizhun check: %v\n", err)
-			return res, true
+			res.Errors = jsonErrorsOf(err, "")
+			if text {
+				fmt.Fprintf(stderr, "jizhun check: %v\n", err)
+			}
+			return res, exitInvalid
 		}
 		res.Files = files
 	}
@@ -161,13 +151,16 @@ func checkFile(path string, cf *checkFlags, stdout, stderr io.Writer) (res check
 	if cf.properties > 0 {
 		results, err := fuzz.Check(ctx, eng, fuzz.Config{Cases: cf.properties, Seed: cf.seed, OutDir: cf.out})
 		if err != nil {
-			fmt.Fprintf(stderr, "jizhun check: %v\n", err)
-			return res, true
+			res.Errors = jsonErrorsOf(err, path)
+			if text {
+				fmt.Fprintf(stderr, "jizhun check: %v\n", err)
+			}
+			return res, exitInvalid
 		}
 		res.Properties = results
 		for _, r := range results {
 			if !r.Passed {
-				failed = true
+				code = exitDefects
 			}
 			if !text {
 				continue
@@ -179,7 +172,7 @@ func checkFile(path string, cf *checkFlags, stdout, stderr io.Writer) (res check
 			}
 		}
 	}
-	return res, failed
+	return res, code
 }
 
 // writeWitnesses writes each finding's witness as a case file that

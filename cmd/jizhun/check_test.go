@@ -40,12 +40,12 @@ func TestCheckExamplesClean(t *testing.T) {
 	}
 }
 
-// TestCheckBrokenNamesEveryDefect: exit 1, and every defect of the broken
+// TestCheckBrokenNamesEveryDefect: exit 3, and every defect of the broken
 // catalog is named as file:line:col with its code and a witness.
 func TestCheckBrokenNamesEveryDefect(t *testing.T) {
 	code, out, errs := runCheck(checkBrokenPath)
-	if code != exitInvalid {
-		t.Fatalf("exit %d, want 1\n%s\n%s", code, out, errs)
+	if code != exitDefects {
+		t.Fatalf("exit %d, want 3\n%s\n%s", code, out, errs)
 	}
 	data, err := os.ReadFile(checkBrokenPath)
 	if err != nil {
@@ -77,7 +77,7 @@ func TestCheckBrokenNamesEveryDefect(t *testing.T) {
 func TestCheckWitnessFilesDecide(t *testing.T) {
 	dir := t.TempDir()
 	code, out, errs := runCheck("--out", dir, checkBrokenPath)
-	if code != exitInvalid {
+	if code != exitDefects {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
 	}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.json"))
@@ -148,8 +148,8 @@ func TestCheckFailingPropertyWritesCase(t *testing.T) {
 	}
 	out := filepath.Join(dir, "out")
 	code, stdout, errs := runCheck("--properties", "100", "--out", out, src)
-	if code != exitInvalid || !strings.Contains(stdout, "property monotonicity failed") {
-		t.Fatalf("exit %d, want 1 with a failed monotonicity property\n%s%s", code, stdout, errs)
+	if code != exitDefects || !strings.Contains(stdout, "property monotonicity failed") {
+		t.Fatalf("exit %d, want 3 with a failed monotonicity property\n%s%s", code, stdout, errs)
 	}
 	fine := func(file string) string {
 		var o, e bytes.Buffer

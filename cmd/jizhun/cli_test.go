@@ -12,11 +12,12 @@ import (
 
 // The command runs in-process through run(args, stdin, stdout, stderr).
 // Exit status: 0 decided or valid (no penalty too), 1 invalid catalog or
-// case, 2 usage.
+// case, 2 usage, 3 defects found.
 
 const (
-	tdCatalog = "testdata/catalog.yaml"
-	tdGeneral = "testdata/general.json"
+	starterCatalog = "../../examples/starter/catalog.yaml"
+	tdCatalog      = "testdata/catalog.yaml"
+	tdGeneral      = "testdata/general.json"
 )
 
 type cliResult struct {
@@ -44,14 +45,18 @@ func TestUsageErrorsExit2(t *testing.T) {
 		args []string
 		msg  string
 	}{
-		{"no_arguments", nil, "usage:"},
-		{"unknown_command", []string{"decidee"}, "unknown command decidee"},
+		{"no_arguments", nil, "用法 Usage:"},
+		{"unknown_command", []string{"decidee"}, `unknown command "decidee"`},
+		{"unknown_command_suggests", []string{"decidee"}, "Did you mean this?\n\tdecide"},
 		{"validate_without_files", []string{"validate"}, "name at least one catalog file"},
-		{"validate_unknown_flag", []string{"validate", "--strict", tdCatalog}, "flag provided but not defined"},
+		{"validate_unknown_flag", []string{"validate", "--strict", tdCatalog}, "unknown flag: --strict"},
+		{"validate_unknown_flag_after_file", []string{"validate", tdCatalog, "--strict"}, "unknown flag: --strict"},
+		{"validate_bad_format", []string{"validate", tdCatalog, "--format", "xml"}, `--format must be text or json, not "xml"`},
+		{"bad_lang", []string{"--lang", "fr", "validate", tdCatalog}, `--lang must be zh or en, not "fr"`},
 		{"decide_without_case", []string{"decide", "--catalog", tdCatalog}, "--case is required"},
 		{"decide_bad_format", []string{"decide", "--catalog", tdCatalog, "--case", tdGeneral, "--format", "xml"}, `--format must be text or json, not "xml"`},
 		{"decide_extra_argument", []string{"decide", "--catalog", tdCatalog, "--case", tdGeneral, "extra"}, `unexpected argument "extra"`},
-		{"decide_unknown_flag", []string{"decide", "--catalog", tdCatalog, "--case", tdGeneral, "--verbose"}, "flag provided but not defined"},
+		{"decide_unknown_flag", []string{"decide", "--catalog", tdCatalog, "--case", tdGeneral, "--verbose"}, "unknown flag: --verbose"},
 		{"decide_flag_without_value", []string{"decide", "--catalog"}, "flag needs an argument"},
 	}
 	for _, tt := range tests {
@@ -71,17 +76,65 @@ func TestUsageErrorsExit2(t *testing.T) {
 func TestHelpExit0(t *testing.T) {
 	r := cliRun(t, "", "help")
 	r.want(t, exitOK)
-	if !strings.Contains(r.stdout, "jizhun decide") {
+	if !strings.Contains(r.stdout, "decide") || !strings.Contains(r.stdout, "退出状态") {
 		t.Errorf("help output %q", r.stdout)
 	}
 }
 
 func TestValidate(t *testing.T) {
 	t.Run("valid_catalog_exit0", func(t *testing.T) {
-		r := cliRun(t, "", "validate", tdCatalog)
+		r := cliRun(t, "", "validate", starterCatalog)
 		r.want(t, exitOK)
-		if !regexp.MustCompile(`^testdata/catalog.yaml: ok: cli-test, 2 items, sha256:[0-9a-f]{64}\n$`).MatchString(r.stdout) {
+		if !regexp.MustCompile(`^\.\./\.\./examples/starter/catalog.yaml: ok: starter-zhzf, \d+ items, sha256:[0-9a-f]{64}\n$`).MatchString(r.stdout) {
 			t.Errorf("stdout = %q", r.stdout)
+		}
+	})
+	t.Run("check_error_exit3_with_file_line_col", func(t *testing.T) {
+		// testdata/catalog.yaml compiles but leaves area_m2 in [50, 100)
+		// without a grade: jizhun check's gap finding fails validate.
+		r := cliRun(t, "", "validate", tdCatalog)
+		r.want(t, exitDefects)
+		if r.stdout != "" || !strings.HasPrefix(r.stderr, "testdata/catalog.yaml:36:7: error: standards_gap: ") {
+			t.Errorf("stdout %q stderr %q", r.stdout, r.stderr)
+		}
+	})
+	t.Run("skip_check_loads_and_compiles_only", func(t *testing.T) {
+		r := cliRun(t, "", "validate", "--skip-check", tdCatalog)
+		r.want(t, exitOK)
+		if !strings.HasPrefix(r.stdout, "testdata/catalog.yaml: ok: cli-test, 2 items, sha256:") || r.stderr != "" {
+			t.Errorf("stdout %q stderr %q", r.stdout, r.stderr)
+		}
+		r = cliRun(t, "", "validate", "--skip-check", "testdata/bad.yaml")
+		r.want(t, exitInvalid)
+	})
+	t.Run("flags_after_files", func(t *testing.T) {
+		r := cliRun(t, "", "validate", starterCatalog, tdCatalog, "--format", "json")
+		r.want(t, exitDefects)
+		var res []struct {
+			File   string `json:"file"`
+			Valid  bool   `json:"valid"`
+			Errors []struct {
+				Code string `json:"code"`
+				Pos  struct {
+					File      string
+					Line, Col int
+				} `json:"pos"`
+				Message string `json:"message"`
+			} `json:"errors"`
+		}
+		if err := json.Unmarshal([]byte(r.stdout), &res); err != nil {
+			t.Fatalf("%v\n%s", err, r.stdout)
+		}
+		if len(res) != 2 || !res[0].Valid || res[1].Valid || len(res[1].Errors) != 1 ||
+			res[1].Errors[0].Code != "standards_gap" || res[1].Errors[0].Pos.Line != 36 || res[1].Errors[0].Pos.Col != 7 {
+			t.Errorf("results = %+v", res)
+		}
+	})
+	t.Run("invalid_catalog_as_json", func(t *testing.T) {
+		r := cliRun(t, "", "validate", "--format=json", "testdata/bad.yaml")
+		r.want(t, exitInvalid)
+		if r.stderr != "" || !strings.Contains(r.stdout, `"line": 17`) || !strings.Contains(r.stdout, "remarkz") {
+			t.Errorf("stdout %q stderr %q", r.stdout, r.stderr)
 		}
 	})
 	t.Run("invalid_structure_exit1_with_file_line_col", func(t *testing.T) {
@@ -99,7 +152,7 @@ func TestValidate(t *testing.T) {
 		}
 	})
 	t.Run("one_bad_file_among_good_exit1_and_reports_both", func(t *testing.T) {
-		r := cliRun(t, "", "validate", "testdata/bad.yaml", tdCatalog)
+		r := cliRun(t, "", "validate", "testdata/bad.yaml", starterCatalog)
 		r.want(t, exitInvalid)
 		if !strings.Contains(r.stdout, "catalog.yaml: ok") || !strings.Contains(r.stderr, "bad.yaml:17:5") {
 			t.Errorf("stdout %q stderr %q", r.stdout, r.stderr)

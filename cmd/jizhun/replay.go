@@ -5,9 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"io"
 	"os"
 	"reflect"
 	"sort"
@@ -15,46 +13,48 @@ import (
 
 	"github.com/jizhun/jizhun/discretion"
 	"github.com/jizhun/jizhun/service"
+	"github.com/spf13/cobra"
 )
 
-const replayUsage = `usage: jizhun replay LOG [--catalog FILE]…
+func newReplayCommand(e *env) *cobra.Command {
+	var catalogs []string
+	cmd := &cobra.Command{
+		Use:   "replay LOG [flags]",
+		Short: "重放裁量日志，报告每处不同 (re-decide a decision log)",
+		Long: `用摘要相同的基准重新裁量裁量日志（jizhun serve --decision-log）中的每条记录，
+逐字段报告结果不同的记录，以及基准未给出的记录。不指定 --catalog 时使用内置的示例基准。
 
-Re-decides every record of a decision log (jizhun serve --decision-log) with
-the catalog of the same digest, and reports every record whose decision now
-differs, field by field, and every record whose catalog is not given.
-Without --catalog, the bundled county catalog is used.
+Re-decides every record of a decision log with the catalog of the same
+digest, and reports every record whose decision now differs, field by field,
+and every record whose catalog is not given.
 
-exit status: 0 every record reproduced, 1 a difference or a missing catalog, 2 usage
-`
+退出状态 (exit status): 0 全部重现, 1 日志无法读取、记录损坏或缺少基准, 2 用法错误,
+3 有记录的裁量结果不同 (a decision differs)`,
+		Example: `  jizhun replay decisions.ndjson
+  jizhun replay decisions.ndjson --catalog 2025.yaml --catalog 2026.yaml`,
+		Args: argsExactly(1, "name one decision log"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return status(replay(e, catalogs, args[0]))
+		},
+	}
+	cmd.Flags().StringArrayVar(&catalogs, "catalog", nil, "裁量基准文件，可重复 (catalog YAML file, repeatable)")
+	cmd.MarkFlagFilename("catalog", "yaml", "yml")
+	return cmd
+}
 
 // maxLogLine bounds one record of a decision log: a case (1 MiB at most)
 // and its decision.
 const maxLogLine = 8 << 20
 
-func replay(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("replay", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { io.WriteString(stderr, replayUsage) }
-	var catalogs multiFlag
-	fs.Var(&catalogs, "catalog", "catalog YAML file (repeatable)")
-	var logs []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return exitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		logs = append(logs, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-	if len(logs) != 1 {
-		io.WriteString(stderr, "jizhun replay: name one decision log\n"+replayUsage)
-		return exitUsage
-	}
+// replay re-decides the records of the decision log at path: exit 1 when a
+// record cannot be read or its catalog is not given, else 3 when a decision
+// differs.
+func replay(e *env, catalogs []string, path string) int {
+	stdout, stderr := e.stdout, e.stderr
+	logs := []string{path}
 	// Versions of one catalog share its id, so they are told apart by digest.
 	if len(catalogs) == 0 {
-		catalogs = multiFlag{""}
+		catalogs = []string{""}
 	}
 	byDigest := map[string]*discretion.Engine{}
 	for _, path := range catalogs {
@@ -112,8 +112,11 @@ func replay(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "%s: %d records: %d reproduced, %d differ, %d without their catalog, %d unreadable\n",
 		logs[0], same+differ+missing+broken, same, differ, missing, broken)
-	if differ+missing+broken > 0 {
+	if missing+broken > 0 {
 		return exitInvalid
+	}
+	if differ > 0 {
+		return exitDefects
 	}
 	return exitOK
 }

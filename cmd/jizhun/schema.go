@@ -1,30 +1,36 @@
 package main
 
 import (
-	"fmt"
-	"io"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"github.com/jizhun/jizhun/schema"
 )
 
-// schemaCommand is `jizhun schema NAME`: it prints one of the JSON Schemas
-// shipped under schema/, for editors and for agency systems.
-func schemaCommand(args []string, stdout, stderr io.Writer) int {
+// newSchemaCommand is `jizhun schema NAME`: it prints one of the JSON
+// Schemas shipped under schema/, for editors and for agency systems.
+func newSchemaCommand(e *env) *cobra.Command {
 	names := strings.Join(schema.Names(), "|")
-	if len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
-		fmt.Fprintf(stdout, "usage: jizhun schema %s\n\nprints the JSON Schema (draft 2020-12) of a catalog, a Case, a Decision or a test file\n", names)
-		return exitOK
+	return &cobra.Command{
+		Use:   "schema " + names,
+		Short: "打印 JSON Schema (print a JSON Schema)",
+		Long: `打印基准文件、案件（Case）、裁量结果（Decision）或测试文件的 JSON Schema
+（draft 2020-12，带中文说明，供编辑器提示和办案系统校验）。文件也在 schema/ 下。
+
+Prints the JSON Schema (draft 2020-12) of a catalog, a Case, a Decision or a
+test file.`,
+		Example: `  jizhun schema catalog > catalog.schema.json
+  jizhun schema case`,
+		ValidArgs: schema.Names(),
+		Args:      argsExactly(1, "name one schema: "+names),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			data, ok := schema.Get(args[0])
+			if !ok {
+				return usageErrorf("no schema %q; want one of %s", args[0], names)
+			}
+			e.stdout.Write(data)
+			return nil
+		},
 	}
-	if len(args) != 1 {
-		fmt.Fprintf(stderr, "usage: jizhun schema %s\n", names)
-		return exitUsage
-	}
-	data, ok := schema.Get(args[0])
-	if !ok {
-		fmt.Fprintf(stderr, "jizhun schema: no schema %q; want one of %s\n", args[0], names)
-		return exitUsage
-	}
-	stdout.Write(data)
-	return exitOK
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -16,29 +15,13 @@ import (
 	"time"
 
 	"github.com/jizhun/jizhun/service"
+	"github.com/spf13/cobra"
 )
-
-const serveUsage = `usage: jizhun serve [--catalog FILE]… [--addr HOST:PORT] [--watch] [--decision-log FILE]
-                    [--token-file FILE] [--cors-origin ORIGIN]… [limits]
-
-Serves decisions over HTTP (docs/service.md; the API is described by
-GET /openapi.json). Without --catalog it serves the bundled county catalog.
-SIGHUP reloads the catalogs (so does a change to a file with --watch); a
-reload that fails keeps the old catalogs. SIGTERM or SIGINT drains: /readyz
-answers 503, requests in progress finish, then the process exits.
-
-`
-
-// multiFlag collects a repeatable string flag.
-type multiFlag []string
-
-func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
-func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
 
 // serveFlags are the options of `jizhun serve`.
 type serveFlags struct {
-	catalogs        multiFlag
-	corsOrigins     multiFlag
+	catalogs        []string
+	corsOrigins     []string
 	addr            string
 	watch           bool
 	skipCheck       bool
@@ -56,53 +39,67 @@ type serveFlags struct {
 	drainDelay      time.Duration
 }
 
-func parseServeFlags(args []string, stderr io.Writer) (*serveFlags, bool) {
+func newServeCommand(e *env) *cobra.Command {
 	sf := &serveFlags{}
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { io.WriteString(stderr, serveUsage); fs.PrintDefaults() }
-	fs.Var(&sf.catalogs, "catalog", "catalog YAML file (repeatable; default: the bundled county catalog)")
-	fs.StringVar(&sf.addr, "addr", "127.0.0.1:8080", "address to listen on")
-	fs.BoolVar(&sf.watch, "watch", false, "reload when a catalog file changes")
-	fs.BoolVar(&sf.skipCheck, "skip-check", false, "serve catalogs without the consistency checks of jizhun check (by default a catalog with an error finding is refused, at start and on reload)")
-	fs.StringVar(&sf.decisionLog, "decision-log", "", "append one JSON line per decision to FILE (see jizhun replay)")
-	fs.StringVar(&sf.tokenFile, "token-file", "", "require 'Authorization: Bearer <token>' on /v1 with the token in FILE")
-	fs.Var(&sf.corsOrigins, "cors-origin", "let browsers on ORIGIN call the API (repeatable; default: none)")
-	fs.StringVar(&sf.logFormat, "log-format", "json", "log format on stderr: json or text")
-	fs.Int64Var(&sf.maxBatchBytes, "max-batch-bytes", 64<<20, "largest batch body in bytes")
-	fs.IntVar(&sf.maxConcurrent, "max-concurrent", 0, "requests served at once before 503 (default 64 per CPU)")
-	fs.IntVar(&sf.batchWorkers, "batch-workers", 0, "workers deciding one batch (default: one per CPU)")
-	fs.DurationVar(&sf.readTimeout, "read-timeout", 30*time.Second, "time to read a request")
-	fs.DurationVar(&sf.writeTimeout, "write-timeout", 60*time.Second, "time to write a response")
-	fs.DurationVar(&sf.idleTimeout, "idle-timeout", 120*time.Second, "keep-alive idle time")
-	fs.DurationVar(&sf.batchTimeout, "batch-timeout", 10*time.Minute, "time a batch may take, in place of the read and write timeouts")
-	fs.DurationVar(&sf.shutdownTimeout, "shutdown-timeout", 30*time.Second, "time requests in progress get to finish on SIGTERM")
-	fs.DurationVar(&sf.drainDelay, "drain-delay", 0, "on SIGTERM, answer /readyz 503 this long before closing the listener, so that a load balancer stops sending first")
-	if err := fs.Parse(args); err != nil {
-		return nil, false
+	cmd := &cobra.Command{
+		Use:   "serve [flags]",
+		Short: "HTTP 裁量服务 (the HTTP service)",
+		Long: `以 HTTP 提供裁量服务，供办案系统调用（docs/service.md；接口见 GET /openapi.json）。
+不指定 --catalog 时使用内置的示例基准。SIGHUP 重新加载基准（--watch 时文件变化也会），
+加载失败时保留原基准。SIGTERM 或 SIGINT 时先排空：/readyz 返回 503，处理中的请求完成后退出。
+
+Serves decisions over HTTP (docs/service.md; the API is described by
+GET /openapi.json). SIGHUP reloads the catalogs (so does a change to a file
+with --watch); a reload that fails keeps the old catalogs. SIGTERM or SIGINT
+drains: /readyz answers 503, requests in progress finish, then the process exits.
+
+退出状态 (exit status): 0 正常停止, 1 基准无效或无法监听, 2 用法错误`,
+		Example: `  jizhun serve
+  jizhun serve --catalog catalog.yaml --watch --decision-log decisions.ndjson
+  jizhun serve --addr 0.0.0.0:8080 --token-file token.txt --cors-origin https://oa.example.gov.cn`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageErrorf("unexpected argument %q (catalogs are given with --catalog)", args[0])
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch {
+			case sf.logFormat != "json" && sf.logFormat != "text":
+				return usageErrorf("--log-format must be json or text, not %q", sf.logFormat)
+			case sf.maxBatchBytes <= 0 || sf.maxConcurrent < 0 || sf.batchWorkers < 0:
+				return usageErrorf("limits must be positive")
+			case sf.watch && len(sf.catalogs) == 0:
+				return usageErrorf("--watch needs --catalog: the bundled catalog is part of the binary")
+			}
+			return status(serve(sf, e.stderr))
+		},
 	}
-	switch {
-	case fs.NArg() > 0:
-		fmt.Fprintf(stderr, "jizhun serve: unexpected argument %q (catalogs are given with --catalog)\n", fs.Arg(0))
-		return nil, false
-	case sf.logFormat != "json" && sf.logFormat != "text":
-		fmt.Fprintf(stderr, "jizhun serve: --log-format must be json or text, not %q\n", sf.logFormat)
-		return nil, false
-	case sf.maxBatchBytes <= 0 || sf.maxConcurrent < 0 || sf.batchWorkers < 0:
-		fmt.Fprintln(stderr, "jizhun serve: limits must be positive")
-		return nil, false
-	case sf.watch && len(sf.catalogs) == 0:
-		fmt.Fprintln(stderr, "jizhun serve: --watch needs --catalog: the bundled catalog is part of the binary")
-		return nil, false
-	}
-	return sf, true
+	f := cmd.Flags()
+	f.StringArrayVar(&sf.catalogs, "catalog", nil, "catalog YAML file (repeatable; default: the bundled county catalog)")
+	f.StringVar(&sf.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	f.BoolVar(&sf.watch, "watch", false, "reload when a catalog file changes")
+	f.BoolVar(&sf.skipCheck, "skip-check", false, "serve catalogs without the consistency checks of jizhun check (by default a catalog with an error finding is refused, at start and on reload)")
+	f.StringVar(&sf.decisionLog, "decision-log", "", "append one JSON line per decision to FILE (see jizhun replay)")
+	f.StringVar(&sf.tokenFile, "token-file", "", "require 'Authorization: Bearer <token>' on /v1 with the token in FILE")
+	f.StringArrayVar(&sf.corsOrigins, "cors-origin", nil, "let browsers on ORIGIN call the API (repeatable; default: none)")
+	f.StringVar(&sf.logFormat, "log-format", "json", "log format on stderr: json or text")
+	f.Int64Var(&sf.maxBatchBytes, "max-batch-bytes", 64<<20, "largest batch body in bytes")
+	f.IntVar(&sf.maxConcurrent, "max-concurrent", 0, "requests served at once before 503 (default 64 per CPU)")
+	f.IntVar(&sf.batchWorkers, "batch-workers", 0, "workers deciding one batch (default: one per CPU)")
+	f.DurationVar(&sf.readTimeout, "read-timeout", 30*time.Second, "time to read a request")
+	f.DurationVar(&sf.writeTimeout, "write-timeout", 60*time.Second, "time to write a response")
+	f.DurationVar(&sf.idleTimeout, "idle-timeout", 120*time.Second, "keep-alive idle time")
+	f.DurationVar(&sf.batchTimeout, "batch-timeout", 10*time.Minute, "time a batch may take, in place of the read and write timeouts")
+	f.DurationVar(&sf.shutdownTimeout, "shutdown-timeout", 30*time.Second, "time requests in progress get to finish on SIGTERM")
+	f.DurationVar(&sf.drainDelay, "drain-delay", 0, "on SIGTERM, answer /readyz 503 this long before closing the listener, so that a load balancer stops sending first")
+	cmd.MarkFlagFilename("catalog", "yaml", "yml")
+	cmd.RegisterFlagCompletionFunc("log-format", fixedCompletion("json", "text"))
+	return cmd
 }
 
-func serve(args []string, stderr io.Writer) int {
-	sf, ok := parseServeFlags(args, stderr)
-	if !ok {
-		return exitUsage
-	}
+// serve runs the HTTP service until SIGTERM or SIGINT.
+func serve(sf *serveFlags, stderr io.Writer) int {
 	var handler slog.Handler = slog.NewJSONHandler(stderr, nil)
 	if sf.logFormat == "text" {
 		handler = slog.NewTextHandler(stderr, nil)

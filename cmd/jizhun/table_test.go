@@ -105,7 +105,7 @@ func TestTableErrors(t *testing.T) {
 		code   int
 		stderr string
 	}{
-		{[]string{"table"}, exitUsage, "--catalog is required"},
+		{[]string{"table"}, exitUsage, "--format is required"},
 		{[]string{"table", "--catalog", starter}, exitUsage, "--format is required"},
 		{[]string{"table", "--catalog", starter, "--format", "pdf"}, exitUsage, "must be md, html, csv or xlsx"},
 		{[]string{"table", "--catalog", starter, "--format", "md", "--list", "all"}, exitUsage, `unknown list "all"`},

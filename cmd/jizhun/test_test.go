@@ -9,18 +9,19 @@ import (
 	"testing"
 )
 
-// authoringRun calls a command function directly, so that these tests do
-// not depend on how the commands are dispatched.
+// authoringRun runs one command in-process.
 func authoringRun(cmd func([]string, *bytes.Buffer, *bytes.Buffer) int, args ...string) (int, string, string) {
 	var out, errOut bytes.Buffer
 	code := cmd(args, &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
-func jizhunTest(args []string, out, errOut *bytes.Buffer) int { return testCommand(args, out, errOut) }
+func jizhunTest(args []string, out, errOut *bytes.Buffer) int {
+	return run(append([]string{"test"}, args...), strings.NewReader(""), out, errOut)
+}
 
 func jizhunSchema(args []string, out, errOut *bytes.Buffer) int {
-	return schemaCommand(args, out, errOut)
+	return run(append([]string{"schema"}, args...), strings.NewReader(""), out, errOut)
 }
 
 // writeTestFile writes a test file of the starter catalog into a fresh
@@ -62,8 +63,8 @@ func TestTestCommandExitStatus(t *testing.T) {
 	}{
 		{"bundled_examples_pass", []string{"../../examples/county", "--coverage"}, exitOK, "覆盖率 ../../examples/county/catalog.yaml", ""},
 		{"passing_test", []string{pass}, exitOK, "全部通过：1 个测试", ""},
-		{"failing_test_exits_3", []string{fail}, exitTestsFailed, "罚款：实际为2001至8000元，预期为2000至8000元", ""},
-		{"flags_after_paths", []string{fail, "--format", "json"}, exitTestsFailed, `"failed": 1`, ""},
+		{"failing_test_exits_3", []string{fail}, exitDefects, "罚款：实际为2001至8000元，预期为2000至8000元", ""},
+		{"flags_after_paths", []string{fail, "--format", "json"}, exitDefects, `"failed": 1`, ""},
 		{"invalid_test_file_exits_1", []string{bad}, exitInvalid, "", `不认识的键 "outcom"`},
 		{"invalid_input_as_json", []string{bad, "--format=json"}, exitInvalid, `"code": "test_unknown_field"`, ""},
 		{"rejected_case_exits_1_and_the_rest_runs", []string{rejected}, exitInvalid, "全部通过：1 个测试", "party.type"},
@@ -71,7 +72,7 @@ func TestTestCommandExitStatus(t *testing.T) {
 		{"missing_path_exits_1", []string{filepath.Join(pass, "nonesuch")}, exitInvalid, "", "找不到测试文件或目录"},
 		{"bad_format_is_usage", []string{pass, "--format", "xml"}, exitUsage, "", "--format must be text or json"},
 		{"unknown_flag_is_usage", []string{"--nonesuch"}, exitUsage, "", "usage: jizhun test"},
-		{"help_exits_0_on_stdout", []string{"--help"}, exitOK, "usage: jizhun test", ""},
+		{"help_exits_0_on_stdout", []string{"--help"}, exitOK, "jizhun test [PATH…]", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -87,7 +88,7 @@ func TestTestCommandExitStatus(t *testing.T) {
 func TestTestCommandJSON(t *testing.T) {
 	dir := writeTestFile(t, roadGeneralTest(t, "2000"))
 	code, stdout, _ := authoringRun(jizhunTest, "--format", "json", "--coverage", dir)
-	if code != exitTestsFailed {
+	if code != exitDefects {
 		t.Fatalf("exit %d", code)
 	}
 	var rep struct {
@@ -128,7 +129,7 @@ func TestSchemaCommand(t *testing.T) {
 	if code, _, _ := authoringRun(jizhunSchema); code != exitUsage {
 		t.Errorf("no schema named: exit %d", code)
 	}
-	if code, stdout, _ := authoringRun(jizhunSchema, "--help"); code != exitOK || !strings.Contains(stdout, "usage: jizhun schema") {
+	if code, stdout, _ := authoringRun(jizhunSchema, "--help"); code != exitOK || !strings.Contains(stdout, "jizhun schema catalog|case|decision|test") {
 		t.Errorf("help: exit %d", code)
 	}
 }
