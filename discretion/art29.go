@@ -2,7 +2,6 @@ package discretion
 
 import (
 	"context"
-	"fmt"
 )
 
 // decideConcurrent decides one act that violates several provisions
@@ -37,16 +36,17 @@ func (e *Engine) decideConcurrent(ctx context.Context, c *Case, codes []string) 
 	}
 	chosen := *best
 	chosen.Candidates = cands
-	chosen.Trace = append([]Step(nil), best.Trace...)
-	for _, d := range cands {
-		chosen.Trace = append(chosen.Trace, Step{Step: "art29", Rule: d.Item, Citation: citeArt29, Result: d == best,
-			Note: fmt.Sprintf("候选条款 %s（%s）：%s，%s", d.Item, d.ItemName, d.Outcome.Label(), describeDecision(d))})
+	chosen.trace = best.trace.clone(len(cands) + 1)
+	chosenIndex := 0
+	for i, d := range cands {
+		chosen.trace.add(kindCandidate, d == best, 0, i)
+		if d == best {
+			chosenIndex = i
+		}
 	}
-	note := fmt.Sprintf("同一个违法行为违反多个法律规范，按照罚款数额高的规定处罚：适用 %s", best.Item)
 	if crossing {
 		chosen.Flags = append(append([]string(nil), best.Flags...), FlagArt29Crossing)
-		note += "；各条款罚款幅度交叉，罚款数额高低需人工审查"
 	}
-	chosen.Trace = append(chosen.Trace, Step{Step: "art29", Rule: "art29.higher_fine", Citation: citeArt29, Result: true, Note: note})
+	chosen.trace.add(kindHigherFine, true, 0, chosenIndex, flagValue(crossing))
 	return &chosen, nil
 }

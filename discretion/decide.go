@@ -3,11 +3,11 @@ package discretion
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/jizhun/jizhun/catalog"
-	"github.com/jizhun/jizhun/catalog/condition"
 )
 
 // Decide decides a case: it validates the case against the item's fact
@@ -85,22 +85,14 @@ type run struct {
 	dates caseDates
 	vals  []catalog.Value
 	set   []bool
-	// trace is the trace being built, and arena the fact values its steps
-	// read; windows lists the steps whose Facts are windows of the arena.
-	// Both start in the run's scratch (scratchTrace, scratchArena) and move
-	// to the decision's own storage when the decision starts (output).
-	trace, scratchTrace []Step
-	arena, scratchArena Facts
-	windows             []factWindow
-	tail                tailStart
-	flags               []string // review flags raised before the decision is built
+	// tr is the trace being recorded, in the run's scratch: a decision
+	// gets a copy of its own when it is complete (finish). version is the
+	// index of the version the pipeline runs under.
+	tr      trace
+	version int
+	flags   []string // review flags raised before the decision is built
 	// history holds the parsed dates of the case's history, in order.
 	history []priorDates
-	// noteBuf holds the text of the trace notes that state dates, and
-	// pending says which steps they belong to; finish makes them strings,
-	// in one allocation.
-	noteBuf []byte
-	pending []pendingNote
 	// blk is the storage of the decision being built.
 	blk *decisionBlock
 	// factual problems found while evaluating (facts a rule needs that the
@@ -114,9 +106,9 @@ type priorDates struct {
 	hasDecision   bool
 }
 
-// runs recycles the scratch state of decisions: the value slots and the
-// parsed history, which never outlive a decision. The trace, the arena and
-// everything else a Decision refers to are allocated afresh each time.
+// runs recycles the scratch state of decisions: the value slots, the
+// parsed history and the trace being recorded, which never outlive a
+// decision. Everything a Decision refers to is allocated afresh each time.
 var runs = sync.Pool{New: func() any { return new(run) }}
 
 func (e *Engine) newRun(c *Case, ir *itemRules) *run {
@@ -127,7 +119,8 @@ func (e *Engine) newRun(c *Case, ir *itemRules) *run {
 	}
 	r.vals, r.set = r.vals[:n], r.set[:n]
 	r.e, r.ir, r.c = e, ir, c
-	r.trace, r.arena = r.scratchTrace[:0], r.scratchArena[:0]
+	r.tr.ir = ir
+	r.tr.words = slices.Grow(r.tr.words[:0], len(ir.snapFacts))[:len(ir.snapFacts)]
 	return r
 }
 
@@ -136,10 +129,7 @@ func (e *Engine) newRun(c *Case, ir *itemRules) *run {
 func (r *run) release() {
 	clear(r.vals)
 	clear(r.set)
-	// The scratch steps and fact values are overwritten by the next
-	// decision; until then they hold on to no more than a case's values.
-	*r = run{vals: r.vals[:0], set: r.set[:0], scratchTrace: r.scratchTrace[:0], scratchArena: r.scratchArena[:0],
-		windows: r.windows[:0], history: r.history[:0], noteBuf: r.noteBuf[:0], pending: r.pending[:0]}
+	*r = run{vals: r.vals[:0], set: r.set[:0], tr: trace{words: r.tr.words[:0]}, history: r.history[:0]}
 	runs.Put(r)
 }
 
@@ -435,7 +425,7 @@ func (r *run) penalizedWithinYear() (int64, bool) {
 // eval evaluates a rule, recording a step. A rule that reads a fact the case
 // does not state records the problem and counts as false; decide turns the
 // collected problems into a CaseError.
-func (r *run) eval(step string, ru *rule, note string) bool {
+func (r *run) eval(ru *rule) bool {
 	for _, v := range ru.expr.Refs {
 		if !r.set[v.Slot] {
 			if v.Slot == slotPriorPenalized1y {
@@ -448,47 +438,17 @@ func (r *run) eval(step string, ru *rule, note string) bool {
 		}
 	}
 	result := ru.expr.Eval(r.vals)
-	w := r.window(ru)
-	r.trace = append(r.trace, Step{Step: step, Rule: ru.id, Citation: ru.citation, Expr: ru.expr.Src,
-		Result: result, Note: note})
-	w.step = len(r.trace) - 1
-	r.windows = append(r.windows, w)
+	r.tr.snapshot(ru.expr.Refs, r.vals)
+	r.record(kindEval, ru.index, result)
 	return result
 }
 
-// factWindow says that the Facts of a step are arena[start:end].
-type factWindow struct {
-	step, start, end int
-	refs             []*condition.Var
-}
-
-// window puts the values of the facts a rule reads into the arena. Rules
-// that read the same facts in the same order share a window: the values of
-// a case's facts do not change while it is decided.
-func (r *run) window(ru *rule) factWindow {
-	refs := ru.expr.Refs
-	for i := len(r.windows) - 1; i >= 0; i-- {
-		if w := r.windows[i]; sameRefs(w.refs, refs) {
-			return w
-		}
-	}
-	start := len(r.arena)
-	for _, v := range refs {
-		r.arena = append(r.arena, FactValue{Name: v.Name, Value: r.vals[v.Slot]})
-	}
-	return factWindow{start: start, end: len(r.arena), refs: refs}
-}
-
-func sameRefs(a, b []*condition.Var) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+// record appends a step to the trace: its kind, the index of the rule,
+// version, grade … it is about, its result, and the values the case gives
+// it (dateValue, countValue, flagValue, r.tr.amount). The text is
+// rendered from them when it is asked for (render.go).
+func (r *run) record(k stepKind, ref int, result bool, vals ...value) {
+	r.tr.add(k, result, r.version, ref, vals...)
 }
 
 // facts returns the values of the facts a rule reads.
@@ -500,10 +460,6 @@ func (r *run) facts(ru *rule) Facts {
 	return fs
 }
 
-func (r *run) note(step, ruleID, citation, note string, result bool) {
-	r.trace = append(r.trace, Step{Step: step, Rule: ruleID, Citation: citation, Result: result, Note: note})
-}
-
 // decide picks the version (art. 37) and decides under it.
 func (r *run) decide() (*Decision, error) {
 	atAct := r.ir.versionAt(r.dates.act)
@@ -513,14 +469,7 @@ func (r *run) decide() (*Decision, error) {
 	}
 	atDecision := r.ir.versionAt(r.dates.decision)
 	if atDecision == nil || atDecision == atAct {
-		// 适用违法行为发生时（%s）施行的版本 %s
-		r.note("version", atAct.v.ID, citeArt37, "", true)
-		start := len(r.noteBuf)
-		r.noteBuf = append(r.noteBuf, "适用违法行为发生时（"...)
-		r.noteBuf = appendYMD(r.noteBuf, r.dates.pAct)
-		r.noteBuf = append(r.noteBuf, "）施行的版本 "...)
-		r.noteBuf = append(r.noteBuf, atAct.v.ID...)
-		r.pendingNote(start)
+		r.record(kindVersion, atAct.index, true, dateValue(r.dates.act))
 		return r.under(atAct)
 	}
 	return r.lexMitior(atAct, atDecision)
@@ -530,39 +479,36 @@ func (r *run) decide() (*Decision, error) {
 // force at the decision, and applies the new one only if it is lighter
 // (从旧兼从轻, art. 37).
 func (r *run) lexMitior(old, new *versionRules) (*Decision, error) {
-	prefix := r.trace
-	r.trace, r.flags = append([]Step(nil), prefix...), nil
-	r.note("version", old.v.ID, citeArt37, fmt.Sprintf("违法行为发生时（%s）施行版本 %s", r.dates.act, old.v.ID), true)
+	prefix := len(r.tr.words)
+	r.flags = nil
+	r.record(kindVersionOld, old.index, true, dateValue(r.dates.act))
 	dOld, err := r.under(old)
 	if err != nil {
 		return nil, err
 	}
-	r.trace, r.flags = append([]Step(nil), prefix...), nil
-	note := fmt.Sprintf("作出决定时（%s）施行版本 %s", r.dates.decision, new.v.ID)
+	r.tr.words, r.flags = r.tr.words[:prefix], nil
 	var dNew *Decision
 	if new.v.Decriminalized {
-		r.note("version", new.v.ID, citeArt37, note+"：新的规定不认为是违法，适用新的规定", true)
-		dNew = r.noPenalty(new, ReasonNotIllegal, citeArt37)
+		r.record(kindVersionNotIllegal, new.index, true, dateValue(r.dates.decision))
+		dNew = r.noPenalty(new, ReasonNotIllegal)
 		return dNew, nil
 	}
-	r.note("version", new.v.ID, citeArt37, note, true)
+	r.record(kindVersionNew, new.index, true, dateValue(r.dates.decision))
 	dNew, err = r.under(new)
 	if err != nil {
 		return nil, err
 	}
+	// The comparison is the last step of the decision that applies.
 	switch cmp, crossing := compareSeverity(dNew, dOld); {
 	case crossing:
 		dOld.Flags = append(dOld.Flags, FlagLexMitiorCrossing)
-		dOld.Trace = append(dOld.Trace, Step{Step: "version", Rule: new.v.ID, Citation: citeArt37, Result: false,
-			Note: fmt.Sprintf("新版本 %s 的罚款幅度与旧版本交叉，无法判断孰轻，适用旧版本并提请审查", new.v.ID)})
+		dOld.trace.add(kindVersionCrossing, false, new.index, new.index)
 		return dOld, nil
 	case cmp < 0:
-		dNew.Trace = append(dNew.Trace, Step{Step: "version", Rule: new.v.ID, Citation: citeArt37, Result: true,
-			Note: fmt.Sprintf("新的规定处罚较轻，适用新版本 %s（从旧兼从轻）", new.v.ID)})
+		dNew.trace.add(kindVersionLighter, true, new.index, new.index)
 		return dNew, nil
 	default:
-		dOld.Trace = append(dOld.Trace, Step{Step: "version", Rule: new.v.ID, Citation: citeArt37, Result: false,
-			Note: fmt.Sprintf("新版本 %s 不轻于旧版本，适用违法行为发生时的版本 %s", new.v.ID, old.v.ID)})
+		dOld.trace.add(kindVersionNotLighter, false, new.index, new.index, countValue(old.index))
 		return dOld, nil
 	}
 }

@@ -149,6 +149,11 @@ type CatalogRef struct {
 
 // Decision is the engine's answer for one case. Its JSON form is the stable
 // contract of `jizhun decide --format json`.
+//
+// The trace, every step the engine tested or applied, is kept compactly
+// and rendered when it is asked for: by [Decision.Steps], [Decision.Text]
+// and [Decision.JSON] (or encoding/json, through MarshalJSON), where it is
+// the "trace" field.
 type Decision struct {
 	Item          string                 `json:"item"`
 	ItemName      string                 `json:"item_name"`
@@ -167,11 +172,12 @@ type Decision struct {
 	Offset        *OffsetTerms           `json:"offset,omitempty"`
 	Flags         []string               `json:"flags,omitempty"`
 	Basis         []string               `json:"basis"`
-	Trace         []Step                 `json:"trace"`
 	Catalog       CatalogRef             `json:"catalog"`
 	// Candidates are the decisions under each provision of an act that
 	// violates several (art. 29); the decision itself is the one applied.
 	Candidates []*Decision `json:"candidates,omitempty"`
+
+	trace trace
 }
 
 // Flags a decision may carry for human review.
@@ -184,11 +190,9 @@ const (
 	FlagMitigatedNoMinimum   = "mitigated_without_statutory_minimum"
 )
 
-// Step is one entry of the trace: a rule that was tested or applied.
-//
-// Facts holds the values of the facts the rule read. Steps of one decision
-// that read the same facts in the same order share one Facts slice, so
-// treat a trace as read-only: copy a step's Facts before changing them.
+// Step is one entry of the trace, as [Decision.Steps] renders it: a rule
+// that was tested or applied. Facts holds the values of the facts the rule
+// read.
 type Step struct {
 	Step     string `json:"step"`
 	Rule     string `json:"rule,omitempty"`
@@ -226,6 +230,61 @@ func (fs Facts) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
+// Steps renders the trace: every rule the engine tested or applied, in
+// order, with the facts it read and its note. Each call renders the steps
+// afresh, so the caller may keep or change them; rendering costs what
+// Decide itself saves, so call it once per decision.
+func (d *Decision) Steps() []Step {
+	return d.renderTrace()
+}
+
+// decisionJSON is the JSON form of a decision: its fields in the order of
+// the contract, with the trace rendered.
+type decisionJSON struct {
+	Item          string                 `json:"item"`
+	ItemName      string                 `json:"item_name"`
+	Version       string                 `json:"version,omitempty"`
+	Outcome       Outcome                `json:"outcome"`
+	Reason        Reason                 `json:"reason,omitempty"`
+	Discretionary bool                   `json:"discretionary"`
+	Grade         string                 `json:"grade,omitempty"`
+	GradeLabel    string                 `json:"grade_label,omitempty"`
+	Fine          *Fine                  `json:"fine,omitempty"`
+	Statutory     *Fine                  `json:"statutory_fine,omitempty"`
+	Sanctions     []penalty.SanctionType `json:"sanctions"`
+	Orders        []string               `json:"orders"`
+	Procedure     Procedure              `json:"procedure"`
+	Commitment    *CommitmentTerms       `json:"commitment,omitempty"`
+	Offset        *OffsetTerms           `json:"offset,omitempty"`
+	Flags         []string               `json:"flags,omitempty"`
+	Basis         []string               `json:"basis"`
+	Trace         []Step                 `json:"trace"`
+	Catalog       CatalogRef             `json:"catalog"`
+	Candidates    []*Decision            `json:"candidates,omitempty"`
+}
+
+func (d *Decision) jsonForm() *decisionJSON {
+	return &decisionJSON{
+		Item: d.Item, ItemName: d.ItemName, Version: d.Version, Outcome: d.Outcome, Reason: d.Reason,
+		Discretionary: d.Discretionary, Grade: d.Grade, GradeLabel: d.GradeLabel, Fine: d.Fine,
+		Statutory: d.Statutory, Sanctions: d.Sanctions, Orders: d.Orders, Procedure: d.Procedure,
+		Commitment: d.Commitment, Offset: d.Offset, Flags: d.Flags, Basis: d.Basis,
+		Trace: d.Steps(), Catalog: d.Catalog, Candidates: d.Candidates,
+	}
+}
+
+// MarshalJSON writes the decision as the JSON contract states it, with its
+// trace.
+func (d *Decision) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // the encoder that calls this escapes if it is asked to
+	if err := enc.Encode(d.jsonForm()); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
 // JSON renders the decision as indented JSON with a final newline. Equal
 // decisions give byte-identical output.
 func (d *Decision) JSON() ([]byte, error) {
@@ -233,7 +292,7 @@ func (d *Decision) JSON() ([]byte, error) {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(d); err != nil {
+	if err := enc.Encode(d.jsonForm()); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -26,7 +26,7 @@ func TestArt37(t *testing.T) {
 			t.Fatalf("version = %s, want new\n%s", d.Version, d.Text())
 		}
 		wantFine(t, d, "500", "2000")
-		last := d.Trace[len(d.Trace)-1]
+		last := lastStep(d)
 		if last.Step != "version" || !last.Result || !strings.Contains(last.Citation, "第三十七条") {
 			t.Errorf("last step = %+v, want the art. 37 choice of the new version", last)
 		}
@@ -37,7 +37,7 @@ func TestArt37(t *testing.T) {
 			t.Fatalf("version = %s, want old\n%s", d.Version, d.Text())
 		}
 		wantFine(t, d, "1000", "5000")
-		if last := d.Trace[len(d.Trace)-1]; last.Step != "version" || last.Rule != "new" || last.Result {
+		if last := lastStep(d); last.Step != "version" || last.Rule != "new" || last.Result {
 			t.Errorf("last step = %+v, want the rejected new version", last)
 		}
 	})
@@ -117,4 +117,10 @@ func TestArt37_review_flags_belong_to_the_version_applied(t *testing.T) {
 	if len(d.Flags) != 0 {
 		t.Errorf("not_illegal decision carries the old version's flags %v", d.Flags)
 	}
+}
+
+// lastStep is the last step of a decision's trace.
+func lastStep(d *discretion.Decision) discretion.Step {
+	steps := d.Steps()
+	return steps[len(steps)-1]
 }

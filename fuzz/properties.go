@@ -338,7 +338,7 @@ func (r *runner) statuteOf(d *discretion.Decision) string {
 // mitigationGround returns the 减轻 ground the trace shows, or "".
 func (r *runner) mitigationGround(d *discretion.Decision) string {
 	cat := r.eng.Catalog()
-	for _, s := range d.Trace {
+	for _, s := range d.Steps() {
 		if s.Step != "factor" || !s.Result {
 			continue
 		}
@@ -452,7 +452,7 @@ func (r *runner) factors(g Genome) (string, *discretion.Case, *discretion.Case) 
 
 // fired reports whether the trace shows a factor applying.
 func fired(d *discretion.Decision, id string) bool {
-	for _, s := range d.Trace {
+	for _, s := range d.Steps() {
 		if s.Step == "factor" && s.Rule == "factor:"+id && s.Result {
 			return true
 		}
