@@ -29,7 +29,7 @@ func (r *run) adjust(v *versionRules, g *catalog.Grade) (out Outcome, discretion
 	minor := r.dates.hasBirth && r.dates.pAct <= r.dates.birth18
 	if minor {
 		found = append(found, ground{id: "art30.minor", label: "已满十四周岁不满十八周岁的未成年人", citation: citeArt30, effect: pol.Minors, mandatory: true})
-		r.record(kindMinor, 0, true, dateValue(r.dates.birth), dateValue(r.dates.act))
+		r.record(kindMinor, 0, true)
 	}
 	if r.c.Party.Capacity == "limited" {
 		found = append(found, ground{id: "art31.limited", label: "尚未完全丧失辨认或者控制自己行为能力", citation: citeArt31, effect: catalog.EffectLighter})

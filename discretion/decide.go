@@ -90,7 +90,10 @@ type run struct {
 	// index of the version the pipeline runs under.
 	tr      trace
 	version int
-	flags   []string // review flags raised before the decision is built
+	// kept marks the fact values (by position, the first 64) already in
+	// the trace.
+	kept  uint64
+	flags []string // review flags raised before the decision is built
 	// history holds the parsed dates of the case's history, in order.
 	history []priorDates
 	// blk is the storage of the decision being built.
@@ -120,7 +123,7 @@ func (e *Engine) newRun(c *Case, ir *itemRules) *run {
 	r.vals, r.set = r.vals[:n], r.set[:n]
 	r.e, r.ir, r.c = e, ir, c
 	r.tr.ir = ir
-	r.tr.words = slices.Grow(r.tr.words[:0], len(ir.snapFacts))[:len(ir.snapFacts)]
+	r.tr.words = slices.Grow(r.tr.words[:0], ir.stepsAt())[:ir.stepsAt()]
 	return r
 }
 
@@ -129,7 +132,14 @@ func (e *Engine) newRun(c *Case, ir *itemRules) *run {
 func (r *run) release() {
 	clear(r.vals)
 	clear(r.set)
-	*r = run{vals: r.vals[:0], set: r.set[:0], tr: trace{words: r.tr.words[:0]}, history: r.history[:0]}
+	// Drop what points into the engine, the case and the decision, field by
+	// field rather than by assigning a fresh run, which would copy it with
+	// write barriers.
+	r.e, r.ir, r.c, r.blk = nil, nil, nil, nil
+	r.tr = trace{words: r.tr.words[:0]}
+	r.kept, r.flags, r.cerr = 0, nil, CaseError{}
+	r.dates, r.version = caseDates{}, 0
+	r.vals, r.set, r.history = r.vals[:0], r.set[:0], r.history[:0]
 	runs.Put(r)
 }
 
@@ -144,6 +154,7 @@ func (e *Engine) decideItem(ctx context.Context, c *Case, ir *itemRules, otherFa
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	r.tr.keepDates(&r.dates)
 	d, err := r.decide()
 	if err == nil {
 		r.release()
@@ -438,7 +449,9 @@ func (r *run) eval(ru *rule) bool {
 		}
 	}
 	result := ru.expr.Eval(r.vals)
-	r.tr.snapshot(ru.expr.Refs, r.vals)
+	for _, v := range ru.expr.Refs {
+		r.keep(v.Slot)
+	}
 	r.record(kindEval, ru.index, result)
 	return result
 }
@@ -449,6 +462,18 @@ func (r *run) eval(ru *rule) bool {
 // rendered from them when it is asked for (render.go).
 func (r *run) record(k stepKind, ref int, result bool, vals ...value) {
 	r.tr.add(k, result, r.version, ref, vals...)
+}
+
+// keep keeps the value of a fact in the trace, once.
+func (r *run) keep(slot int) {
+	pos := r.ir.snap[slot]
+	if pos < 64 {
+		if r.kept&(1<<pos) != 0 {
+			return
+		}
+		r.kept |= 1 << pos
+	}
+	r.tr.keep(slot, r.vals[slot])
 }
 
 // facts returns the values of the facts a rule reads.
@@ -469,7 +494,7 @@ func (r *run) decide() (*Decision, error) {
 	}
 	atDecision := r.ir.versionAt(r.dates.decision)
 	if atDecision == nil || atDecision == atAct {
-		r.record(kindVersion, atAct.index, true, dateValue(r.dates.act))
+		r.record(kindVersion, atAct.index, true)
 		return r.under(atAct)
 	}
 	return r.lexMitior(atAct, atDecision)
@@ -481,19 +506,21 @@ func (r *run) decide() (*Decision, error) {
 func (r *run) lexMitior(old, new *versionRules) (*Decision, error) {
 	prefix := len(r.tr.words)
 	r.flags = nil
-	r.record(kindVersionOld, old.index, true, dateValue(r.dates.act))
+	r.record(kindVersionOld, old.index, true)
 	dOld, err := r.under(old)
 	if err != nil {
 		return nil, err
 	}
-	r.tr.words, r.flags = r.tr.words[:prefix], nil
+	// The new version's decision keeps its own fact values: the procedure
+	// facts (fine_max, outcome, hearing) differ.
+	r.tr.words, r.flags, r.kept = r.tr.words[:prefix], nil, 0
 	var dNew *Decision
 	if new.v.Decriminalized {
-		r.record(kindVersionNotIllegal, new.index, true, dateValue(r.dates.decision))
+		r.record(kindVersionNotIllegal, new.index, true)
 		dNew = r.noPenalty(new, ReasonNotIllegal)
 		return dNew, nil
 	}
-	r.record(kindVersionNew, new.index, true, dateValue(r.dates.decision))
+	r.record(kindVersionNew, new.index, true)
 	dNew, err = r.under(new)
 	if err != nil {
 		return nil, err

@@ -28,6 +28,8 @@ type Engine struct {
 	legalReview          *rule
 	collectiveDiscussion *rule
 
+	catalogRef CatalogRef // what every decision names
+
 	// noMemo turns the memos of fine arithmetic off (memo.go), for the
 	// benchmark that measures them.
 	noMemo bool
@@ -143,6 +145,7 @@ func Compile(cat *catalog.Catalog) (*Engine, error) {
 	}
 	c := &compiler{cat: cat}
 	e := &Engine{cat: cat, items: make(map[string]*itemRules, len(cat.Items)), unit: decimal.NewFromInt(1)}
+	e.catalogRef = CatalogRef{ID: cat.ID, Version: cat.Version, Digest: cat.Digest}
 	if cat.Rounding.Unit != nil {
 		e.unit = *cat.Rounding.Unit
 	}

@@ -118,7 +118,7 @@ func (r *run) statutory(v *versionRules, fine *sanctionRules) (statutory, bool) 
 	st := statutory{main: ar.Rule, outcome: out, rng: out.Range.Round(r.e.unit)}
 	flags := party
 	if slot, ok := r.ir.factSlot[baseName(ar.Rule)]; ok && r.set[slot] {
-		r.tr.keep(slot, r.vals[slot])
+		r.keep(slot)
 		flags |= statHasBase
 	}
 	if len(out.FallbackPath) > 0 {
@@ -127,7 +127,11 @@ func (r *run) statutory(v *versionRules, fine *sanctionRules) (statutory, bool) 
 	if out.Capped {
 		flags |= statCapped
 	}
-	r.record(kindStatutory, flags, !st.rng.IsZero(), r.tr.amount(st.rng.Min), r.tr.upper(st.rng), r.tr.amount(out.Base))
+	if flags&statFallback == 0 && ar.Rule.Kind != penalty.Fixed {
+		r.record(kindStatutory, flags, !st.rng.IsZero(), r.tr.amount(st.rng.Min), r.tr.upper(st.rng), r.tr.amount(out.Base))
+	} else {
+		r.record(kindStatutory, flags, !st.rng.IsZero(), r.tr.amount(st.rng.Min), r.tr.upper(st.rng))
+	}
 	if st.rng.IsZero() {
 		return st, false
 	}

@@ -68,7 +68,7 @@ func (r *run) limitationExpired() bool {
 	if extended {
 		ref = 1
 	}
-	r.record(kindLimitation, ref, expired, dateValue(r.dates.act), dateValue(r.dates.actEnd), dateValue(r.dates.discovery))
+	r.record(kindLimitation, ref, expired)
 	return expired
 }
 
@@ -96,7 +96,7 @@ func newLimitationRule(years int, cite string, item bool) limitationRule {
 func (r *run) ageAndCapacity(v *versionRules) *Decision {
 	if r.dates.hasBirth {
 		under14 := r.dates.pAct <= r.dates.birth14
-		r.record(kindUnder14, 0, under14, dateValue(r.dates.birth), dateValue(r.dates.act))
+		r.record(kindUnder14, 0, under14)
 		if under14 {
 			d := r.noPenalty(v, ReasonUnderAge)
 			d.Orders = append(d.Orders, orderGuardianDiscipline)
@@ -221,7 +221,7 @@ func (r *run) commitment(v *versionRules) *Decision {
 	}
 	limit := r.dates.decision.AddDays(cm.DeadlineDays)
 	if pc == nil || !pc.Signed {
-		r.record(kindCommitmentAvailable, 0, false, dateValue(limit))
+		r.record(kindCommitmentAvailable, 0, false)
 		r.flags = append(r.flags, FlagCommitmentAvailable)
 		return nil
 	}
@@ -308,14 +308,14 @@ func (r *run) decision(v *versionRules) *Decision {
 	it := r.ir.item
 	blk := new(decisionBlock)
 	r.blk = blk
+	// Field by field: the block is new and zeroed, and assigning a whole
+	// Decision to it would copy it with write barriers.
 	d := &blk.d
-	*d = Decision{
-		Item: it.Code, ItemName: it.Name, Version: v.v.ID,
-		Sanctions: blk.sanctions[:0],
-		Orders:    append(blk.orders[:0], v.v.Orders...),
-		Basis:     append(blk.basis[:0], v.basisText...),
-		Catalog:   CatalogRef{ID: r.e.cat.ID, Version: r.e.cat.Version, Digest: r.e.cat.Digest},
-	}
+	d.Item, d.ItemName, d.Version = it.Code, it.Name, v.v.ID
+	d.Sanctions = blk.sanctions[:0]
+	d.Orders = append(blk.orders[:0], v.v.Orders...)
+	d.Basis = append(blk.basis[:0], v.basisText...)
+	d.Catalog = r.e.catalogRef
 	if len(r.flags) > 0 {
 		d.Flags = append(blk.flags[:0], r.flags...)
 	}

@@ -18,9 +18,9 @@ func (d *Decision) renderTrace() []Step {
 	if t.ir == nil {
 		return nil
 	}
-	rd := renderer{d: d, t: t, ir: t.ir, cat: t.ir.e.cat}
+	rd := renderer{d: d, t: t, ir: t.ir, cat: t.ir.e.cat, dates: t.dates()}
 	var steps []Step
-	for i := len(t.ir.snapFacts); i < len(t.words); {
+	for i := t.ir.stepsAt(); i < len(t.words); {
 		h := t.words[i]
 		n := h.nvals()
 		steps = append(steps, rd.step(h, t.words[i+1:i+1+n]))
@@ -31,10 +31,11 @@ func (d *Decision) renderTrace() []Step {
 
 // renderer is the state of rendering one trace.
 type renderer struct {
-	d   *Decision
-	t   *trace
-	ir  *itemRules
-	cat *catalog.Catalog
+	d     *Decision
+	t     *trace
+	ir    *itemRules
+	cat   *catalog.Catalog
+	dates keptDates
 	// grounds are the citations of the grounds found so far (art. 30, art.
 	// 31, factors that apply), which the adjust step cites; groundCite is
 	// what it cited, which the mitigation clamp cites again.
@@ -60,15 +61,15 @@ func (rd *renderer) step(h value, vals []value) Step {
 	case kindVersion:
 		id := ir.versions[ref].v.ID
 		s.Step, s.Rule, s.Citation = "version", id, citeArt37
-		s.Note = fmt.Sprintf("适用违法行为发生时（%s）施行的版本 %s", ymdText(ymdOf(dateOf(vals[0]))), id)
+		s.Note = fmt.Sprintf("适用违法行为发生时（%s）施行的版本 %s", ymdText(ymdOf(rd.dates.act)), id)
 	case kindVersionOld:
 		id := ir.versions[ref].v.ID
 		s.Step, s.Rule, s.Citation = "version", id, citeArt37
-		s.Note = fmt.Sprintf("违法行为发生时（%s）施行版本 %s", dateOf(vals[0]), id)
+		s.Note = fmt.Sprintf("违法行为发生时（%s）施行版本 %s", rd.dates.act, id)
 	case kindVersionNew, kindVersionNotIllegal:
 		id := ir.versions[ref].v.ID
 		s.Step, s.Rule, s.Citation = "version", id, citeArt37
-		s.Note = fmt.Sprintf("作出决定时（%s）施行版本 %s", dateOf(vals[0]), id)
+		s.Note = fmt.Sprintf("作出决定时（%s）施行版本 %s", rd.dates.decision, id)
 		if h.kind() == kindVersionNotIllegal {
 			s.Note += "：新的规定不认为是违法，适用新的规定"
 		}
@@ -87,7 +88,7 @@ func (rd *renderer) step(h value, vals []value) Step {
 
 	case kindLimitation:
 		lim := ir.limitationOf(ref == 1)
-		act, actEnd, discovery := dateOf(vals[0]), dateOf(vals[1]), dateOf(vals[2])
+		act, actEnd, discovery := rd.dates.act, rd.dates.actEnd, rd.dates.discovery
 		from := "违法行为发生之日"
 		if actEnd != act {
 			from = "违法行为终了之日"
@@ -101,7 +102,7 @@ func (rd *renderer) step(h value, vals []value) Step {
 		s.Note = fmt.Sprintf("自%s（%s）起%d年，期间最后一日为%s；发现日期%s，%s",
 			from, ymdText(start), lim.years, ymdText(start.addYears(lim.years)), ymdText(ymdOf(discovery)), verdict)
 	case kindUnder14:
-		birth, act := ymdOf(dateOf(vals[0])), ymdOf(dateOf(vals[1]))
+		birth, act := ymdOf(rd.dates.birth), ymdOf(rd.dates.act)
 		verdict := "已满十四周岁"
 		if result {
 			verdict = "不满十四周岁，不予行政处罚"
@@ -128,7 +129,7 @@ func (rd *renderer) step(h value, vals []value) Step {
 	case kindCommitmentAvailable:
 		s.Step, s.Rule, s.Citation = "commitment", "commitment.signed", v.commitment.citation
 		s.Note = fmt.Sprintf("可适用告知承诺制：当事人签署承诺书、承诺在%d日内（%s前）改正的，不予处罚；当事人未签署",
-			v.v.Benchmark.Commitment.DeadlineDays, dateOf(vals[0]))
+			v.v.Benchmark.Commitment.DeadlineDays, rd.dates.decision.AddDays(v.v.Benchmark.Commitment.DeadlineDays))
 	case kindNoPenalty:
 		reason := reasons[ref]
 		s.Step, s.Rule, s.Note = "decision", string(reason), noPenaltyNote(reason)
@@ -174,7 +175,7 @@ func (rd *renderer) step(h value, vals []value) Step {
 		s.Note = fmt.Sprintf("阶次%s的罚款幅度：%s元", g.Label, rangeText(t.rangeOf(vals[0], vals[1])))
 
 	case kindMinor:
-		age, _, _ := birthdays(ymdOf(dateOf(vals[0])), ymdOf(dateOf(vals[1])))
+		age, _, _ := birthdays(ymdOf(rd.dates.birth), ymdOf(rd.dates.act))
 		s.Step, s.Rule, s.Citation = "factor", "art30.minor", citeArt30
 		s.Note = fmt.Sprintf("违法行为发生时%d周岁，应当%s", age, rd.cat.Policies.Minors.Label())
 		rd.grounds = append(rd.grounds, ground{citation: citeArt30})
@@ -290,8 +291,6 @@ func (rd *renderer) facts(refs []*condition.Var) Facts {
 func (rd *renderer) party(ref int) catalog.PartyType {
 	return rd.cat.MapParty(partyTypes[ref&statParty])
 }
-
-func dateOf(v value) catalog.Date { return catalog.Date(int64(v)) }
 
 // ymdText writes a date as YYYY-MM-DD.
 func ymdText(p ymd) string { return string(appendYMD(nil, p)) }

@@ -6,7 +6,6 @@ import (
 	"github.com/shopspring/decimal"
 
 	"github.com/jizhun/jizhun/catalog"
-	"github.com/jizhun/jizhun/catalog/condition"
 	"github.com/jizhun/jizhun/penalty"
 )
 
@@ -21,8 +20,8 @@ import (
 //
 // All of it is one slice of words per decision, which holds no pointers:
 // first the fact values (one word per fact that a rule of the item reads,
-// at the position itemRules.snap gives), then the steps, each a header
-// word followed by its values.
+// at the position itemRules.snap gives), then the case's dates (two to a
+// word), then the steps, each a header word followed by its values.
 
 // stepKind says what a recorded step is: which template renders it, and
 // what its ref and values mean (see the cases of render.step).
@@ -34,8 +33,7 @@ const (
 	// itemRules.rules; the values of the facts it read are in the snapshot.
 	kindEval
 
-	// art. 37. ref: the version's index; values: the act date, or the
-	// decision date for kindVersionNew and kindVersionNotIllegal.
+	// art. 37. ref: the version's index.
 	kindVersion           // the only version in force
 	kindVersionOld        // the version at the act (两个版本)
 	kindVersionNew        // the version at the decision
@@ -46,18 +44,16 @@ const (
 	kindVersionLighter
 	kindVersionNotLighter
 
-	// kindLimitation: art. 36. ref 1 if the extended period applies;
-	// values: the act date, the end of the act, the discovery date.
+	// kindLimitation: art. 36. ref 1 if the extended period applies.
 	kindLimitation
-	// kindUnder14: art. 30. values: the birth and act dates.
-	kindUnder14
+	kindUnder14   // art. 30
 	kindIncapable // art. 31 ¶1
 
 	kindFirstOffenseWindow   // value: the prior violations in the window
 	kindFirstOffenseUnlisted // eligible, but not on the list
 	kindCommitmentUnlisted   // signed, but the item has no 告知承诺
 	kindCommitmentBreached
-	kindCommitmentAvailable // value: the deadline date (decision + days)
+	kindCommitmentAvailable // signed, it would end the case
 
 	// kindNoPenalty is the decision step of a no-penalty decision. ref: the
 	// reason (reasons); value: the index of the rule whose no-penalty
@@ -68,14 +64,14 @@ const (
 	kindNoFine // the clause sets no fine for the party
 	// kindUndeterminable: value: the slot of the base fact.
 	kindUndeterminable
-	// kindStatutory: values: the range (min, max), the base; flags in
-	// statFlags.
+	// kindStatutory: values: the range (min, max), and the base when the
+	// fine is computed from one; flags in its ref (statHasBase …).
 	kindStatutory
 
 	kindGradeNoFine // ref: the grade's index
 	kindGradeRange  // ref: the grade's index; values: the range
 
-	kindMinor           // art. 30. values: the birth and act dates
+	kindMinor           // art. 30
 	kindLimitedCapacity // art. 31 ¶2
 	// kindAdjust: ref: the outcome (outcomes); value: the note (adjustNotes).
 	kindAdjust
@@ -223,13 +219,6 @@ func (t *trace) add(k stepKind, result bool, version, ref int, vals ...value) {
 	t.words = append(t.words, vals...)
 }
 
-// snapshot keeps the values of the facts a rule reads.
-func (t *trace) snapshot(refs []*condition.Var, vals []catalog.Value) {
-	for _, v := range refs {
-		t.keep(v.Slot, vals[v.Slot])
-	}
-}
-
 // keep keeps the value of one fact.
 func (t *trace) keep(slot int, v catalog.Value) {
 	pos := t.ir.snap[slot]
@@ -271,6 +260,32 @@ func (t *trace) fact(slot int) catalog.Value {
 		}
 	}
 	return v
+}
+
+// The case's dates follow the fact values, two to a word.
+const numDateWords = 3
+
+// stepsAt is where the steps of a trace start.
+func (ir *itemRules) stepsAt() int { return len(ir.snapFacts) + numDateWords }
+
+// keepDates keeps the case's dates.
+func (t *trace) keepDates(d *caseDates) {
+	at := len(t.ir.snapFacts)
+	t.words[at] = datePair(d.act, d.actEnd)
+	t.words[at+1] = datePair(d.discovery, d.decision)
+	t.words[at+2] = datePair(d.birth, 0)
+}
+
+func datePair(a, b catalog.Date) value { return value(uint32(a)) | value(uint32(b))<<32 }
+
+// keptDates are the dates a trace keeps.
+type keptDates struct{ act, actEnd, discovery, decision, birth catalog.Date }
+
+func (t *trace) dates() keptDates {
+	w := t.words[len(t.ir.snapFacts):]
+	lo := func(v value) catalog.Date { return catalog.Date(int32(uint32(v))) }
+	hi := func(v value) catalog.Date { return catalog.Date(int32(uint32(v >> 32))) }
+	return keptDates{act: lo(w[0]), actEnd: hi(w[0]), discovery: lo(w[1]), decision: hi(w[1]), birth: lo(w[2])}
 }
 
 // clone returns a copy with room for more steps.
