@@ -281,8 +281,9 @@ func TestBenchDecideAllocs(t *testing.T) {
 	}
 }
 
-// maxDecideAllocs bounds the average allocations of one reference decision.
-const maxDecideAllocs = 6
+// maxDecideAllocs bounds the average allocations of one reference
+// decision: the decision with its small slices, and its trace.
+const maxDecideAllocs = 2
 
 var (
 	sinkDecision *discretion.Decision
@@ -304,6 +305,68 @@ func BenchmarkDecide(b *testing.B) {
 		i++
 	}
 }
+
+// BenchmarkDecideNoMemo is BenchmarkDecide with the memos of fine
+// arithmetic turned off (memo.go): what they save.
+func BenchmarkDecideNoMemo(b *testing.B) {
+	s := benchCases(b, benchN)
+	discretion.DisableMemos(s.engine)
+	ctx := context.Background()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d, err := s.engine.Decide(ctx, s.cases[i%len(s.cases)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkDecision = d
+		i++
+	}
+}
+
+// BenchmarkDecisionJSON renders decisions of the reference cases, with
+// their traces, as Decision.JSON does: what a service pays on top of
+// Decide to send a decision.
+func BenchmarkDecisionJSON(b *testing.B) {
+	s := benchCases(b, benchN)
+	ds := make([]*discretion.Decision, len(s.cases))
+	for i, c := range s.cases {
+		ds[i] = decide(b, s.engine, c)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		j, err := ds[i%len(ds)].JSON()
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkJSON = j
+		i++
+	}
+}
+
+// BenchmarkDecideAndJSON decides the reference cases and renders each
+// decision as JSON: what a service pays for one decision.
+func BenchmarkDecideAndJSON(b *testing.B) {
+	s := benchCases(b, benchN)
+	ctx := context.Background()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d, err := s.engine.Decide(ctx, s.cases[i%len(s.cases)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		j, err := d.JSON()
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkJSON = j
+		i++
+	}
+}
+
+var sinkJSON []byte
 
 // BenchmarkDecideBaseline decides the same cases with the hand-written Go.
 func BenchmarkDecideBaseline(b *testing.B) {

@@ -288,12 +288,18 @@ func (d *Decision) MarshalJSON() ([]byte, error) {
 // JSON renders the decision as indented JSON with a final newline. Equal
 // decisions give byte-identical output.
 func (d *Decision) JSON() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
+	// What an Encoder with SetIndent does, but indenting into a buffer
+	// sized once rather than grown from nothing for every decision.
+	var compact bytes.Buffer
+	compact.Grow(4096)
+	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(d.jsonForm()); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	out := bytes.NewBuffer(make([]byte, 0, 2*compact.Len()))
+	if err := json.Indent(out, compact.Bytes(), "", "  "); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
 }

@@ -24,3 +24,7 @@ func CopyDecision(src *Decision) *Decision {
 	d.trace.words = slices.Clone(src.trace.words)
 	return d
 }
+
+// DisableMemos turns off the memos of fine arithmetic of a fresh engine,
+// for BenchmarkDecideNoMemo.
+func DisableMemos(e *Engine) { e.noMemo = true }
