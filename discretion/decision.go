@@ -288,17 +288,15 @@ func (d *Decision) MarshalJSON() ([]byte, error) {
 // JSON renders the decision as indented JSON with a final newline. Equal
 // decisions give byte-identical output.
 func (d *Decision) JSON() ([]byte, error) {
-	// What an Encoder with SetIndent does, but indenting into a buffer
-	// sized once rather than grown from nothing for every decision.
-	var compact bytes.Buffer
-	compact.Grow(4096)
+	// What an Encoder with SetIndent does, but each buffer is allocated
+	// once, at its size, rather than grown for every decision.
+	var compact, out bytes.Buffer
 	enc := json.NewEncoder(&compact)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(d.jsonForm()); err != nil {
 		return nil, err
 	}
-	out := bytes.NewBuffer(make([]byte, 0, 2*compact.Len()))
-	if err := json.Indent(out, compact.Bytes(), "", "  "); err != nil {
+	if err := json.Indent(&out, compact.Bytes(), "", "  "); err != nil {
 		return nil, err
 	}
 	return out.Bytes(), nil

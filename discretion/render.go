@@ -19,7 +19,11 @@ func (d *Decision) renderTrace() []Step {
 		return nil
 	}
 	rd := renderer{d: d, t: t, ir: t.ir, cat: t.ir.e.cat, dates: t.dates()}
-	var steps []Step
+	n := 0
+	for i := t.ir.stepsAt(); i < len(t.words); i += 1 + t.words[i].nvals() {
+		n++
+	}
+	steps := make([]Step, 0, n)
 	for i := t.ir.stepsAt(); i < len(t.words); {
 		h := t.words[i]
 		n := h.nvals()
