@@ -88,7 +88,7 @@ type run struct {
 	// tr is the trace being recorded, in the run's scratch: a decision
 	// gets a copy of its own when it is complete (finish). version is the
 	// index of the version the pipeline runs under.
-	tr      trace
+	tr      recorder
 	version int
 	// kept marks the fact values (by position, the first 64) already in
 	// the trace.
@@ -136,7 +136,7 @@ func (r *run) release() {
 	// field rather than by assigning a fresh run, which would copy it with
 	// write barriers.
 	r.e, r.ir, r.c, r.blk = nil, nil, nil, nil
-	r.tr = trace{words: r.tr.words[:0]}
+	r.tr = recorder{trace: trace{words: r.tr.words[:0]}}
 	r.kept, r.flags, r.cerr = 0, nil, CaseError{}
 	r.dates, r.version = caseDates{}, 0
 	r.vals, r.set, r.history = r.vals[:0], r.set[:0], r.history[:0]

@@ -154,6 +154,10 @@ type CatalogRef struct {
 // and rendered when it is asked for: by [Decision.Steps], [Decision.Text]
 // and [Decision.JSON] (or encoding/json, through MarshalJSON), where it is
 // the "trace" field.
+//
+// A decision shares its slices (Orders, Basis …) with the engine, and an
+// art. 29 decision with its candidates: treat it as read-only, and copy a
+// slice before changing its elements (appending is safe).
 type Decision struct {
 	Item          string                 `json:"item"`
 	ItemName      string                 `json:"item_name"`

@@ -83,6 +83,9 @@ type versionRules struct {
 	v            *catalog.Version
 	basis        catalog.Basis
 	basisText    []string // the basis as decisions state it
+	// orders are the version's orders, and ordersEducate those of a
+	// no-penalty decision, which adds education (art. 33 ¶3).
+	orders, ordersEducate []string
 	precondition *rule
 	sanctions    []*sanctionRules
 	fine         *sanctionRules
@@ -379,6 +382,8 @@ func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *conditio
 		vr.basis = *v.Basis
 	}
 	vr.basisText = basisText(vr.basis)
+	vr.orders = slices.Clip(append([]string{}, v.Orders...))
+	vr.ordersEducate = slices.Clip(append(append([]string{}, v.Orders...), orderEducate))
 	penaltyCite := vr.basis.Penalty.String()
 	vr.amountCite = penaltyCite
 	if vr.basis.Amount != nil {

@@ -16,8 +16,6 @@ func CopyDecision(src *Decision) *Decision {
 		d.Statutory = &blk.statutory
 	}
 	d.Sanctions = append(blk.sanctions[:0], src.Sanctions...)
-	d.Orders = append(blk.orders[:0], src.Orders...)
-	d.Basis = append(blk.basis[:0], src.Basis...)
 	if src.Flags != nil {
 		d.Flags = append(blk.flags[:0], src.Flags...)
 	}

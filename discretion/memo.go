@@ -40,7 +40,7 @@ func memoized[T any](r *run, slot *atomic.Pointer[memo[T]], compute func(s *run)
 		return m
 	}
 	s := &run{e: r.e, ir: r.ir, c: &Case{Party: Party{Type: r.c.Party.Type}}, version: r.version}
-	s.tr = trace{ir: r.ir, words: make([]value, r.ir.stepsAt())}
+	s.tr = recorder{trace: trace{ir: r.ir, words: make([]value, r.ir.stepsAt())}}
 	val := compute(s)
 	if len(s.cerr.Problems) > 0 || len(s.tr.big) > 0 {
 		return nil

@@ -257,7 +257,7 @@ func (r *run) noPenaltyBy(v *versionRules, reason Reason, ru *rule) *Decision {
 	d := r.decision(v)
 	d.Outcome, d.Reason = NoPenalty, reason
 	if reason != ReasonPreconditionUnmet {
-		d.Orders = append(d.Orders, orderEducate)
+		d.Orders = v.ordersEducate
 	}
 	by := 0
 	if ru != nil {
@@ -290,10 +290,7 @@ func noPenaltyCite(reason Reason) string {
 // complete but for steps that compare it with other decisions (arts. 29
 // and 37).
 func (r *run) finish(d *Decision) {
-	d.trace = trace{ir: r.ir, words: slices.Clone(r.tr.words)}
-	if len(r.tr.big) > 0 {
-		d.trace.big = slices.Clone(r.tr.big)
-	}
+	d.trace = r.tr.seal()
 }
 
 func joinCites(a, b string) string {
@@ -313,8 +310,7 @@ func (r *run) decision(v *versionRules) *Decision {
 	d := &blk.d
 	d.Item, d.ItemName, d.Version = it.Code, it.Name, v.v.ID
 	d.Sanctions = blk.sanctions[:0]
-	d.Orders = append(blk.orders[:0], v.v.Orders...)
-	d.Basis = append(blk.basis[:0], v.basisText...)
+	d.Orders, d.Basis = v.orders, v.basisText // the engine's: append copies
 	d.Catalog = r.e.catalogRef
 	if len(r.flags) > 0 {
 		d.Flags = append(blk.flags[:0], r.flags...)
@@ -324,18 +320,22 @@ func (r *run) decision(v *versionRules) *Decision {
 
 // decisionBlock is a decision with room for its usual parts, allocated
 // together. A slice that outgrows its room moves to the heap as usual.
+// It is kept within 512 bytes, the largest object the Go allocator
+// describes to the collector without a header of its own.
 type decisionBlock struct {
 	d         Decision
 	fine      Fine
 	statutory Fine
 	sanctions [3]penalty.SanctionType
-	orders    [3]string
-	basis     [3]string
 	flags     [2]string
 }
 
 // basisText is the legal basis of a version as decisions state it.
 func basisText(b catalog.Basis) []string {
+	return slices.Clip(basisLines(b))
+}
+
+func basisLines(b catalog.Basis) []string {
 	out := []string{}
 	if b.Violated != nil {
 		out = append(out, "违法依据："+b.Violated.String())

@@ -19,12 +19,21 @@ func (d *Decision) renderTrace() []Step {
 		return nil
 	}
 	rd := renderer{d: d, t: t, ir: t.ir, cat: t.ir.e.cat, dates: t.dates()}
+	// Steps appended to a sealed trace (arts. 29 and 37) follow the text of
+	// its large decimals, if it has any.
+	bigStart, bigEnd := t.bigRegion()
+	next := func(i int) int {
+		if i == bigStart && bigEnd > bigStart {
+			return bigEnd
+		}
+		return i
+	}
 	n := 0
-	for i := t.ir.stepsAt(); i < len(t.words); i += 1 + t.words[i].nvals() {
+	for i := next(t.ir.stepsAt()); i < len(t.words); i = next(i + 1 + t.words[i].nvals()) {
 		n++
 	}
 	steps := make([]Step, 0, n)
-	for i := t.ir.stepsAt(); i < len(t.words); {
+	for i := next(t.ir.stepsAt()); i < len(t.words); i = next(i) {
 		h := t.words[i]
 		n := h.nvals()
 		steps = append(steps, rd.step(h, t.words[i+1:i+1+n]))

@@ -139,13 +139,14 @@ func flagValue(b bool) value {
 // (every amount a catalog or a case is likely to state); the exponent
 // byte amountSpecial marks the rest: coefficient 0 for no amount (an
 // unbounded maximum), -1 for an undeterminable fact, and k > 0 for the
-// (k-1)th entry of trace.big.
+// (k-1)th decimal too large to pack, which the recorder keeps aside and a
+// complete trace holds as text after its steps (seal).
 const (
 	amountSpecial = -128
 )
 
 // amount packs a decimal, keeping one that does not fit aside.
-func (t *trace) amount(d decimal.Decimal) value {
+func (t *recorder) amount(d decimal.Decimal) value {
 	exp := d.Exponent()
 	// NumDigits counts without allocating; 16 digits fit the 56 bits.
 	if d.NumDigits() <= 16 && exp > amountSpecial && exp < 128 {
@@ -156,7 +157,7 @@ func (t *trace) amount(d decimal.Decimal) value {
 }
 
 // upper is the maximum of a range, or no amount if it is unbounded.
-func (t *trace) upper(r penalty.Range) value {
+func (t *recorder) upper(r penalty.Range) value {
 	if r.Unbounded {
 		return special(0)
 	}
@@ -175,7 +176,7 @@ func (t *trace) decimalOf(v value) (d decimal.Decimal, ok bool) {
 		return decimal.New(coef, exp), true
 	}
 	if coef > 0 {
-		return t.big[coef-1], true
+		return t.bigAmount(int(coef - 1)), true
 	}
 	return decimal.Decimal{}, false
 }
@@ -193,8 +194,13 @@ func (t *trace) rangeOf(lo, hi value) penalty.Range {
 // trace is the compact trace of a decision.
 type trace struct {
 	ir    *itemRules // the tables the steps index
-	words []value    // the fact values, then the steps
-	big   []decimal.Decimal
+	words []value    // the fact values, the dates, then the steps
+}
+
+// recorder is a trace being recorded, with the decimals too large to pack.
+type recorder struct {
+	trace
+	big []decimal.Decimal
 }
 
 // A step's header word: kind, result, number of values, the version's
@@ -220,7 +226,7 @@ func (t *trace) add(k stepKind, result bool, version, ref int, vals ...value) {
 }
 
 // keep keeps the value of one fact.
-func (t *trace) keep(slot int, v catalog.Value) {
+func (t *recorder) keep(slot int, v catalog.Value) {
 	pos := t.ir.snap[slot]
 	var w value
 	switch v.Type {
@@ -269,11 +275,11 @@ const numDateWords = 3
 func (ir *itemRules) stepsAt() int { return len(ir.snapFacts) + numDateWords }
 
 // keepDates keeps the case's dates.
-func (t *trace) keepDates(d *caseDates) {
+func (t *recorder) keepDates(d *caseDates) {
 	at := len(t.ir.snapFacts)
 	t.words[at] = datePair(d.act, d.actEnd)
 	t.words[at+1] = datePair(d.discovery, d.decision)
-	t.words[at+2] = datePair(d.birth, 0)
+	t.words[at+2] = datePair(d.birth, 0) // seal may use the upper half
 }
 
 func datePair(a, b catalog.Date) value { return value(uint32(a)) | value(uint32(b))<<32 }
@@ -290,7 +296,54 @@ func (t *trace) dates() keptDates {
 
 // clone returns a copy with room for more steps.
 func (t *trace) clone(more int) trace {
-	return trace{ir: t.ir, words: slices.Grow(slices.Clone(t.words), more), big: t.big}
+	return trace{ir: t.ir, words: slices.Grow(slices.Clone(t.words), more)}
+}
+
+// seal returns a copy of the trace recorded so far, for a decision, with
+// the decimals too large to pack written after the steps as their text: the
+// third date word's upper half says where that text starts and how many
+// words it takes.
+func (t *recorder) seal() trace {
+	if len(t.big) == 0 {
+		return trace{ir: t.ir, words: slices.Clone(t.words)}
+	}
+	words := slices.Clone(t.words)
+	start := len(words)
+	for _, d := range t.big {
+		s := d.String()
+		words = append(words, value(len(s)))
+		for i := 0; i < len(s); i += 8 {
+			var w value
+			for j := i; j < min(i+8, len(s)); j++ {
+				w |= value(s[j]) << (8 * (j - i))
+			}
+			words = append(words, w)
+		}
+	}
+	at := len(t.ir.snapFacts) + 2
+	words[at] = words[at]&(1<<32-1) | value(start)<<32 | value(len(words)-start)<<48
+	return trace{ir: t.ir, words: words}
+}
+
+// bigRegion is where the text of the large decimals is, if anywhere.
+func (t *trace) bigRegion() (start, end int) {
+	w := t.words[len(t.ir.snapFacts)+2]
+	start = int(uint16(w >> 32))
+	return start, start + int(uint16(w>>48))
+}
+
+// bigAmount reads the ith large decimal of a sealed trace.
+func (t *trace) bigAmount(i int) decimal.Decimal {
+	at, _ := t.bigRegion()
+	for ; i > 0; i-- {
+		at += 1 + (int(t.words[at])+7)/8
+	}
+	n := int(t.words[at])
+	b := make([]byte, n)
+	for j := range b {
+		b[j] = byte(t.words[at+1+j/8] >> (8 * (j % 8)))
+	}
+	return decimal.RequireFromString(string(b))
 }
 
 // The enumerations that steps store as indexes.
