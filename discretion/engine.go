@@ -79,23 +79,23 @@ type itemRules struct {
 }
 
 type versionRules struct {
-	index        int // in itemRules.versions
-	v            *catalog.Version
-	basis        catalog.Basis
-	basisText    []string // the basis as decisions state it
+	index     int // in itemRules.versions
+	v         *catalog.Version
+	basis     catalog.Basis
+	basisText []string // the basis as decisions state it
 	// orders are the version's orders, and ordersEducate those of a
 	// no-penalty decision, which adds education (art. 33 ¶3).
 	orders, ordersEducate []string
-	precondition *rule
-	sanctions    []*sanctionRules
-	fine         *sanctionRules
-	scheme       penalty.Scheme
-	grades       []*gradeRules
-	light        *rule
-	firstOffense *rule
-	commitment   *rule
-	offset       *rule
-	factors      []*factorRule // catalog factors, then the benchmark's
+	precondition          *rule
+	sanctions             []*sanctionRules
+	fine                  *sanctionRules
+	scheme                penalty.Scheme
+	grades                []*gradeRules
+	light                 *rule
+	firstOffense          *rule
+	commitment            *rule
+	offset                *rule
+	factors               []*factorRule // catalog factors, then the benchmark's
 
 	amountCite string // the citation of the statutory fine
 	// sanctionPreconditions is set when a sanction has a precondition of
