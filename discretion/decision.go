@@ -1,9 +1,6 @@
 package discretion
 
 import (
-	"bytes"
-	"encoding/json"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -242,66 +239,18 @@ func (d *Decision) Steps() []Step {
 	return d.renderTrace()
 }
 
-// decisionJSON is the JSON form of a decision: its fields in the order of
-// the contract, with the trace rendered.
-type decisionJSON struct {
-	Item          string                 `json:"item"`
-	ItemName      string                 `json:"item_name"`
-	Version       string                 `json:"version,omitempty"`
-	Outcome       Outcome                `json:"outcome"`
-	Reason        Reason                 `json:"reason,omitempty"`
-	Discretionary bool                   `json:"discretionary"`
-	Grade         string                 `json:"grade,omitempty"`
-	GradeLabel    string                 `json:"grade_label,omitempty"`
-	Fine          *Fine                  `json:"fine,omitempty"`
-	Statutory     *Fine                  `json:"statutory_fine,omitempty"`
-	Sanctions     []penalty.SanctionType `json:"sanctions"`
-	Orders        []string               `json:"orders"`
-	Procedure     Procedure              `json:"procedure"`
-	Commitment    *CommitmentTerms       `json:"commitment,omitempty"`
-	Offset        *OffsetTerms           `json:"offset,omitempty"`
-	Flags         []string               `json:"flags,omitempty"`
-	Basis         []string               `json:"basis"`
-	Trace         []Step                 `json:"trace"`
-	Catalog       CatalogRef             `json:"catalog"`
-	Candidates    []*Decision            `json:"candidates,omitempty"`
-}
-
-func (d *Decision) jsonForm() *decisionJSON {
-	return &decisionJSON{
-		Item: d.Item, ItemName: d.ItemName, Version: d.Version, Outcome: d.Outcome, Reason: d.Reason,
-		Discretionary: d.Discretionary, Grade: d.Grade, GradeLabel: d.GradeLabel, Fine: d.Fine,
-		Statutory: d.Statutory, Sanctions: d.Sanctions, Orders: d.Orders, Procedure: d.Procedure,
-		Commitment: d.Commitment, Offset: d.Offset, Flags: d.Flags, Basis: d.Basis,
-		Trace: d.Steps(), Catalog: d.Catalog, Candidates: d.Candidates,
-	}
-}
-
 // MarshalJSON writes the decision as the JSON contract states it, with its
-// trace.
+// trace (compact; Decision.JSON indents).
 func (d *Decision) MarshalJSON() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false) // the encoder that calls this escapes if it is asked to
-	if err := enc.Encode(d.jsonForm()); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+	w := jsonWriter{b: make([]byte, 0, 8192)}
+	w.decision(d)
+	return w.b, nil
 }
 
 // JSON renders the decision as indented JSON with a final newline. Equal
 // decisions give byte-identical output.
 func (d *Decision) JSON() ([]byte, error) {
-	// What an Encoder with SetIndent does, but each buffer is allocated
-	// once, at its size, rather than grown for every decision.
-	var compact, out bytes.Buffer
-	enc := json.NewEncoder(&compact)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(d.jsonForm()); err != nil {
-		return nil, err
-	}
-	if err := json.Indent(&out, compact.Bytes(), "", "  "); err != nil {
-		return nil, err
-	}
-	return out.Bytes(), nil
+	w := jsonWriter{b: make([]byte, 0, 16384), indent: true}
+	w.decision(d)
+	return append(w.b, '\n'), nil
 }

@@ -22,6 +22,15 @@ import (
 // first the fact values (one word per fact that a rule of the item reads,
 // at the position itemRules.snap gives), then the case's dates (two to a
 // word), then the steps, each a header word followed by its values.
+//
+// To add a step: name it with a kind below, saying what its ref and values
+// are; record it where the engine decides it, with
+//
+//	r.record(kindX, ref, result, countValue(n), r.tr.amount(x), …)
+//
+// (an eval of a compiled rule records itself); and render it in
+// render.go's step, from the engine's tables, the decision, the kept dates
+// (renderer.dates) and the values, in the order they were recorded.
 
 // stepKind says what a recorded step is: which template renders it, and
 // what its ref and values mean (see the cases of render.step).
