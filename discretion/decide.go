@@ -130,7 +130,9 @@ func (e *Engine) newRun(c *Case, ir *itemRules) *run {
 // release returns the run's scratch to the pool. Only a run whose decision
 // is complete may be released; nothing it holds may be used afterwards.
 func (r *run) release() {
-	clear(r.vals)
+	// A slot is read only when set says it is set, so the values stay (the
+	// next decision overwrites them, and the pool is emptied at the next
+	// collections): clearing them cost a write barrier per pointer.
 	clear(r.set)
 	// Drop what points into the engine, the case and the decision, field by
 	// field rather than by assigning a fresh run, which would copy it with
