@@ -518,6 +518,7 @@ func (r *run) lexMitior(old, new *versionRules) (*Decision, error) {
 	r.tr.words, r.flags, r.kept = r.tr.words[:prefix], nil, 0
 	var dNew *Decision
 	if new.v.Decriminalized {
+		r.version = new.index
 		r.record(kindVersionNotIllegal, new.index, true)
 		dNew = r.noPenalty(new, ReasonNotIllegal)
 		return dNew, nil

@@ -150,9 +150,7 @@ func flagValue(b bool) value {
 // unbounded maximum), -1 for an undeterminable fact, and k > 0 for the
 // (k-1)th decimal too large to pack, which the recorder keeps aside and a
 // complete trace holds as text after its steps (seal).
-const (
-	amountSpecial = -128
-)
+const amountSpecial = -128
 
 // amount packs a decimal, keeping one that does not fit aside.
 func (t *recorder) amount(d decimal.Decimal) value {
