@@ -58,47 +58,62 @@ type renderer struct {
 
 // step renders one step from its header and values.
 func (rd *renderer) step(h value, vals []value) Step {
-	t, ir := rd.t, rd.ir
-	v := ir.versions[h.version()]
-	ref, result := h.ref(), h.result()
-	s := Step{Result: result}
+	s := Step{Result: h.result()}
 	switch h.kind() {
 	case kindEval:
-		ru := ir.rules[ref]
+		ru := rd.ir.rules[h.ref()]
 		s.Step, s.Rule, s.Citation, s.Expr, s.Note = ru.step, ru.id, ru.citation, ru.expr.Src, ru.note
 		s.Facts = rd.facts(ru.expr.Refs)
-		if ru.step == "factor" && result {
+		if ru.step == "factor" && s.Result {
 			rd.grounds = append(rd.grounds, ground{citation: ru.citation})
 		}
+	case kindVersion, kindVersionOld, kindVersionNew, kindVersionNotIllegal, kindVersionCrossing, kindVersionLighter, kindVersionNotLighter:
+		rd.version(&s, h, vals)
+	case kindLimitation, kindUnder14, kindIncapable, kindFirstOffenseWindow, kindFirstOffenseUnlisted, kindCommitmentUnlisted, kindCommitmentBreached, kindCommitmentAvailable, kindNoPenalty:
+		rd.exemption(&s, h, vals)
+	case kindNoFine, kindUndeterminable, kindStatutory, kindGradeNoFine, kindGradeRange:
+		rd.fine(&s, h, vals)
+	case kindMinor, kindLimitedCapacity, kindAdjust, kindMitigateNoMinimum, kindMitigate, kindTierSplit, kindStatuteClamp, kindTopFine:
+		rd.adjustment(&s, h, vals)
+	case kindSimple, kindOnTheSpot, kindHearingByType, kindHearingNoThreshold, kindHearingNoPartyThreshold, kindHearingAmount, kindOffsetOver, kindOffset:
+		rd.procedure(&s, h, vals)
+	case kindDecision, kindCandidate, kindHigherFine:
+		rd.outcome(&s, h, vals)
+	default:
+		panic(fmt.Sprintf("discretion: trace step of unknown kind %d", h.kind()))
+	}
+	return s
+}
 
+// version renders the steps of the applicable version (art. 37).
+func (rd *renderer) version(s *Step, h value, vals []value) {
+	id := rd.ir.versions[h.ref()].v.ID
+	s.Step, s.Rule, s.Citation = "version", id, citeArt37
+	switch h.kind() {
 	case kindVersion:
-		id := ir.versions[ref].v.ID
-		s.Step, s.Rule, s.Citation = "version", id, citeArt37
 		s.Note = fmt.Sprintf("适用违法行为发生时（%s）施行的版本 %s", ymdText(ymdOf(rd.dates.act)), id)
 	case kindVersionOld:
-		id := ir.versions[ref].v.ID
-		s.Step, s.Rule, s.Citation = "version", id, citeArt37
 		s.Note = fmt.Sprintf("违法行为发生时（%s）施行版本 %s", rd.dates.act, id)
-	case kindVersionNew, kindVersionNotIllegal:
-		id := ir.versions[ref].v.ID
-		s.Step, s.Rule, s.Citation = "version", id, citeArt37
+	case kindVersionNew:
 		s.Note = fmt.Sprintf("作出决定时（%s）施行版本 %s", rd.dates.decision, id)
-		if h.kind() == kindVersionNotIllegal {
-			s.Note += "：新的规定不认为是违法，适用新的规定"
-		}
+	case kindVersionNotIllegal:
+		s.Note = fmt.Sprintf("作出决定时（%s）施行版本 %s：新的规定不认为是违法，适用新的规定", rd.dates.decision, id)
 	case kindVersionCrossing:
-		id := ir.versions[ref].v.ID
-		s.Step, s.Rule, s.Citation = "version", id, citeArt37
 		s.Note = fmt.Sprintf("新版本 %s 的罚款幅度与旧版本交叉，无法判断孰轻，适用旧版本并提请审查", id)
 	case kindVersionLighter:
-		id := ir.versions[ref].v.ID
-		s.Step, s.Rule, s.Citation = "version", id, citeArt37
 		s.Note = fmt.Sprintf("新的规定处罚较轻，适用新版本 %s（从旧兼从轻）", id)
 	case kindVersionNotLighter:
-		id := ir.versions[ref].v.ID
-		s.Step, s.Rule, s.Citation = "version", id, citeArt37
-		s.Note = fmt.Sprintf("新版本 %s 不轻于旧版本，适用违法行为发生时的版本 %s", id, ir.versions[vals[0]].v.ID)
+		s.Note = fmt.Sprintf("新版本 %s 不轻于旧版本，适用违法行为发生时的版本 %s", id, rd.ir.versions[vals[0]].v.ID)
+	}
+}
 
+// exemption renders the steps of the grounds that end a case without a
+// penalty (arts. 30, 31, 33, 36, 告知承诺) and the no-penalty decision.
+func (rd *renderer) exemption(s *Step, h value, vals []value) {
+	ir := rd.ir
+	v := ir.versions[h.version()]
+	ref, result := h.ref(), h.result()
+	switch h.kind() {
 	case kindLimitation:
 		lim := ir.limitationOf(ref == 1)
 		act, actEnd, discovery := rd.dates.act, rd.dates.actEnd, rd.dates.discovery
@@ -126,7 +141,6 @@ func (rd *renderer) step(h value, vals []value) Step {
 	case kindIncapable:
 		s.Step, s.Rule, s.Citation = "capacity", "art31.incapable", citeArt31
 		s.Note = "不能辨认或者不能控制自己行为时有违法行为，不予行政处罚"
-
 	case kindFirstOffenseWindow:
 		s.Step, s.Rule, s.Citation = "first_offense", "first_offense.window", v.firstOffense.citation
 		s.Note = fmt.Sprintf("%s：回溯期内同类违法 %d 次", v.firstOffenseWindow, int64(vals[0]))
@@ -150,7 +164,15 @@ func (rd *renderer) step(h value, vals []value) Step {
 		if by := int(vals[0]); by > 0 {
 			s.Citation = ir.rules[by-1].npCite
 		}
+	}
+}
 
+// fine renders the steps of the statutory range and the grade's range.
+func (rd *renderer) fine(s *Step, h value, vals []value) {
+	t, ir := rd.t, rd.ir
+	v := ir.versions[h.version()]
+	ref := h.ref()
+	switch h.kind() {
 	case kindNoFine:
 		s.Step, s.Rule, s.Citation = "statutory", "amount", v.amountCite
 		s.Note = fmt.Sprintf("本条款未对%s规定罚款", rd.party(ref).Label())
@@ -178,7 +200,6 @@ func (rd *renderer) step(h value, vals []value) Step {
 		if ref&statCapped != 0 {
 			s.Note += "，受上限限制"
 		}
-
 	case kindGradeNoFine:
 		g := v.grades[ref].g
 		s.Step, s.Rule, s.Note = "grade", "grade:"+g.ID, "本阶次不予罚款"
@@ -186,7 +207,16 @@ func (rd *renderer) step(h value, vals []value) Step {
 		g := v.grades[ref].g
 		s.Step, s.Rule = "grade", "grade:"+g.ID
 		s.Note = fmt.Sprintf("阶次%s的罚款幅度：%s元", g.Label, rangeText(t.rangeOf(vals[0], vals[1])))
+	}
+}
 
+// adjustment renders the steps of the grounds that move the outcome, and
+// of the range the outcome gives.
+func (rd *renderer) adjustment(s *Step, h value, vals []value) {
+	t, ir := rd.t, rd.ir
+	v := ir.versions[h.version()]
+	ref := h.ref()
+	switch h.kind() {
 	case kindMinor:
 		age, _, _ := birthdays(ymdOf(rd.dates.birth), ymdOf(rd.dates.act))
 		s.Step, s.Rule, s.Citation = "factor", "art30.minor", citeArt30
@@ -199,7 +229,6 @@ func (rd *renderer) step(h value, vals []value) Step {
 	case kindAdjust:
 		rd.groundCite = groundCites(rd.grounds)
 		s.Step, s.Rule, s.Citation, s.Note = "adjust", string(outcomes[ref]), rd.groundCite, adjustNotes[vals[0]]
-
 	case kindMitigateNoMinimum:
 		s.Step, s.Rule, s.Citation = "clamp", "mitigate", rd.groundCite
 		s.Note = "法定罚款没有下限，减轻处罚不予罚款（选择较轻的处罚种类）"
@@ -224,7 +253,15 @@ func (rd *renderer) step(h value, vals []value) Step {
 	case kindTopFine:
 		s.Step, s.Rule, s.Citation = "clamp", "top_fine", citeNoTopFine
 		s.Note = "罚款幅度达到法定最高额而无从重情节，提请审查（不得随意给予顶格罚款）"
+	}
+}
 
+// procedure renders the steps of the procedure and 公益抵罚.
+func (rd *renderer) procedure(s *Step, h value, vals []value) {
+	t, ir := rd.t, rd.ir
+	v := ir.versions[h.version()]
+	ref, result := h.ref(), h.result()
+	switch h.kind() {
 	case kindSimple:
 		party := partyTypes[ref]
 		limit := ir.e.simpleLimit(party)
@@ -263,17 +300,22 @@ func (rd *renderer) step(h value, vals []value) Step {
 		fineMax, _ := t.decimalOf(vals[0])
 		s.Step, s.Rule, s.Citation = "procedure", "art63.amount", joinCites(citeArt63, h.Citation.String())
 		s.Note = fmt.Sprintf("罚款上限%s元，较大数额标准为%s%s元：%s", fineMax, word, th.Amount, verdict)
-
 	case kindOffsetOver:
 		s.Step, s.Rule, s.Citation, s.Note = "offset", "public_service_offset", v.offset.citation, v.offsetNotes[0]
 	case kindOffset:
 		s.Step, s.Rule, s.Citation, s.Note = "offset", "public_service_offset", v.offset.citation, v.offsetNotes[1]
+	}
+}
 
+// outcome renders the decision step and the choice among provisions
+// (art. 29).
+func (rd *renderer) outcome(s *Step, h value, vals []value) {
+	ref := h.ref()
+	switch h.kind() {
 	case kindDecision:
 		out := outcomes[ref]
 		s.Step, s.Rule = "decision", string(out)
 		s.Note = fmt.Sprintf("%s：%s", out.Label(), describeDecision(rd.d))
-
 	case kindCandidate:
 		c := rd.d.Candidates[ref]
 		s.Step, s.Rule, s.Citation = "art29", c.Item, citeArt29
@@ -284,11 +326,7 @@ func (rd *renderer) step(h value, vals []value) Step {
 		if vals[0] != 0 {
 			s.Note += "；各条款罚款幅度交叉，罚款数额高低需人工审查"
 		}
-
-	default:
-		panic(fmt.Sprintf("discretion: trace step of unknown kind %d", h.kind()))
 	}
-	return s
 }
 
 // facts renders the kept values of the facts a rule read.
