@@ -232,9 +232,10 @@ func (fs Facts) MarshalJSON() ([]byte, error) {
 }
 
 // Steps renders the trace: every rule the engine tested or applied, in
-// order, with the facts it read and its note. Each call renders the steps
-// afresh, so the caller may keep or change them; rendering costs what
-// Decide itself saves, so call it once per decision.
+// order, with its citation, the facts it read, its result and its note.
+// The trace is kept compactly and rendered on each call (the notes are
+// formatted then), so the steps returned are the caller's to keep or
+// change; a caller that reads them more than once should keep them.
 func (d *Decision) Steps() []Step {
 	return d.renderTrace()
 }
