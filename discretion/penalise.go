@@ -109,7 +109,11 @@ func (r *run) statutory(v *versionRules, fine *sanctionRules) (statutory, bool) 
 		r.cerr.add("facts."+missing.Base, "missing: the fine of item %s is computed from %s (%s); state it", r.ir.item.Code, f.Label, missing.Base)
 		return statutory{}, false
 	case errors.As(err, &undeterminable):
-		r.record(kindUndeterminable, party, false, countValue(r.ir.factSlot[undeterminable.Base]))
+		slot, ok := r.ir.factSlot[undeterminable.Base]
+		if !ok {
+			slot = -1
+		}
+		r.record(kindUndeterminable, party, false, countValue(slot))
 		return statutory{}, false
 	case err != nil:
 		r.cerr.add("facts", "%v", err)

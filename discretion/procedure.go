@@ -76,10 +76,10 @@ func (r *run) procedureByRules(d *Decision) {
 // right, and the local 较大数额罚款 threshold.
 func (r *run) hearing(d *Decision, party catalog.PartyType) {
 	p := &d.Procedure
-	for i, s := range d.Sanctions {
+	for _, s := range d.Sanctions {
 		if s.HearingByType() {
 			p.Hearing = true
-			r.record(kindHearingByType, i, true)
+			r.record(kindHearingByType, indexOf(sanctionTypes, s), true)
 			return
 		}
 	}

@@ -178,7 +178,11 @@ func (rd *renderer) fine(s *Step, h value, vals []value) {
 		s.Note = fmt.Sprintf("本条款未对%s规定罚款", rd.party(ref).Label())
 	case kindUndeterminable:
 		s.Step, s.Rule, s.Citation = "statutory", "amount", v.amountCite
-		s.Note = fmt.Sprintf("%s无法确定，且条款未规定此时的罚款，依法不予罚款", ir.facts[vals[0]-numBuiltinSlots].Name)
+		name := "基数" // a base the catalog does not declare: only a catalog built without Load has one
+		if i := int(vals[0]) - numBuiltinSlots; i >= 0 && i < len(ir.facts) {
+			name = ir.facts[i].Name
+		}
+		s.Note = fmt.Sprintf("%s无法确定，且条款未规定此时的罚款，依法不予罚款", name)
 	case kindStatutory:
 		party := partyTypes[ref&statParty]
 		mapped := rd.cat.MapParty(party)
@@ -280,7 +284,7 @@ func (rd *renderer) procedure(s *Step, h value, vals []value) {
 		s.Note = fmt.Sprintf("当场处罚且罚款不超过%s元：%s", rd.cat.Thresholds.OnTheSpot, verdict)
 	case kindHearingByType:
 		s.Step, s.Rule, s.Citation = "procedure", "art63.type", citeArt63
-		s.Note = rd.d.Sanctions[ref].Label() + "：应当告知当事人有要求听证的权利"
+		s.Note = sanctionTypes[ref].Label() + "：应当告知当事人有要求听证的权利"
 	case kindHearingNoThreshold:
 		s.Step, s.Rule, s.Citation = "procedure", "art63.amount", citeArt63
 		s.Note = "本目录未设定较大数额罚款标准，未按数额判断听证"
@@ -317,12 +321,16 @@ func (rd *renderer) outcome(s *Step, h value, vals []value) {
 		s.Step, s.Rule = "decision", string(out)
 		s.Note = fmt.Sprintf("%s：%s", out.Label(), describeDecision(rd.d))
 	case kindCandidate:
+		s.Step, s.Citation = "art29", citeArt29
+		if ref >= len(rd.d.Candidates) || rd.d.Candidates[ref] == nil {
+			return // the caller dropped the candidates: nothing more to state
+		}
 		c := rd.d.Candidates[ref]
-		s.Step, s.Rule, s.Citation = "art29", c.Item, citeArt29
+		s.Rule = c.Item
 		s.Note = fmt.Sprintf("候选条款 %s（%s）：%s，%s", c.Item, c.ItemName, c.Outcome.Label(), describeDecision(c))
 	case kindHigherFine:
 		s.Step, s.Rule, s.Citation = "art29", "art29.higher_fine", citeArt29
-		s.Note = fmt.Sprintf("同一个违法行为违反多个法律规范，按照罚款数额高的规定处罚：适用 %s", rd.d.Candidates[ref].Item)
+		s.Note = fmt.Sprintf("同一个违法行为违反多个法律规范，按照罚款数额高的规定处罚：适用 %s", rd.d.Item)
 		if vals[0] != 0 {
 			s.Note += "；各条款罚款幅度交叉，罚款数额高低需人工审查"
 		}

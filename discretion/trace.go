@@ -92,8 +92,8 @@ const (
 	kindStatuteClamp // values: the statutory range, the clamped range
 	kindTopFine
 
-	// Procedure. ref: the party type, but for kindHearingByType the index
-	// of the sanction in the decision's Sanctions.
+	// Procedure. ref: the party type, but for kindHearingByType the
+	// sanction (sanctionTypes).
 	kindSimple
 	kindOnTheSpot
 	kindHearingByType
@@ -355,9 +355,10 @@ func (t *trace) bigAmount(i int) decimal.Decimal {
 
 // The enumerations that steps store as indexes.
 var (
-	outcomes   = []Outcome{NoPenalty, Mitigated, Lighter, General, Heavier}
-	partyTypes = []catalog.PartyType{catalog.Individual, catalog.Organization, catalog.IndividualBusiness}
-	reasons    = []Reason{ReasonLimitation, ReasonUnderAge, ReasonIncapacity, ReasonLightViolation, ReasonNoFault,
+	outcomes      = []Outcome{NoPenalty, Mitigated, Lighter, General, Heavier}
+	partyTypes    = []catalog.PartyType{catalog.Individual, catalog.Organization, catalog.IndividualBusiness}
+	sanctionTypes = penalty.SanctionTypes()
+	reasons       = []Reason{ReasonLimitation, ReasonUnderAge, ReasonIncapacity, ReasonLightViolation, ReasonNoFault,
 		ReasonFirstOffense, ReasonPreconditionUnmet, ReasonCommitment, ReasonNotIllegal}
 )
 
