@@ -2,6 +2,7 @@ package discretion_test
 
 import (
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -42,5 +43,26 @@ func TestTrace_large_amounts_render_exactly(t *testing.T) {
 	}
 	if st := step(t, d, "statutory", "amount"); !strings.Contains(st.Note, "基数"+gains+"元") {
 		t.Errorf("art. 29: statutory note %q does not state the base %s", st.Note, gains)
+	}
+}
+
+// TestDecision_appending_to_shared_slices_leaves_the_engine_alone: a
+// decision's Orders and Basis are the engine's slices, clipped, so a caller
+// that appends to them gets a copy: two decisions that append keep their
+// own additions, and the next decision is unchanged.
+func TestDecision_appending_to_shared_slices_leaves_the_engine_alone(t *testing.T) {
+	e := engineFile(t, "amounts.yaml")
+	c := orgCase("GAINS", map[string]any{"illegal_gains": json.Number("20000")})
+	first, second := decide(t, e, c), decide(t, e, c)
+	orders, basis := slices.Clone(first.Orders), slices.Clone(first.Basis)
+	first.Orders, first.Basis = append(first.Orders, "甲"), append(first.Basis, "甲")
+	second.Orders, second.Basis = append(second.Orders, "乙"), append(second.Basis, "乙")
+	if first.Orders[len(first.Orders)-1] != "甲" || first.Basis[len(first.Basis)-1] != "甲" {
+		t.Errorf("one decision's appends changed another's: orders %q, basis %q", first.Orders, first.Basis)
+	}
+	again := decide(t, e, c)
+	if !slices.Equal(again.Orders, orders) || !slices.Equal(again.Basis, basis) {
+		t.Errorf("after callers appended, the next decision has orders %q and basis %q; want %q and %q",
+			again.Orders, again.Basis, orders, basis)
 	}
 }
