@@ -82,7 +82,7 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 	d.Sanctions = r.chooseSanctions(d.Sanctions, sanctions, grade.g, d.Fine != nil)
 	r.procedure(d)
 	r.offset(v, d)
-	r.record(kindDecision, indexOf(outcomes, outcome), true)
+	r.record(kindDecision, outcome.Severity(), true)
 	r.finish(d)
 	return d, nil
 }
