@@ -355,7 +355,7 @@ func (t *trace) bigAmount(i int) decimal.Decimal {
 
 // The enumerations that steps store as indexes.
 var (
-	outcomes      = []Outcome{NoPenalty, Mitigated, Lighter, General, Heavier}
+	outcomes      = []Outcome{NoPenalty, Mitigated, Lighter, General, Heavier} // in Severity order
 	partyTypes    = []catalog.PartyType{catalog.Individual, catalog.Organization, catalog.IndividualBusiness}
 	sanctionTypes = penalty.SanctionTypes()
 	reasons       = []Reason{ReasonLimitation, ReasonUnderAge, ReasonIncapacity, ReasonLightViolation, ReasonNoFault,
