@@ -3,6 +3,7 @@ package discretion
 import (
 	"fmt"
 	"strings"
+	"sync/atomic"
 
 	"github.com/shopspring/decimal"
 
@@ -29,23 +30,17 @@ func (r *run) adjust(v *versionRules, g *catalog.Grade) (out Outcome, discretion
 	minor := r.dates.hasBirth && r.dates.pAct <= r.dates.birth18
 	if minor {
 		found = append(found, ground{id: "art30.minor", label: "已满十四周岁不满十八周岁的未成年人", citation: citeArt30, effect: pol.Minors, mandatory: true})
-		note := ""
-		if age := r.dates.age; age >= 0 && age < len(r.e.minorNotes) {
-			note = r.e.minorNotes[age]
-		} else {
-			note = fmt.Sprintf("违法行为发生时%d周岁，应当%s", age, pol.Minors.Label())
-		}
-		r.note("factor", "art30.minor", citeArt30, note, true)
+		r.record(kindMinor, 0, true)
 	}
 	if r.c.Party.Capacity == "limited" {
 		found = append(found, ground{id: "art31.limited", label: "尚未完全丧失辨认或者控制自己行为能力", citation: citeArt31, effect: catalog.EffectLighter})
-		r.note("factor", "art31.limited", citeArt31, "尚未完全丧失辨认或者控制自己行为能力的，可以从轻或者减轻", true)
+		r.record(kindLimitedCapacity, 0, true)
 	}
 	for _, f := range v.factors {
 		if f.when == nil {
 			continue
 		}
-		if r.eval("factor", f.when, f.note) {
+		if r.eval(f.when) {
 			found = append(found, ground{id: f.f.ID, label: f.f.Label, citation: f.when.citation, effect: f.f.Effect, mandatory: f.f.Mandatory})
 		}
 	}
@@ -61,28 +56,55 @@ func (r *run) adjust(v *versionRules, g *catalog.Grade) (out Outcome, discretion
 		}
 	}
 	base := outcomeOfTier(g.Tier)
-	var note string
+	var note adjustNote
 	byGround = true
 	switch {
 	case mitigate:
-		out, note = Mitigated, "具有减轻处罚情节，在法定最低罚款以下确定罚款"
+		out, note = Mitigated, adjustMitigate
 	case lighter && heavier && pol.MixedFactors == catalog.EffectGeneral && !minor:
-		out, note, byGround = base, "从轻与从重情节并存，依本基准相互抵消，按所处阶次处罚", false
+		out, note, byGround = base, adjustCancelled, false
 	case lighter:
-		out, note = Lighter, "具有从轻处罚情节，在阶次幅度的从轻部分内确定罚款"
+		out, note = Lighter, adjustLighter
 		switch {
 		case heavier && pol.MixedFactors == catalog.EffectGeneral:
-			note = "从轻与从重情节并存；未成年人应当从轻或者减轻处罚，不因从重情节抵消"
+			note = adjustMinorPrevails
 		case heavier:
-			note = "从轻与从重情节并存，依本基准从轻情节优先（应当从轻）"
+			note = adjustLighterPrevails
 		}
 	case heavier:
-		out, note = Heavier, "具有从重处罚情节，在阶次幅度的从重部分内确定罚款"
+		out, note = Heavier, adjustHeavier
 	default:
-		out, note, byGround = base, "无法定或者本基准规定的从轻、减轻、从重情节，按所处阶次处罚", false
+		out, note, byGround = base, adjustNone, false
 	}
-	r.note("adjust", string(out), groundCites(found), note, true)
+	r.record(kindAdjust, out.Severity(), true, countValue(int(note)))
 	return out, decidedByDiscretion(found, out), byGround
+}
+
+// adjustNote is the note of the adjust step: why the outcome is what it is.
+type adjustNote int
+
+const (
+	adjustNone adjustNote = iota
+	adjustMitigate
+	adjustCancelled
+	adjustLighter
+	adjustMinorPrevails
+	adjustLighterPrevails
+	adjustHeavier
+	// adjustMandatoryMitigated: a mandatory 从轻 ground that cannot lower the
+	// grade's range takes effect as 减轻 (penalise).
+	adjustMandatoryMitigated
+)
+
+var adjustNotes = [...]string{
+	adjustNone:               "无法定或者本基准规定的从轻、减轻、从重情节，按所处阶次处罚",
+	adjustMitigate:           "具有减轻处罚情节，在法定最低罚款以下确定罚款",
+	adjustCancelled:          "从轻与从重情节并存，依本基准相互抵消，按所处阶次处罚",
+	adjustLighter:            "具有从轻处罚情节，在阶次幅度的从轻部分内确定罚款",
+	adjustMinorPrevails:      "从轻与从重情节并存；未成年人应当从轻或者减轻处罚，不因从重情节抵消",
+	adjustLighterPrevails:    "从轻与从重情节并存，依本基准从轻情节优先（应当从轻）",
+	adjustHeavier:            "具有从重处罚情节，在阶次幅度的从重部分内确定罚款",
+	adjustMandatoryMitigated: "应当从轻或者减轻处罚，但本阶次罚款幅度内从轻已无法降低罚款，依法减轻处罚",
 }
 
 // decidedByDiscretion reports whether the outcome rests only on grounds the
@@ -106,17 +128,6 @@ func decidedByDiscretion(found []ground, out Outcome) bool {
 		}
 	}
 	return decisive && !mandatory
-}
-
-// groundCitation is the citation of the grounds that adjust applied, as
-// recorded in its trace step.
-func (r *run) groundCitation() string {
-	for i := len(r.trace) - 1; i >= 0; i-- {
-		if r.trace[i].Step == "adjust" {
-			return r.trace[i].Citation
-		}
-	}
-	return ""
 }
 
 func groundCites(gs []ground) string {
@@ -161,25 +172,20 @@ func (r *run) finalRange(out Outcome, byGround bool, v *versionRules, g *catalog
 	case out == Mitigated:
 		lmin := stat.rng.Min
 		if lmin.IsZero() {
-			r.note("clamp", "mitigate", r.groundCitation(), "法定罚款没有下限，减轻处罚不予罚款（选择较轻的处罚种类）", true)
+			r.record(kindMitigateNoMinimum, 0, true)
 			return nil, append(flags, FlagMitigatedNoMinimum)
 		}
-		floor, floorCite := mitigationFloor(r.e.cat.Policies, lmin)
+		floor, _ := mitigationFloor(r.e.cat.Policies, lmin)
 		rng = penalty.MitigatedRange(lmin, floor, unit)
-		cite := joinCites(r.groundCitation(), floorCite)
 		if rng.Empty() {
 			// The minimum is already the smallest amount on the grid above
 			// the floor: 减轻 cannot lower the amount without reaching zero,
 			// and zero is 不予处罚, which needs an art. 33 ground.
 			rng = penalty.Closed(lmin, lmin)
-			why := fmt.Sprintf("法定最低罚款%s元以下已无大于零的罚款数额", lmin)
-			if floor.Sign() > 0 {
-				why = fmt.Sprintf("本基准规定减轻处罚不低于%s元，法定最低罚款%s元以下已无可以确定的罚款数额", floor, lmin)
-			}
-			r.note("clamp", "mitigate", cite, "减轻处罚："+why+"，按法定最低罚款确定并提请审查（罚款为零即不予处罚，须有法定不予处罚情形）", true)
+			r.record(kindMitigateAtMinimum, 0, true, r.tr.amount(lmin))
 			return &rng, append(flags, FlagMitigatedAtMinimum)
 		}
-		r.note("clamp", "mitigate", cite, fmt.Sprintf("减轻处罚：在法定最低罚款%s元以下确定，幅度%s元（减轻处罚仍须罚款，不得为零）", lmin, rangeText(rng)), true)
+		r.record(kindMitigate, 0, true, r.tr.amount(lmin), r.tr.amount(rng.Min), r.tr.upper(rng))
 	case byGround && out == Lighter:
 		// 应当从轻 always has an effect (penalty.LighterRange): a grade that is
 		// already the lighter tier is split again within itself.
@@ -189,19 +195,19 @@ func (r *run) finalRange(out Outcome, byGround bool, v *versionRules, g *catalog
 			r.cerr.add("", "item %s: %v", r.ir.item.Code, err)
 			return nil, flags
 		}
-		what := "阶次幅度"
+		split := 0
 		switch {
 		case isTier && within.Equal(stat.rng):
-			what = "法定幅度"
+			split = tierStatutory
 		case isTier:
-			what = "阶次幅度（已为法定幅度的从轻部分，再取其从轻部分）"
+			split = tierWithinTier
 		}
 		rng = lighter
-		r.note("clamp", string(v.scheme), "", fmt.Sprintf("按%s规则取%s%s元的%s部分：%s元", v.scheme, what, rangeText(within), penalty.Lighter.Label(), rangeText(rng)), true)
+		r.record(kindTierSplit, split, true, r.tr.amount(within.Min), r.tr.upper(within), r.tr.amount(rng.Min), r.tr.upper(rng))
 	case byGround && out == Heavier:
-		within, what := grade, "阶次幅度"
+		within, split := grade, tierHeavier
 		if r.gradeIsTier(g) {
-			within, what = stat.rng, "法定幅度"
+			within, split = stat.rng, split|tierStatutory
 		}
 		iv, err := v.scheme.Split(within, penalty.Heavier)
 		if err != nil {
@@ -209,7 +215,7 @@ func (r *run) finalRange(out Outcome, byGround bool, v *versionRules, g *catalog
 			return nil, flags
 		}
 		rng = resolve(iv, unit)
-		r.note("clamp", string(v.scheme), "", fmt.Sprintf("按%s规则取%s%s元的%s部分：%s元", v.scheme, what, rangeText(within), penalty.Heavier.Label(), rangeText(rng)), true)
+		r.record(kindTierSplit, split, true, r.tr.amount(within.Min), r.tr.upper(within), r.tr.amount(rng.Min), r.tr.upper(rng))
 	}
 	if out != Mitigated {
 		clamped := rng.Intersect(stat.rng)
@@ -225,7 +231,7 @@ func (r *run) finalRange(out Outcome, byGround bool, v *versionRules, g *catalog
 			clamped = penalty.Closed(b, b)
 		}
 		if !clamped.Equal(rng) {
-			r.note("clamp", "statute", "", fmt.Sprintf("限定在法定幅度%s元之内：%s元", rangeText(stat.rng), rangeText(clamped)), true)
+			r.record(kindStatuteClamp, 0, true, r.tr.amount(stat.rng.Min), r.tr.upper(stat.rng), r.tr.amount(clamped.Min), r.tr.upper(clamped))
 		}
 		rng = clamped
 	}
@@ -238,7 +244,7 @@ func (r *run) finalRange(out Outcome, byGround bool, v *versionRules, g *catalog
 	}
 	if out != Heavier && !stat.rng.Unbounded && rng.Max.Equal(stat.rng.Max) {
 		flags = append(flags, FlagTopFine)
-		r.note("clamp", "top_fine", citeNoTopFine, "罚款幅度达到法定最高额而无从重情节，提请审查（不得随意给予顶格罚款）", false)
+		r.record(kindTopFine, 0, false)
 	}
 	return &rng, flags
 }
@@ -254,26 +260,27 @@ func (r *run) gradeIsTier(g *catalog.Grade) bool {
 // mandatory ground ("应当从轻或者减轻", arts. 30 and 32) decided cannot lower
 // the grade's range: the law then leaves 减轻 as the only way to give the
 // ground an effect.
-// memoised says that the ranges depend on the case only through its party
-// type (memo.go), so that the answer is kept with the grade.
-func (r *run) mandatoryLighterWithoutEffect(v *versionRules, g *gradeRules, memoised bool, grade penalty.Range, stat statutory) bool {
+// Where the ranges depend on the case only through its party type (fm is
+// not nil, memo.go), the answer is kept with the grade's memos.
+func (r *run) mandatoryLighterWithoutEffect(fm *fineMemos, v *versionRules, g *gradeRules, grade penalty.Range, stat statutory) bool {
 	if stat.rng.Unbounded {
 		return false
 	}
-	pi := partyIndex(r.c.Party.Type)
-	if memoised && pi >= 0 {
-		if known := g.lighterLowers[pi].Load(); known != 0 {
-			return known == 2
+	var known *atomic.Int32
+	if fm != nil && !r.e.noMemo {
+		known = &fm.grades[g.index].lighterLowers
+		if k := known.Load(); k != 0 {
+			return k == 2
 		}
 	}
 	_, _, lowers, err := penalty.LighterRange(v.scheme, stat.rng, grade, r.gradeIsTier(g.g), r.e.unit)
 	without := err == nil && !lowers
-	if memoised && pi >= 0 && err == nil {
-		known := int32(1)
+	if known != nil && err == nil {
+		k := int32(1)
 		if without {
-			known = 2
+			k = 2
 		}
-		g.lighterLowers[pi].Store(known)
+		known.Store(k)
 	}
 	return without
 }
@@ -293,8 +300,7 @@ func mitigationFloor(pol catalog.Policies, lmin decimal.Decimal) (decimal.Decima
 // chooseSanctions lists the penalties imposed: every mandatory one whose
 // precondition holds, the optional ones the grade chooses, and the fine if
 // a fine range remains.
-func (r *run) chooseSanctions(sanctions []*sanctionRules, g *catalog.Grade, hasFine bool) []penalty.SanctionType {
-	out := []penalty.SanctionType{}
+func (r *run) chooseSanctions(out []penalty.SanctionType, sanctions []*sanctionRules, g *catalog.Grade, hasFine bool) []penalty.SanctionType {
 	for _, s := range sanctions {
 		t := s.s.Type
 		switch {

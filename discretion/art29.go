@@ -2,7 +2,7 @@ package discretion
 
 import (
 	"context"
-	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -89,29 +89,22 @@ func (e *Engine) decideConcurrent(ctx context.Context, c *Case, codes []string) 
 	b := provs[best].d
 	chosen := *b
 	chosen.Candidates = make([]*Decision, len(provs))
-	chosen.Trace = append([]Step(nil), b.Trace...)
+	chosen.trace = b.trace.clone(len(provs)*2 + 4)
 	for i, p := range provs {
 		chosen.Candidates[i] = p.d
-		note := fmt.Sprintf("候选条款 %s（%s，%s）：%s，%s", p.d.Item, p.d.ItemName, p.rankText(), p.d.Outcome.Label(), describeDecision(p.d))
-		if to := deferred[i]; to != nil {
-			note += fmt.Sprintf("；依%s，%s已有法律责任规定的从其规定，本条款让位于 %s", p.defers.Citation.String(), rankLabels(p.defers.To), to.d.Item)
+		to := 0
+		if q := deferred[i]; q != nil {
+			to = slices.Index(provs, q) + 1
 		}
-		chosen.Trace = append(chosen.Trace, Step{Step: "art29", Rule: p.d.Item, Citation: citeArt29, Result: i == best, Note: note})
+		chosen.trace.add(kindCandidate, i == best, 0, i, countValue(to))
 	}
-	note := fmt.Sprintf("同一个违法行为违反多个法律规范，按照罚款数额高的规定处罚：适用 %s（%s）", b.Item, art29RuleLabels[chosenBy])
 	if crossing {
 		chosen.Flags = append(append([]string(nil), b.Flags...), FlagArt29Crossing)
-		note += "；各条款罚款幅度交叉，罚款数额高低需人工审查"
 	}
 	if undecided {
 		chosen.Flags = append(append([]string(nil), chosen.Flags...), FlagArt29Undecided)
-		note += "；各条款罚款数额相同，效力层级相同或者未载明，亦无特别规定，提请法制审核"
 	}
-	cite := citeArt29
-	if art29Depth[chosenBy] >= art29Depth[art29HigherRank] || chosenBy == art29Defers {
-		cite += "；" + citeLegislationLaw
-	}
-	chosen.Trace = append(chosen.Trace, Step{Step: "art29", Rule: chosenBy, Citation: cite, Result: true, Note: note})
+	chosen.trace.add(kindArt29Chosen, true, 0, best, countValue(slices.Index(art29Rules, chosenBy)), flagValue(crossing), flagValue(undecided))
 	return &chosen, nil
 }
 
@@ -130,6 +123,9 @@ const (
 	art29Special       = "art29.special"
 	art29CatalogOrder  = "art29.catalog_order"
 )
+
+// art29Rules lists the rules, for the trace to record by number.
+var art29Rules = []string{art29Defers, art29HigherFine, art29HigherMaximum, art29HigherMinimum, art29HigherRank, art29Special, art29CatalogOrder}
 
 var art29Depth = map[string]int{"": 0, art29Defers: 1, art29HigherFine: 2, art29HigherMaximum: 2, art29HigherMinimum: 3,
 	art29HigherRank: 4, art29Special: 5, art29CatalogOrder: 6}

@@ -68,8 +68,8 @@ func TestArt29(t *testing.T) {
 			t.Errorf("conclusion = %+v", s)
 		}
 		// The applied decision's own trace comes first.
-		if d.Trace[0].Step != "version" {
-			t.Errorf("trace starts with %s", d.Trace[0].Step)
+		if d.Steps()[0].Step != "version" {
+			t.Errorf("trace starts with %s", d.Steps()[0].Step)
 		}
 	})
 	t.Run("art29_facts_of_one_candidate_are_accepted_for_the_other", func(t *testing.T) {

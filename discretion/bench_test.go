@@ -25,7 +25,6 @@ import (
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/discretion"
-	"github.com/jizhun/jizhun/penalty"
 )
 
 // benchItem is the code of the reference item.
@@ -186,7 +185,7 @@ const benchN = 256
 // and the grounds of the adjust step (art. 30 minors, factors).
 func firedRules(d *discretion.Decision) []string {
 	var out []string
-	for _, s := range d.Trace {
+	for _, s := range d.Steps() {
 		if s.Result && (s.Expr != "" || s.Step == "factor") {
 			out = append(out, s.Rule)
 		}
@@ -282,8 +281,9 @@ func TestBenchDecideAllocs(t *testing.T) {
 	}
 }
 
-// maxDecideAllocs bounds the average allocations of one reference decision.
-const maxDecideAllocs = 6
+// maxDecideAllocs bounds the average allocations of one reference
+// decision: the decision with its small slices, and its trace.
+const maxDecideAllocs = 2
 
 var (
 	sinkDecision *discretion.Decision
@@ -306,6 +306,68 @@ func BenchmarkDecide(b *testing.B) {
 	}
 }
 
+// BenchmarkDecideNoMemo is BenchmarkDecide with the memos of fine
+// arithmetic turned off (memo.go): what they save.
+func BenchmarkDecideNoMemo(b *testing.B) {
+	s := benchCases(b, benchN)
+	discretion.DisableMemos(s.engine)
+	ctx := context.Background()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d, err := s.engine.Decide(ctx, s.cases[i%len(s.cases)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkDecision = d
+		i++
+	}
+}
+
+// BenchmarkDecisionJSON renders decisions of the reference cases, with
+// their traces, as Decision.JSON does: what a service pays on top of
+// Decide to send a decision.
+func BenchmarkDecisionJSON(b *testing.B) {
+	s := benchCases(b, benchN)
+	ds := make([]*discretion.Decision, len(s.cases))
+	for i, c := range s.cases {
+		ds[i] = decide(b, s.engine, c)
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		j, err := ds[i%len(ds)].JSON()
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkJSON = j
+		i++
+	}
+}
+
+// BenchmarkDecideAndJSON decides the reference cases and renders each
+// decision as JSON: what a service pays for one decision.
+func BenchmarkDecideAndJSON(b *testing.B) {
+	s := benchCases(b, benchN)
+	ctx := context.Background()
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		d, err := s.engine.Decide(ctx, s.cases[i%len(s.cases)])
+		if err != nil {
+			b.Fatal(err)
+		}
+		j, err := d.JSON()
+		if err != nil {
+			b.Fatal(err)
+		}
+		sinkJSON = j
+		i++
+	}
+}
+
+var sinkJSON []byte
+
 // BenchmarkDecideBaseline decides the same cases with the hand-written Go.
 func BenchmarkDecideBaseline(b *testing.B) {
 	s := benchCases(b, benchN)
@@ -317,10 +379,9 @@ func BenchmarkDecideBaseline(b *testing.B) {
 	}
 }
 
-// BenchmarkDecisionCopy is a floor for BenchmarkDecide: it only builds
-// copies of the engine's decisions on the benchmark cases, as few
-// allocations as a decision needs (the decision with its small slices, the
-// trace, the fact values the steps read, the text of the notes), and
+// BenchmarkDecisionCopy is a floor for BenchmarkDecide: it only copies the
+// engine's decisions on the benchmark cases, with the allocations a
+// decision needs (the decision with its small slices, and its trace), and
 // decides nothing.
 func BenchmarkDecisionCopy(b *testing.B) {
 	s := benchCases(b, benchN)
@@ -328,64 +389,13 @@ func BenchmarkDecisionCopy(b *testing.B) {
 	for i, c := range s.cases {
 		ds[i] = decide(b, s.engine, c)
 	}
-	type block struct {
-		d               discretion.Decision
-		fine, statutory discretion.Fine
-		sanctions       [3]penalty.SanctionType
-		orders, basis   [3]string
-		flags           [2]string
-	}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		src := ds[i%len(ds)]
-		blk := &block{d: *src}
-		d := &blk.d
-		if src.Fine != nil {
-			blk.fine = *src.Fine
-			d.Fine = &blk.fine
-		}
-		if src.Statutory != nil {
-			blk.statutory = *src.Statutory
-			d.Statutory = &blk.statutory
-		}
-		d.Sanctions = append(blk.sanctions[:0], src.Sanctions...)
-		d.Orders = append(blk.orders[:0], src.Orders...)
-		d.Basis = append(blk.basis[:0], src.Basis...)
-		if src.Flags != nil {
-			d.Flags = append(blk.flags[:0], src.Flags...)
-		}
-		n, text := 0, 0
-		for _, st := range src.Trace {
-			n += len(st.Facts)
-			if st.Step == "version" || st.Step == "limitation" || st.Step == "age" {
-				text += len(st.Note)
-			}
-		}
-		trace := make([]discretion.Step, len(src.Trace))
-		facts := make(discretion.Facts, 0, n)
-		notes := make([]byte, 0, text)
-		for j, st := range src.Trace {
-			trace[j] = st
-			if st.Facts != nil {
-				k := len(facts)
-				facts = append(facts, st.Facts...)
-				trace[j].Facts = facts[k:len(facts):len(facts)]
-			}
-			if st.Step == "version" || st.Step == "limitation" || st.Step == "age" {
-				notes = append(notes, st.Note...)
-			}
-		}
-		if len(notes) > 0 {
-			sinkNotes = string(notes)
-		}
-		d.Trace = trace
-		sinkDecision = d
+		sinkDecision = discretion.CopyDecision(ds[i%len(ds)])
 		i++
 	}
 }
-
-var sinkNotes string
 
 // BenchmarkDecideParallel is BenchmarkDecide from GOMAXPROCS goroutines;
 // run it with -cpu 1,2 to see how it scales.

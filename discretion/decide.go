@@ -3,11 +3,11 @@ package discretion
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/jizhun/jizhun/catalog"
-	"github.com/jizhun/jizhun/catalog/condition"
 )
 
 // Decide decides a case: it validates the case against the item's fact
@@ -85,22 +85,17 @@ type run struct {
 	dates caseDates
 	vals  []catalog.Value
 	set   []bool
-	// trace is the trace being built, and arena the fact values its steps
-	// read; windows lists the steps whose Facts are windows of the arena.
-	// Both start in the run's scratch (scratchTrace, scratchArena) and move
-	// to the decision's own storage when the decision starts (output).
-	trace, scratchTrace []Step
-	arena, scratchArena Facts
-	windows             []factWindow
-	tail                tailStart
-	flags               []string // review flags raised before the decision is built
+	// tr is the trace being recorded, in the run's scratch: a decision
+	// gets a copy of its own when it is complete (finish). version is the
+	// index of the version the pipeline runs under.
+	tr      recorder
+	version int
+	// kept marks the fact values (by position, the first 64) already in
+	// the trace.
+	kept  uint64
+	flags []string // review flags raised before the decision is built
 	// history holds the parsed dates of the case's history, in order.
 	history []priorDates
-	// noteBuf holds the text of the trace notes that state dates, and
-	// pending says which steps they belong to; finish makes them strings,
-	// in one allocation.
-	noteBuf []byte
-	pending []pendingNote
 	// blk is the storage of the decision being built.
 	blk *decisionBlock
 	// factual problems found while evaluating (facts a rule needs that the
@@ -114,9 +109,9 @@ type priorDates struct {
 	hasDecision   bool
 }
 
-// runs recycles the scratch state of decisions: the value slots and the
-// parsed history, which never outlive a decision. The trace, the arena and
-// everything else a Decision refers to are allocated afresh each time.
+// runs recycles the scratch state of decisions: the value slots, the
+// parsed history and the trace being recorded, which never outlive a
+// decision. Everything a Decision refers to is allocated afresh each time.
 var runs = sync.Pool{New: func() any { return new(run) }}
 
 func (e *Engine) newRun(c *Case, ir *itemRules) *run {
@@ -127,19 +122,26 @@ func (e *Engine) newRun(c *Case, ir *itemRules) *run {
 	}
 	r.vals, r.set = r.vals[:n], r.set[:n]
 	r.e, r.ir, r.c = e, ir, c
-	r.trace, r.arena = r.scratchTrace[:0], r.scratchArena[:0]
+	r.tr.ir = ir
+	r.tr.words = slices.Grow(r.tr.words[:0], ir.stepsAt())[:ir.stepsAt()]
 	return r
 }
 
 // release returns the run's scratch to the pool. Only a run whose decision
 // is complete may be released; nothing it holds may be used afterwards.
 func (r *run) release() {
-	clear(r.vals)
+	// A slot is read only when set says it is set, so the values stay (the
+	// next decision overwrites them, and the pool is emptied at the next
+	// collections): clearing them cost a write barrier per pointer.
 	clear(r.set)
-	// The scratch steps and fact values are overwritten by the next
-	// decision; until then they hold on to no more than a case's values.
-	*r = run{vals: r.vals[:0], set: r.set[:0], scratchTrace: r.scratchTrace[:0], scratchArena: r.scratchArena[:0],
-		windows: r.windows[:0], history: r.history[:0], noteBuf: r.noteBuf[:0], pending: r.pending[:0]}
+	// Drop what points into the engine, the case and the decision, field by
+	// field rather than by assigning a fresh run, which would copy it with
+	// write barriers.
+	r.e, r.ir, r.c, r.blk = nil, nil, nil, nil
+	r.tr = recorder{trace: trace{words: r.tr.words[:0]}}
+	r.kept, r.flags, r.cerr = 0, nil, CaseError{}
+	r.dates, r.version = caseDates{}, 0
+	r.vals, r.set, r.history = r.vals[:0], r.set[:0], r.history[:0]
 	runs.Put(r)
 }
 
@@ -154,6 +156,7 @@ func (e *Engine) decideItem(ctx context.Context, c *Case, ir *itemRules, otherFa
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	r.tr.keepDates(&r.dates)
 	d, err := r.decide()
 	if err == nil {
 		r.release()
@@ -441,7 +444,7 @@ func (r *run) penalizedWithinYear() (int64, bool) {
 // eval evaluates a rule, recording a step. A rule that reads a fact the case
 // does not state records the problem and counts as false; decide turns the
 // collected problems into a CaseError.
-func (r *run) eval(step string, ru *rule, note string) bool {
+func (r *run) eval(ru *rule) bool {
 	for _, v := range ru.expr.Refs {
 		if !r.set[v.Slot] {
 			if v.Slot == slotPriorPenalized1y {
@@ -457,47 +460,31 @@ func (r *run) eval(step string, ru *rule, note string) bool {
 	if err != nil {
 		r.cerr.evalFailed(ru.id, err)
 	}
-	w := r.window(ru)
-	r.trace = append(r.trace, Step{Step: step, Rule: ru.id, Citation: ru.citation, Expr: ru.expr.Src,
-		Result: result, Note: note})
-	w.step = len(r.trace) - 1
-	r.windows = append(r.windows, w)
+	for _, v := range ru.expr.Refs {
+		r.keep(v.Slot)
+	}
+	r.record(kindEval, ru.index, result)
 	return result
 }
 
-// factWindow says that the Facts of a step are arena[start:end].
-type factWindow struct {
-	step, start, end int
-	refs             []*condition.Var
+// record appends a step to the trace: its kind, the index of the rule,
+// version, grade … it is about, its result, and the values the case gives
+// it (dateValue, countValue, flagValue, r.tr.amount). The text is
+// rendered from them when it is asked for (render.go).
+func (r *run) record(k stepKind, ref int, result bool, vals ...value) {
+	r.tr.add(k, result, r.version, ref, vals...)
 }
 
-// window puts the values of the facts a rule reads into the arena. Rules
-// that read the same facts in the same order share a window: the values of
-// a case's facts do not change while it is decided.
-func (r *run) window(ru *rule) factWindow {
-	refs := ru.expr.Refs
-	for i := len(r.windows) - 1; i >= 0; i-- {
-		if w := r.windows[i]; sameRefs(w.refs, refs) {
-			return w
+// keep keeps the value of a fact in the trace, once.
+func (r *run) keep(slot int) {
+	pos := r.ir.snap[slot]
+	if pos < 64 {
+		if r.kept&(1<<pos) != 0 {
+			return
 		}
+		r.kept |= 1 << pos
 	}
-	start := len(r.arena)
-	for _, v := range refs {
-		r.arena = append(r.arena, FactValue{Name: v.Name, Value: r.vals[v.Slot]})
-	}
-	return factWindow{start: start, end: len(r.arena), refs: refs}
-}
-
-func sameRefs(a, b []*condition.Var) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	r.tr.keep(slot, r.vals[slot])
 }
 
 // facts returns the values of the facts a rule reads.
@@ -507,10 +494,6 @@ func (r *run) facts(ru *rule) Facts {
 		fs[i] = FactValue{Name: v.Name, Value: r.vals[v.Slot]}
 	}
 	return fs
-}
-
-func (r *run) note(step, ruleID, citation, note string, result bool) {
-	r.trace = append(r.trace, Step{Step: step, Rule: ruleID, Citation: citation, Result: result, Note: note})
 }
 
 // decide picks the version (art. 37) and decides under it.
@@ -525,14 +508,7 @@ func (r *run) decide() (*Decision, error) {
 	}
 	atDecision := r.ir.versionAt(r.dates.decision)
 	if atDecision == nil || atDecision == atAct {
-		// 适用违法行为发生时（%s）施行的版本 %s
-		r.note("version", atAct.v.ID, citeArt37, "", true)
-		start := len(r.noteBuf)
-		r.noteBuf = append(r.noteBuf, "适用违法行为发生时（"...)
-		r.noteBuf = appendYMD(r.noteBuf, r.dates.pAct)
-		r.noteBuf = append(r.noteBuf, "）施行的版本 "...)
-		r.noteBuf = append(r.noteBuf, atAct.v.ID...)
-		r.pendingNote(start)
+		r.record(kindVersion, atAct.index, true)
 		return r.under(atAct)
 	}
 	return r.lexMitior(atAct, atDecision)
@@ -542,31 +518,32 @@ func (r *run) decide() (*Decision, error) {
 // force at the decision, and applies the new one only if it is lighter
 // (从旧兼从轻, art. 37).
 func (r *run) lexMitior(old, new *versionRules) (*Decision, error) {
-	prefix, prefixFlags := r.trace, r.flags
-	r.trace, r.flags = append([]Step(nil), prefix...), append([]string(nil), prefixFlags...)
-	r.note("version", old.v.ID, citeArt37, fmt.Sprintf("违法行为发生时（%s）施行版本 %s", r.dates.act, old.v.ID), true)
+	// Flags raised before the version is chosen (the standard's term, its
+	// transition rule) belong to both decisions.
+	prefix, prefixFlags := len(r.tr.words), r.flags
+	r.flags = slices.Clip(prefixFlags)
+	r.record(kindVersionOld, old.index, true)
 	dOld, err := r.under(old)
 	if err != nil {
 		return nil, err
 	}
-	r.trace, r.flags = append([]Step(nil), prefix...), append([]string(nil), prefixFlags...)
-	note := fmt.Sprintf("作出决定时（%s）施行版本 %s", r.dates.decision, new.v.ID)
+	// The new version's decision keeps its own fact values: the procedure
+	// facts (fine_max, outcome, hearing) differ.
+	r.tr.words, r.flags, r.kept = r.tr.words[:prefix], slices.Clip(prefixFlags), 0
 	var dNew *Decision
 	if new.v.Decriminalized {
-		r.note("version", new.v.ID, citeArt37, note+"：新的规定不认为是违法，适用新的规定", true)
-		dNew = r.noPenalty(new, ReasonNotIllegal, citeArt37)
+		r.version = new.index
+		r.record(kindVersionNotIllegal, new.index, true)
+		dNew = r.noPenalty(new, ReasonNotIllegal)
 		return dNew, nil
 	}
-	r.note("version", new.v.ID, citeArt37, note, true)
+	r.record(kindVersionNew, new.index, true)
 	dNew, err = r.under(new)
 	if err != nil {
 		return nil, err
 	}
+	// The comparison is the last step of the decision that applies.
 	cmp, crossing, by := compareVersions(dNew, dOld)
-	cite := citeArt37
-	if by != "decided" {
-		cite += "；" + citeSPC1997
-	}
 	chosen := dOld
 	if cmp < 0 {
 		chosen = dNew
@@ -574,8 +551,8 @@ func (r *run) lexMitior(old, new *versionRules) (*Decision, error) {
 	if crossing {
 		chosen.Flags = append(chosen.Flags, FlagLexMitiorCrossing)
 	}
-	chosen.Trace = append(chosen.Trace, Step{Step: "version", Rule: "art37." + by, Citation: cite, Result: chosen == dNew,
-		Note: lexMitiorNote(by, cmp, crossing, old.v.ID, new.v.ID)})
+	chosen.trace.add(kindVersionCompare, chosen == dNew, new.index, new.index,
+		countValue(old.index), countValue(int(by)), flagValue(crossing), flagValue(cmp < 0))
 	return chosen, nil
 }
 
@@ -596,27 +573,39 @@ const citeSPC1997 = "《最高人民法院关于适用刑法第十二条几个�
 // but a higher minimum): the maximum decides, and the decision is flagged
 // for legal review. by names the rule that decided: statutory_max,
 // statutory_min or decided.
-func compareVersions(dNew, dOld *Decision) (cmp int, crossing bool, by string) {
+func compareVersions(dNew, dOld *Decision) (cmp int, crossing bool, by art37Rule) {
 	if a, b := dNew.Statutory, dOld.Statutory; a != nil && b != nil {
 		maxCmp, minCmp := a.Max.Cmp(b.Max), a.Min.Cmp(b.Min)
 		switch {
 		case maxCmp != 0:
-			return maxCmp, minCmp != 0 && minCmp != maxCmp, "statutory_max"
+			return maxCmp, minCmp != 0 && minCmp != maxCmp, art37StatutoryMax
 		case minCmp != 0:
-			return minCmp, false, "statutory_min"
+			return minCmp, false, art37StatutoryMin
 		}
 	}
 	cmp, crossing = compareSeverity(dNew, dOld)
-	return cmp, crossing, "decided"
+	return cmp, crossing, art37Decided
 }
 
+// art37Rule names the rule that decided which version is lighter; the
+// trace records it as a number.
+type art37Rule int
+
+const (
+	art37StatutoryMax art37Rule = iota
+	art37StatutoryMin
+	art37Decided
+)
+
+var art37RuleIDs = [...]string{art37StatutoryMax: "art37.statutory_max", art37StatutoryMin: "art37.statutory_min", art37Decided: "art37.decided"}
+
 // lexMitiorNote explains the art. 37 choice.
-func lexMitiorNote(by string, cmp int, crossing bool, oldID, newID string) string {
+func lexMitiorNote(by art37Rule, lighter, crossing bool, oldID, newID string) string {
 	var why string
 	switch by {
-	case "statutory_max":
+	case art37StatutoryMax:
 		why = "新旧规定对本案适用的法定罚款最高额不同，以最高额较低者为处罚较轻"
-	case "statutory_min":
+	case art37StatutoryMin:
 		why = "新旧规定对本案适用的法定罚款最高额相同，以最低额较低者为处罚较轻"
 	default:
 		why = "新旧规定对本案适用的法定罚款幅度相同，按本案依各版本裁量的结果比较"
@@ -624,7 +613,7 @@ func lexMitiorNote(by string, cmp int, crossing bool, oldID, newID string) strin
 	if crossing {
 		why += "；两者幅度交叉（一方最高额较低而最低额较高），提请法制审核"
 	}
-	if cmp < 0 {
+	if lighter {
 		return fmt.Sprintf("%s：新的规定处罚较轻，适用新版本 %s（从旧兼从轻）", why, newID)
 	}
 	return fmt.Sprintf("%s：新版本 %s 不轻于旧版本，适用违法行为发生时的版本 %s", why, newID, oldID)

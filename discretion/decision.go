@@ -1,9 +1,6 @@
 package discretion
 
 import (
-	"bytes"
-	"encoding/json"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -149,6 +146,15 @@ type CatalogRef struct {
 
 // Decision is the engine's answer for one case. Its JSON form is the stable
 // contract of `jizhun decide --format json`.
+//
+// The trace, every step the engine tested or applied, is kept compactly
+// and rendered when it is asked for: by [Decision.Steps], [Decision.Text]
+// and [Decision.JSON] (or encoding/json, through MarshalJSON), where it is
+// the "trace" field.
+//
+// A decision shares its slices (Orders, Basis …) with the engine, and an
+// art. 29 decision with its candidates: treat it as read-only, and copy a
+// slice before changing its elements (appending is safe).
 type Decision struct {
 	Item          string                 `json:"item"`
 	ItemName      string                 `json:"item_name"`
@@ -167,11 +173,12 @@ type Decision struct {
 	Offset        *OffsetTerms           `json:"offset,omitempty"`
 	Flags         []string               `json:"flags,omitempty"`
 	Basis         []string               `json:"basis"`
-	Trace         []Step                 `json:"trace"`
 	Catalog       CatalogRef             `json:"catalog"`
 	// Candidates are the decisions under each provision of an act that
 	// violates several (art. 29); the decision itself is the one applied.
 	Candidates []*Decision `json:"candidates,omitempty"`
+
+	trace trace
 }
 
 // Flags a decision may carry for human review.
@@ -196,11 +203,9 @@ const (
 	FlagActBeforeStandard = "act_before_standard"
 )
 
-// Step is one entry of the trace: a rule that was tested or applied.
-//
-// Facts holds the values of the facts the rule read. Steps of one decision
-// that read the same facts in the same order share one Facts slice, so
-// treat a trace as read-only: copy a step's Facts before changing them.
+// Step is one entry of the trace, as [Decision.Steps] renders it: a rule
+// that was tested or applied. Facts holds the values of the facts the rule
+// read.
 type Step struct {
 	Step     string `json:"step"`
 	Rule     string `json:"rule,omitempty"`
@@ -238,15 +243,27 @@ func (fs Facts) MarshalJSON() ([]byte, error) {
 	return append(b, '}'), nil
 }
 
+// Steps renders the trace: every rule the engine tested or applied, in
+// order, with its citation, the facts it read, its result and its note.
+// The trace is kept compactly and rendered on each call (the notes are
+// formatted then), so the steps returned are the caller's to keep or
+// change; a caller that reads them more than once should keep them.
+func (d *Decision) Steps() []Step {
+	return d.renderTrace()
+}
+
+// MarshalJSON writes the decision as the JSON contract states it, with its
+// trace (compact; Decision.JSON indents).
+func (d *Decision) MarshalJSON() ([]byte, error) {
+	w := jsonWriter{b: make([]byte, 0, 8192)}
+	w.decision(d)
+	return w.b, nil
+}
+
 // JSON renders the decision as indented JSON with a final newline. Equal
 // decisions give byte-identical output.
 func (d *Decision) JSON() ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(d); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	w := jsonWriter{b: make([]byte, 0, 16384), indent: true}
+	w.decision(d)
+	return append(w.b, '\n'), nil
 }

@@ -44,12 +44,14 @@
 // special provision, never by the order the case lists them. Equal input
 // gives byte-identical output.
 //
-// Decide is built for deciding inline and in bulk: it formats nothing that
-// Compile could, parses the case without reflection, evaluates conditions
-// as Go closures, and makes four allocations for a decision (the decision,
-// its trace, the fact values the trace shows, the text of the notes that
-// state the case's dates). The fine arithmetic and the notes that depend
-// only on the party type, the grade and the outcome are worked out the
-// first time a case needs them and kept with the compiled rules.
-// docs/performance.md has the measurements.
+// The trace is recorded compactly and rendered on demand: a step holds the
+// index of what it is about in the compiled tables (rule ids, citations,
+// conditions, notes) and the few values the case gives it, in one
+// pointer-free slice per decision; [Decision.Steps], [Decision.Text] and
+// [Decision.JSON] render the words. Decide therefore formats nothing,
+// parses the case without reflection, evaluates conditions as Go closures
+// and makes two allocations for a decision: the decision, and its trace.
+// The fine arithmetic that depends only on the party type, the grade and
+// the outcome is worked out the first time a case needs it and kept with
+// the compiled rules. docs/performance.md has the measurements.
 package discretion

@@ -3,6 +3,7 @@ package discretion
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"sync"
 	"sync/atomic"
 
@@ -26,8 +27,11 @@ type Engine struct {
 	legalReview          *rule
 	collectiveDiscussion *rule
 
-	// minorNotes are the trace notes of art. 30 for a minor of each age.
-	minorNotes [18]string
+	catalogRef CatalogRef // what every decision names
+
+	// noMemo turns the memos of fine arithmetic off (memo.go), for the
+	// benchmark that measures them.
+	noMemo bool
 }
 
 // The engine-provided variables' slots (scope.go), by the short names the
@@ -49,6 +53,7 @@ const (
 
 // itemRules is one item, compiled.
 type itemRules struct {
+	e        *Engine
 	item     *catalog.Item
 	index    int           // position in the catalog
 	facts    catalog.Facts // catalog facts, then item facts
@@ -59,39 +64,48 @@ type itemRules struct {
 	// limitation is the art. 36 period (the item's own where it sets one),
 	// limitationExtended the five-year period under extended.
 	limitation, limitationExtended limitationRule
+
+	// rules are the rules a trace step may name by index: the engine's
+	// own (no fault, procedure, catalog factors) first, at the same
+	// indexes in every item, then the item's.
+	rules []*rule
+	// snap gives each slot that a rule reads (or that a fine is computed
+	// from) its position in a trace's fact values, -1 for the others;
+	// snapFacts declares the fact at each position.
+	snap      []int16
+	snapFacts []*catalog.Fact
 }
 
 type versionRules struct {
-	v            *catalog.Version
-	basis        catalog.Basis
-	basisText    []string // the basis as decisions state it
-	precondition *rule
-	sanctions    []*sanctionRules
-	fine         *sanctionRules
-	scheme       penalty.Scheme
-	grades       []*gradeRules
-	light        *rule
-	firstOffense *rule
-	commitment   *rule
-	offset       *rule
-	factors      []*factorRule // catalog factors, then the benchmark's
+	index     int // in itemRules.versions
+	v         *catalog.Version
+	basis     catalog.Basis
+	basisText []string // the basis as decisions state it
+	// orders are the version's orders, and ordersEducate those of a
+	// no-penalty decision, which adds education (art. 33 ¶3).
+	orders, ordersEducate []string
+	precondition          *rule
+	sanctions             []*sanctionRules
+	fine                  *sanctionRules
+	scheme                penalty.Scheme
+	grades                []*gradeRules
+	light                 *rule
+	firstOffense          *rule
+	commitment            *rule
+	offset                *rule
+	factors               []*factorRule // catalog factors, then the benchmark's
 
+	amountCite string // the citation of the statutory fine
 	// sanctionPreconditions is set when a sanction has a precondition of
 	// its own, so that the sanctions imposed vary from case to case.
 	sanctionPreconditions bool
-	// fineBaseFree is set when the fine's amount does not depend on a base
-	// fact, so that statutory ranges and everything derived from them are
-	// memoised per party type (memo.go).
+	// fineBaseFree is set when no base fact enters the fine, so that its
+	// arithmetic is memoised per party type (memo.go) in memos.
 	fineBaseFree bool
-	stat         [3]atomic.Pointer[statMemo]
-	// tailSteps and tailFacts are the most steps and fact values that the
-	// penalty part of a decision under this version has needed so far
-	// (run.output).
-	tailSteps, tailFacts atomic.Int32
-	// firstOffenseWindow and firstOffenseNote0 are the 首违不罚 window's
-	// label and its note for a party without prior violations.
-	firstOffenseWindow, firstOffenseNote0 string
-	offsetNotes                           [2]string
+	memos        [3]fineMemos
+	// firstOffenseWindow is the 首违不罚 window as notes state it.
+	firstOffenseWindow string
+	offsetNotes        [2]string
 }
 
 type sanctionRules struct {
@@ -100,26 +114,23 @@ type sanctionRules struct {
 }
 
 type gradeRules struct {
-	g    *catalog.Grade
-	when *rule
-	memo [3]atomic.Pointer[gradeMemo] // per party type
-	// lighterLowers records, per party type, whether a 从轻 ground lowers
-	// the grade's range (1) or cannot (2); 0 until first needed. Kept only
-	// where the ranges are memoised.
-	lighterLowers [3]atomic.Int32
+	index int // in versionRules.grades
+	g     *catalog.Grade
+	when  *rule
 }
 
 type factorRule struct {
 	f    *catalog.Factor
 	when *rule
-	note string // the trace note of its condition
 }
 
-// rule is a compiled condition with what the trace needs about it,
-// computed once.
+// rule is a compiled condition with what the trace states about it.
 type rule struct {
+	index    int    // in itemRules.rules
+	step     string // the step of the trace that tests it
 	id       string
 	citation string
+	note     string // what it tests, in words
 	expr     *condition.Expr
 	// npCite is the citation of a no-penalty decision on this rule: its
 	// own, then art. 33 ¶3 (education); set for the no-penalty rules.
@@ -135,6 +146,7 @@ func Compile(cat *catalog.Catalog) (*Engine, error) {
 	}
 	c := &compiler{cat: cat}
 	e := &Engine{cat: cat, items: make(map[string]*itemRules, len(cat.Items)), unit: decimal.NewFromInt(1)}
+	e.catalogRef = CatalogRef{ID: cat.ID, Version: cat.Version, Digest: cat.Digest}
 	if cat.Rounding.Unit != nil {
 		e.unit = *cat.Rounding.Unit
 	}
@@ -142,19 +154,18 @@ func Compile(cat *catalog.Catalog) (*Engine, error) {
 	c.limitation = newLimitationRule(pol.Years, citeArt36, false)
 	c.limitationExtended = newLimitationRule(pol.ExtendedYears, citeArt36, false)
 	base := c.baseScope()
-	e.noFault = c.rule(cat.Policies.NoFault, base, "no_fault", citeArt33Para2)
+	e.noFault = c.rule(cat.Policies.NoFault, base, "no_fault", "no_fault", citeArt33Para2,
+		"当事人有证据足以证明没有主观过错的，不予行政处罚（应当）")
 	e.noFault.setNoPenalty()
-	for age := range e.minorNotes {
-		e.minorNotes[age] = fmt.Sprintf("违法行为发生时%d周岁，应当%s", age, cat.Policies.Minors.Label())
-	}
 	for _, f := range cat.Factors {
 		e.catalogFactors = append(e.catalogFactors, c.factor(f, base))
 	}
 	proc := c.procedureScope(base)
-	e.legalReview = c.rule(cat.Procedure.LegalReview, proc, "legal_review", citeArt58)
-	e.collectiveDiscussion = c.rule(cat.Procedure.CollectiveDiscussion, proc, "collective_discussion", citeArt57)
+	e.legalReview = c.rule(cat.Procedure.LegalReview, proc, "procedure", "legal_review", citeArt58, "法制审核")
+	e.collectiveDiscussion = c.rule(cat.Procedure.CollectiveDiscussion, proc, "procedure", "collective_discussion", citeArt57, "集体讨论决定")
 	for i, ir := range c.items(base, e.catalogFactors) {
 		ir.rules.index = i
+		ir.rules.e = e
 		e.items[cat.Items[i].Code] = ir.rules
 		e.codes = append(e.codes, cat.Items[i].Code)
 		for _, d := range ir.diags {
@@ -181,6 +192,8 @@ type compiler struct {
 	// limitation and limitationExtended are the catalog's art. 36
 	// periods, which items without their own share.
 	limitation, limitationExtended limitationRule
+	// rules are the rules compiled so far, in itemRules.rules order.
+	rules []*rule
 }
 
 // baseScope holds the engine's variables and the catalog's facts ([BaseScope]).
@@ -193,14 +206,16 @@ func (c *compiler) procedureScope(*condition.Scope) *condition.Scope {
 }
 
 // rule compiles a catalog rule; nil in, nil out.
-func (c *compiler) rule(r *catalog.Rule, scope *condition.Scope, id, defaultCite string) *rule {
+func (c *compiler) rule(r *catalog.Rule, scope *condition.Scope, step, id, defaultCite, note string) *rule {
 	if r == nil {
 		return nil
 	}
-	return c.cond(r.When, scope, id, citeOr(r.Citation, defaultCite))
+	return c.cond(r.When, scope, step, id, citeOr(r.Citation, defaultCite), note)
 }
 
-func (c *compiler) cond(cond *catalog.Cond, scope *condition.Scope, id, cite string) *rule {
+// cond compiles a condition into a rule that the trace shows as a step
+// of the given kind, with its id, citation and note.
+func (c *compiler) cond(cond *catalog.Cond, scope *condition.Scope, step, id, cite, note string) *rule {
 	if cond == nil {
 		return nil
 	}
@@ -211,7 +226,9 @@ func (c *compiler) cond(cond *catalog.Cond, scope *condition.Scope, id, cite str
 	if x == nil {
 		return nil
 	}
-	return &rule{id: id, citation: cite, expr: x}
+	ru := &rule{index: len(c.rules), step: step, id: id, citation: cite, note: note, expr: x}
+	c.rules = append(c.rules, ru)
+	return ru
 }
 
 // setNoPenalty prepares a no-penalty rule's decision citation.
@@ -233,8 +250,8 @@ func (c *compiler) factor(f *catalog.Factor, scope *condition.Scope) *factorRule
 	if !f.Mandatory {
 		mode = "可以"
 	}
-	return &factorRule{f: f, when: c.cond(f.When, scope, "factor:"+f.ID, citeOr(f.Citation, "")),
-		note: f.Label + "：" + mode + f.Effect.Label()}
+	return &factorRule{f: f, when: c.cond(f.When, scope, "factor", "factor:"+f.ID, citeOr(f.Citation, ""),
+		f.Label+"："+mode+f.Effect.Label())}
 }
 
 // compiledItem is an item's rules and the diagnostics compiling them gave.
@@ -254,7 +271,9 @@ func (c *compiler) items(base *condition.Scope, catalogFactors []*factorRule) []
 	items := c.cat.Items
 	out := make([]compiledItem, len(items))
 	compile := func(i int) {
-		ic := &compiler{cat: c.cat, limitation: c.limitation, limitationExtended: c.limitationExtended}
+		// The engine's rules come first in every item's table.
+		ic := &compiler{cat: c.cat, limitation: c.limitation, limitationExtended: c.limitationExtended,
+			rules: slices.Clip(c.rules)}
 		out[i] = compiledItem{rules: ic.item(items[i], base, catalogFactors), diags: ic.diags}
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(items)/itemsPerWorker)
@@ -294,16 +313,65 @@ func (c *compiler) item(it *catalog.Item, base *condition.Scope, catalogFactors 
 	}
 	ir.nslots = numBuiltinSlots + len(ir.facts)
 	if l := it.Limitation; l != nil && l.Extended != nil {
-		ir.extended = c.rule(l.Extended, scope, "limitation.extended", citeArt36)
+		ir.extended = c.rule(l.Extended, scope, "limitation", "limitation.extended", citeArt36,
+			"涉及公民生命健康安全、金融安全且有危害后果的，期限延长至五年")
 	}
 	ir.limitation, ir.limitationExtended = c.limitation, c.limitationExtended
 	if l := it.Limitation; l != nil && l.Years > 0 {
 		ir.limitation = newLimitationRule(l.Years, l.Citation.String(), true)
 	}
-	for _, v := range it.Versions {
-		ir.versions = append(ir.versions, c.version(it, v, scope, catalogFactors))
+	for i, v := range it.Versions {
+		vr := c.version(it, v, scope, catalogFactors)
+		vr.index = i
+		ir.versions = append(ir.versions, vr)
 	}
+	ir.rules = c.rules
+	ir.snapshotLayout()
 	return ir
+}
+
+// snapshotLayout places the facts that the item's rules read, and the
+// base facts of its fines, in a trace's fact values.
+func (ir *itemRules) snapshotLayout() {
+	ir.snap = make([]int16, ir.nslots)
+	for i := range ir.snap {
+		ir.snap[i] = -1
+	}
+	place := func(slot int, f *catalog.Fact) {
+		if ir.snap[slot] < 0 {
+			ir.snap[slot] = int16(len(ir.snapFacts))
+			ir.snapFacts = append(ir.snapFacts, f)
+		}
+	}
+	for _, ru := range ir.rules {
+		for _, v := range ru.expr.Refs {
+			f := v.Fact
+			if f == nil {
+				f = &catalog.Fact{Name: v.Name, Type: v.Type}
+			}
+			place(v.Slot, f)
+		}
+	}
+	for _, v := range ir.versions {
+		if v.fine == nil || v.fine.s.Amount == nil {
+			continue
+		}
+		a := v.fine.s.Amount
+		rules := []*catalog.AmountRule{a.All}
+		for _, pr := range a.ByParty {
+			rules = append(rules, pr.Rule)
+		}
+		for _, ar := range rules {
+			if ar == nil {
+				continue
+			}
+			if name := baseName(ar.Rule); name != "" {
+				if slot, ok := ir.factSlot[name]; ok {
+					place(slot, ir.facts[slot-numBuiltinSlots])
+				}
+			}
+		}
+	}
 }
 
 func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *condition.Scope, catalogFactors []*factorRule) *versionRules {
@@ -312,16 +380,20 @@ func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *conditio
 		vr.basis = *v.Basis
 	}
 	vr.basisText = basisText(vr.basis)
-	vr.tailSteps.Store(12)
-	vr.tailFacts.Store(8)
+	vr.orders = slices.Clip(append([]string{}, v.Orders...))
+	vr.ordersEducate = slices.Clip(append(append([]string{}, v.Orders...), orderEducate))
 	penaltyCite := vr.basis.Penalty.String()
+	vr.amountCite = penaltyCite
+	if vr.basis.Amount != nil {
+		vr.amountCite = vr.basis.Amount.String()
+	}
 	if p := v.Precondition; p != nil {
-		vr.precondition = c.cond(p.When, scope, "precondition:"+p.Kind, citeOr(p.Citation, penaltyCite))
+		vr.precondition = c.cond(p.When, scope, "precondition", "precondition:"+p.Kind, citeOr(p.Citation, penaltyCite), p.Label)
 	}
 	for _, s := range v.Sanctions {
 		sr := &sanctionRules{s: s}
 		if p := s.Precondition; p != nil {
-			sr.precondition = c.cond(p.When, scope, "precondition:"+string(s.Type), citeOr(p.Citation, penaltyCite))
+			sr.precondition = c.cond(p.When, scope, "precondition", "precondition:"+string(s.Type), citeOr(p.Citation, penaltyCite), p.Label)
 		}
 		vr.sanctions = append(vr.sanctions, sr)
 		vr.sanctionPreconditions = vr.sanctionPreconditions || sr.precondition != nil
@@ -335,28 +407,34 @@ func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *conditio
 		return vr
 	}
 	vr.scheme = c.cat.SchemeFor(b)
-	for _, g := range b.Grades {
-		vr.grades = append(vr.grades, &gradeRules{g: g, when: c.cond(g.When, scope, "grade:"+g.ID, penaltyCite)})
+	for i, g := range b.Grades {
+		vr.grades = append(vr.grades, &gradeRules{index: i, g: g, when: c.cond(g.When, scope, "grade", "grade:"+g.ID, penaltyCite, g.Label)})
+	}
+	if vr.fineBaseFree {
+		for i := range vr.memos {
+			vr.memos[i].grades = make([]gradeMemos, len(vr.grades))
+		}
 	}
 	if e := b.LightViolation; e != nil {
-		vr.light = c.cond(e.When, scope, "light_violation", citeOr(e.Citation, citeArt33Para1Sent1))
+		vr.light = c.cond(e.When, scope, "light_violation", "light_violation", citeOr(e.Citation, citeArt33Para1Sent1),
+			"违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚（应当）")
 		vr.light.setNoPenalty()
 	}
 	if fo := b.FirstOffense; fo != nil {
-		vr.firstOffense = c.cond(fo.When, scope, "first_offense", citeOr(fo.Citation, citeArt33Para1Sent2))
+		vr.firstOffense = c.cond(fo.When, scope, "first_offense", "first_offense", citeOr(fo.Citation, citeArt33Para1Sent2),
+			"初次违法且危害后果轻微并及时改正的，可以不予行政处罚（可以）")
 		vr.firstOffense.setNoPenalty()
 		vr.firstOffenseWindow = "首次违法"
 		if !fo.Window.None {
 			vr.firstOffenseWindow = fo.Window.Label() + "首次违法"
 		}
-		vr.firstOffenseNote0 = fmt.Sprintf("%s：回溯期内同类违法 %d 次", vr.firstOffenseWindow, 0)
 	}
 	if cm := b.Commitment; cm != nil {
-		vr.commitment = c.cond(cm.When, scope, "commitment", citeOr(cm.Citation, ""))
+		vr.commitment = c.cond(cm.When, scope, "commitment", "commitment", citeOr(cm.Citation, ""), cm.Label)
 		vr.commitment.setNoPenalty()
 	}
 	if o := b.Offset; o != nil {
-		vr.offset = c.cond(o.When, scope, "public_service_offset", citeOr(o.Citation, ""))
+		vr.offset = c.cond(o.When, scope, "offset", "public_service_offset", citeOr(o.Citation, ""), "公益服务折抵罚款")
 		vr.offsetNotes = offsetNotes(o)
 	}
 	vr.factors = append(vr.factors, catalogFactors...)

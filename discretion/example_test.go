@@ -64,7 +64,7 @@ func ExampleEngine_Decide() {
 	fmt.Printf("fine: %s–%s yuan\n", d.Fine.Min, d.Fine.Max)
 	fmt.Println("orders:", d.Orders)
 	fmt.Println("simple procedure:", d.Procedure.Simple)
-	for _, s := range d.Trace {
+	for _, s := range d.Steps() {
 		if s.Step == "grade" && s.Expr != "" {
 			fmt.Printf("%s %q → %v\n", s.Rule, s.Expr, s.Result)
 		}

@@ -59,7 +59,7 @@ func (d *Decision) Text() string {
 		fmt.Fprintf(&b, "提请审查：%s\n", flagLabel(f))
 	}
 	b.WriteString("说理：\n")
-	for i, s := range d.Trace {
+	for i, s := range d.Steps() {
 		mark := "否"
 		if s.Result {
 			mark = "是"

@@ -196,7 +196,7 @@ func hasOrder(d *discretion.Decision, order string) bool {
 // steps returns the trace steps of a step kind with a rule id ("" for any).
 func steps(d *discretion.Decision, step, rule string) []discretion.Step {
 	var out []discretion.Step
-	for _, s := range d.Trace {
+	for _, s := range d.Steps() {
 		if s.Step == step && (rule == "" || s.Rule == rule) {
 			out = append(out, s)
 		}
@@ -228,7 +228,7 @@ func factValue(t testing.TB, s discretion.Step, name string) string {
 
 // traceMentions reports whether any step's citation or note contains s.
 func traceMentions(d *discretion.Decision, s string) bool {
-	for _, st := range d.Trace {
+	for _, st := range d.Steps() {
 		if strings.Contains(st.Citation, s) || strings.Contains(st.Note, s) {
 			return true
 		}

@@ -1,175 +1,154 @@
 package discretion
 
 import (
+	"slices"
 	"sync/atomic"
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/penalty"
 )
 
-// The arithmetic of a penalty decision — the statutory range, the grade's
-// range, its split by the tier scheme, the clamp, the procedure that the
-// fine requires — and the trace notes that state it depend on the case only
-// through the party type, the grade and the adjusted outcome, as long as the
-// fine is not computed from a base fact (illegal gains, construction cost).
-// The engine therefore works each combination out once, the first time a
-// case needs it, by running the very code that decides a case on a case
-// that states only the party type, and keeps the result (the steps it
-// recorded, the ranges, the flags) with the compiled rules. A decision then
-// copies what it needs. Memos are immutable once stored and published
-// atomically; two goroutines that race to build one build equal values.
-// A combination whose computation records a problem is never memoised, so
-// that the problem is reported by the code that found it, case by case.
+// The arithmetic of a fine — the statutory range, the grade's range and
+// the range the outcome gives — depends on the case only through the party
+// type, the grade and the adjusted outcome, as long as no base fact
+// (illegal gains, construction cost) enters the fine. Each result costs a
+// dozen decimal allocations, so the engine works each combination out the
+// first time a case needs it, by running the code that decides a case on a
+// case that states only the party type, and keeps what that code returned
+// and the steps it recorded (compact, pointer-free words) with the
+// compiled rules. A decision then appends the words and uses the values.
+//
+// Memos are caches: they never change once published (atomically), two
+// goroutines that race to build one build equal ones, and a computation
+// that records a problem is never kept, so that the problem is reported by
+// the code that found it, case by case. BenchmarkDecideNoMemo measures
+// what they save.
 
-// partyIndex numbers the party types for the memo arrays.
-func partyIndex(p catalog.PartyType) int {
-	switch p {
-	case catalog.Individual:
-		return 0
-	case catalog.Organization:
-		return 1
-	case catalog.IndividualBusiness:
-		return 2
-	}
-	return -1
+// memo is one result of the arithmetic and the steps that stated it.
+type memo[T any] struct {
+	words []value
+	val   T
 }
 
-// statMemo is what statutory records and returns for a party type.
-type statMemo struct {
-	steps   []Step
+// memoized returns the memo in slot, computing it on a party-only run if
+// it is not there yet; nil if it may not be memoised.
+func memoized[T any](r *run, slot *atomic.Pointer[memo[T]], compute func(s *run) T) *memo[T] {
+	if r.e.noMemo {
+		return nil
+	}
+	if m := slot.Load(); m != nil {
+		return m
+	}
+	s := &run{e: r.e, ir: r.ir, c: &Case{Party: Party{Type: r.c.Party.Type}}, version: r.version}
+	s.tr = recorder{trace: trace{ir: r.ir, words: make([]value, r.ir.stepsAt())}}
+	val := compute(s)
+	if len(s.cerr.Problems) > 0 || len(s.tr.big) > 0 {
+		return nil
+	}
+	m := &memo[T]{words: slices.Clip(s.tr.words[r.ir.stepsAt():]), val: val}
+	slot.Store(m)
+	return m
+}
+
+// replay appends the steps of a memo to the trace.
+func (r *run) replay(words []value) { r.tr.words = append(r.tr.words, words...) }
+
+// fineMemos are the memos of a version for one party type.
+type fineMemos struct {
+	stat   atomic.Pointer[memo[statResult]]
+	grades []gradeMemos // per grade
+}
+
+type gradeMemos struct {
+	rng   atomic.Pointer[memo[gradeResult]]
+	final [numFinalKeys]atomic.Pointer[memo[finalResult]]
+	// lighterLowers records whether a 从轻 ground lowers the grade's range
+	// (1) or cannot (2); 0 until first needed
+	// (mandatoryLighterWithoutEffect).
+	lighterLowers atomic.Int32
+}
+
+type statResult struct {
 	st      statutory
 	hasFine bool
 }
 
-// gradeMemo is what gradeRange records and returns for a grade and a party
-// type, and the memos of the rest of the decision under that grade.
-type gradeMemo struct {
-	steps   []Step
+type gradeResult struct {
 	rng     penalty.Range
 	hasFine bool
-	tails   [numTailKeys]atomic.Pointer[tailMemo]
 }
 
-// tailMemo is the rest of a penalty decision once the outcome is known:
-// what finalRange, chooseSanctions and procedureByPenalty record and set,
-// and the note of the decision step.
-type tailMemo struct {
-	clamp     []Step
-	flags     []string
-	fine      *Fine
-	statutory *Fine
-	sanctions []penalty.SanctionType
-	proc      []Step
-	procedure Procedure
-	note      string
+type finalResult struct {
+	fine  *penalty.Range
+	flags []string // the flags finalRange raised
 }
 
-// Tail memos are keyed by the outcome and by whether a ground moved it
-// (finalRange's byGround). Mitigated is not memoised: its clamp step cites
-// the grounds found, which vary from case to case.
-const numTailKeys = 6
+// Final memos are keyed by the outcome and by whether a ground moved it
+// (finalRange's byGround).
+const numFinalKeys = 8
 
-func tailKey(out Outcome, byGround bool) int {
-	k := 0
-	switch out {
-	case Lighter:
-		k = 0
-	case General:
-		k = 1
-	case Heavier:
-		k = 2
-	default:
-		return -1
-	}
+func finalKey(out Outcome, byGround bool) int {
+	k := out.Severity() - 1 // mitigated 0 … heavier 3
 	if byGround {
-		k += 3
+		k += 4
 	}
 	return k
 }
 
-// memoRun returns a run for working out a memo: the same engine and item,
-// and a case that states only the party type.
-func (r *run) memoRun() *run {
-	return &run{e: r.e, ir: r.ir, c: &Case{Party: Party{Type: r.c.Party.Type}}}
-}
+// partyIndex numbers the party types for the memo arrays.
+func partyIndex(p catalog.PartyType) int { return indexOf(partyTypes, p) }
 
-// statutoryMemo returns the memo of statutory for the case's party type,
-// or nil when the fine depends on the case beyond it.
-func (r *run) statutoryMemo(v *versionRules, fine *sanctionRules) *statMemo {
+// fineMemos returns the memos for the case's party type, or nil when the
+// fine depends on the case beyond it.
+func (r *run) fineMemos(v *versionRules, fine *sanctionRules) *fineMemos {
 	pi := partyIndex(r.c.Party.Type)
-	if fine != v.fine || !v.fineBaseFree || pi < 0 {
+	if fine == nil || fine != v.fine || !v.fineBaseFree || pi < 0 {
 		return nil
 	}
-	if m := v.stat[pi].Load(); m != nil {
-		return m
-	}
-	s := r.memoRun()
-	st, hasFine := s.statutorySlow(v, fine)
-	if len(s.cerr.Problems) > 0 {
-		return nil
-	}
-	m := &statMemo{steps: s.trace, st: st, hasFine: hasFine}
-	v.stat[pi].Store(m)
-	return m
+	return &v.memos[pi]
 }
 
-// gradeMemo returns the memo of gradeRange for a grade and the case's party
-// type, given the memoised statutory range, or nil.
-func (r *run) gradeMemo(v *versionRules, g *gradeRules, sm *statMemo) *gradeMemo {
-	pi := partyIndex(r.c.Party.Type)
-	if m := g.memo[pi].Load(); m != nil {
-		return m
-	}
-	s := r.memoRun()
-	m := &gradeMemo{}
-	if sm.hasFine {
-		m.rng, m.hasFine = s.gradeRange(v, g.g, sm.st)
-	}
-	if len(s.cerr.Problems) > 0 {
-		return nil
-	}
-	m.steps = s.trace
-	g.memo[pi].Store(m)
-	return m
-}
-
-// tailMemo returns the memo of the rest of the decision for an outcome, or
-// nil when it is not memoised.
-func (r *run) tailMemo(v *versionRules, g *gradeRules, sm *statMemo, gm *gradeMemo, out Outcome, byGround bool) *tailMemo {
-	k := tailKey(out, byGround)
-	if k < 0 {
-		return nil
-	}
-	if m := gm.tails[k].Load(); m != nil {
-		return m
-	}
-	s := r.memoRun()
-	d := &Decision{Outcome: out}
-	hasFine := gm.hasFine
-	if hasFine {
-		var fine *penalty.Range
-		fine, d.Flags = s.finalRange(out, byGround, v, g.g, gm.rng, sm.st, nil)
-		if fine != nil {
-			d.Fine = &Fine{Min: fine.Min, Max: fine.Max}
+// statutoryMemo is statutory, memoised.
+func (r *run) statutoryMemo(fm *fineMemos, v *versionRules, fine *sanctionRules) (statutory, bool) {
+	if fm != nil {
+		m := memoized(r, &fm.stat, func(s *run) statResult {
+			st, ok := s.statutory(v, fine)
+			return statResult{st, ok}
+		})
+		if m != nil {
+			r.replay(m.words)
+			return m.val.st, m.val.hasFine
 		}
 	}
-	if hasFine {
-		d.Statutory = &Fine{Min: sm.st.rng.Min, Max: sm.st.rng.Max}
-		if sm.st.rng.Unbounded {
-			d.Statutory = nil
+	return r.statutory(v, fine)
+}
+
+// gradeRangeMemo is gradeRange, memoised.
+func (r *run) gradeRangeMemo(fm *fineMemos, v *versionRules, g *gradeRules, stat statutory) (penalty.Range, bool) {
+	if fm != nil {
+		m := memoized(r, &fm.grades[g.index].rng, func(s *run) gradeResult {
+			rng, ok := s.gradeRange(v, g, stat)
+			return gradeResult{rng, ok}
+		})
+		if m != nil {
+			r.replay(m.words)
+			return m.val.rng, m.val.hasFine
 		}
 	}
-	clamp := len(s.trace)
-	d.Sanctions = s.chooseSanctions(v.sanctions, g.g, d.Fine != nil)
-	s.procedureByPenalty(d)
-	if len(s.cerr.Problems) > 0 {
-		return nil
+	return r.gradeRange(v, g, stat)
+}
+
+// finalRangeMemo is finalRange, memoised.
+func (r *run) finalRangeMemo(fm *fineMemos, out Outcome, byGround bool, v *versionRules, g *gradeRules, grade penalty.Range, stat statutory, flags []string) (*penalty.Range, []string) {
+	if k := finalKey(out, byGround); fm != nil && k >= 0 {
+		m := memoized(r, &fm.grades[g.index].final[k], func(s *run) finalResult {
+			fine, raised := s.finalRange(out, byGround, v, g.g, grade, stat, nil)
+			return finalResult{fine, raised}
+		})
+		if m != nil {
+			r.replay(m.words)
+			return m.val.fine, append(flags, m.val.flags...)
+		}
 	}
-	m := &tailMemo{
-		clamp: s.trace[:clamp:clamp], flags: d.Flags, fine: d.Fine, statutory: d.Statutory,
-		sanctions: d.Sanctions, proc: s.trace[clamp:], procedure: d.Procedure,
-		note: out.Label() + "：" + describeDecision(d),
-	}
-	gm.tails[k].Store(m)
-	return m
+	return r.finalRange(out, byGround, v, g.g, grade, stat, flags)
 }

@@ -38,22 +38,15 @@ type statutory struct {
 
 // penalise grades the case and computes the penalty.
 func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, error) {
-	d := r.decision(v, false)
+	d := r.decision(v)
 	var fine *sanctionRules
 	for _, s := range sanctions {
 		if s.s.Type == penalty.Fine {
 			fine = s
 		}
 	}
-	var stat statutory
-	var hasFine bool
-	sm := r.statutoryMemo(v, fine)
-	if sm != nil {
-		r.trace = append(r.trace, sm.steps...)
-		stat, hasFine = sm.st, sm.hasFine
-	} else {
-		stat, hasFine = r.statutorySlow(v, fine)
-	}
+	fm := r.fineMemos(v, fine)
+	stat, hasFine := r.statutoryMemo(fm, v, fine)
 	if r.cerr.err() != nil {
 		return nil, nil
 	}
@@ -62,88 +55,54 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 		return nil, err
 	}
 	d.Grade, d.GradeLabel = grade.g.ID, grade.g.Label
-	var gm *gradeMemo
-	if sm != nil {
-		gm = r.gradeMemo(v, grade, sm)
-	}
 	var rng penalty.Range
-	switch {
-	case gm != nil:
-		r.trace = append(r.trace, gm.steps...)
-		rng, hasFine = gm.rng, gm.hasFine
-	case hasFine:
-		rng, hasFine = r.gradeRange(v, grade.g, stat)
+	if hasFine {
+		rng, hasFine = r.gradeRangeMemo(fm, v, grade, stat)
 	}
 	outcome, discretionary, byGround := r.adjust(v, grade.g)
-	if outcome == Lighter && byGround && hasFine && !discretionary && r.mandatoryLighterWithoutEffect(v, grade, gm != nil, rng, stat) {
+	if outcome == Lighter && byGround && hasFine && !discretionary && r.mandatoryLighterWithoutEffect(fm, v, grade, rng, stat) {
 		// 应当从轻或者减轻 (arts. 30, 32): 从轻 cannot lower this grade's range,
 		// so the ground takes effect as 减轻.
 		outcome = Mitigated
-		r.note("adjust", string(Mitigated), r.groundCitation(), "应当从轻或者减轻处罚，但本阶次罚款幅度内从轻已无法降低罚款，依法减轻处罚", true)
+		r.record(kindAdjust, outcome.Severity(), true, countValue(int(adjustMandatoryMitigated)))
 	}
 	d.Outcome, d.Discretionary = outcome, discretionary
-	if gm != nil && len(sanctions) == len(v.sanctions) {
-		if tm := r.tailMemo(v, grade, sm, gm, outcome, byGround); tm != nil {
-			r.trace = append(r.trace, tm.clamp...)
-			if len(tm.flags) > 0 {
-				if d.Flags == nil {
-					d.Flags = r.blk.flags[:0]
-				}
-				d.Flags = append(d.Flags, tm.flags...)
-			}
-			if tm.fine != nil {
-				r.blk.fine = *tm.fine
-				d.Fine = &r.blk.fine
-			}
-			if tm.statutory != nil {
-				r.blk.statutory = *tm.statutory
-				d.Statutory = &r.blk.statutory
-			}
-			d.Sanctions = append(d.Sanctions, tm.sanctions...)
-			r.trace = append(r.trace, tm.proc...)
-			d.Procedure = tm.procedure
-			r.procedureByRules(d)
-			r.offset(v, d)
-			r.note("decision", string(outcome), "", tm.note, true)
-			r.finish(d)
-			return d, nil
-		}
-	}
 	if hasFine {
+		if d.Flags == nil {
+			d.Flags = r.blk.flags[:0] // room for the flags finalRange may raise
+		}
 		var fine *penalty.Range
-		fine, d.Flags = r.finalRange(outcome, byGround, v, grade.g, rng, stat, d.Flags)
+		fine, d.Flags = r.finalRangeMemo(fm, outcome, byGround, v, grade, rng, stat, d.Flags)
+		if len(d.Flags) == 0 {
+			d.Flags = nil
+		}
 		if fine != nil {
-			d.Fine = &Fine{Min: fine.Min, Max: fine.Max}
+			r.blk.fine = Fine{Min: fine.Min, Max: fine.Max}
+			d.Fine = &r.blk.fine
+		}
+		if !stat.rng.Unbounded {
+			r.blk.statutory = Fine{Min: stat.rng.Min, Max: stat.rng.Max}
+			d.Statutory = &r.blk.statutory
 		}
 	}
-	if hasFine {
-		d.Statutory = &Fine{Min: stat.rng.Min, Max: stat.rng.Max}
-		if stat.rng.Unbounded {
-			d.Statutory = nil
-		}
-	}
-	d.Sanctions = r.chooseSanctions(sanctions, grade.g, d.Fine != nil)
+	d.Sanctions = r.chooseSanctions(d.Sanctions, sanctions, grade.g, d.Fine != nil)
 	r.procedure(d)
 	r.offset(v, d)
-	r.note("decision", string(outcome), "", fmt.Sprintf("%s：%s", outcome.Label(), describeDecision(d)), true)
+	r.record(kindDecision, outcome.Severity(), true)
 	r.finish(d)
 	return d, nil
 }
 
 // statutory evaluates the fine's amount rule for the party and the base
 // fact. hasFine is false when the clause allows no fine in this case.
-func (r *run) statutorySlow(v *versionRules, fine *sanctionRules) (statutory, bool) {
+func (r *run) statutory(v *versionRules, fine *sanctionRules) (statutory, bool) {
 	if fine == nil {
 		return statutory{}, false
 	}
-	party := r.e.cat.MapParty(r.c.Party.Type)
-	ar := amountFor(fine.s.Amount, r.c.Party.Type, party)
-	cite := v.basis.Penalty.String()
-	if v.basis.Amount != nil {
-		cite = v.basis.Amount.String()
-	}
+	party := indexOf(partyTypes, r.c.Party.Type)
+	ar := amountFor(fine.s.Amount, r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type))
 	if ar == nil {
-		r.note("statutory", "amount", cite, fmt.Sprintf("本条款未对%s规定罚款", party.Label()), false)
+		r.record(kindNoFine, party, false)
 		return statutory{}, false
 	}
 	base := r.baseValue(ar.Rule)
@@ -156,15 +115,33 @@ func (r *run) statutorySlow(v *versionRules, fine *sanctionRules) (statutory, bo
 		r.cerr.add("facts."+missing.Base, "missing: the fine of item %s is computed from %s (%s); state it", r.ir.item.Code, f.Label, missing.Base)
 		return statutory{}, false
 	case errors.As(err, &undeterminable):
-		r.note("statutory", "amount", cite, fmt.Sprintf("%s无法确定，且条款未规定此时的罚款，依法不予罚款", undeterminable.Base), false)
+		slot, ok := r.ir.factSlot[undeterminable.Base]
+		if !ok {
+			slot = -1
+		}
+		r.record(kindUndeterminable, party, false, countValue(slot))
 		return statutory{}, false
 	case err != nil:
 		r.cerr.add("facts", "%v", err)
 		return statutory{}, false
 	}
 	st := statutory{main: ar.Rule, outcome: out, rng: out.Range.Round(r.e.unit)}
-	r.trace = append(r.trace, Step{Step: "statutory", Rule: "amount", Citation: cite,
-		Facts: r.baseFacts(ar.Rule), Result: !st.rng.IsZero(), Note: describeStatutory(out, st.rng, party)})
+	flags := party
+	if slot, ok := r.ir.factSlot[baseName(ar.Rule)]; ok && r.set[slot] {
+		r.keep(slot)
+		flags |= statHasBase
+	}
+	if len(out.FallbackPath) > 0 {
+		flags |= statFallback
+	}
+	if out.Capped {
+		flags |= statCapped
+	}
+	if flags&statFallback == 0 && ar.Rule.Kind != penalty.Fixed {
+		r.record(kindStatutory, flags, !st.rng.IsZero(), r.tr.amount(st.rng.Min), r.tr.upper(st.rng), r.tr.amount(out.Base))
+	} else {
+		r.record(kindStatutory, flags, !st.rng.IsZero(), r.tr.amount(st.rng.Min), r.tr.upper(st.rng))
+	}
 	if st.rng.IsZero() {
 		return st, false
 	}
@@ -220,32 +197,6 @@ func baseName(rule penalty.Rule) string {
 	return ""
 }
 
-func (r *run) baseFacts(rule penalty.Rule) Facts {
-	name := baseName(rule)
-	if name == "" {
-		return nil
-	}
-	slot := r.ir.factSlot[name]
-	if !r.set[slot] {
-		return nil
-	}
-	return Facts{{Name: name, Value: r.vals[slot]}}
-}
-
-func describeStatutory(out penalty.Outcome, rng penalty.Range, party catalog.PartyType) string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "法定罚款幅度（%s）：%s元", party.Label(), rangeText(rng))
-	if len(out.FallbackPath) > 0 {
-		b.WriteString("（适用基数缺失、为零、不足或无法确定时的罚款规定）")
-	} else if out.Applied.Kind != penalty.Fixed {
-		fmt.Fprintf(&b, "（基数%s元的%s）", out.Base, factorText(out.Applied))
-	}
-	if out.Capped {
-		b.WriteString("，受上限限制")
-	}
-	return b.String()
-}
-
 func factorText(rule penalty.Rule) string {
 	max := "以上"
 	if rule.Max != nil {
@@ -273,7 +224,7 @@ func rangeText(rng penalty.Range) string {
 // grade returns the first grade whose condition holds.
 func (r *run) grade(v *versionRules) (*gradeRules, error) {
 	for _, g := range v.grades {
-		if r.eval("grade", g.when, g.g.Label) {
+		if r.eval(g.when) {
 			return g, nil
 		}
 		if r.cerr.err() != nil {
@@ -294,10 +245,11 @@ func (r *run) grade(v *versionRules) (*gradeRules, error) {
 }
 
 // gradeRange is the fine range a grade gives for this case.
-func (r *run) gradeRange(v *versionRules, g *catalog.Grade, stat statutory) (penalty.Range, bool) {
+func (r *run) gradeRange(v *versionRules, gr *gradeRules, stat statutory) (penalty.Range, bool) {
+	g := gr.g
 	gf := gradeFineFor(g.Fine, r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type))
 	if gf == nil || gf.None {
-		r.note("grade", "grade:"+g.ID, "", "本阶次不予罚款", false)
+		r.record(kindGradeNoFine, gr.index, false)
 		return penalty.Range{}, false
 	}
 	var iv penalty.Interval
@@ -317,7 +269,7 @@ func (r *run) gradeRange(v *versionRules, g *catalog.Grade, stat statutory) (pen
 		iv = r.scaled(stat, gf.Span)
 	}
 	rng := resolve(iv, r.e.unit)
-	r.note("grade", "grade:"+g.ID, "", fmt.Sprintf("阶次%s的罚款幅度：%s元", g.Label, rangeText(rng)), true)
+	r.record(kindGradeRange, gr.index, true, r.tr.amount(rng.Min), r.tr.upper(rng))
 	return rng, true
 }
 

@@ -24,7 +24,7 @@ func TestPrecondition_unmet_is_no_penalty_without_art33(t *testing.T) {
 			d := decide(t, e, orgCase("OVERDUE", facts))
 			wantOutcome(t, d, discretion.NoPenalty, discretion.ReasonPreconditionUnmet)
 			wantNoFine(t, d)
-			for _, s := range d.Trace {
+			for _, s := range d.Steps() {
 				if strings.Contains(s.Citation, "第三十三条") || strings.Contains(s.Note, "第三十三条") {
 					t.Errorf("precondition_unmet trace cites art. 33: %+v", s)
 				}

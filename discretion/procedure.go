@@ -23,10 +23,7 @@ func (r *run) procedure(d *Decision) {
 func (r *run) procedureByPenalty(d *Decision) {
 	t := r.e.cat.Thresholds
 	party := r.e.cat.MapParty(r.c.Party.Type)
-	simpleLimit := *t.SimpleProcedure.Individual
-	if party == catalog.Organization {
-		simpleLimit = *t.SimpleProcedure.Organization
-	}
+	simpleLimit := r.e.simpleLimit(r.c.Party.Type)
 	onlyWarningOrFine := len(d.Sanctions) > 0
 	for _, s := range d.Sanctions {
 		if s != penalty.Warning && s != penalty.Fine {
@@ -35,17 +32,21 @@ func (r *run) procedureByPenalty(d *Decision) {
 	}
 	p := &d.Procedure
 	p.Simple = onlyWarningOrFine && (d.Fine == nil || d.Fine.Max.LessThanOrEqual(simpleLimit))
-	note := fmt.Sprintf("处罚为警告或者罚款，%s罚款上限不超过%s元：可以当场作出行政处罚决定", party.Label(), simpleLimit)
-	if !p.Simple {
-		note = fmt.Sprintf("不符合当场处罚条件（警告或者对%s%s元以下罚款），适用普通程序", party.Label(), simpleLimit)
-	}
-	r.note("procedure", "art51.simple", citeArt51, note, p.Simple)
+	r.record(kindSimple, indexOf(partyTypes, r.c.Party.Type), p.Simple)
 	if p.Simple && d.Fine != nil {
 		p.OnTheSpot = d.Fine.Max.LessThanOrEqual(*t.OnTheSpot)
-		r.note("procedure", "art68.on_the_spot", citeArt68,
-			fmt.Sprintf("当场处罚且罚款不超过%s元：%s", t.OnTheSpot, map[bool]string{true: "执法人员可以当场收缴罚款", false: "不得当场收缴（难以执行的除外）"}[p.OnTheSpot]), p.OnTheSpot)
+		r.record(kindOnTheSpot, 0, p.OnTheSpot)
 	}
 	r.hearing(d, party)
+}
+
+// simpleLimit is the most a fine may be for art. 51's simple procedure.
+func (e *Engine) simpleLimit(party catalog.PartyType) decimal.Decimal {
+	t := e.cat.Thresholds
+	if e.cat.MapParty(party) == catalog.Organization {
+		return *t.SimpleProcedure.Organization
+	}
+	return *t.SimpleProcedure.Individual
 }
 
 // procedureByRules evaluates the catalog's criteria for art. 58 legal
@@ -65,10 +66,10 @@ func (r *run) procedureByRules(d *Decision) {
 	r.vals[slotOutcome], r.set[slotOutcome] = catalog.Value{Type: catalog.FactEnum, Enum: string(d.Outcome)}, true
 	r.vals[slotHearing], r.set[slotHearing] = catalog.Value{Type: catalog.FactBool, Bool: p.Hearing}, true
 	if ru := r.e.legalReview; ru != nil {
-		p.LegalReview = r.eval("procedure", ru, "法制审核")
+		p.LegalReview = r.eval(ru)
 	}
 	if ru := r.e.collectiveDiscussion; ru != nil {
-		p.CollectiveDiscussion = r.eval("procedure", ru, "集体讨论决定")
+		p.CollectiveDiscussion = r.eval(ru)
 	}
 }
 
@@ -79,34 +80,33 @@ func (r *run) hearing(d *Decision, party catalog.PartyType) {
 	for _, s := range d.Sanctions {
 		if s.HearingByType() {
 			p.Hearing = true
-			r.note("procedure", "art63.type", citeArt63, s.Label()+"：应当告知当事人有要求听证的权利", true)
+			r.record(kindHearingByType, indexOf(sanctionTypes, s), true)
 			return
 		}
 	}
 	h := r.e.cat.Thresholds.Hearing
 	if d.Fine == nil || h == nil {
 		if d.Fine != nil {
-			r.note("procedure", "art63.amount", citeArt63, "本目录未设定较大数额罚款标准，未按数额判断听证", false)
+			r.record(kindHearingNoThreshold, 0, false)
 		}
 		return
 	}
-	th := h.Individual
-	if party == catalog.Organization {
-		th = h.Organization
-	}
+	th := hearingThreshold(h, party)
 	if th == nil {
-		r.note("procedure", "art63.amount", citeArt63, fmt.Sprintf("本目录未设定对%s的较大数额罚款标准", party.Label()), false)
+		r.record(kindHearingNoPartyThreshold, indexOf(partyTypes, r.c.Party.Type), false)
 		return
 	}
 	cmp := d.Fine.Max.Cmp(th.Amount)
 	p.Hearing = cmp > 0 || (cmp == 0 && th.Inclusive)
-	word := "超过"
-	if th.Inclusive {
-		word = "达到"
+	r.record(kindHearingAmount, indexOf(partyTypes, r.c.Party.Type), p.Hearing, r.tr.amount(d.Fine.Max))
+}
+
+// hearingThreshold is the 较大数额 threshold for a party type, or nil.
+func hearingThreshold(h *catalog.HearingThresholds, party catalog.PartyType) *catalog.HearingAmount {
+	if party == catalog.Organization {
+		return h.Organization
 	}
-	r.note("procedure", "art63.amount", joinCites(citeArt63, h.Citation.String()),
-		fmt.Sprintf("罚款上限%s元，较大数额标准为%s%s元：%s", d.Fine.Max, word, th.Amount,
-			map[bool]string{true: "应当告知听证权利", false: "未达较大数额"}[p.Hearing]), p.Hearing)
+	return h.Individual
 }
 
 // FlagConfiscationValueUnknown marks a decision that confiscates illegal
@@ -135,50 +135,35 @@ func (r *run) confiscationHearing(d *Decision) {
 	if (!gains && !property) || p.Hearing {
 		return // nothing confiscated, or the hearing right follows already
 	}
-	party := r.e.cat.MapParty(r.c.Party.Type)
+	pi := indexOf(partyTypes, r.c.Party.Type)
 	h := r.e.cat.Thresholds.ConfiscationHearing
 	if h == nil {
-		r.note("procedure", "art63.confiscation", citeArt63, "本目录未设定没收较大数额违法所得、较大价值非法财物的标准，未按没收数额判断听证", false)
+		r.record(kindConfiscationNoThreshold, 0, false)
 		return
 	}
-	th := h.Individual
-	if party == catalog.Organization {
-		th = h.Organization
-	}
+	th := hearingThreshold(h, r.e.cat.MapParty(r.c.Party.Type))
 	if th == nil {
-		r.note("procedure", "art63.confiscation", citeArt63, fmt.Sprintf("本目录未设定对%s没收较大数额违法所得、较大价值非法财物的标准，未按没收数额判断听证", party.Label()), false)
+		r.record(kindConfiscationNoPartyThreshold, pi, false)
 		return
-	}
-	cite := joinCites(citeArt63, h.Citation.String())
-	word := "超过"
-	if th.Inclusive {
-		word = "达到"
 	}
 	gainsValue, propertyValue, hasGains, hasProperty := r.c.Confiscated.amounts()
 	unknown := false
-	judge := func(stated bool, x decimal.Decimal, what, standard, missing string) {
+	judge := func(what int, stated bool, x decimal.Decimal) {
 		if !stated {
 			unknown = true
-			r.note("procedure", "art63.confiscation", cite, missing, false)
+			r.record(kindConfiscationUnknown, what, false)
 			return
 		}
 		cmp := x.Cmp(th.Amount)
 		reached := cmp > 0 || (cmp == 0 && th.Inclusive)
 		p.Hearing = p.Hearing || reached
-		verdict := "未达" + standard
-		if reached {
-			verdict = "应当告知听证权利"
-		}
-		r.note("procedure", "art63.confiscation", cite,
-			fmt.Sprintf("%s%s元，%s标准为%s%s元：%s", what, x, standard, word, th.Amount, verdict), reached)
+		r.record(kindConfiscation, what, reached, r.tr.amount(x), countValue(pi))
 	}
 	if gains {
-		judge(hasGains, gainsValue, "没收违法所得", "较大数额",
-			"案件未载明没收违法所得的数额，无法判断是否属于没收较大数额违法所得：提请审查听证告知")
+		judge(confiscatedGains, hasGains, gainsValue)
 	}
 	if property {
-		judge(hasProperty, propertyValue, "没收非法财物价值", "较大价值",
-			"案件未载明没收非法财物的价值，无法判断是否属于没收较大价值非法财物：提请审查听证告知")
+		judge(confiscatedProperty, hasProperty, propertyValue)
 	}
 	if unknown && !p.Hearing {
 		d.Flags = append(d.Flags, FlagConfiscationValueUnknown)
@@ -193,14 +178,14 @@ func (r *run) offset(v *versionRules, d *Decision) {
 	}
 	o := v.v.Benchmark.Offset
 	if o.MaxFine != nil && d.Fine.Max.GreaterThan(*o.MaxFine) {
-		r.note("offset", "public_service_offset", v.offset.citation, v.offsetNotes[0], false)
+		r.record(kindOffsetOver, 0, false)
 		return
 	}
-	if !r.eval("offset", v.offset, "公益服务折抵罚款") {
+	if !r.eval(v.offset) {
 		return
 	}
 	d.Offset = &OffsetTerms{Rate: o.Rate, Per: o.Per, Citation: v.offset.citation}
-	r.note("offset", "public_service_offset", v.offset.citation, v.offsetNotes[1], true)
+	r.record(kindOffset, 0, true)
 }
 
 // offsetNotes are the trace notes of 公益抵罚: over the maximum fine, and

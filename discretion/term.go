@@ -31,12 +31,10 @@ func (r *run) standardTerm() {
 	switch x := cat.Expires; {
 	case x != nil && r.dates.decision > *x:
 		r.flags = append(r.flags, FlagOutsideStandardTerm)
-		r.note("term", "catalog.expires", standardCite(cat),
-			fmt.Sprintf("作出决定之日（%s）本裁量基准已于%s期满，不再是施行中的裁量基准：按其计算的结果仅供参考，提请法制审核", r.dates.decision, *x), false)
+		r.record(kindTerm, 0, false)
 	case r.dates.decision < cat.Effective:
 		r.flags = append(r.flags, FlagOutsideStandardTerm)
-		r.note("term", "catalog.effective", standardCite(cat),
-			fmt.Sprintf("作出决定之日（%s）本裁量基准尚未施行（%s起施行）：按其计算的结果仅供参考，提请法制审核", r.dates.decision, cat.Effective), false)
+		r.record(kindTerm, 1, false)
 	}
 }
 
@@ -88,15 +86,13 @@ func (r *run) transition() error {
 	switch {
 	case t == nil:
 		r.flags = append(r.flags, FlagActBeforeStandard)
-		r.note("transition", "transition.acts_before_effective", standardCite(cat),
-			fmt.Sprintf("违法行为发生于%s，在本裁量基准施行（%s）之前，本基准未规定施行前发生的违法行为如何处理：按本基准计算，提请法制审核", r.dates.act, cat.Effective), false)
+		r.record(kindTransition, 0, false)
 	case t.ActsBeforeEffective == catalog.TransitionReject:
 		return &CaseError{Problems: []Problem{{Field: "act_date", Message: fmt.Sprintf(
 			"the act on %s is before catalog %s took effect on %s, and its transition.acts_before_effective is reject: decide it under the standard in force at the act",
 			r.dates.act, cat.ID, cat.Effective)}}}
 	default:
-		r.note("transition", "transition.apply", joinCites(standardCite(cat), citeOr(t.Citation, "")),
-			fmt.Sprintf("违法行为发生于%s，在本裁量基准施行（%s）之前，尚未作出处罚决定：依本基准的规定适用本基准", r.dates.act, cat.Effective), true)
+		r.record(kindTransition, 0, true)
 	}
 	return nil
 }

@@ -26,7 +26,7 @@ func TestArt37(t *testing.T) {
 			t.Fatalf("version = %s, want new\n%s", d.Version, d.Text())
 		}
 		wantFine(t, d, "500", "2000")
-		last := d.Trace[len(d.Trace)-1]
+		last := lastStep(d)
 		if last.Step != "version" || !last.Result || !strings.Contains(last.Citation, "第三十七条") {
 			t.Errorf("last step = %+v, want the art. 37 choice of the new version", last)
 		}
@@ -37,7 +37,7 @@ func TestArt37(t *testing.T) {
 			t.Fatalf("version = %s, want old\n%s", d.Version, d.Text())
 		}
 		wantFine(t, d, "1000", "5000")
-		if last := d.Trace[len(d.Trace)-1]; last.Step != "version" || last.Rule != "art37.statutory_max" || last.Result || !strings.Contains(last.Note, "new") {
+		if last := lastStep(d); last.Step != "version" || last.Rule != "art37.statutory_max" || last.Result || !strings.Contains(last.Note, "new") {
 			t.Errorf("last step = %+v, want the rejected new version, decided by the statutory maximum", last)
 		}
 	})
@@ -134,7 +134,7 @@ func TestArt37_statutory_ranges(t *testing.T) {
 			t.Fatalf("version = %s, want new (statutory maximum 4000 < 5000)\n%s", d.Version, d.Text())
 		}
 		wantFine(t, d, "3000", "4000")
-		last := d.Trace[len(d.Trace)-1]
+		last := lastStep(d)
 		if last.Rule != "art37.statutory_max" || !strings.Contains(last.Citation, "法释〔1997〕12号") {
 			t.Errorf("last step = %+v, want the statutory maximum rule citing 法释〔1997〕12号", last)
 		}
@@ -157,8 +157,14 @@ func TestArt37_statutory_ranges(t *testing.T) {
 			t.Fatalf("version = %s, want new", d.Version)
 		}
 		wantFine(t, d, "1000", "3000")
-		if last := d.Trace[len(d.Trace)-1]; last.Rule != "art37.decided" {
+		if last := lastStep(d); last.Rule != "art37.decided" {
 			t.Errorf("last step = %+v, want art37.decided", last)
 		}
 	})
+}
+
+// lastStep is the last step of a decision's trace.
+func lastStep(d *discretion.Decision) discretion.Step {
+	steps := d.Steps()
+	return steps[len(steps)-1]
 }

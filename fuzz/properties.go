@@ -338,13 +338,14 @@ func (r *runner) mitigationGround(d *discretion.Decision) string {
 	// A 从轻 ground that the law makes "应当从轻或者减轻" (arts. 30, 32) takes
 	// effect as 减轻 where 从轻 cannot lower the grade's range; the engine
 	// then records an adjust step to mitigated.
+	steps := d.Steps()
 	escalated := false
-	for _, s := range d.Trace {
+	for _, s := range steps {
 		if s.Step == "adjust" && s.Rule == string(discretion.Mitigated) && strings.Contains(s.Note, "应当从轻或者减轻") {
 			escalated = true
 		}
 	}
-	for _, s := range d.Trace {
+	for _, s := range steps {
 		if s.Step != "factor" || !s.Result {
 			continue
 		}
@@ -459,7 +460,7 @@ func (r *runner) factors(g Genome) (string, *discretion.Case, *discretion.Case) 
 
 // fired reports whether the trace shows a factor applying.
 func fired(d *discretion.Decision, id string) bool {
-	for _, s := range d.Trace {
+	for _, s := range d.Steps() {
 		if s.Step == "factor" && s.Rule == "factor:"+id && s.Result {
 			return true
 		}

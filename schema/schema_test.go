@@ -380,7 +380,17 @@ type drift struct {
 	// must use (unless it lists an enum): the loader rejects a required
 	// string that is empty or only blanks.
 	nonBlank string
-	seen     map[reflect.Type]bool
+	// extra lists the properties a type's own MarshalJSON writes besides
+	// its tagged fields (Decision's trace, rendered from a compact record).
+	extra map[reflect.Type][]extraProp
+	seen  map[reflect.Type]bool
+}
+
+// extraProp is a property written by a MarshalJSON, not by a field.
+type extraProp struct {
+	key      string
+	typ      reflect.Type
+	required bool
 }
 
 func (d *drift) check(typ reflect.Type, from string) {
@@ -427,6 +437,16 @@ func (d *drift) check(typ reflect.Type, from string) {
 			d.t.Errorf("%s $defs/%s property %q is required text: it must refer to %s, as the loader rejects a blank %s.%s", d.file, name, key, d.nonBlank, typ, f.Name)
 		}
 		d.check(f.Type, typ.String()+"."+f.Name)
+	}
+	for _, x := range d.extra[typ] {
+		fields = append(fields, x.key)
+		if d.required != nil && x.required {
+			required = append(required, x.key)
+		}
+		if _, ok := props[x.key].(map[string]any); !ok {
+			d.t.Errorf("%s writes %q, which is not a property of %s $defs/%s", typ, x.key, d.file, name)
+		}
+		d.check(x.typ, typ.String()+" "+x.key)
 	}
 	for _, p := range keys(props) {
 		if !slices.Contains(fields, p) {
@@ -539,6 +559,11 @@ func TestDecisionSchemaMatchesTypes(t *testing.T) {
 			typeOf[discretion.Facts]():  nil, // an object of fact values (Facts.MarshalJSON)
 			typeOf[decimal.Decimal]():   nil,
 			typeOf[catalog.PartyType](): nil,
+		},
+		// The trace is recorded compactly and written by Decision.MarshalJSON
+		// as the steps Decision.Steps renders.
+		extra: map[reflect.Type][]extraProp{
+			typeOf[discretion.Decision](): {{key: "trace", typ: typeOf[[]discretion.Step](), required: true}},
 		},
 	}
 	d.check(typeOf[discretion.Decision](), "the decision")
