@@ -312,7 +312,7 @@ func (cv *Coverage) recordAmount(d *decisionJSON, s stepJSON, party catalog.Part
 // baseValue reads the rule's base from the facts a statutory step read:
 // a number, "undeterminable", or absent.
 func baseValue(facts map[string]json.RawMessage, rule penalty.Rule) penalty.BaseValue {
-	name := baseName(rule)
+	name := rule.BaseFact()
 	raw, ok := facts[name]
 	if name == "" || !ok {
 		return penalty.BaseValue{}
@@ -326,20 +326,6 @@ func baseValue(facts map[string]json.RawMessage, rule penalty.Rule) penalty.Base
 		return penalty.BaseValue{}
 	}
 	return penalty.BaseValue{Known: true, Value: x}
-}
-
-// baseName is the base fact of a rule or of its first fallback that has one,
-// as the engine reads it.
-func baseName(rule penalty.Rule) string {
-	if rule.Base != "" {
-		return rule.Base
-	}
-	for _, fb := range rule.Fallbacks {
-		if b := baseName(fb.Rule); b != "" {
-			return b
-		}
-	}
-	return ""
 }
 
 // finish totals the counts.

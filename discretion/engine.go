@@ -365,7 +365,7 @@ func (ir *itemRules) snapshotLayout() {
 			if ar == nil {
 				continue
 			}
-			if name := baseName(ar.Rule); name != "" {
+			if name := ar.Rule.BaseFact(); name != "" {
 				if slot, ok := ir.factSlot[name]; ok {
 					place(slot, ir.facts[slot-numBuiltinSlots])
 				}
@@ -459,11 +459,11 @@ func amountBaseFree(a *catalog.Amount) bool {
 	if a == nil {
 		return false
 	}
-	if a.All != nil && baseName(a.All.Rule) != "" {
+	if a.All != nil && a.All.Rule.BaseFact() != "" {
 		return false
 	}
 	for _, pr := range a.ByParty {
-		if pr.Rule != nil && baseName(pr.Rule.Rule) != "" {
+		if pr.Rule != nil && pr.Rule.Rule.BaseFact() != "" {
 			return false
 		}
 	}

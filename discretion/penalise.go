@@ -127,7 +127,7 @@ func (r *run) statutory(v *versionRules, fine *sanctionRules) (statutory, bool) 
 	}
 	st := statutory{main: ar.Rule, outcome: out, rng: out.Range.Round(r.e.unit)}
 	flags := party
-	if slot, ok := r.ir.factSlot[baseName(ar.Rule)]; ok && r.set[slot] {
+	if slot, ok := r.ir.factSlot[ar.Rule.BaseFact()]; ok && r.set[slot] {
 		r.keep(slot)
 		flags |= statHasBase
 	}
@@ -172,7 +172,7 @@ func gradeFineFor(g *catalog.GradeFine, own, mapped catalog.PartyType) *catalog.
 }
 
 func (r *run) baseValue(rule penalty.Rule) penalty.BaseValue {
-	name := baseName(rule)
+	name := rule.BaseFact()
 	if name == "" {
 		return penalty.BaseValue{}
 	}
@@ -182,19 +182,6 @@ func (r *run) baseValue(rule penalty.Rule) penalty.BaseValue {
 	}
 	v := r.vals[slot]
 	return penalty.BaseValue{Known: !v.Undeterminable, Undeterminable: v.Undeterminable, Value: v.Num}
-}
-
-// baseName is the base fact of a rule or of its first fallback that has one.
-func baseName(rule penalty.Rule) string {
-	if rule.Base != "" {
-		return rule.Base
-	}
-	for _, fb := range rule.Fallbacks {
-		if b := baseName(fb.Rule); b != "" {
-			return b
-		}
-	}
-	return ""
 }
 
 func factorText(rule penalty.Rule) string {

@@ -219,7 +219,7 @@ func (rd *renderer) fine(s *Step, h value, vals []value) {
 		rng := t.rangeOf(vals[0], vals[1])
 		s.Step, s.Rule, s.Citation = "statutory", "amount", v.amountCite
 		if ref&statHasBase != 0 {
-			name := baseName(ar.Rule)
+			name := ar.Rule.BaseFact()
 			s.Facts = Facts{{Name: name, Value: t.fact(ir.factSlot[name])}}
 		}
 		s.Note = fmt.Sprintf("法定罚款幅度（%s）：%s元", mapped.Label(), rangeText(rng))

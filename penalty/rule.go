@@ -47,6 +47,20 @@ type Rule struct {
 	Fallbacks []Fallback
 }
 
+// BaseFact is the fact the rule's amount is computed from: its own base, or
+// that of the first fallback that has one ("" for a fixed range).
+func (r Rule) BaseFact() string {
+	if r.Base != "" {
+		return r.Base
+	}
+	for _, fb := range r.Fallbacks {
+		if b := fb.Rule.BaseFact(); b != "" {
+			return b
+		}
+	}
+	return ""
+}
+
 // Fallback is an alternative rule used when its trigger matches the base.
 type Fallback struct {
 	When Trigger

@@ -434,3 +434,20 @@ func TestRuleFactorRange(t *testing.T) {
 		})
 	}
 }
+
+// TestRuleBaseFact: the base a fine is computed from is the rule's own, or
+// that of its first fallback with one; a fixed range has none.
+func TestRuleBaseFact(t *testing.T) {
+	fixed := Rule{Kind: Fixed}
+	gains := Rule{Base: "illegal_gains"}
+	viaFallback := Rule{Fallbacks: []Fallback{{Rule: fixed}, {Rule: gains}}}
+	for _, tt := range []struct {
+		name string
+		rule Rule
+		want string
+	}{{"fixed_range_has_no_base", fixed, ""}, {"own_base", gains, "illegal_gains"}, {"first_fallback_with_a_base", viaFallback, "illegal_gains"}} {
+		if got := tt.rule.BaseFact(); got != tt.want {
+			t.Errorf("%s: BaseFact() = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
