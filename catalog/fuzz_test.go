@@ -40,8 +40,15 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cat, err := catalog.Load("f.yaml", data)
-		if err == nil {
-			_, err = discretion.Compile(cat)
+		if cat != nil {
+			// A catalog Load found problems in is compiled too, as
+			// validate does, so that its conditions are checked in the
+			// same run.
+			loadDiags, _ := catalog.AsDiagnostics(err)
+			if _, cerr := discretion.Compile(cat); cerr != nil {
+				ds, _ := catalog.AsDiagnostics(cerr)
+				err = append(loadDiags, ds...)
+			}
 		}
 		if err == nil {
 			return

@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"fmt"
+	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -198,6 +200,36 @@ type Cond struct {
 	// at holds the file position of each rune of Src, then of the place just
 	// after it, when the loader could align the scalar with the file.
 	at []Pos
+	// factsByItem is the catalog's index of the facts its items declare,
+	// shared by all its conditions, so that a condition naming another
+	// item's fact is told where that fact is declared.
+	factsByItem *factIndex
+}
+
+// factIndex maps a fact name to the codes of the items that declare it.
+type factIndex struct{ items map[string][]string }
+
+// ItemFacts returns the names of the facts the catalog's items declare
+// among their own, sorted.
+func (c *Cond) ItemFacts() []string {
+	if c == nil || c.factsByItem == nil {
+		return nil
+	}
+	names := make([]string, 0, len(c.factsByItem.items))
+	for name := range c.factsByItem.items {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// DeclaredBy returns the codes of the catalog's items that declare a fact
+// of this name among their own facts, or nil.
+func (c *Cond) DeclaredBy(name string) []string {
+	if c == nil || c.factsByItem == nil {
+		return nil
+	}
+	return c.factsByItem.items[name]
 }
 
 // NewCond makes a condition that is not from a file (for tests and tools).
@@ -481,3 +513,43 @@ func chineseNumber(n int) string {
 
 // ChineseNumber is chineseNumber for other packages (tables).
 func ChineseNumber(n int) string { return chineseNumber(n) }
+
+var condType = reflect.TypeOf((*Cond)(nil))
+
+// Conditions returns every condition written in the item, in the order of
+// its fields: the limitation's, the versions' (or the short form's)
+// preconditions, grades, exemptions and factors. It walks the item's
+// fields, so that a condition added to the model is never missed.
+func (it *Item) Conditions() []*Cond {
+	var out []*Cond
+	seen := map[any]bool{} // a short form's parts are shared with its version
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if v.IsNil() || seen[v.Interface()] {
+				return
+			}
+			seen[v.Interface()] = true
+			if v.Type() == condType {
+				out = append(out, v.Interface().(*Cond))
+				return
+			}
+			walk(v.Elem())
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i))
+				}
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i))
+			}
+		}
+	}
+	if it != nil {
+		walk(reflect.ValueOf(it).Elem())
+	}
+	return out
+}

@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -77,6 +76,11 @@ var exprKeywords = map[string]bool{
 type validator struct {
 	d   *decoder
 	cat *Catalog
+	// broken marks, by index in the file, the items decoding found a
+	// problem in: they are not validated, but their codes still count as
+	// items of the catalog.
+	broken map[int]bool
+	all    []*Item // the items as decoded, broken ones included
 }
 
 func (v *validator) errorf(pos Pos, code, format string, args ...any) *Diagnostic {
@@ -108,10 +112,14 @@ func (v *validator) catalog() {
 	for _, f := range c.Factors {
 		v.factor(f, factorIDs)
 	}
-	if len(c.Items) == 0 {
+	if len(c.Items) == 0 && len(v.all) == 0 {
 		v.errorf(v.at(&c.Items, c.Pos), CodeMissing, "the catalog has no items: a discretion standard states at least one enforcement item")
 	}
 	codes := map[string]Pos{}
+	brokenCodes := map[string]bool{}
+	for _, it := range v.brokenItems() {
+		brokenCodes[it.Code] = true
+	}
 	for _, it := range c.Items {
 		if first, dup := codes[it.Code]; dup {
 			v.errorf(it.Pos, CodeDuplicateName, "item code %q is used twice (first at %s)", it.Code, first)
@@ -122,12 +130,28 @@ func (v *validator) catalog() {
 	}
 	for _, it := range c.Items {
 		for _, code := range it.Concurrent {
-			if _, ok := codes[code]; !ok {
+			if _, ok := codes[code]; !ok && !brokenCodes[code] {
 				v.errorf(v.at(&it.Concurrent, it.Pos), CodeReference, "item %s: concurrent item %q is not in the catalog", it.Code, code)
 			}
 		}
 	}
+	for code := range brokenCodes {
+		if _, ok := codes[code]; !ok {
+			codes[code] = Pos{}
+		}
+	}
 	v.legal(codes)
+}
+
+// brokenItems returns the items that decoding found a problem in.
+func (v *validator) brokenItems() []*Item {
+	var out []*Item
+	for i, it := range v.all {
+		if v.broken[i] && it != nil && it.Code != "" {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 func schemeList() string {
@@ -292,11 +316,13 @@ func (v *validator) facts(fs Facts, outer Facts) {
 		case exprKeywords[f.Name]:
 			v.errorf(f.Pos, CodeValue, "fact name %q is a keyword of the condition language", f.Name)
 		case reservedNames[f.Name] != "":
-			v.errorf(f.Pos, CodeValue, "fact name %q is provided by the engine: %s", f.Name, reservedNames[f.Name])
+			v.errorf(f.Pos, CodeValue, "fact name %q is provided by the engine: %s", f.Name, P(reservedNames[f.Name]))
 		case outer.Lookup(f.Name) != nil:
 			v.errorf(f.Pos, CodeDuplicateName, "fact %q is already declared by the catalog (at %s)", f.Name, outer.Lookup(f.Name).Pos)
 		}
-		v.fact(f)
+		if !v.d.unsound[f] {
+			v.fact(f)
+		}
 	}
 }
 
@@ -478,7 +504,7 @@ func (v *validator) versions(it *Item) {
 }
 
 func (v *validator) version(it *Item, ver *Version, facts Facts, catalogFactors map[string]Pos) {
-	where := fmt.Sprintf("item %s version %s", it.Code, ver.ID)
+	where := P("item %s version %s", it.Code, ver.ID)
 	var fine *Sanction
 	for _, s := range ver.Sanctions {
 		if !s.Type.Known() {
@@ -525,7 +551,7 @@ func (v *validator) precondition(p *Precondition) {
 	}
 }
 
-func (v *validator) amount(it *Item, a *Amount, facts Facts, where string) {
+func (v *validator) amount(it *Item, a *Amount, facts Facts, where *Phrase) {
 	if a.All != nil {
 		v.amountRule(a.All, facts, where)
 		return
@@ -534,7 +560,7 @@ func (v *validator) amount(it *Item, a *Amount, facts Facts, where string) {
 		if len(it.Parties) > 0 && !containsParty(it.Parties, pr.Party) {
 			v.errorf(pr.Rule.Pos, CodeReference, "%s: the amount names %s, which the item's parties exclude", where, pr.Party)
 		}
-		v.amountRule(pr.Rule, facts, where+" ("+string(pr.Party)+")")
+		v.amountRule(pr.Rule, facts, P("%s (%s)", where, string(pr.Party)))
 	}
 }
 
@@ -548,7 +574,7 @@ func containsParty(ps []PartyType, p PartyType) bool {
 }
 
 // amountRule builds the penalty.Rule of an AmountRule.
-func (v *validator) amountRule(a *AmountRule, facts Facts, where string) {
+func (v *validator) amountRule(a *AmountRule, facts Facts, where *Phrase) {
 	var factor *Span
 	kind := penalty.Fixed
 	forms := 0
@@ -608,13 +634,13 @@ func (v *validator) amountRule(a *AmountRule, facts Facts, where string) {
 		if len(fb.When) == 0 && fb.Below == nil {
 			v.errorf(fb.Pos, CodeMissing, "%s: a fallback needs when (absent, zero, undeterminable) or below", where)
 		}
-		v.amountRule(fb.Amount, facts, where+" fallback")
+		v.amountRule(fb.Amount, facts, P("%s fallback", where))
 		r.Fallbacks = append(r.Fallbacks, penalty.Fallback{When: trig, Rule: fb.Amount.Rule})
 	}
 	a.Rule = r
 }
 
-func (v *validator) base(a *AmountRule, facts Facts, where string) {
+func (v *validator) base(a *AmountRule, facts Facts, where *Phrase) {
 	if a.Base == "" {
 		v.errorf(a.Pos, CodeMissing, "%s: times, percent and per_unit amounts need base: the fact holding the base amount", where)
 		return
@@ -623,7 +649,7 @@ func (v *validator) base(a *AmountRule, facts Facts, where string) {
 	if f == nil {
 		d := v.errorf(v.at(&a.Base, a.Pos), CodeReference, "%s: base %q is not a declared fact", where, a.Base)
 		if s := didYouMean(a.Base, factNames(facts)); s != "" {
-			d.Hint = "did you mean " + fmt.Sprintf("%q", s) + "?"
+			d.SetHint("did you mean %q?", s)
 		}
 		return
 	}
@@ -640,7 +666,7 @@ func factNames(fs Facts) []string {
 	return out
 }
 
-func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFactors map[string]Pos, where string) {
+func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFactors map[string]Pos, where *Phrase) {
 	b := ver.Benchmark
 	scheme := v.cat.SchemeFor(b)
 	if b.TierScheme != "" && !b.TierScheme.Known() {
@@ -696,8 +722,8 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 // it cuts: a yuan range inside the statutory range, multiples inside the
 // statutory multiples, shares inside [0, 1], and no fine only where the fine
 // is optional.
-func (v *validator) grade(it *Item, g *Grade, fine *Sanction, scheme penalty.Scheme, where string) {
-	where = fmt.Sprintf("%s grade %s", where, g.ID)
+func (v *validator) grade(it *Item, g *Grade, fine *Sanction, scheme penalty.Scheme, where *Phrase) {
+	where = P("%s grade %s", where, g.ID)
 	for _, s := range g.Sanctions {
 		if !s.Known() {
 			v.errorf(g.Pos, CodeValue, "%s: sanction type %q is not one of art. 9's types", where, s)
@@ -734,7 +760,7 @@ func (v *validator) grade(it *Item, g *Grade, fine *Sanction, scheme penalty.Sch
 		label := where
 		if p != "" {
 			rule, gf = fine.Amount.For(p), g.Fine.For(p)
-			label = where + " (" + string(p) + ")"
+			label = P("%s (%s)", where, string(p))
 			if gf == nil {
 				v.errorf(g.Fine.Pos, CodeMissing, "%s: no fine given for %s", where, p)
 				continue
@@ -747,7 +773,7 @@ func (v *validator) grade(it *Item, g *Grade, fine *Sanction, scheme penalty.Sch
 	}
 }
 
-func (v *validator) gradeFine(rule penalty.Rule, gf *GradeFine, scheme penalty.Scheme, where string) {
+func (v *validator) gradeFine(rule penalty.Rule, gf *GradeFine, scheme penalty.Scheme, where *Phrase) {
 	unit := *v.cat.Rounding.Unit
 	if unit.Sign() <= 0 {
 		unit = decimal.NewFromInt(1) // reported by thresholds; check on whole yuan

@@ -24,7 +24,7 @@ func loadEngine(path string, stderr io.Writer) (*discretion.Engine, bool) {
 		cat, err = catalog.LoadFile(path)
 	}
 	if err != nil {
-		printErr(stderr, err)
+		printErr(stderr, checkRest(cat, err))
 		return nil, false
 	}
 	eng, err := discretion.Compile(cat)
@@ -37,7 +37,7 @@ func loadEngine(path string, stderr io.Writer) (*discretion.Engine, bool) {
 
 func printErr(w io.Writer, err error) {
 	if ds, ok := catalog.AsDiagnostics(err); ok {
-		for _, d := range ds {
+		for _, d := range localize(w, ds) {
 			fmt.Fprintln(w, d.Error())
 		}
 		return

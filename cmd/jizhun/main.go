@@ -41,9 +41,14 @@ const usage = `usage:
 
 exit status: 0 decided or valid, 1 invalid catalog or case, 2 usage,
 3 a test fails (jizhun test)
+
+diagnostics are in Chinese; --lang en (or a locale LC_ALL, LC_MESSAGES or
+LANG starting with "en") prints them in English
 `
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	lang, args := language(args, os.Getenv)
+	stderr = localizedWriter{stderr, lang}
 	if len(args) == 0 {
 		io.WriteString(stderr, usage)
 		return exitUsage
