@@ -678,7 +678,7 @@ func (fs *Facts) decodeNode(d *decoder, n *yaml.Node) {
 }
 
 func (vs *EnumValues) decodeNode(d *decoder, n *yaml.Node) {
-	d.mapping(n, "enum values", nil, func(key string, k, v *yaml.Node) bool {
+	d.mapping(n, "values", nil, func(key string, k, v *yaml.Node) bool {
 		label, _ := d.scalar(v, "values."+key)
 		*vs = append(*vs, EnumValue{Pos: d.pos(k), Name: key, Label: label})
 		return true

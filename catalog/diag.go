@@ -104,6 +104,8 @@ func (p *Phrase) Render(lang string) string {
 		switch x := a.(type) {
 		case *Phrase:
 			args[i] = x.Render(lang)
+		case interface{ phrase() *Phrase }:
+			args[i] = x.phrase().Render(lang)
 		case string:
 			args[i] = x
 			if w, ok := wordsZh[x]; ok {
@@ -124,6 +126,17 @@ func (p *Phrase) Render(lang string) string {
 }
 
 func (p *Phrase) String() string { return p.Render("zh") }
+
+// phraseError is an error whose text is a phrase: its Error is English, as
+// errors are for programs, and a diagnostic made from it renders it in the
+// diagnostic's language.
+type phraseError struct{ p *Phrase }
+
+func (e *phraseError) Error() string   { return e.p.Render("en") }
+func (e *phraseError) phrase() *Phrase { return e.p }
+
+// errorP makes a phraseError.
+func errorP(format string, args ...any) error { return &phraseError{P(format, args...)} }
 
 // isEnglish reports whether a language tag or locale ("en", "en_US.UTF-8")
 // asks for English.

@@ -16,7 +16,7 @@ import (
 // table translates it with the same verbs, so that no English reaches a
 // bureau's reader.
 func TestMessagesTranslated(t *testing.T) {
-	formatArg := map[string]int{"Addf": 2, "errorf": -1, "SetHint": 0, "NewDiagnostic": 2, "P": 0}
+	formatArg := map[string]int{"Addf": 2, "errorf": -1, "SetHint": 0, "NewDiagnostic": 2, "P": 0, "bad": 0, "errorP": 0}
 	files, _ := filepath.Glob("*.go")
 	more, _ := filepath.Glob(filepath.Join("condition", "*.go"))
 	files = append(files, more...)

@@ -21,14 +21,14 @@ type Date int32
 // ParseDate reads a YYYY-MM-DD date and rejects impossible ones (2023-02-30).
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+		return 0, errorP("%q is not a date in the form YYYY-MM-DD", s)
 	}
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a real date", s)
+		return 0, errorP("%q is not a real date", s)
 	}
 	if t.Year() < 1900 || t.Year() > 2200 {
-		return 0, fmt.Errorf("%q is outside the years 1900–2200", s)
+		return 0, errorP("%q is outside the years 1900–2200", s)
 	}
 	return DateOf(t.Year(), t.Month(), t.Day()), nil
 }
@@ -82,11 +82,11 @@ func ParseWindow(s string) (Window, error) {
 		return Window{None: true}, nil
 	}
 	if len(s) < 2 {
-		return Window{}, fmt.Errorf("window %q: want none, <n>y, <n>m or <n>d", s)
+		return Window{}, errorP("window %q: want none, <n>y, <n>m or <n>d", s)
 	}
 	n, err := strconv.Atoi(s[:len(s)-1])
 	if err != nil || n <= 0 || n > 100 {
-		return Window{}, fmt.Errorf("window %q: want none, <n>y, <n>m or <n>d with 0 < n ≤ 100", s)
+		return Window{}, errorP("window %q: want none, <n>y, <n>m or <n>d with 0 < n ≤ 100", s)
 	}
 	switch s[len(s)-1] {
 	case 'y':
@@ -96,7 +96,7 @@ func ParseWindow(s string) (Window, error) {
 	case 'd':
 		return Window{Days: n}, nil
 	}
-	return Window{}, fmt.Errorf("window %q: want none, <n>y, <n>m or <n>d", s)
+	return Window{}, errorP("window %q: want none, <n>y, <n>m or <n>d", s)
 }
 
 // Start returns the first day inside the window that ends at anchor:

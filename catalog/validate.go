@@ -796,7 +796,7 @@ func (v *validator) gradeFine(rule penalty.Rule, gf *GradeFine, scheme penalty.S
 	case UnitYuan, UnitTimes, UnitPercent:
 		want := map[FineUnit]penalty.RuleKind{UnitYuan: penalty.Fixed, UnitTimes: penalty.Multiple, UnitPercent: penalty.Percent}[gf.Unit]
 		if rule.Kind != want {
-			v.errorf(gf.Pos, CodeValue, "%s: the statutory amount is %s, so the grade cannot be stated in %s; use %s, share or tier", where, rule.Kind, gf.Unit, unitFor(rule.Kind))
+			v.errorf(gf.Pos, CodeValue, "%s: the statutory amount is %s, so the grade cannot be stated in %s; use %s, share or tier", where, ruleKindWord(rule.Kind), unitWord(gf.Unit), unitFor(rule.Kind))
 			return
 		}
 		stat := rule.FactorRange()
@@ -815,7 +815,7 @@ func (v *validator) gradeFine(rule penalty.Rule, gf *GradeFine, scheme penalty.S
 		case got.Empty():
 			v.errorf(gf.Pos, CodeRange, "%s: the grade's range %s holds no amount", where, got)
 		case !got.Within(stat):
-			v.errorf(gf.Pos, CodeRange, "%s: the grade's range %s %s leaves the statutory range %s", where, got, gf.Unit, stat)
+			v.errorf(gf.Pos, CodeRange, "%s: the grade's range %s %s leaves the statutory range %s", where, got, unitWord(gf.Unit), stat)
 		}
 	}
 }
@@ -830,4 +830,32 @@ func unitFor(k penalty.RuleKind) string {
 		return "yuan {min, max}"
 	}
 	return "share"
+}
+
+// unitWord names the unit a grade's range is stated in.
+func unitWord(u FineUnit) *Phrase {
+	switch u {
+	case UnitYuan:
+		return P("yuan")
+	case UnitTimes:
+		return P("times the base")
+	case UnitPercent:
+		return P("percent of the base")
+	}
+	return P("%s", string(u))
+}
+
+// ruleKindWord names how a statutory amount is stated.
+func ruleKindWord(k penalty.RuleKind) *Phrase {
+	switch k {
+	case penalty.Fixed:
+		return P("a range in yuan")
+	case penalty.Multiple:
+		return P("a multiple of a base amount")
+	case penalty.Percent:
+		return P("a percentage of a base amount")
+	case penalty.PerUnit:
+		return P("an amount per unit")
+	}
+	return P("%s", k.String())
 }

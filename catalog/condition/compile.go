@@ -258,6 +258,8 @@ func exprProblem(msg string) *catalog.Phrase {
 		return catalog.P("a character that conditions do not use: %s", strings.TrimPrefix(msg, "unrecognized character: "))
 	case strings.HasPrefix(msg, "literal not terminated"):
 		return catalog.P("a quoted value is not closed")
+	case strings.HasPrefix(msg, "expected bool, but got "):
+		return catalog.P("a condition must be true or false, but this is %s", exprType(strings.TrimPrefix(msg, "expected bool, but got ")))
 	case strings.HasPrefix(msg, "invalid operation"):
 		if m := mismatchRE.FindStringSubmatch(msg); m != nil {
 			return catalog.P("%q cannot join %s and %s", m[1], exprType(m[2]), exprType(m[3]))

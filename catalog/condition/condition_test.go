@@ -196,7 +196,7 @@ func TestCompileErrors(t *testing.T) {
 		{"unknown fact after others", "days > 1 && volume > 2", catalog.CodeExprUnknown, 13, `"volume" is not a declared fact \(declare it under facts, or check its spelling\)$`},
 		{"name known elsewhere", "fine_max > 100", catalog.CodeExprUnknown, 1, `"fine_max" is available only in procedure conditions`},
 		{"number against string", `area_m2 > "big"`, catalog.CodeExprType, 9, `">" cannot join a number and a quoted value`},
-		{"condition not boolean", "area_m2", catalog.CodeExprType, 0, "expected bool, but got number"},
+		{"condition not boolean", "area_m2", catalog.CodeExprType, 0, "must be true or false, but this is a number"},
 		{"enum value typo", `harm == "serius"`, catalog.CodeExprType, 9, `"serius" is not a value of harm \(none, minor, serious\) \(did you mean "serious"\?\)`},
 		{"enum value typo on the left", `"serius" == harm`, catalog.CodeExprType, 1, `did you mean "serious"\?`},
 		{"enum value typo in a list", `harm in ["none", "sirius"]`, catalog.CodeExprType, 18, `"sirius" is not a value of harm`},
