@@ -21,14 +21,15 @@ import (
 // thousand items is a few megabytes; anything far larger is a mistake.
 const MaxFileSize = 64 << 20
 
-// MaxNodes bounds the number of YAML nodes (keys, values, list entries) a
-// catalog may hold, estimated before parsing. The YAML parser keeps every
-// node in memory at about 200 bytes each, so the bound keeps a load under
-// a few hundred megabytes and a second or two; a province's catalog of
-// 10 000 full items has about 600 000 nodes. A catalog of a million
-// one-line items is refused in milliseconds instead of taking seconds and
-// more than a gigabyte.
-const MaxNodes = 1_000_000
+// MaxNodes is the default bound on the number of YAML nodes (keys, values,
+// list entries) a catalog may hold, estimated before parsing: about 7 500
+// items the size of the bundled county catalog's (some 200 nodes each).
+// The YAML parser keeps every node in memory, so the bound keeps a load
+// within about 450 MB and a few seconds; a catalog of a million one-line
+// items (7 000 000 nodes) is refused in a fraction of a second instead of
+// taking seconds and more than a gigabyte. LoadOptions.MaxNodes raises or
+// lowers it.
+const MaxNodes = 1_500_000
 
 // estimateNodes counts, without parsing, an upper estimate of the nodes
 // the YAML parser would build: two for every key (key and value), one for
@@ -59,6 +60,9 @@ type LoadOptions struct {
 	// (or a locale such as "en_US.UTF-8") for English, anything else for
 	// Chinese, the default.
 	Lang string
+	// MaxNodes bounds the YAML nodes of the catalog; 0 is the default,
+	// MaxNodes.
+	MaxNodes int
 }
 
 // LoadFile reads and checks a catalog file. The error, if any, is always a
@@ -95,10 +99,10 @@ func (ds Diagnostics) localized(lang string) error {
 	return ds
 }
 
-func tooManyNodes(name string, n int) *Diagnostic {
+func tooManyNodes(name string, n, limit int) *Diagnostic {
 	return NewDiagnostic(Pos{File: name, Line: 1, Col: 1}, CodeTooLarge,
-		"the catalog holds about %d keys, values and list entries; catalogs are limited to %d", n, MaxNodes).
-		SetHint("a province's catalog of 10000 items holds about 600000; split a larger one into several files")
+		"the catalog holds about %d keys, values and list entries; catalogs are limited to %d", n, limit).
+		SetHint("that is about %d items the size of the bundled county catalog's; split a larger catalog into several files", limit/200)
 }
 
 // Load parses and checks a catalog held in memory; name is used in
@@ -117,8 +121,12 @@ func LoadWith(name string, data []byte, opts LoadOptions) (*Catalog, error) {
 			"the input is %d bytes; catalogs are limited to %d bytes", len(data), MaxFileSize).
 			SetHint("split the catalog into several files")}.localized(opts.Lang)
 	}
-	if n := estimateNodes(data); n > MaxNodes {
-		return nil, Diagnostics{tooManyNodes(name, n)}.localized(opts.Lang)
+	limit := opts.MaxNodes
+	if limit <= 0 {
+		limit = MaxNodes
+	}
+	if n := estimateNodes(data); n > limit {
+		return nil, Diagnostics{tooManyNodes(name, n, limit)}.localized(opts.Lang)
 	}
 	lines := splitLines(data)
 	root, diags := parseYAML(name, data, lines)

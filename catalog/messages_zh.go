@@ -24,12 +24,11 @@ var messagesZh = map[string]string{
 	"%v":                 "%v",
 
 	// Reading the file.
-	"cannot read the catalog: %s":                                                                   "无法读取目录文件：%s",
-	"the file is %d bytes; catalogs are limited to %d bytes":                                        "文件有%d字节，超过目录文件的上限%d字节",
-	"the input is %d bytes; catalogs are limited to %d bytes":                                       "输入有%d字节，超过目录文件的上限%d字节",
-	"split the catalog into several files":                                                          "请把目录拆分为几个文件",
-	"the catalog holds about %d keys, values and list entries; catalogs are limited to %d":          "目录约有%d个键、值和列表项，超过上限%d个",
-	"a province's catalog of 10000 items holds about 600000; split a larger one into several files": "一个省一万个事项的目录约有六十万个；更大的目录请拆分为几个文件",
+	"cannot read the catalog: %s":                                                          "无法读取目录文件：%s",
+	"the file is %d bytes; catalogs are limited to %d bytes":                               "文件有%d字节，超过目录文件的上限%d字节",
+	"the input is %d bytes; catalogs are limited to %d bytes":                              "输入有%d字节，超过目录文件的上限%d字节",
+	"split the catalog into several files":                                                 "请把目录拆分为几个文件",
+	"the catalog holds about %d keys, values and list entries; catalogs are limited to %d": "目录约有%d个键、值和列表项，超过上限%d个",
 	"the file is empty": "文件是空的",
 	"a catalog file holds one YAML document; found a second one": "一个目录文件只能有一个 YAML 文档，这里开始了第二个",
 	"remove the \"---\" line":                                    "删除“---”这一行",
@@ -289,6 +288,7 @@ var messagesZh = map[string]string{
 	"a condition must be true or false, but this is %s":       "结果应当是“是”或“否”，这里却是%s；请写出比较，例如 area_m2 > 0",
 	"%s: the statutory amount is %s, so the grade cannot be stated in %s; use %s, share or tier": "%s：法定金额是%s，档次不能用%s表示；请用 %s、share 或 tier",
 	"percent of the base": "％（基数的百分比）",
+	"that is about %d items the size of the bundled county catalog's; split a larger catalog into several files": "约相当于%d个与示例县级目录同样大小的事项；更大的目录请拆分为几个文件",
 }
 
 // wordsZh translates the stand-ins for places in the file that are not
