@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
 	"github.com/jizhun/jizhun/discretion"
 )
 
@@ -47,8 +48,13 @@ func FuzzLoad(f *testing.F) {
 			loadDiags, _ := catalog.AsDiagnostics(err)
 			if _, cerr := discretion.Compile(cat); cerr != nil {
 				ds, _ := catalog.AsDiagnostics(cerr)
-				err = append(loadDiags, ds...)
+				loadDiags = append(loadDiags, ds...)
 			}
+			base := discretion.BaseScope(cat)
+			loadDiags = append(loadDiags, condition.CheckItems(cat.LeftOut, func(it *catalog.Item) *condition.Scope {
+				return discretion.ItemScope(base, cat, it)
+			})...)
+			err = loadDiags.Err()
 		}
 		if err == nil {
 			return

@@ -192,8 +192,12 @@ func decodeCatalog(name string, lines []string, root *yaml.Node, digest string, 
 	}
 	broken := brokenItems(d, root, cat, len(diags))
 	n := len(d.diags)
+	decodeFailed := n > 0
+	if decodeFailed {
+		removeNils(reflect.ValueOf(cat).Elem(), true)
+	}
 	all := cat.Items
-	v := &validator{d: d, cat: cat, broken: broken, all: all}
+	v := &validator{d: d, cat: cat, broken: broken, all: all, decodeFailed: decodeFailed}
 	clean := make([]*Item, 0, len(all))
 	for i, it := range all {
 		if it != nil && !broken[i] {
@@ -205,6 +209,42 @@ func decodeCatalog(name string, lines []string, root *yaml.Node, digest string, 
 	cat.Items = all
 	d.validatorFound = len(d.diags) > n
 	return cat, d
+}
+
+// removeNils drops the nil entries a bare "-" leaves in the model's lists,
+// so that checking the rest of a catalog decoding found problems in never
+// meets them. The top-level items keep their places (top), which
+// brokenItems counts by.
+func removeNils(v reflect.Value, top bool) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			removeNils(v.Elem(), false)
+		}
+	case reflect.Struct:
+		if v.Type() == decimalType {
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Field(i); f.CanSet() {
+				removeNils(f, top && v.Type().Field(i).Name == "Items")
+			}
+		}
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Pointer && !top {
+			kept := 0
+			for i := 0; i < v.Len(); i++ {
+				if !v.Index(i).IsNil() {
+					v.Index(kept).Set(v.Index(i))
+					kept++
+				}
+			}
+			v.SetLen(kept)
+		}
+		for i := 0; i < v.Len(); i++ {
+			removeNils(v.Index(i), false)
+		}
+	}
 }
 
 // brokenItems returns, by index, the items of the catalog that decoding

@@ -232,6 +232,20 @@ func (c *Cond) DeclaredBy(name string) []string {
 	return c.factsByItem.items[name]
 }
 
+// Rewrite returns a condition whose source src stands in for c's: rune i
+// of src came from rune origin[i] of c.Src. Problems found in the
+// rewritten text are reported where their runes stand in the file, so
+// that a condition corrected for one mistake is still checked for the
+// others in the same run.
+func (c *Cond) Rewrite(src string, origin []int) *Cond {
+	at := make([]Pos, len(origin)+1)
+	for i, o := range origin {
+		at[i] = c.PosAt(o)
+	}
+	at[len(origin)] = c.PosAt(len([]rune(c.Src)))
+	return &Cond{Src: src, Pos: c.Pos, at: at, factsByItem: c.factsByItem}
+}
+
 // NewCond makes a condition that is not from a file (for tests and tools).
 func NewCond(src string) *Cond { return &Cond{Src: src} }
 

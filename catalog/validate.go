@@ -81,6 +81,9 @@ type validator struct {
 	// items of the catalog.
 	broken map[int]bool
 	all    []*Item // the items as decoded, broken ones included
+	// decodeFailed is set when decoding found problems (see guard).
+	decodeFailed bool
+	skipped      int // parts guard dropped
 }
 
 func (v *validator) errorf(pos Pos, code, format string, args ...any) *Diagnostic {
@@ -105,12 +108,16 @@ func (v *validator) catalog() {
 	if !c.TierScheme.Known() {
 		v.errorf(v.at(&c.TierScheme, c.Pos), CodeValue, "tier_scheme %q is not a known scheme (%s)", c.TierScheme, schemeList())
 	}
-	v.facts(c.Facts, nil)
-	v.thresholds()
-	v.policies()
+	v.guard(func() { v.facts(c.Facts, nil) })
+	v.guard(v.thresholds)
+	v.guard(v.policies)
 	factorIDs := map[string]Pos{}
 	for _, f := range c.Factors {
-		v.factor(f, factorIDs)
+		if v.d.unsound[f] {
+			factorIDs[f.ID] = f.Pos
+			continue
+		}
+		v.guard(func() { v.factor(f, factorIDs) })
 	}
 	if len(c.Items) == 0 && len(v.all) == 0 {
 		v.errorf(v.at(&c.Items, c.Pos), CodeMissing, "the catalog has no items: a discretion standard states at least one enforcement item")
@@ -126,7 +133,7 @@ func (v *validator) catalog() {
 			continue
 		}
 		codes[it.Code] = it.Pos
-		v.item(it, factorIDs)
+		v.guard(func() { v.item(it, factorIDs) })
 	}
 	for _, it := range c.Items {
 		for _, code := range it.Concurrent {
@@ -141,6 +148,26 @@ func (v *validator) catalog() {
 		}
 	}
 	v.legal(codes)
+}
+
+// guard runs one part of the validation. When decoding found problems,
+// the validator still checks the parts of the catalog it can, and a part
+// that decoding left in a shape the checks do not expect (a required value
+// missing further down, say) is one whose problems decoding has reported
+// already: the part's checks are dropped rather than the run. A catalog
+// that decoded cleanly is checked without the guard, so that a mistake of
+// the validator's shows.
+func (v *validator) guard(check func()) {
+	if !v.decodeFailed {
+		check()
+		return
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			v.skipped++
+		}
+	}()
+	check()
 }
 
 // brokenItems returns the items that decoding found a problem in.

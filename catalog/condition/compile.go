@@ -38,8 +38,14 @@ func Compile(c *catalog.Cond, scope *Scope) (*Expr, catalog.Diagnostics) {
 			SetHint("write what must hold, such as area_m2 < 10")
 		return nil, diags
 	}
-	if diags = keyboard(c); len(diags) > 0 {
-		return nil, diags
+	if kd, fixed := keyboard(c); len(kd) > 0 {
+		// Check the rest of the condition, as it reads once corrected.
+		if fixed != nil {
+			_, more := Compile(fixed, scope)
+			kd = append(kd, more...)
+		}
+		kd.Sort()
+		return nil, kd
 	}
 	cfg := scope.config()
 	tree, err := parser.ParseWithConfig(c.Src, cfg)

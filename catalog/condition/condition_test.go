@@ -2,6 +2,7 @@ package condition_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -373,5 +374,20 @@ func TestScope(t *testing.T) {
 	}
 	if v := s.Lookup("divisor"); v.Label() != "divisor" {
 		t.Errorf("Label of an engine variable = %q, want its name", v.Label())
+	}
+}
+
+// TestKeyboardMistakesDoNotHideTheRest checks that a condition with a
+// Chinese connective is still checked, as corrected, for its other
+// problems, each at its own column.
+func TestKeyboardMistakesDoNotHideTheRest(t *testing.T) {
+	_, diags := condition.Compile(catalog.NewCond("days ≥ 3 且 dayz < 9"), testScope())
+	var got []string
+	for _, d := range diags {
+		got = append(got, fmt.Sprintf("%d %s", d.Pos.Col, d.Code))
+	}
+	want := []string{"6 catalog_expr_syntax", "10 catalog_expr_syntax", "12 catalog_expr_unknown"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("diagnostics at %v; want %v: %v", got, want, diags)
 	}
 }

@@ -21,10 +21,21 @@ var trailingOps = []string{"&&", "||", "==", "!=", "<=", ">=", "<", ">", "!", "+
 // curly quotes, ≥ ≤ ≠, 且 and 或 for && and ||, a single = for ==, and an
 // operator with nothing after it. Each is reported where it stands with
 // what to write, and the hint shows the condition as it would read.
-func keyboard(c *catalog.Cond) catalog.Diagnostics {
+//
+// It also returns the condition with these corrected, for checking the
+// rest of it, or nil when the condition has nothing to correct or cannot
+// be corrected (an operator with nothing after it).
+func keyboard(c *catalog.Cond) (catalog.Diagnostics, *catalog.Cond) {
 	var diags catalog.Diagnostics
 	src := []rune(c.Src)
 	var fixed strings.Builder
+	var origin []int // the rune of c.Src each rune of fixed comes from
+	emit := func(s string, from int) {
+		for _, r := range s {
+			fixed.WriteRune(r)
+			origin = append(origin, from)
+		}
+	}
 	var quote rune
 	var wide *catalog.Diagnostic // one diagnostic for all full-width characters
 	curly := false
@@ -35,21 +46,21 @@ func keyboard(c *catalog.Cond) catalog.Diagnostics {
 			if r == quote {
 				quote = 0
 			} else if r == '\\' && i+1 < len(src) {
-				fixed.WriteRune(r)
+				emit(string(r), i)
 				i++
 				r = src[i]
 			}
-			fixed.WriteRune(r)
+			emit(string(r), i)
 			continue
 		}
 		if r == '"' || r == '\'' || r == '`' {
 			quote = r
-			fixed.WriteRune(r)
+			emit(string(r), i)
 			continue
 		}
 		if op, n := connective(src[i:]); n > 0 {
 			diags.Addf(c.PosAt(i), catalog.CodeExprSyntax, "condition: write %s for %q", op, string(src[i:i+n]))
-			fixed.WriteString(" " + op + " ")
+			emit(" "+op+" ", i)
 			i += n - 1
 			continue
 		}
@@ -59,7 +70,7 @@ func keyboard(c *catalog.Cond) catalog.Diagnostics {
 					SetHint("quote values with the half-width \", as in harm == \"minor\"")
 				curly = true
 			}
-			fixed.WriteString("\"")
+			emit("\"", i)
 			continue
 		}
 		if ascii, ok := catalog.FullWidth(r); ok {
@@ -67,21 +78,22 @@ func keyboard(c *catalog.Cond) catalog.Diagnostics {
 				wide = diags.Addf(c.PosAt(i), catalog.CodeExprSyntax, "condition: full-width characters %s must be written half-width", wideList)
 			}
 			wideList.add(r)
-			fixed.WriteString(ascii)
+			emit(ascii, i)
 			continue
 		}
 		if r == '=' && !partOfOperator(src, i) && !strings.HasPrefix(strings.TrimSpace(c.Src), "let ") {
 			diags.Addf(c.PosAt(i), catalog.CodeExprSyntax, "condition: a single = does not compare; write == for equal")
-			fixed.WriteString("==")
+			emit("==", i)
 			continue
 		}
-		fixed.WriteRune(r)
+		emit(string(r), i)
 	}
 	if wide != nil {
 		// The list grew after the message was made: render it again.
 		*wide = *catalog.NewDiagnostic(wide.Pos, wide.Code, "condition: full-width characters %s must be written half-width", wideList.String())
 	}
 	text := strings.Join(strings.Fields(fixed.String()), " ")
+	corrected := len(diags) > 0
 	if quote == 0 {
 		trimmed := strings.TrimRight(c.Src, " \t\n")
 		for _, op := range trailingOps {
@@ -89,6 +101,7 @@ func keyboard(c *catalog.Cond) catalog.Diagnostics {
 				at := len([]rune(trimmed)) - len([]rune(strings.TrimSpace(op)))
 				diags.Addf(c.PosAt(at), catalog.CodeExprSyntax, "condition: it ends with %q, which needs something after it", strings.TrimSpace(op)).
 					SetHint("complete the comparison after it, or delete it")
+				corrected = false
 				break
 			}
 		}
@@ -100,7 +113,10 @@ func keyboard(c *catalog.Cond) catalog.Diagnostics {
 			}
 		}
 	}
-	return diags
+	if !corrected {
+		return diags, nil
+	}
+	return diags, c.Rewrite(fixed.String(), origin)
 }
 
 // connective returns the operator a Chinese word or sign at the start of
