@@ -125,10 +125,12 @@ func checkFile(path string, cf *checkFlags, stdout, stderr io.Writer) (res check
 	var eng *discretion.Engine
 	if err == nil {
 		eng, err = discretion.Compile(cat)
+	} else {
+		err = checkRest(cat, err)
 	}
 	if err != nil {
 		if ds, ok := catalog.AsDiagnostics(err); ok {
-			res.Diagnostics = ds
+			res.Diagnostics = localize(stderr, ds)
 		} else {
 			res.Diagnostics = catalog.Diagnostics{{Pos: catalog.Pos{File: path}, Code: catalog.CodeSyntax, Message: err.Error()}}
 		}
