@@ -56,6 +56,20 @@ func (d *decoder) errorf(n *yaml.Node, code, format string, args ...any) *Diagno
 	return d.diags.Addf(d.pos(n), code, format, args...)
 }
 
+// typeError reports a value of the wrong kind. A value typed with a
+// Chinese keyboard is often a list, mapping or number in full-width
+// characters, which YAML reads as text: the hint gives the half-width form.
+func (d *decoder) typeError(n *yaml.Node, format string, args ...any) *Diagnostic {
+	diag := d.errorf(n, CodeType, format, args...)
+	if n.Kind != yaml.ScalarNode {
+		return diag
+	}
+	if fixed := asciiKey(n.Value); fixed != strings.TrimSpace(n.Value) {
+		diag.SetHint("the value holds full-width characters; write %s", fixed)
+	}
+	return diag
+}
+
 // KindName names a node's kind the way an author thinks of it (a
 // mapping, a list, the number 3, the text "x"), in either language.
 func KindName(n *yaml.Node) *Phrase {
@@ -132,13 +146,13 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 		}
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			d.errorf(n, CodeType, "%s must be true or false, not %s", what, KindName(n))
+			d.typeError(n, "%s must be true or false, not %s", what, KindName(n))
 			return
 		}
 		v.SetBool(n.Value == "true" || n.Value == "True" || n.Value == "TRUE")
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			d.errorf(n, CodeType, "%s must be a whole number, not %s", what, KindName(n))
+			d.typeError(n, "%s must be a whole number, not %s", what, KindName(n))
 			return
 		}
 		i, err := strconv.Atoi(n.Value)
@@ -168,7 +182,7 @@ func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {
 
 func (d *decoder) decimal(n *yaml.Node, what string) (decimal.Decimal, bool) {
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float" && n.Tag != "!!str") {
-		d.errorf(n, CodeType, "%s must be a number, not %s", what, KindName(n))
+		d.typeError(n, "%s must be a number, not %s", what, KindName(n))
 		return decimal.Decimal{}, false
 	}
 	x, err := penalty.ParseYuan(n.Value)
@@ -248,7 +262,7 @@ func isNodeDecoder(t reflect.Type) bool {
 // keys; visit returns false for a key it does not know.
 func (d *decoder) mapping(n *yaml.Node, what string, known []string, visit func(key string, k, v *yaml.Node) bool) bool {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, CodeType, "%s must be a mapping of keys to values, not %s", what, KindName(n))
+		d.typeError(n, "%s must be a mapping of keys to values, not %s", what, KindName(n))
 		return false
 	}
 	// Duplicates are looked for among the keys before; a map pays off only
@@ -359,7 +373,7 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 
 func (d *decoder) list(n *yaml.Node, v reflect.Value, what string) {
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, CodeType, "%s must be a list, not %s", what, KindName(n))
+		d.typeError(n, "%s must be a list, not %s", what, KindName(n))
 		return
 	}
 	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))

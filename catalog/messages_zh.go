@@ -289,6 +289,7 @@ var messagesZh = map[string]string{
 	"%s: the statutory amount is %s, so the grade cannot be stated in %s; use %s, share or tier": "%s：法定金额是%s，档次不能用%s表示；请用 %s、share 或 tier",
 	"percent of the base": "％（基数的百分比）",
 	"that is about %d items the size of the bundled county catalog's; split a larger catalog into several files": "约相当于%d个与示例县级目录同样大小的事项；更大的目录请拆分为几个文件",
+	"the value holds full-width characters; write %s":                                                            "值中有全角字符；应写作 %s",
 }
 
 // wordsZh translates the stand-ins for places in the file that are not
