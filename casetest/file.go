@@ -9,11 +9,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 	"go.yaml.in/yaml/v3"
@@ -170,16 +168,9 @@ func (l *loader) errorf(n *yaml.Node, code, format string, args ...any) *catalog
 	return l.diags.Addf(l.pos(n), code, format, args...)
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-
 func (l *loader) load(data []byte) *File {
-	if !utf8.Valid(data) {
-		line, col := invalidUTF8At(data)
-		l.diags.Addf(catalog.Pos{File: l.file, Line: line, Col: col}, CodeSyntax, "文件不是有效的UTF-8文本；请以UTF-8编码保存")
-		return nil
-	}
-	if line, col, r := controlAt(data); line > 0 {
-		l.diags.Addf(catalog.Pos{File: l.file, Line: line, Col: col}, CodeSyntax, "文件中有控制字符 U+%04X；请删除它", r)
+	if d := catalog.CheckEncoding(l.file, data, CodeSyntax); d != nil {
+		l.diags.Add(d)
 		return nil
 	}
 	var doc yaml.Node
@@ -189,15 +180,9 @@ func (l *loader) load(data []byte) *File {
 			l.diags.Addf(catalog.Pos{File: l.file, Line: 1, Col: 1}, CodeSyntax, "测试文件是空的；至少写出 tests:")
 			return nil
 		}
-		if line, col := unclosedQuote(data); line > 0 {
-			// The parser complains where the runaway value ends, often
-			// lines away: point at the quote that opened it.
-			l.diags.Addf(catalog.Pos{File: l.file, Line: line, Col: col}, CodeSyntax,
-				"YAML格式错误：这个双引号没有闭合").Hint = "在值的末尾补上 \"，或者去掉开头的 \""
-			return nil
-		}
-		d := l.diags.Addf(syntaxError(l.file, data, err))
-		d.Hint = keyboardHint(data, d.Pos.Line)
+		// The position of the cause (a quote left open, a tab or a
+		// full-width character), as the catalog loader finds it.
+		l.diags.Add(catalog.SyntaxDiagnostic(l.file, data, err, CodeSyntax))
 		return nil
 	}
 	if len(doc.Content) != 1 {
@@ -241,136 +226,6 @@ func (l *loader) load(data []byte) *File {
 		l.errorf(tests, CodeMissing, "tests 中没有测试")
 	}
 	return f
-}
-
-// syntaxError places a yaml.v3 parse error ("yaml: line 3: …") at the
-// first character of its line. yaml.v3 counts lines from 1 for scanner
-// errors but from 0 for parser errors, so a parser error moves down a line
-// (as catalog.Load does).
-func syntaxError(file string, data []byte, err error) (catalog.Pos, string, string, any) {
-	pos, msg := catalog.Pos{File: file, Line: 1, Col: 1}, err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		pos.Line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-		if strings.HasPrefix(msg, "did not find expected") || strings.HasPrefix(msg, "found duplicate %") ||
-			msg == "found incompatible YAML document" || msg == "found undefined tag handle" {
-			pos.Line++
-		}
-		lines := strings.Split(string(data), "\n")
-		pos.Line = max(1, min(pos.Line, len(lines)))
-		text := lines[pos.Line-1]
-		pos.Col = utf8.RuneCountInString(text) - utf8.RuneCountInString(strings.TrimLeft(text, " ")) + 1
-	}
-	if zh, ok := yamlProblems[msg]; ok {
-		msg = zh
-	}
-	return pos, CodeSyntax, "YAML格式错误：%s", msg
-}
-
-// yamlProblems says yaml.v3's commonest complaints in Chinese; others are
-// shown as yaml.v3 words them.
-var yamlProblems = map[string]string{
-	"could not find expected ':'":                                  "找不到键后面的冒号“:”",
-	"did not find expected ',' or '}'":                             "映射 { } 中缺少半角逗号“,”或右括号“}”",
-	"did not find expected ',' or ']'":                             "列表 [ ] 中缺少半角逗号“,”或右括号“]”",
-	"did not find expected key":                                    "缩进不一致，或此处缺少键",
-	"did not find expected '-' indicator":                          "列表的缩进不一致",
-	"found character that cannot start any token":                  "有不能出现在此处的字符",
-	"mapping values are not allowed in this context":               "此处不能再写“键: 值”（检查引号是否闭合、值中的冒号后是否有空格）",
-	"found unexpected end of stream":                               "文件在引号或括号闭合之前结束",
-	"found a tab character that violates indentation":              "用了制表符缩进",
-	"did not find expected node content":                           "缺少值",
-	"found unknown escape character while parsing a quoted scalar": "双引号中有未知的转义字符；反斜杠写作 \\\\ 或改用单引号",
-}
-
-// keyboardHint names, for the line of a syntax error and the line before
-// it, the characters a Chinese keyboard types where YAML wants ASCII.
-func keyboardHint(data []byte, line int) string {
-	lines := strings.Split(string(data), "\n")
-	for _, i := range []int{line - 1, line - 2} {
-		if i < 0 || i >= len(lines) {
-			continue
-		}
-		text := lines[i]
-		indent := text[:len(text)-len(strings.TrimLeft(text, " \t\u3000"))]
-		switch {
-		case strings.ContainsAny(indent, "\t\u3000"):
-			return fmt.Sprintf("第%d行用制表符或全角空格缩进；YAML 只用半角空格缩进", i+1)
-		case strings.ContainsRune(text, '：'):
-			return fmt.Sprintf("第%d行有全角冒号“：”；键和值之间写半角冒号和空格“: ”", i+1)
-		case strings.ContainsAny(text, "，［］｛｝"):
-			return fmt.Sprintf("第%d行有全角标点；列表和映射中写半角的 , [ ] { }", i+1)
-		case strings.ContainsAny(text, "“”‘’"):
-			return fmt.Sprintf("第%d行有中文引号；YAML 的引号是半角的 \" 或 '", i+1)
-		}
-	}
-	return ""
-}
-
-// unclosedQuote returns the line and column of the first double quote
-// that opens a value and is not closed on its line, or 0, 0. YAML lets a
-// quoted value run over several lines, which test files never need; in a
-// file that does not parse, such a quote is the likely cause.
-func unclosedQuote(data []byte) (line, col int) {
-	for i, text := range strings.Split(string(data), "\n") {
-		open, single, at := false, false, 0
-		runes := []rune(text)
-		for j := 0; j < len(runes); j++ {
-			switch {
-			case single:
-				single = runes[j] != '\''
-			case runes[j] == '\\' && open:
-				j++
-			case runes[j] == '"':
-				open, at = !open, j
-			case open:
-			case runes[j] == '\'' && (j == 0 || strings.ContainsRune(" :,[{-", runes[j-1])):
-				single = true
-			case runes[j] == '#' && (j == 0 || runes[j-1] == ' '):
-				j = len(runes)
-			}
-		}
-		if open {
-			return i + 1, at + 1
-		}
-	}
-	return 0, 0
-}
-
-// controlAt returns the line, column and value of the first control
-// character other than tab, line feed and carriage return, or 0, 0, 0.
-func controlAt(data []byte) (line, col int, r rune) {
-	line, col = 1, 1
-	for _, c := range string(data) {
-		switch {
-		case c == '\n':
-			line, col = line+1, 1
-			continue
-		case c < 0x20 && c != '\t' && c != '\r', c == 0x7f:
-			return line, col, c
-		}
-		col++
-	}
-	return 0, 0, 0
-}
-
-// invalidUTF8At returns the line and column (in runes) of the first byte
-// that is not UTF-8.
-func invalidUTF8At(data []byte) (line, col int) {
-	line, col = 1, 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		data = data[size:]
-	}
-	return line, col
 }
 
 func (l *loader) resolve(p string) string {
@@ -428,25 +283,12 @@ func contains[T comparable](list []T, x T) bool {
 	return false
 }
 
-// kindName names a node's kind the way an author thinks of it.
-func kindName(n *yaml.Node) string {
-	switch n.Kind {
-	case yaml.MappingNode:
-		return "映射"
-	case yaml.SequenceNode:
-		return "列表"
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "空值"
-		}
-		return "值 " + strconv.Quote(n.Value)
-	}
-	return "别名"
-}
+// kindName names a node's kind in Chinese, as the catalog loader does.
+func kindName(n *yaml.Node) string { return catalog.KindName(n).String() }
 
 func (l *loader) str(n *yaml.Node, what string) (string, bool) {
-	if n.Kind == yaml.ScalarNode && strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
-		l.errorf(n, CodeType, "%s：%s%s 被 YAML 读作标签；以 ! 开头的值须加引号", what, n.Tag, prefixSpace(n.Value)).Hint = "写作 \"" + n.Tag + prefixSpace(n.Value) + "\""
+	if catalog.LocalTag(n) {
+		l.diags.Add(catalog.TagDiagnostic(l.pos(n), CodeType, n))
 		return "", false
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" || n.Value == "" {
@@ -790,8 +632,8 @@ func (l *loader) toJSON(n *yaml.Node, b *bytes.Buffer) bool {
 			}
 			b.WriteString(n.Value)
 		default:
-			if strings.HasPrefix(n.Tag, "!") && !strings.HasPrefix(n.Tag, "!!") {
-				l.errorf(n, CodeCase, "案件中的 %s%s 被 YAML 读作标签；以 ! 开头的值须加引号", n.Tag, prefixSpace(n.Value)).Hint = "写作 \"" + n.Tag + prefixSpace(n.Value) + "\""
+			if catalog.LocalTag(n) {
+				l.diags.Add(catalog.TagDiagnostic(l.pos(n), CodeCase, n))
 				return false
 			}
 			s, _ := json.Marshal(n.Value)
@@ -809,11 +651,4 @@ func Keys() (file, test, procedure []string) {
 		procedure = append(procedure, pk.key)
 	}
 	return append([]string(nil), fileKeys...), append([]string(nil), testKeys...), procedure
-}
-
-func prefixSpace(s string) string {
-	if s == "" {
-		return ""
-	}
-	return " " + s
 }

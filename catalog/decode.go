@@ -27,8 +27,15 @@ type decoder struct {
 	// offending value rather than at its enclosing mapping. Load fills it
 	// only when the validator has something to report (decodeCatalog).
 	fields map[any]Pos
-	// validated is set when the decoded catalog went to the validator.
-	validated bool
+	// validatorFound is set when the validator found a problem.
+	validatorFound bool
+	// unsound holds the structs (by address) decoding found a problem in;
+	// the validator leaves them out rather than report what follows from
+	// the problem.
+	unsound map[any]bool
+	// factIndex is filled once the items are decoded (see decodeCatalog)
+	// and shared with every condition.
+	factIndex *factIndex
 }
 
 // nodeDecoder is implemented by model types whose YAML form is not a plain
@@ -49,20 +56,40 @@ func (d *decoder) errorf(n *yaml.Node, code, format string, args ...any) *Diagno
 	return d.diags.Addf(d.pos(n), code, format, args...)
 }
 
-// kindName names a node's kind the way an author thinks of it.
-func kindName(n *yaml.Node) string {
+// typeError reports a value of the wrong kind. A value typed with a
+// Chinese keyboard is often a list, mapping or number in full-width
+// characters, which YAML reads as text: the hint gives the half-width form.
+func (d *decoder) typeError(n *yaml.Node, format string, args ...any) *Diagnostic {
+	diag := d.errorf(n, CodeType, format, args...)
+	if n.Kind != yaml.ScalarNode {
+		return diag
+	}
+	if fixed := asciiKey(n.Value); fixed != strings.TrimSpace(n.Value) {
+		diag.SetHint("the value holds full-width characters; write %s", fixed)
+	}
+	return diag
+}
+
+// KindName names a node's kind the way an author thinks of it (a
+// mapping, a list, the number 3, the text "x"), in either language.
+func KindName(n *yaml.Node) *Phrase {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return P("a mapping")
 	case yaml.SequenceNode:
-		return "a list"
+		return P("a list")
 	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return "null"
+		switch n.Tag {
+		case "!!null":
+			return P("an empty value")
+		case "!!int", "!!float":
+			return P("the number %s", n.Value)
+		case "!!bool":
+			return P("the truth value %s", n.Value)
 		}
-		return "a " + strings.TrimPrefix(n.Tag, "!!") + " (" + strconv.Quote(n.Value) + ")"
+		return P("the text %q", n.Value)
 	}
-	return "an alias"
+	return P("an alias")
 }
 
 // decode fills v (addressable) from n.
@@ -78,7 +105,14 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
+		before := len(d.diags)
 		d.decode(n, v.Elem(), what)
+		if et := v.Type().Elem(); len(d.diags) > before &&
+			(n.Kind == yaml.ScalarNode || et == decimalType || isNodeDecoder(et) || et.Kind() != reflect.Struct && et.Kind() != reflect.Slice) {
+			// A value that could not be read is left out, not read as
+			// zero: the validator then sees the field as not given.
+			v.SetZero()
+		}
 		return
 	}
 	if isNodeDecoder(v.Type()) {
@@ -112,13 +146,13 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 		}
 	case reflect.Bool:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
-			d.errorf(n, CodeType, "%s must be true or false, not %s", what, kindName(n))
+			d.typeError(n, "%s must be true or false, not %s", what, KindName(n))
 			return
 		}
 		v.SetBool(n.Value == "true" || n.Value == "True" || n.Value == "TRUE")
 	case reflect.Int:
 		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-			d.errorf(n, CodeType, "%s must be a whole number, not %s", what, kindName(n))
+			d.typeError(n, "%s must be a whole number, not %s", what, KindName(n))
 			return
 		}
 		i, err := strconv.Atoi(n.Value)
@@ -135,8 +169,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, what string) {
 // scalar returns the text of a scalar node, or reports that n is not one.
 // Quoted and plain scalars are both accepted for strings.
 func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {
+	if LocalTag(n) {
+		d.diags.Add(TagDiagnostic(d.pos(n), CodeSyntax, n))
+		return "", false
+	}
 	if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
-		d.errorf(n, CodeType, "%s must be a single value, not %s", what, kindName(n))
+		d.errorf(n, CodeType, "%s must be a single value, not %s", what, KindName(n))
 		return "", false
 	}
 	return n.Value, true
@@ -144,12 +182,17 @@ func (d *decoder) scalar(n *yaml.Node, what string) (string, bool) {
 
 func (d *decoder) decimal(n *yaml.Node, what string) (decimal.Decimal, bool) {
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float" && n.Tag != "!!str") {
-		d.errorf(n, CodeType, "%s must be a number, not %s", what, kindName(n))
+		d.typeError(n, "%s must be a number, not %s", what, KindName(n))
 		return decimal.Decimal{}, false
 	}
 	x, err := penalty.ParseYuan(n.Value)
 	if err != nil {
-		d.errorf(n, CodeValue, "%s: %v", what, err)
+		diag := d.errorf(n, CodeValue, "%s: %q is not an amount", what, n.Value)
+		if fix, ok := amountFix(n.Value); ok {
+			diag.SetHint("write %s", fix)
+		} else {
+			diag.SetHint("write the amount in yuan with Arabic digits, such as 2000")
+		}
 		return decimal.Decimal{}, false
 	}
 	if x.IsNegative() {
@@ -228,7 +271,7 @@ func isNodeDecoder(t reflect.Type) bool {
 // keys; visit returns false for a key it does not know.
 func (d *decoder) mapping(n *yaml.Node, what string, known []string, visit func(key string, k, v *yaml.Node) bool) bool {
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, CodeType, "%s must be a mapping of keys to values, not %s", what, kindName(n))
+		d.typeError(n, "%s must be a mapping of keys to values, not %s", what, KindName(n))
 		return false
 	}
 	// Duplicates are looked for among the keys before; a map pays off only
@@ -263,12 +306,19 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string, visit func(
 		}
 		if !visit(k.Value, k, v) {
 			diag := d.errorf(k, CodeUnknownField, "%s: unknown key %q", what, k.Value)
-			if s := didYouMean(k.Value, known); s != "" {
-				diag.Hint = "did you mean " + strconv.Quote(s) + "?"
-			} else if len(known) > 0 {
+			clean := asciiKey(k.Value)
+			switch s := didYouMean(clean, known); {
+			case clean != k.Value && (s != "" || clean == strings.TrimSpace(clean)):
+				if s == "" {
+					s = clean
+				}
+				diag.SetHint("the key holds full-width characters; write %q", s)
+			case s != "":
+				diag.SetHint("did you mean %q?", s)
+			case len(known) > 0:
 				sorted := append([]string(nil), known...)
 				sort.Strings(sorted)
-				diag.Hint = "known keys: " + strings.Join(sorted, ", ")
+				diag.SetHint("known keys: %s", strings.Join(sorted, ", "))
 			}
 		}
 	}
@@ -276,6 +326,15 @@ func (d *decoder) mapping(n *yaml.Node, what string, known []string, visit func(
 }
 
 func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
+	before := len(d.diags)
+	defer func() {
+		if len(d.diags) > before {
+			if d.unsound == nil {
+				d.unsound = map[any]bool{}
+			}
+			d.unsound[v.Addr().Interface()] = true
+		}
+	}()
 	si := structFields(v.Type())
 	fields, names := si.fields, si.names
 	if si.posIndex >= 0 {
@@ -326,7 +385,7 @@ func (d *decoder) structure(n *yaml.Node, v reflect.Value, what string) {
 
 func (d *decoder) list(n *yaml.Node, v reflect.Value, what string) {
 	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, CodeType, "%s must be a list, not %s", what, kindName(n))
+		d.typeError(n, "%s must be a list, not %s", what, KindName(n))
 		return
 	}
 	out := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -366,7 +425,7 @@ func (d *decoder) listParallel(n *yaml.Node, out reflect.Value, what string, wor
 	var wg sync.WaitGroup
 	for w := range parts {
 		lo, hi := len(n.Content)*w/workers, len(n.Content)*(w+1)/workers
-		sub := &decoder{file: d.file, lines: d.lines}
+		sub := &decoder{file: d.file, lines: d.lines, factIndex: d.factIndex}
 		parts[w] = sub
 		wg.Add(1)
 		go func() {
@@ -379,12 +438,18 @@ func (d *decoder) listParallel(n *yaml.Node, out reflect.Value, what string, wor
 		for _, diag := range sub.diags {
 			d.diags.Add(diag)
 		}
+		for x := range sub.unsound {
+			if d.unsound == nil {
+				d.unsound = map[any]bool{}
+			}
+			d.unsound[x] = true
+		}
 	}
 }
 
 // decodeNode reads a date scalar.
 func (dt *Date) decodeNode(d *decoder, n *yaml.Node) {
-	s, ok := d.scalar(n, "date")
+	s, ok := d.scalar(n, "<date>")
 	if !ok {
 		return
 	}
@@ -397,7 +462,7 @@ func (dt *Date) decodeNode(d *decoder, n *yaml.Node) {
 }
 
 func (w *Window) decodeNode(d *decoder, n *yaml.Node) {
-	s, ok := d.scalar(n, "window")
+	s, ok := d.scalar(n, "<window>")
 	if !ok {
 		return
 	}
@@ -410,12 +475,64 @@ func (w *Window) decodeNode(d *decoder, n *yaml.Node) {
 	*w = x
 }
 
+// asciiKey replaces in a key the full-width characters a Chinese keyboard
+// types (full-width letters, digits, spaces, punctuation) by their ASCII
+// forms and trims the spaces this leaves.
+func asciiKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if a, ok := FullWidth(r); ok {
+			b.WriteString(a)
+		} else if r >= 0xFF21 && r <= 0xFF5A {
+			b.WriteRune(r - 0xFEE0)
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(strings.TrimRight(b.String(), ":"))
+}
+
+// amountFix returns the plain number an amount written with a unit or in
+// full-width digits stands for: "20元" is 20, "2万" is 20000, "２０" is 20.
+func amountFix(s string) (string, bool) {
+	t := strings.TrimSpace(asciiKey(s))
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "元"), "人民币")
+	t = strings.TrimPrefix(t, "人民币")
+	t = strings.ReplaceAll(t, ",", "")
+	scale := decimal.NewFromInt(1)
+	for _, u := range []struct {
+		suffix string
+		n      int64
+	}{{"万", 10000}, {"千", 1000}, {"百", 100}} {
+		if x, ok := strings.CutSuffix(t, u.suffix); ok {
+			t, scale = x, decimal.NewFromInt(u.n)
+			break
+		}
+	}
+	x, err := decimal.NewFromString(strings.TrimSpace(t))
+	if err != nil || t == s {
+		return "", false
+	}
+	return x.Mul(scale).String(), true
+}
+
 // decodeNode reads a condition and records where each of its runes stands
 // in the file, so that expression errors map back to file:line:col whatever
 // the scalar's style: plain, quoted (with escapes), literal or folded, on one
 // line or several.
 func (c *Cond) decodeNode(d *decoder, n *yaml.Node) {
-	s, ok := d.scalar(n, "condition")
+	if LocalTag(n) {
+		// when: !overdue is the empty value tagged !overdue.
+		d.diags.Add(TagDiagnostic(d.pos(n), CodeExprSyntax, n))
+		return
+	}
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, CodeType, "a condition must be one expression, not %s", KindName(n)).
+			SetHint("quote a condition that starts with [ or {: when: \"…\"")
+		return
+	}
+	c.factsByItem = d.factIndex
+	s, ok := d.scalar(n, "<condition>")
 	if !ok {
 		return
 	}
@@ -578,7 +695,7 @@ func allSpace(rs []rune) bool {
 func (fs *Facts) decodeNode(d *decoder, n *yaml.Node) {
 	d.mapping(n, "facts", nil, func(key string, k, v *yaml.Node) bool {
 		f := &Fact{}
-		d.decode(v, reflect.ValueOf(f).Elem(), "fact "+strconv.Quote(key))
+		d.decode(v, reflect.ValueOf(f).Elem(), "facts."+key)
 		f.Name = key
 		f.Pos = d.pos(k)
 		*fs = append(*fs, f)
@@ -587,8 +704,8 @@ func (fs *Facts) decodeNode(d *decoder, n *yaml.Node) {
 }
 
 func (vs *EnumValues) decodeNode(d *decoder, n *yaml.Node) {
-	d.mapping(n, "enum values", nil, func(key string, k, v *yaml.Node) bool {
-		label, _ := d.scalar(v, "label of "+strconv.Quote(key))
+	d.mapping(n, "values", nil, func(key string, k, v *yaml.Node) bool {
+		label, _ := d.scalar(v, "values."+key)
 		*vs = append(*vs, EnumValue{Pos: d.pos(k), Name: key, Label: label})
 		return true
 	})
@@ -617,7 +734,7 @@ func (a *Amount) decodeNode(d *decoder, n *yaml.Node) {
 			return false
 		}
 		r := &AmountRule{}
-		d.decode(v, reflect.ValueOf(r).Elem(), "amount for "+key)
+		d.decode(v, reflect.ValueOf(r).Elem(), "amount."+key)
 		a.ByParty = append(a.ByParty, PartyAmountRule{Party: PartyType(key), Rule: r})
 		return true
 	})
@@ -644,7 +761,7 @@ func (g *GradeFine) decodeNode(d *decoder, n *yaml.Node) {
 			f := &GradeFine{}
 			f.decodeNode(d, v)
 			if len(f.ByParty) > 0 {
-				d.errorf(v, CodeValue, "fine for %s: party types cannot nest", key)
+				d.errorf(v, CodeValue, "fine.%s: party types cannot nest", key)
 			}
 			g.ByParty = append(g.ByParty, PartyGradeFine{Party: PartyType(key), Fine: f})
 			return true

@@ -60,11 +60,117 @@ const (
 )
 
 // Diagnostic is one problem found in a catalog, with where it is.
+//
+// Its message and hint are kept as data, a format and its arguments, and
+// rendered in the language asked for: Message and Hint hold the Chinese
+// rendering unless the catalog was loaded with LoadOptions{Lang: "en"};
+// Localize renders them again in another language.
 type Diagnostic struct {
 	Pos     Pos    `json:"pos"`
 	Code    string `json:"code"`
 	Message string `json:"message"`
 	Hint    string `json:"hint,omitempty"`
+
+	msg, hint *Phrase
+}
+
+// Phrase is a piece of diagnostic text as data: an English format with its
+// arguments. Arguments that are themselves phrases are rendered in the
+// same language.
+type Phrase struct {
+	format string
+	args   []any
+}
+
+// P makes a phrase. The format is the English text; its Chinese
+// translation is looked up in the message table by the same format.
+func P(format string, args ...any) *Phrase { return &Phrase{format: format, args: args} }
+
+// Render renders the phrase in lang: "en" for English, anything else for
+// Chinese.
+func (p *Phrase) Render(lang string) string {
+	if p == nil {
+		return ""
+	}
+	format := p.format
+	english := isEnglish(lang)
+	if !english {
+		if zh, ok := messagesZh[format]; ok {
+			format = zh
+		}
+	}
+	args := make([]any, len(p.args))
+	for i, a := range p.args {
+		switch x := a.(type) {
+		case *Phrase:
+			args[i] = x.Render(lang)
+		case interface{ phrase() *Phrase }:
+			args[i] = x.phrase().Render(lang)
+		case string:
+			args[i] = x
+			if w, ok := wordsZh[x]; ok {
+				if english {
+					args[i] = strings.Trim(x, "<>")
+				} else {
+					args[i] = w
+				}
+			}
+		default:
+			args[i] = a
+		}
+	}
+	if len(args) == 0 {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
+}
+
+func (p *Phrase) String() string { return p.Render("zh") }
+
+// phraseError is an error whose text is a phrase: its Error is English, as
+// errors are for programs, and a diagnostic made from it renders it in the
+// diagnostic's language.
+type phraseError struct{ p *Phrase }
+
+func (e *phraseError) Error() string   { return e.p.Render("en") }
+func (e *phraseError) phrase() *Phrase { return e.p }
+
+// errorP makes a phraseError.
+func errorP(format string, args ...any) error { return &phraseError{P(format, args...)} }
+
+// isEnglish reports whether a language tag or locale ("en", "en_US.UTF-8")
+// asks for English.
+func isEnglish(lang string) bool {
+	return strings.HasPrefix(strings.ToLower(lang), "en")
+}
+
+// Localize returns a copy of d with its message and hint rendered in lang
+// ("en" for English, "zh" or "" for Chinese). A diagnostic made without a
+// phrase (a plain struct literal) is returned as it is.
+func (d *Diagnostic) Localize(lang string) *Diagnostic {
+	c := *d
+	if d.msg != nil {
+		c.Message = d.msg.Render(lang)
+	}
+	if d.hint != nil {
+		c.Hint = d.hint.Render(lang)
+	}
+	return &c
+}
+
+// SetHint sets the hint, a phrase rendered like the message, and returns d.
+func (d *Diagnostic) SetHint(format string, args ...any) *Diagnostic {
+	d.hint = P(format, args...)
+	d.Hint = d.hint.Render("zh")
+	return d
+}
+
+// NewDiagnostic makes a diagnostic whose message is the phrase of format
+// and args, rendered in Chinese until Localize is asked for another
+// language.
+func NewDiagnostic(pos Pos, code, format string, args ...any) *Diagnostic {
+	msg := P(format, args...)
+	return &Diagnostic{Pos: pos, Code: code, Message: msg.Render("zh"), msg: msg}
 }
 
 func (d *Diagnostic) Error() string {
@@ -143,12 +249,26 @@ func (ds *Diagnostics) Sort() {
 	})
 	out := list[:0]
 	for i, d := range list {
-		if i > 0 && *d == *list[i-1] {
+		if i > 0 && sameText(d, list[i-1]) {
 			continue
 		}
 		out = append(out, d)
 	}
 	*ds = out
+}
+
+func sameText(a, b *Diagnostic) bool {
+	return a.Pos == b.Pos && a.Code == b.Code && a.Message == b.Message && a.Hint == b.Hint
+}
+
+// Localize returns the diagnostics rendered in lang ("en" for English,
+// else Chinese); see Diagnostic.Localize.
+func (ds Diagnostics) Localize(lang string) Diagnostics {
+	out := make(Diagnostics, len(ds))
+	for i, d := range ds {
+		out[i] = d.Localize(lang)
+	}
+	return out
 }
 
 // Add records a diagnostic made elsewhere.
@@ -158,9 +278,10 @@ func (ds *Diagnostics) Add(d *Diagnostic) {
 	}
 }
 
-// Addf records a problem.
+// Addf records a problem. The format is English; the message is rendered
+// from its translation (see Phrase).
 func (ds *Diagnostics) Addf(pos Pos, code, format string, args ...any) *Diagnostic {
-	d := &Diagnostic{Pos: pos, Code: code, Message: fmt.Sprintf(format, args...)}
+	d := NewDiagnostic(pos, code, format, args...)
 	if len(*ds) < maxDiagnostics {
 		*ds = append(*ds, d)
 	}
@@ -180,10 +301,28 @@ func AsDiagnostics(err error) (Diagnostics, bool) {
 	return nil, false
 }
 
-// didYouMean returns the candidate closest to given, if it is close enough
-// to be a plausible typo.
+// didYouMean returns the candidate the author most likely meant: one that
+// the given name begins, or is a part of, or that begins or is a part of
+// the given name (area for area_m2, days for days_overdue), the shortest
+// such; else the nearest within two edits, if any.
 func didYouMean(given string, candidates []string) string {
-	best, bestDist := "", 3
+	best := ""
+	if len(given) >= 3 {
+		for _, c := range candidates {
+			if c == given || len(c) < 3 {
+				continue
+			}
+			if strings.Contains(c, given) || strings.Contains(given, c) {
+				if best == "" || len(c) < len(best) || len(c) == len(best) && c < best {
+					best = c
+				}
+			}
+		}
+		if best != "" {
+			return best
+		}
+	}
+	bestDist := 3
 	for _, c := range candidates {
 		if d := levenshtein(given, c); d < bestDist {
 			best, bestDist = c, d

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
 	"github.com/jizhun/jizhun/discretion"
 )
 
@@ -40,8 +41,20 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		cat, err := catalog.Load("f.yaml", data)
-		if err == nil {
-			_, err = discretion.Compile(cat)
+		if cat != nil {
+			// A catalog Load found problems in is compiled too, as
+			// validate does, so that its conditions are checked in the
+			// same run.
+			loadDiags, _ := catalog.AsDiagnostics(err)
+			if _, cerr := discretion.Compile(cat); cerr != nil {
+				ds, _ := catalog.AsDiagnostics(cerr)
+				loadDiags = append(loadDiags, ds...)
+			}
+			base := discretion.BaseScope(cat)
+			loadDiags = append(loadDiags, condition.CheckItems(cat.LeftOut, func(it *catalog.Item) *condition.Scope {
+				return discretion.ItemScope(base, cat, it)
+			})...)
+			err = loadDiags.Err()
 		}
 		if err == nil {
 			return

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
 	"github.com/jizhun/jizhun/discretion"
 )
 
@@ -80,19 +81,34 @@ func parseAnnotations(t *testing.T, data []byte) []*annotation {
 // loadAndCompile runs what `jizhun validate` runs: Load, then, for a
 // catalog whose structure is sound, discretion.Compile for its conditions.
 // Both must return nil or a catalog.Diagnostics value, and neither may panic.
-func loadAndCompile(t *testing.T, name string, data []byte) (diags catalog.Diagnostics) {
+//
+// Load returns the catalog without the items it found problems in, and
+// that is compiled too, so that one run reports the problems of the
+// structure, the ranges and the conditions together. lang is the language
+// of the messages: "" for Chinese, "en" for English.
+func loadAndCompile(t *testing.T, name string, data []byte, lang string) (diags catalog.Diagnostics) {
 	t.Helper()
 	defer func() {
 		if r := recover(); r != nil {
 			t.Fatalf("panic: %v", r)
 		}
 	}()
-	cat, err := catalog.Load(name, data)
-	if err == nil {
-		if cat == nil {
-			t.Fatalf("Load returned neither a catalog nor an error")
+	cat, err := catalog.LoadWith(name, data, catalog.LoadOptions{Lang: lang})
+	if cat != nil {
+		all, _ := catalog.AsDiagnostics(err)
+		if _, cerr := discretion.Compile(cat); cerr != nil {
+			ds, _ := catalog.AsDiagnostics(cerr)
+			all = append(all, ds.Localize(lang)...)
 		}
-		_, err = discretion.Compile(cat)
+		base := discretion.BaseScope(cat)
+		left := condition.CheckItems(cat.LeftOut, func(it *catalog.Item) *condition.Scope {
+			return discretion.ItemScope(base, cat, it)
+		})
+		all = append(all, left.Localize(lang)...)
+		all.Sort()
+		err = all.Err()
+	} else if err == nil {
+		t.Fatalf("Load returned neither a catalog nor an error")
 	}
 	if err == nil {
 		return nil
@@ -114,17 +130,28 @@ func diagText(d *catalog.Diagnostic) string {
 	return d.Message + " (" + d.Hint + ")"
 }
 
-// TestInvalidFixtures checks every fixture in testdata/invalid: each
-// annotated line gets a diagnostic there whose text matches, no diagnostic
-// is left unannotated, every diagnostic names the file with a line and a
-// column, and the full rendering matches the .golden file beside it.
+// TestInvalidFixtures checks every fixture in testdata/invalid, whose
+// messages are Chinese: each annotated line gets a diagnostic there whose
+// text matches, no diagnostic is left unannotated, every diagnostic names
+// the file with a line and a column, and the full rendering matches the
+// .golden file beside it.
 func TestInvalidFixtures(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "invalid", "*.yaml"))
+	testFixtures(t, filepath.Join("testdata", "invalid"), "", 60)
+}
+
+// TestInvalidFixturesEnglish checks the fixtures of testdata/invalid_en
+// the same way, loaded with LoadOptions{Lang: "en"}.
+func TestInvalidFixturesEnglish(t *testing.T) {
+	testFixtures(t, filepath.Join("testdata", "invalid_en"), "en", 5)
+}
+
+func testFixtures(t *testing.T, dir, lang string, least int) {
+	files, err := filepath.Glob(filepath.Join(dir, "*.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) < 40 {
-		t.Fatalf("found %d fixtures in testdata/invalid; expected the full set", len(files))
+	if len(files) < least {
+		t.Fatalf("found %d fixtures in %s; expected the full set", len(files), dir)
 	}
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".yaml"), func(t *testing.T) {
@@ -137,7 +164,7 @@ func TestInvalidFixtures(t *testing.T) {
 			if len(want) == 0 {
 				t.Fatalf("%s has no # ERROR annotation", file)
 			}
-			diags := loadAndCompile(t, file, data)
+			diags := loadAndCompile(t, file, data, lang)
 			if len(diags) == 0 {
 				t.Fatalf("%s loaded and compiled without diagnostics", file)
 			}

@@ -5,13 +5,11 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"reflect"
-	"regexp"
 	"runtime"
-	"strconv"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -23,38 +21,117 @@ import (
 // thousand items is a few megabytes; anything far larger is a mistake.
 const MaxFileSize = 64 << 20
 
+// MaxNodes is the default bound on the number of YAML nodes (keys, values,
+// list entries) a catalog may hold, estimated before parsing: about 7 500
+// items the size of the bundled county catalog's (some 200 nodes each).
+// The YAML parser keeps every node in memory, so the bound keeps a load
+// within about 450 MB and a few seconds; a catalog of a million one-line
+// items (7 000 000 nodes) is refused in a fraction of a second instead of
+// taking seconds and more than a gigabyte. LoadOptions.MaxNodes raises or
+// lowers it.
+const MaxNodes = 1_500_000
+
+// estimateNodes counts, without parsing, an upper estimate of the nodes
+// the YAML parser would build: two for every key (key and value), one for
+// every list entry, flow separator and bracket. Colons and commas inside
+// quoted text are counted too, which only makes the estimate larger.
+func estimateNodes(data []byte) int {
+	n := 0
+	for i, c := range data {
+		switch c {
+		case ':':
+			if i+1 == len(data) || data[i+1] == ' ' || data[i+1] == '\n' || data[i+1] == '\r' {
+				n += 2
+			}
+		case '-':
+			if i+1 < len(data) && data[i+1] == ' ' {
+				n++
+			}
+		case ',', '[', '{':
+			n++
+		}
+	}
+	return n
+}
+
+// LoadOptions are the options of LoadWith and LoadFileWith.
+type LoadOptions struct {
+	// Lang is the language of the diagnostics' messages and hints: "en"
+	// (or a locale such as "en_US.UTF-8") for English, anything else for
+	// Chinese, the default.
+	Lang string
+	// MaxNodes bounds the YAML nodes of the catalog; 0 is the default,
+	// MaxNodes.
+	MaxNodes int
+}
+
 // LoadFile reads and checks a catalog file. The error, if any, is always a
-// Diagnostics value listing every problem found, each with file:line:col.
-func LoadFile(path string) (*Catalog, error) {
+// Diagnostics value listing every problem found, each with file:line:col,
+// in Chinese.
+func LoadFile(path string) (*Catalog, error) { return LoadFileWith(path, LoadOptions{}) }
+
+// LoadFileWith is LoadFile with options.
+func LoadFileWith(path string, opts LoadOptions) (*Catalog, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, Diagnostics{{Pos: Pos{File: path}, Code: CodeSyntax, Message: err.Error()}}
+		return nil, Diagnostics{NewDiagnostic(Pos{File: path}, CodeSyntax, "cannot read the catalog: %s", err.Error())}.localized(opts.Lang)
 	}
 	if st.Size() > MaxFileSize {
-		return nil, Diagnostics{{Pos: Pos{File: path}, Code: CodeTooLarge,
-			Message: fmt.Sprintf("file is %d bytes; catalogs are limited to %d", st.Size(), MaxFileSize)}}
+		return nil, Diagnostics{NewDiagnostic(Pos{File: path}, CodeTooLarge,
+			"the file is %d bytes; catalogs are limited to %d bytes", st.Size(), MaxFileSize).
+			SetHint("split the catalog into several files")}.localized(opts.Lang)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, Diagnostics{{Pos: Pos{File: path}, Code: CodeSyntax, Message: err.Error()}}
+		return nil, Diagnostics{NewDiagnostic(Pos{File: path}, CodeSyntax, "cannot read the catalog: %s", err.Error())}.localized(opts.Lang)
 	}
-	return Load(path, data)
+	return LoadWith(path, data, opts)
+}
+
+// localized is ds in lang, as an error (nil for none).
+func (ds Diagnostics) localized(lang string) error {
+	if len(ds) == 0 {
+		return nil
+	}
+	if isEnglish(lang) {
+		return ds.Localize(lang)
+	}
+	return ds
+}
+
+func tooManyNodes(name string, n, limit int) *Diagnostic {
+	return NewDiagnostic(Pos{File: name, Line: 1, Col: 1}, CodeTooLarge,
+		"the catalog holds about %d keys, values and list entries; catalogs are limited to %d", n, limit).
+		SetHint("that is about %d items the size of the bundled county catalog's; split a larger catalog into several files", limit/200)
 }
 
 // Load parses and checks a catalog held in memory; name is used in
-// positions. The structure is checked completely: unknown and duplicate keys,
+// positions. When it finds problems, it returns them with the catalog
+// without the items they were found in, so that discretion.Compile can
+// still check the conditions of the rest in the same run. The structure is checked completely: unknown and duplicate keys,
 // wrong types, impossible dates, dangling references, amount rules and grade
 // ranges against the statute. Conditions are checked when the discretion
 // package compiles the catalog.
-func Load(name string, data []byte) (*Catalog, error) {
+func Load(name string, data []byte) (*Catalog, error) { return LoadWith(name, data, LoadOptions{}) }
+
+// LoadWith is Load with options.
+func LoadWith(name string, data []byte, opts LoadOptions) (*Catalog, error) {
 	if len(data) > MaxFileSize {
-		return nil, Diagnostics{{Pos: Pos{File: name}, Code: CodeTooLarge,
-			Message: fmt.Sprintf("input is %d bytes; catalogs are limited to %d", len(data), MaxFileSize)}}
+		return nil, Diagnostics{NewDiagnostic(Pos{File: name}, CodeTooLarge,
+			"the input is %d bytes; catalogs are limited to %d bytes", len(data), MaxFileSize).
+			SetHint("split the catalog into several files")}.localized(opts.Lang)
+	}
+	limit := opts.MaxNodes
+	if limit <= 0 {
+		limit = MaxNodes
+	}
+	if n := estimateNodes(data); n > limit {
+		return nil, Diagnostics{tooManyNodes(name, n, limit)}.localized(opts.Lang)
 	}
 	lines := splitLines(data)
 	root, diags := parseYAML(name, data, lines)
 	if root == nil {
-		return nil, diags.Err()
+		return nil, diags.localized(opts.Lang)
 	}
 	sum := sha256.Sum256(data)
 	digest := "sha256:" + hex.EncodeToString(sum[:])
@@ -62,41 +139,165 @@ func Load(name string, data []byte) (*Catalog, error) {
 	// the validator's diagnostics use that, so a catalog the validator
 	// finds fault with is decoded and validated again, recording it.
 	cat, d := decodeCatalog(name, lines, root, digest, append(Diagnostics(nil), diags...), nil)
-	if len(d.diags) > len(diags) && d.validated {
+	if d.validatorFound {
 		cat, d = decodeCatalog(name, lines, root, digest, diags, map[any]Pos{})
 	}
+	if len(d.diags) > 0 {
+		// Keep the items no problem was found in: their conditions can
+		// still be compiled in the same run.
+		unsound := brokenItems(d, root, cat, 0)
+		sound := make([]*Item, 0, len(cat.Items))
+		for i, it := range cat.Items {
+			switch {
+			case it == nil:
+			case unsound[i]:
+				cat.LeftOut = append(cat.LeftOut, it)
+			default:
+				sound = append(sound, it)
+			}
+		}
+		cat.Items = sound
+	}
 	d.diags.Sort()
-	if err := d.diags.Err(); err != nil {
+	if err := d.diags.localized(opts.Lang); err != nil {
 		return cat, err
 	}
 	return cat, nil
 }
 
-// decodeCatalog decodes the document and, if decoding found no problem,
-// validates it. fields, if not nil, receives the position of every field's
-// value.
+// decodeCatalog decodes the document and validates it: all of it when
+// decoding found no problem, else all but the items that decoding found a
+// problem in, so that one run reports the structural problems of one item
+// together with the range and reference problems of the others. fields, if
+// not nil, receives the position of every field's value.
 func decodeCatalog(name string, lines []string, root *yaml.Node, digest string, diags Diagnostics, fields map[any]Pos) (*Catalog, *decoder) {
-	d := &decoder{file: name, lines: lines, diags: diags, fields: fields}
+	d := &decoder{file: name, lines: lines, diags: diags, fields: fields, factIndex: &factIndex{}}
 	cat := &Catalog{File: name}
-	d.decode(root, reflect.ValueOf(cat).Elem(), "catalog")
+	d.decode(root, reflect.ValueOf(cat).Elem(), "<catalog>")
+	d.factIndex.items = map[string][]string{}
+	for _, it := range cat.Items {
+		if it == nil {
+			continue
+		}
+		for _, f := range it.Facts {
+			if f != nil {
+				d.factIndex.items[f.Name] = append(d.factIndex.items[f.Name], it.Code)
+			}
+		}
+	}
 	cat.Pos = d.pos(root)
 	cat.Digest = digest
-	if len(d.diags) == 0 {
-		d.validated = true
-		v := &validator{d: d, cat: cat}
-		v.catalog()
+	if root.Kind != yaml.MappingNode {
+		return cat, d
 	}
+	broken := brokenItems(d, root, cat, len(diags))
+	n := len(d.diags)
+	decodeFailed := n > 0
+	if decodeFailed {
+		removeNils(reflect.ValueOf(cat).Elem(), true)
+	}
+	all := cat.Items
+	v := &validator{d: d, cat: cat, broken: broken, all: all, decodeFailed: decodeFailed}
+	clean := make([]*Item, 0, len(all))
+	for i, it := range all {
+		if it != nil && !broken[i] {
+			clean = append(clean, it)
+		}
+	}
+	cat.Items = clean
+	v.catalog()
+	cat.Items = all
+	d.validatorFound = len(d.diags) > n
 	return cat, d
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// removeNils drops the nil entries a bare "-" leaves in the model's lists,
+// so that checking the rest of a catalog decoding found problems in never
+// meets them. The top-level items keep their places (top), which
+// brokenItems counts by.
+func removeNils(v reflect.Value, top bool) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			removeNils(v.Elem(), false)
+		}
+	case reflect.Struct:
+		if v.Type() == decimalType {
+			return
+		}
+		for i := 0; i < v.NumField(); i++ {
+			if f := v.Field(i); f.CanSet() {
+				removeNils(f, top && v.Type().Field(i).Name == "Items")
+			}
+		}
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Pointer && !top {
+			kept := 0
+			for i := 0; i < v.Len(); i++ {
+				if !v.Index(i).IsNil() {
+					v.Index(kept).Set(v.Index(i))
+					kept++
+				}
+			}
+			v.SetLen(kept)
+		}
+		for i := 0; i < v.Len(); i++ {
+			removeNils(v.Index(i), false)
+		}
+	}
+}
+
+// brokenItems returns, by index, the items of the catalog that decoding
+// found a problem in (its diagnostics from the from-th on): the items whose
+// entry in the items list holds the position of one.
+func brokenItems(d *decoder, root *yaml.Node, cat *Catalog, from int) map[int]bool {
+	if len(d.diags) == from {
+		return nil
+	}
+	var items *yaml.Node
+	end := Pos{File: d.file, Line: int(^uint(0) >> 1)}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k := root.Content[i]
+		if k.Value == "items" && items == nil {
+			items = root.Content[i+1]
+		} else if items != nil && k.Line > items.Line {
+			end = d.pos(k)
+			break
+		}
+	}
+	broken := map[int]bool{}
+	for i, it := range cat.Items {
+		if it == nil {
+			broken[i] = true
+		}
+	}
+	if items == nil || items.Kind != yaml.SequenceNode || len(items.Content) == 0 {
+		return broken
+	}
+	for _, diag := range d.diags[from:] {
+		p := diag.Pos
+		if p.Before(d.pos(items.Content[0])) || !p.Before(end) {
+			continue
+		}
+		// The last entry that starts at or before the problem holds it.
+		i := sort.Search(len(items.Content), func(i int) bool { return p.Before(d.pos(items.Content[i])) }) - 1
+		if i >= 0 {
+			broken[i] = true
+		}
+	}
+	return broken
+}
 
 // parseYAML returns the document's top mapping node.
 func parseYAML(name string, data []byte, lines []string) (*yaml.Node, Diagnostics) {
+	var diags Diagnostics
+	if d := CheckEncoding(name, data, CodeSyntax); d != nil {
+		diags.Add(d)
+		return nil, diags
+	}
 	if root := parseParallel(data, lines); root != nil {
 		return root, nil
 	}
-	var diags Diagnostics
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
@@ -104,17 +305,17 @@ func parseYAML(name string, data []byte, lines []string) (*yaml.Node, Diagnostic
 			diags.Addf(Pos{File: name, Line: 1, Col: 1}, CodeSyntax, "the file is empty")
 			return nil, diags
 		}
-		diags.Addf(syntaxError(name, lines, err))
+		diags.Add(SyntaxDiagnostic(name, data, err, CodeSyntax))
 		return nil, diags
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case err == nil:
 		diags.Addf(Pos{File: name, Line: extra.Line, Col: extra.Column}, CodeSyntax,
-			"a catalog file holds one YAML document; found a second one")
+			"a catalog file holds one YAML document; found a second one").SetHint("remove the \"---\" line")
 		return nil, diags
 	case !errors.Is(err, io.EOF):
-		diags.Addf(syntaxError(name, lines, err))
+		diags.Add(SyntaxDiagnostic(name, data, err, CodeSyntax))
 		return nil, diags
 	}
 	if doc.Kind != yaml.DocumentNode || len(doc.Content) != 1 {
@@ -122,53 +323,6 @@ func parseYAML(name string, data []byte, lines []string) (*yaml.Node, Diagnostic
 		return nil, diags
 	}
 	return doc.Content[0], diags
-}
-
-// syntaxError turns a yaml.v3 parse error ("yaml: line 3: …") into a
-// positioned diagnostic. yaml.v3 gives no column, so the column is that of
-// the line's first character. It counts lines from 1 for scanner errors but
-// from 0 for parser errors (the parser never advances its mark), so a parser
-// error's line is moved down by one.
-func syntaxError(name string, lines []string, err error) (Pos, string, string, any) {
-	pos, msg := Pos{File: name, Line: 1, Col: 1}, err.Error()
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		pos.Line, _ = strconv.Atoi(m[1])
-		msg = m[2]
-		if yamlParserProblem(msg) {
-			pos.Line++
-		}
-		// The end of the stream counts as a line of its own when the
-		// last line has no newline.
-		pos.Line = max(1, min(pos.Line, len(lines)))
-	}
-	if pos.Line <= len(lines) {
-		text := lines[pos.Line-1]
-		pos.Col = len([]rune(text)) - len([]rune(strings.TrimLeft(text, " "))) + 1
-	}
-	return pos, CodeSyntax, "malformed YAML: %s", msg
-}
-
-// yamlParserProblem reports whether msg is one of the problems yaml.v3's
-// parser (as opposed to its scanner) reports; see parserc.go.
-func yamlParserProblem(msg string) bool {
-	for _, p := range []string{
-		"did not find expected ',' or ']'",
-		"did not find expected ',' or '}'",
-		"did not find expected '-' indicator",
-		"did not find expected <document start>",
-		"did not find expected <stream-start>",
-		"did not find expected key",
-		"did not find expected node content",
-		"found duplicate %TAG directive",
-		"found duplicate %YAML directive",
-		"found incompatible YAML document",
-		"found undefined tag handle",
-	} {
-		if msg == p {
-			return true
-		}
-	}
-	return false
 }
 
 // splitLines splits the source into lines the way yaml.v3 counts them, so

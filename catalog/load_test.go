@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
 	"github.com/jizhun/jizhun/discretion"
 	"github.com/jizhun/jizhun/penalty"
 )
@@ -182,7 +183,7 @@ func TestLoadEmptyInputs(t *testing.T) {
 	} {
 		cat, err := catalog.Load("e.yaml", []byte(src))
 		ds, ok := catalog.AsDiagnostics(err)
-		if cat != nil || !ok || len(ds) != 1 || ds[0].Code != catalog.CodeSyntax || !strings.Contains(ds[0].Message, "empty") {
+		if cat != nil || !ok || len(ds) != 1 || ds[0].Code != catalog.CodeSyntax || ds[0].Message != "文件是空的" || !strings.Contains(ds[0].Localize("en").Message, "empty") {
 			t.Errorf("%s: Load = %v, %v; want one %s diagnostic saying the file is empty", name, cat, err, catalog.CodeSyntax)
 			continue
 		}
@@ -246,8 +247,20 @@ func TestLoadNeverPanics(t *testing.T) {
 				}
 			}()
 			cat, err := catalog.Load("v.yaml", []byte(src))
-			if err == nil {
-				_, err = discretion.Compile(cat)
+			if cat != nil {
+				// A catalog Load found problems in is compiled too, as
+				// validate does, so that its conditions are checked in the
+				// same run.
+				loadDiags, _ := catalog.AsDiagnostics(err)
+				if _, cerr := discretion.Compile(cat); cerr != nil {
+					ds, _ := catalog.AsDiagnostics(cerr)
+					loadDiags = append(loadDiags, ds...)
+				}
+				base := discretion.BaseScope(cat)
+				loadDiags = append(loadDiags, condition.CheckItems(cat.LeftOut, func(it *catalog.Item) *condition.Scope {
+					return discretion.ItemScope(base, cat, it)
+				})...)
+				err = loadDiags.Err()
 			}
 			if err == nil {
 				return

@@ -42,6 +42,10 @@ type Catalog struct {
 	Digest string `yaml:"-"`
 	// File is the name the catalog was loaded from.
 	File string `yaml:"-"`
+	// LeftOut holds, when Load found problems, the items it found them in
+	// and left out of Items: the rest can still be compiled, and the
+	// conditions of these checked (condition.CheckItems), in the same run.
+	LeftOut []*Item `yaml:"-"`
 }
 
 // Transition is the standard's rule for acts committed before it took

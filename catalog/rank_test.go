@@ -90,6 +90,9 @@ DEFERS    sanctions: [{type: fine, mandatory: false, amount: {max: 20000}}]
 	}
 	for _, tt := range bad {
 		err := load(tt.penalty, tt.defers, tt.special)
+		if ds, ok := catalog.AsDiagnostics(err); ok {
+			err = ds.Localize("en")
+		}
 		if err == nil || !strings.Contains(err.Error(), tt.msg) {
 			t.Errorf("%+v: error %v, want one containing %q", tt, err, tt.msg)
 		}

@@ -2,6 +2,8 @@ package catalog
 
 import (
 	"fmt"
+	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -19,14 +21,14 @@ type Date int32
 // ParseDate reads a YYYY-MM-DD date and rejects impossible ones (2023-02-30).
 func ParseDate(s string) (Date, error) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, fmt.Errorf("%q is not a date in the form YYYY-MM-DD", s)
+		return 0, errorP("%q is not a date in the form YYYY-MM-DD", s)
 	}
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
-		return 0, fmt.Errorf("%q is not a real date", s)
+		return 0, errorP("%q is not a real date", s)
 	}
 	if t.Year() < 1900 || t.Year() > 2200 {
-		return 0, fmt.Errorf("%q is outside the years 1900–2200", s)
+		return 0, errorP("%q is outside the years 1900–2200", s)
 	}
 	return DateOf(t.Year(), t.Month(), t.Day()), nil
 }
@@ -80,11 +82,11 @@ func ParseWindow(s string) (Window, error) {
 		return Window{None: true}, nil
 	}
 	if len(s) < 2 {
-		return Window{}, fmt.Errorf("window %q: want none, <n>y, <n>m or <n>d", s)
+		return Window{}, errorP("window %q: want none, <n>y, <n>m or <n>d", s)
 	}
 	n, err := strconv.Atoi(s[:len(s)-1])
 	if err != nil || n <= 0 || n > 100 {
-		return Window{}, fmt.Errorf("window %q: want none, <n>y, <n>m or <n>d with 0 < n ≤ 100", s)
+		return Window{}, errorP("window %q: want none, <n>y, <n>m or <n>d with 0 < n ≤ 100", s)
 	}
 	switch s[len(s)-1] {
 	case 'y':
@@ -94,7 +96,7 @@ func ParseWindow(s string) (Window, error) {
 	case 'd':
 		return Window{Days: n}, nil
 	}
-	return Window{}, fmt.Errorf("window %q: want none, <n>y, <n>m or <n>d", s)
+	return Window{}, errorP("window %q: want none, <n>y, <n>m or <n>d", s)
 }
 
 // Start returns the first day inside the window that ends at anchor:
@@ -198,6 +200,50 @@ type Cond struct {
 	// at holds the file position of each rune of Src, then of the place just
 	// after it, when the loader could align the scalar with the file.
 	at []Pos
+	// factsByItem is the catalog's index of the facts its items declare,
+	// shared by all its conditions, so that a condition naming another
+	// item's fact is told where that fact is declared.
+	factsByItem *factIndex
+}
+
+// factIndex maps a fact name to the codes of the items that declare it.
+type factIndex struct{ items map[string][]string }
+
+// ItemFacts returns the names of the facts the catalog's items declare
+// among their own, sorted.
+func (c *Cond) ItemFacts() []string {
+	if c == nil || c.factsByItem == nil {
+		return nil
+	}
+	names := make([]string, 0, len(c.factsByItem.items))
+	for name := range c.factsByItem.items {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// DeclaredBy returns the codes of the catalog's items that declare a fact
+// of this name among their own facts, or nil.
+func (c *Cond) DeclaredBy(name string) []string {
+	if c == nil || c.factsByItem == nil {
+		return nil
+	}
+	return c.factsByItem.items[name]
+}
+
+// Rewrite returns a condition whose source src stands in for c's: rune i
+// of src came from rune origin[i] of c.Src. Problems found in the
+// rewritten text are reported where their runes stand in the file, so
+// that a condition corrected for one mistake is still checked for the
+// others in the same run.
+func (c *Cond) Rewrite(src string, origin []int) *Cond {
+	at := make([]Pos, len(origin)+1)
+	for i, o := range origin {
+		at[i] = c.PosAt(o)
+	}
+	at[len(origin)] = c.PosAt(len([]rune(c.Src)))
+	return &Cond{Src: src, Pos: c.Pos, at: at, factsByItem: c.factsByItem}
 }
 
 // NewCond makes a condition that is not from a file (for tests and tools).
@@ -481,3 +527,43 @@ func chineseNumber(n int) string {
 
 // ChineseNumber is chineseNumber for other packages (tables).
 func ChineseNumber(n int) string { return chineseNumber(n) }
+
+var condType = reflect.TypeOf((*Cond)(nil))
+
+// Conditions returns every condition written in the item, in the order of
+// its fields: the limitation's, the versions' (or the short form's)
+// preconditions, grades, exemptions and factors. It walks the item's
+// fields, so that a condition added to the model is never missed.
+func (it *Item) Conditions() []*Cond {
+	var out []*Cond
+	seen := map[any]bool{} // a short form's parts are shared with its version
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Pointer:
+			if v.IsNil() || seen[v.Interface()] {
+				return
+			}
+			seen[v.Interface()] = true
+			if v.Type() == condType {
+				out = append(out, v.Interface().(*Cond))
+				return
+			}
+			walk(v.Elem())
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i))
+				}
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i))
+			}
+		}
+	}
+	if it != nil {
+		walk(reflect.ValueOf(it).Elem())
+	}
+	return out
+}

@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 
@@ -77,6 +76,14 @@ var exprKeywords = map[string]bool{
 type validator struct {
 	d   *decoder
 	cat *Catalog
+	// broken marks, by index in the file, the items decoding found a
+	// problem in: they are not validated, but their codes still count as
+	// items of the catalog.
+	broken map[int]bool
+	all    []*Item // the items as decoded, broken ones included
+	// decodeFailed is set when decoding found problems (see guard).
+	decodeFailed bool
+	skipped      int // parts guard dropped
 }
 
 func (v *validator) errorf(pos Pos, code, format string, args ...any) *Diagnostic {
@@ -101,33 +108,77 @@ func (v *validator) catalog() {
 	if !c.TierScheme.Known() {
 		v.errorf(v.at(&c.TierScheme, c.Pos), CodeValue, "tier_scheme %q is not a known scheme (%s)", c.TierScheme, schemeList())
 	}
-	v.facts(c.Facts, nil)
-	v.thresholds()
-	v.policies()
+	v.guard(func() { v.facts(c.Facts, nil) })
+	v.guard(v.thresholds)
+	v.guard(v.policies)
 	factorIDs := map[string]Pos{}
 	for _, f := range c.Factors {
-		v.factor(f, factorIDs)
+		if v.d.unsound[f] {
+			factorIDs[f.ID] = f.Pos
+			continue
+		}
+		v.guard(func() { v.factor(f, factorIDs) })
 	}
-	if len(c.Items) == 0 {
+	if len(c.Items) == 0 && len(v.all) == 0 {
 		v.errorf(v.at(&c.Items, c.Pos), CodeMissing, "the catalog has no items: a discretion standard states at least one enforcement item")
 	}
 	codes := map[string]Pos{}
+	brokenCodes := map[string]bool{}
+	for _, it := range v.brokenItems() {
+		brokenCodes[it.Code] = true
+	}
 	for _, it := range c.Items {
 		if first, dup := codes[it.Code]; dup {
 			v.errorf(it.Pos, CodeDuplicateName, "item code %q is used twice (first at %s)", it.Code, first)
 			continue
 		}
 		codes[it.Code] = it.Pos
-		v.item(it, factorIDs)
+		v.guard(func() { v.item(it, factorIDs) })
 	}
 	for _, it := range c.Items {
 		for _, code := range it.Concurrent {
-			if _, ok := codes[code]; !ok {
+			if _, ok := codes[code]; !ok && !brokenCodes[code] {
 				v.errorf(v.at(&it.Concurrent, it.Pos), CodeReference, "item %s: concurrent item %q is not in the catalog", it.Code, code)
 			}
 		}
 	}
+	for code := range brokenCodes {
+		if _, ok := codes[code]; !ok {
+			codes[code] = Pos{}
+		}
+	}
 	v.legal(codes)
+}
+
+// guard runs one part of the validation. When decoding found problems,
+// the validator still checks the parts of the catalog it can, and a part
+// that decoding left in a shape the checks do not expect (a required value
+// missing further down, say) is one whose problems decoding has reported
+// already: the part's checks are dropped rather than the run. A catalog
+// that decoded cleanly is checked without the guard, so that a mistake of
+// the validator's shows.
+func (v *validator) guard(check func()) {
+	if !v.decodeFailed {
+		check()
+		return
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			v.skipped++
+		}
+	}()
+	check()
+}
+
+// brokenItems returns the items that decoding found a problem in.
+func (v *validator) brokenItems() []*Item {
+	var out []*Item
+	for i, it := range v.all {
+		if v.broken[i] && it != nil && it.Code != "" {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 func schemeList() string {
@@ -292,11 +343,13 @@ func (v *validator) facts(fs Facts, outer Facts) {
 		case exprKeywords[f.Name]:
 			v.errorf(f.Pos, CodeValue, "fact name %q is a keyword of the condition language", f.Name)
 		case reservedNames[f.Name] != "":
-			v.errorf(f.Pos, CodeValue, "fact name %q is provided by the engine: %s", f.Name, reservedNames[f.Name])
+			v.errorf(f.Pos, CodeValue, "fact name %q is provided by the engine: %s", f.Name, P(reservedNames[f.Name]))
 		case outer.Lookup(f.Name) != nil:
 			v.errorf(f.Pos, CodeDuplicateName, "fact %q is already declared by the catalog (at %s)", f.Name, outer.Lookup(f.Name).Pos)
 		}
-		v.fact(f)
+		if !v.d.unsound[f] {
+			v.fact(f)
+		}
 	}
 }
 
@@ -478,7 +531,7 @@ func (v *validator) versions(it *Item) {
 }
 
 func (v *validator) version(it *Item, ver *Version, facts Facts, catalogFactors map[string]Pos) {
-	where := fmt.Sprintf("item %s version %s", it.Code, ver.ID)
+	where := P("item %s version %s", it.Code, ver.ID)
 	var fine *Sanction
 	for _, s := range ver.Sanctions {
 		if !s.Type.Known() {
@@ -525,7 +578,7 @@ func (v *validator) precondition(p *Precondition) {
 	}
 }
 
-func (v *validator) amount(it *Item, a *Amount, facts Facts, where string) {
+func (v *validator) amount(it *Item, a *Amount, facts Facts, where *Phrase) {
 	if a.All != nil {
 		v.amountRule(a.All, facts, where)
 		return
@@ -534,7 +587,7 @@ func (v *validator) amount(it *Item, a *Amount, facts Facts, where string) {
 		if len(it.Parties) > 0 && !containsParty(it.Parties, pr.Party) {
 			v.errorf(pr.Rule.Pos, CodeReference, "%s: the amount names %s, which the item's parties exclude", where, pr.Party)
 		}
-		v.amountRule(pr.Rule, facts, where+" ("+string(pr.Party)+")")
+		v.amountRule(pr.Rule, facts, P("%s (%s)", where, string(pr.Party)))
 	}
 }
 
@@ -548,7 +601,7 @@ func containsParty(ps []PartyType, p PartyType) bool {
 }
 
 // amountRule builds the penalty.Rule of an AmountRule.
-func (v *validator) amountRule(a *AmountRule, facts Facts, where string) {
+func (v *validator) amountRule(a *AmountRule, facts Facts, where *Phrase) {
 	var factor *Span
 	kind := penalty.Fixed
 	forms := 0
@@ -608,13 +661,13 @@ func (v *validator) amountRule(a *AmountRule, facts Facts, where string) {
 		if len(fb.When) == 0 && fb.Below == nil {
 			v.errorf(fb.Pos, CodeMissing, "%s: a fallback needs when (absent, zero, undeterminable) or below", where)
 		}
-		v.amountRule(fb.Amount, facts, where+" fallback")
+		v.amountRule(fb.Amount, facts, P("%s fallback", where))
 		r.Fallbacks = append(r.Fallbacks, penalty.Fallback{When: trig, Rule: fb.Amount.Rule})
 	}
 	a.Rule = r
 }
 
-func (v *validator) base(a *AmountRule, facts Facts, where string) {
+func (v *validator) base(a *AmountRule, facts Facts, where *Phrase) {
 	if a.Base == "" {
 		v.errorf(a.Pos, CodeMissing, "%s: times, percent and per_unit amounts need base: the fact holding the base amount", where)
 		return
@@ -623,7 +676,7 @@ func (v *validator) base(a *AmountRule, facts Facts, where string) {
 	if f == nil {
 		d := v.errorf(v.at(&a.Base, a.Pos), CodeReference, "%s: base %q is not a declared fact", where, a.Base)
 		if s := didYouMean(a.Base, factNames(facts)); s != "" {
-			d.Hint = "did you mean " + fmt.Sprintf("%q", s) + "?"
+			d.SetHint("did you mean %q?", s)
 		}
 		return
 	}
@@ -640,7 +693,7 @@ func factNames(fs Facts) []string {
 	return out
 }
 
-func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFactors map[string]Pos, where string) {
+func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFactors map[string]Pos, where *Phrase) {
 	b := ver.Benchmark
 	scheme := v.cat.SchemeFor(b)
 	if b.TierScheme != "" && !b.TierScheme.Known() {
@@ -696,8 +749,8 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 // it cuts: a yuan range inside the statutory range, multiples inside the
 // statutory multiples, shares inside [0, 1], and no fine only where the fine
 // is optional.
-func (v *validator) grade(it *Item, g *Grade, fine *Sanction, scheme penalty.Scheme, where string) {
-	where = fmt.Sprintf("%s grade %s", where, g.ID)
+func (v *validator) grade(it *Item, g *Grade, fine *Sanction, scheme penalty.Scheme, where *Phrase) {
+	where = P("%s grade %s", where, g.ID)
 	for _, s := range g.Sanctions {
 		if !s.Known() {
 			v.errorf(g.Pos, CodeValue, "%s: sanction type %q is not one of art. 9's types", where, s)
@@ -734,7 +787,7 @@ func (v *validator) grade(it *Item, g *Grade, fine *Sanction, scheme penalty.Sch
 		label := where
 		if p != "" {
 			rule, gf = fine.Amount.For(p), g.Fine.For(p)
-			label = where + " (" + string(p) + ")"
+			label = P("%s (%s)", where, string(p))
 			if gf == nil {
 				v.errorf(g.Fine.Pos, CodeMissing, "%s: no fine given for %s", where, p)
 				continue
@@ -747,7 +800,7 @@ func (v *validator) grade(it *Item, g *Grade, fine *Sanction, scheme penalty.Sch
 	}
 }
 
-func (v *validator) gradeFine(rule penalty.Rule, gf *GradeFine, scheme penalty.Scheme, where string) {
+func (v *validator) gradeFine(rule penalty.Rule, gf *GradeFine, scheme penalty.Scheme, where *Phrase) {
 	unit := *v.cat.Rounding.Unit
 	if unit.Sign() <= 0 {
 		unit = decimal.NewFromInt(1) // reported by thresholds; check on whole yuan
@@ -770,7 +823,7 @@ func (v *validator) gradeFine(rule penalty.Rule, gf *GradeFine, scheme penalty.S
 	case UnitYuan, UnitTimes, UnitPercent:
 		want := map[FineUnit]penalty.RuleKind{UnitYuan: penalty.Fixed, UnitTimes: penalty.Multiple, UnitPercent: penalty.Percent}[gf.Unit]
 		if rule.Kind != want {
-			v.errorf(gf.Pos, CodeValue, "%s: the statutory amount is %s, so the grade cannot be stated in %s; use %s, share or tier", where, rule.Kind, gf.Unit, unitFor(rule.Kind))
+			v.errorf(gf.Pos, CodeValue, "%s: the statutory amount is %s, so the grade cannot be stated in %s; use %s, share or tier", where, ruleKindWord(rule.Kind), unitWord(gf.Unit), unitFor(rule.Kind))
 			return
 		}
 		stat := rule.FactorRange()
@@ -789,7 +842,7 @@ func (v *validator) gradeFine(rule penalty.Rule, gf *GradeFine, scheme penalty.S
 		case got.Empty():
 			v.errorf(gf.Pos, CodeRange, "%s: the grade's range %s holds no amount", where, got)
 		case !got.Within(stat):
-			v.errorf(gf.Pos, CodeRange, "%s: the grade's range %s %s leaves the statutory range %s", where, got, gf.Unit, stat)
+			v.errorf(gf.Pos, CodeRange, "%s: the grade's range %s %s leaves the statutory range %s", where, got, unitWord(gf.Unit), stat)
 		}
 	}
 }
@@ -804,4 +857,32 @@ func unitFor(k penalty.RuleKind) string {
 		return "yuan {min, max}"
 	}
 	return "share"
+}
+
+// unitWord names the unit a grade's range is stated in.
+func unitWord(u FineUnit) *Phrase {
+	switch u {
+	case UnitYuan:
+		return P("yuan")
+	case UnitTimes:
+		return P("times the base")
+	case UnitPercent:
+		return P("percent of the base")
+	}
+	return P("%s", string(u))
+}
+
+// ruleKindWord names how a statutory amount is stated.
+func ruleKindWord(k penalty.RuleKind) *Phrase {
+	switch k {
+	case penalty.Fixed:
+		return P("a range in yuan")
+	case penalty.Multiple:
+		return P("a multiple of a base amount")
+	case penalty.Percent:
+		return P("a percentage of a base amount")
+	case penalty.PerUnit:
+		return P("an amount per unit")
+	}
+	return P("%s", k.String())
 }

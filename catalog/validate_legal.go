@@ -1,7 +1,6 @@
 package catalog
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -21,10 +20,10 @@ func (v *validator) legal(codes map[string]Pos) {
 		}
 	}
 	for _, it := range v.cat.Items {
-		v.basisRanks(it, it.Basis, fmt.Sprintf("item %s", it.Code))
+		v.basisRanks(it, it.Basis, P("item %s", it.Code))
 		for _, ver := range it.Versions {
 			if ver.Basis != nil {
-				v.basisRanks(it, *ver.Basis, fmt.Sprintf("item %s version %s", it.Code, ver.ID))
+				v.basisRanks(it, *ver.Basis, P("item %s version %s", it.Code, ver.ID))
 			}
 		}
 		v.versionStart(it)
@@ -46,7 +45,7 @@ func (v *validator) legal(codes map[string]Pos) {
 
 // basisRanks checks the ranks of a basis's citations and its deference
 // clause.
-func (v *validator) basisRanks(it *Item, b Basis, where string) {
+func (v *validator) basisRanks(it *Item, b Basis, where *Phrase) {
 	for _, c := range []*Citation{b.Violated, b.Penalty, b.Amount} {
 		v.citationRank(c, where)
 	}
@@ -75,7 +74,7 @@ func (v *validator) basisRanks(it *Item, b Basis, where string) {
 
 // citationRank checks a declared rank against the one the instrument's
 // name decides.
-func (v *validator) citationRank(c *Citation, where string) {
+func (v *validator) citationRank(c *Citation, where *Phrase) {
 	if c == nil || c.Rank == "" {
 		return
 	}
@@ -92,7 +91,7 @@ func (v *validator) citationRank(c *Citation, where string) {
 		why = "a 条例 is a 行政法规, or a 地方性法规 when its name starts with the area; never a 规章 (《规章制定程序条例》第七条：规章的名称…不得称\"条例\")"
 	}
 	v.errorf(v.at(&c.Rank, c.Pos), CodeValue, "%s: rank %s (%s) contradicts the name of 《%s》, which is a %s (%s): %s",
-		where, c.Rank, c.Rank.Label(), c.Instrument, derived.Label(), derived, why)
+		where, c.Rank, c.Rank.Label(), c.Instrument, derived.Label(), derived, P(why))
 }
 
 func rankList() string {

@@ -69,10 +69,14 @@ func appendJSONString(b []byte, s string) []byte {
 // ValueError says why a stated value does not fit a fact's declaration.
 type ValueError struct {
 	Fact    string
-	Message string
+	Message string // in English
+
+	msg *Phrase
 }
 
 func (e *ValueError) Error() string { return fmt.Sprintf("fact %s: %s", e.Fact, e.Message) }
+
+func (e *ValueError) phrase() *Phrase { return P("fact %s: %s", e.Fact, e.msg) }
 
 // Parse checks a value stated for this fact, as decoded from JSON (bool,
 // json.Number, float64, string) or given from Go (bool, int, int64,
@@ -82,7 +86,8 @@ func (e *ValueError) Error() string { return fmt.Sprintf("fact %s: %s", e.Fact, 
 func (f *Fact) Parse(raw any) (Value, error) {
 	v := Value{Type: f.Type}
 	bad := func(format string, args ...any) (Value, error) {
-		return Value{}, &ValueError{Fact: f.Name, Message: fmt.Sprintf(format, args...)}
+		msg := P(format, args...)
+		return Value{}, &ValueError{Fact: f.Name, Message: msg.Render("en"), msg: msg}
 	}
 	switch f.Type {
 	case FactBool:
@@ -97,11 +102,10 @@ func (f *Fact) Parse(raw any) (Value, error) {
 			return bad("want one of %s, got %s", f.enumList(), describe(raw))
 		}
 		if f.Values.Index(s) < 0 {
-			msg := fmt.Sprintf("%q is not one of %s", s, f.enumList())
 			if m := didYouMean(s, f.enumNames()); m != "" {
-				msg += fmt.Sprintf("; did you mean %q?", m)
+				return bad("%q is not one of %s; did you mean %q?", s, f.enumList(), m)
 			}
-			return bad("%s", msg)
+			return bad("%q is not one of %s", s, f.enumList())
 		}
 		v.Enum = s
 	case FactDate:
@@ -127,7 +131,7 @@ func (f *Fact) Parse(raw any) (Value, error) {
 		}
 		n, err := number(raw)
 		if err != nil {
-			return bad("%v", err)
+			return bad("%s", err)
 		}
 		if f.Type == FactInt && !n.IsInteger() {
 			return bad("want a whole number, got %s", n)
@@ -157,11 +161,11 @@ func number(raw any) (decimal.Decimal, error) {
 		return decimal.NewFromInt(x), nil
 	case float64:
 		if math.IsNaN(x) || math.IsInf(x, 0) {
-			return decimal.Decimal{}, fmt.Errorf("want a number, got %v", x)
+			return decimal.Decimal{}, errorP("want a number, got %v", x)
 		}
 		return decimal.NewFromFloat(x), nil
 	}
-	return decimal.Decimal{}, fmt.Errorf("want a number, got %s", describe(raw))
+	return decimal.Decimal{}, errorP("want a number, got %s", describe(raw))
 }
 
 func describe(raw any) string {
@@ -197,7 +201,8 @@ func (f *Fact) parseDefault(raw string, tag string) (Value, error) {
 	switch f.Type {
 	case FactBool:
 		if tag != "!!bool" {
-			return Value{}, &ValueError{Fact: f.Name, Message: "default must be true or false"}
+			msg := P("default must be true or false")
+			return Value{}, &ValueError{Fact: f.Name, Message: msg.Render("en"), msg: msg}
 		}
 		return f.Parse(raw == "true")
 	case FactInt, FactNumber, FactMoney:

@@ -74,7 +74,7 @@ func TestCompile_reports_every_bad_condition_at_its_position(t *testing.T) {
 
 func TestCompile_procedure_variables_are_not_available_in_grades(t *testing.T) {
 	err := compileErr(t, "fine_max < 10", "area_m2 >= 10")
-	if err == nil || !strings.Contains(err.Error(), "procedure conditions") {
+	if err == nil || !strings.Contains(err.Error(), "程序条件") {
 		t.Fatalf("err = %v, want fine_max explained as procedure-only", err)
 	}
 }

@@ -143,11 +143,11 @@ func TestItemsStartWhenTheirLawStarts(t *testing.T) {
 		src := strings.Replace(startCatalog, "TRANSITION", "", 1)
 		src = strings.Replace(src, "    sanctions: [{type: fine, mandatory: true, amount: {min: 100, max: 1000}}]\n", "    effective_from: 2014-01-01\n    sanctions: [{type: fine, mandatory: true, amount: {min: 100, max: 1000}}]\n", 1)
 		_, err := catalog.Load("start.yaml", []byte(src))
-		if err == nil || !strings.Contains(err.Error(), "before its penalty clause") {
+		if err == nil || !strings.Contains(err.Error(), "早于其处罚条款") {
 			t.Errorf("err = %v", err)
 		}
 		src = strings.Replace(startCatalog, "TRANSITION", "transition: {acts_before_effective: sometimes}", 1)
-		if _, err := catalog.Load("start.yaml", []byte(src)); err == nil || !strings.Contains(err.Error(), "apply or reject") {
+		if _, err := catalog.Load("start.yaml", []byte(src)); err == nil || !strings.Contains(err.Error(), "应为 apply 或 reject") {
 			t.Errorf("err = %v", err)
 		}
 	})

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
 	"github.com/jizhun/jizhun/discretion"
 	"github.com/jizhun/jizhun/examples"
 )
@@ -24,9 +25,30 @@ func LoadEngine(path string) (*discretion.Engine, error) {
 		cat, err = catalog.LoadFile(path)
 	}
 	if err != nil {
-		return nil, err
+		return nil, CompleteLoadError(cat, err)
 	}
 	return discretion.Compile(cat)
+}
+
+// CompleteLoadError completes the error of a load that found problems, so
+// that one run reports them all: the catalog Load returns without the items
+// it found problems in is compiled, and the conditions of those items are
+// checked on their own.
+func CompleteLoadError(cat *catalog.Catalog, err error) error {
+	all, _ := catalog.AsDiagnostics(err)
+	if cat == nil {
+		return err
+	}
+	if _, cerr := discretion.Compile(cat); cerr != nil {
+		ds, _ := catalog.AsDiagnostics(cerr)
+		all = append(all, ds...)
+	}
+	base := discretion.BaseScope(cat)
+	all = append(all, condition.CheckItems(cat.LeftOut, func(it *catalog.Item) *condition.Scope {
+		return discretion.ItemScope(base, cat, it)
+	})...)
+	all.Sort()
+	return all.Err()
 }
 
 // Set is the catalogs a server decides against, compiled and immutable.

@@ -2,8 +2,8 @@ package condition
 
 import (
 	"errors"
-	"fmt"
 	"reflect"
+	"regexp"
 	"strings"
 	"time"
 
@@ -34,8 +34,18 @@ func Compile(c *catalog.Cond, scope *Scope) (*Expr, catalog.Diagnostics) {
 		return nil, diags
 	}
 	if strings.TrimSpace(c.Src) == "" {
-		diags.Addf(c.PosAt(0), catalog.CodeExprSyntax, "condition is empty")
+		diags.Addf(c.PosAt(0), catalog.CodeExprSyntax, "condition is empty").
+			SetHint("write what must hold, such as area_m2 < 10")
 		return nil, diags
+	}
+	if kd, fixed := keyboard(c); len(kd) > 0 {
+		// Check the rest of the condition, as it reads once corrected.
+		if fixed != nil {
+			_, more := Compile(fixed, scope)
+			kd = append(kd, more...)
+		}
+		kd.Sort()
+		return nil, kd
 	}
 	cfg := scope.config()
 	tree, err := parser.ParseWithConfig(c.Src, cfg)
@@ -161,7 +171,8 @@ func (v *constructVisitor) Visit(node *ast.Node) {
 	default:
 		return
 	}
-	v.diags.Addf(v.cond.PosAt(offset), catalog.CodeExprFeature, "condition: %s is not allowed in conditions %s", describeNode(*node), allowed)
+	v.diags.Addf(v.cond.PosAt(offset), catalog.CodeExprFeature, "condition: %s", catalog.P("%s is not allowed in conditions", describeNode(*node))).
+		SetHint("%s", allowed)
 }
 
 // allowedOperators are the operators of expr that conditions keep.
@@ -171,31 +182,97 @@ var allowedOperators = map[string]bool{
 	"in": true, "..": true, "+": true, "-": true, "*": true, "/": true,
 }
 
-// allowed closes the message about a construct conditions do not allow.
-const allowed = `(use facts, literals, comparisons, in, &&, ||, !, + - * /, date("YYYY-MM-DD"))`
+// allowed is the hint of the message about a construct conditions do not
+// allow.
+var allowed = catalog.P(`a condition is made of facts, values, comparisons (== != < <= > >=), in, && (and), || (or), ! (not), + - * / and date("YYYY-MM-DD")`)
 
 // typeNames renders the Go types of expr's checker as the catalog's types.
 var typeNames = strings.NewReplacer("float64", "number", "time.Time", "date", "interface {}", "any")
 
-// exprDiagnostic positions an expr error in the catalog file and classifies
-// unknown names.
+// exprDiagnostic positions an expr error in the catalog file and says it
+// in the catalog's words: an unknown name as an undeclared fact (with the
+// item that declares it, or the nearest declared name), the parser's and
+// checker's complaints as what the author wrote wrong.
 func exprDiagnostic(c *catalog.Cond, err error, code string, scope *Scope) *catalog.Diagnostic {
 	msg, offset := err.Error(), 0
 	var fe *file.Error
 	if errors.As(err, &fe) {
 		msg, offset = fe.Message, fe.From
 	}
-	d := &catalog.Diagnostic{Pos: c.PosAt(offset), Code: code, Message: "condition: " + typeNames.Replace(msg)}
 	if name, ok := strings.CutPrefix(msg, "unknown name "); ok {
-		d.Code = catalog.CodeExprUnknown
-		d.Message = fmt.Sprintf("condition: %q is not a declared fact", name)
-		if why := scope.Unavailable[name]; why != "" {
-			d.Message = fmt.Sprintf("condition: %q %s", name, why)
-		} else if s := catalog.DidYouMean(name, scope.names); s != "" {
-			d.Hint = fmt.Sprintf("did you mean %q?", s)
-		}
+		return unknownFact(c, c.PosAt(offset), name, scope)
+	}
+	return catalog.NewDiagnostic(c.PosAt(offset), code, "condition: %s", exprProblem(msg))
+}
+
+// unknownFact reports a name that is not in scope: a name reserved for
+// other conditions, a fact another item declares, or a likely typo.
+func unknownFact(c *catalog.Cond, pos catalog.Pos, name string, scope *Scope) *catalog.Diagnostic {
+	if why := scope.Unavailable[name]; why != "" {
+		return catalog.NewDiagnostic(pos, catalog.CodeExprUnknown, "condition: %q %s", name, catalog.P(why))
+	}
+	if items := c.DeclaredBy(name); len(items) > 0 {
+		return catalog.NewDiagnostic(pos, catalog.CodeExprUnknown,
+			"condition: %q is a fact of item %s, not of this item or of the catalog", name, strings.Join(items, ", ")).
+			SetHint("declare it under this item's facts too, or move it to the catalog's facts to share it")
+	}
+	d := catalog.NewDiagnostic(pos, catalog.CodeExprUnknown, "condition: %s", catalog.P("%q is not a declared fact", name))
+	candidates := append(scope.Names(), c.ItemFacts()...)
+	switch s := catalog.DidYouMean(name, candidates); {
+	case s == "":
+		d.SetHint("declare it under facts, or check its spelling")
+	case scope.Lookup(s) != nil:
+		d.SetHint("did you mean %q?", s)
+	default:
+		d.SetHint("did you mean %q? It is a fact of item %s: declare it under this item's facts too, or move it to the catalog's facts", s, strings.Join(c.DeclaredBy(s), ", "))
 	}
 	return d
+}
+
+var mismatchRE = regexp.MustCompile(`^invalid operation: (\S+) \(mismatched types (\S+) and (\S+)\)`)
+
+// exprType names a type of expr's checker (after typeNames) for an author.
+func exprType(t string) *catalog.Phrase {
+	switch t {
+	case "number":
+		return typeName(catalog.FactNumber)
+	case "int":
+		return typeName(catalog.FactInt)
+	case "bool":
+		return typeName(catalog.FactBool)
+	case "date":
+		return typeName(catalog.FactDate)
+	case "string":
+		return catalog.P("a quoted value")
+	}
+	return catalog.P("%s", t)
+}
+
+// exprProblem words a message of expr's parser or checker for an author.
+func exprProblem(msg string) *catalog.Phrase {
+	msg = typeNames.Replace(msg)
+	switch {
+	case strings.HasPrefix(msg, "unexpected token EOF"):
+		return catalog.P("the condition ends before it is complete")
+	case strings.HasPrefix(msg, "unexpected token "):
+		tok := strings.TrimPrefix(msg, "unexpected token ")
+		if i, j := strings.IndexByte(tok, '('), strings.LastIndexByte(tok, ')'); i >= 0 && j > i {
+			tok = strings.Trim(tok[i+1:j], `"`)
+		}
+		return catalog.P("%q cannot stand here", tok)
+	case strings.HasPrefix(msg, "unrecognized character"):
+		return catalog.P("a character that conditions do not use: %s", strings.TrimPrefix(msg, "unrecognized character: "))
+	case strings.HasPrefix(msg, "literal not terminated"):
+		return catalog.P("a quoted value is not closed")
+	case strings.HasPrefix(msg, "expected bool, but got "):
+		return catalog.P("a condition must be true or false, but this is %s", exprType(strings.TrimPrefix(msg, "expected bool, but got ")))
+	case strings.HasPrefix(msg, "invalid operation"):
+		if m := mismatchRE.FindStringSubmatch(msg); m != nil {
+			return catalog.P("%q cannot join %s and %s", m[1], exprType(m[2]), exprType(m[3]))
+		}
+		return catalog.P("the two sides cannot be compared or combined (%s)", strings.TrimPrefix(msg, "invalid operation: "))
+	}
+	return catalog.P("%s", msg)
 }
 
 // lowerer turns expr's checked AST into the typed tree, rejecting what the
@@ -211,45 +288,65 @@ type lowerer struct {
 }
 
 func (l *lowerer) errorf(n ast.Node, code, format string, args ...any) {
-	l.diags.Addf(l.cond.PosAt(n.Location().From), code, "condition: "+format, args...)
+	l.diags.Addf(l.cond.PosAt(n.Location().From), code, "condition: %s", catalog.P(format, args...))
 }
 
 func (l *lowerer) unsupported(n ast.Node) Node {
-	l.errorf(n, catalog.CodeExprFeature, "%s is not allowed in conditions %s", describeNode(n), allowed)
+	l.errorf(n, catalog.CodeExprFeature, "%s is not allowed in conditions", describeNode(n))
+	l.diags[len(l.diags)-1].SetHint("%s", allowed)
 	return Lit{Value: catalog.Value{Type: catalog.FactBool}}
 }
 
-func describeNode(n ast.Node) string {
+func describeNode(n ast.Node) *catalog.Phrase {
 	switch x := n.(type) {
 	case *ast.CallNode:
 		if id, ok := x.Callee.(*ast.IdentifierNode); ok {
-			return fmt.Sprintf("a function call (%s)", id.Value)
+			return catalog.P("a function call (%s)", id.Value)
 		}
-		return "a function call"
+		return catalog.P("a function call")
 	case *ast.BuiltinNode:
-		return fmt.Sprintf("a function call (%s)", x.Name)
+		return catalog.P("a function call (%s)", x.Name)
 	case *ast.MemberNode:
-		return "member access (. or [])"
+		return catalog.P("member access (. or [])")
 	case *ast.SliceNode:
-		return "slicing ([a:b])"
+		return catalog.P("slicing ([a:b])")
 	case *ast.MapNode:
-		return "a map literal"
+		return catalog.P("a map literal")
 	case *ast.SequenceNode:
-		return "a sequence (;)"
+		return catalog.P("a sequence (;)")
 	case *ast.PointerNode:
-		return "#"
+		return catalog.P("#")
 	case *ast.ConditionalNode:
-		return "a conditional (?:)"
+		return catalog.P("a conditional (?:)")
 	case *ast.VariableDeclaratorNode:
-		return "let"
+		return catalog.P("let")
 	case *ast.BinaryNode:
-		return fmt.Sprintf("operator %q", x.Operator)
+		return catalog.P("operator %q", x.Operator)
 	case *ast.UnaryNode:
-		return fmt.Sprintf("operator %q", x.Operator)
+		return catalog.P("operator %q", x.Operator)
 	case *ast.NilNode:
-		return "nil"
+		return catalog.P("nil")
 	}
-	return strings.TrimPrefix(reflect.TypeOf(n).String(), "*ast.")
+	return catalog.P("%s", strings.TrimPrefix(reflect.TypeOf(n).String(), "*ast."))
+}
+
+// typeName names a fact type for an author.
+func typeName(t catalog.FactType) *catalog.Phrase {
+	switch t {
+	case catalog.FactBool:
+		return catalog.P("a yes/no fact")
+	case catalog.FactInt:
+		return catalog.P("a whole number")
+	case catalog.FactNumber:
+		return catalog.P("a number")
+	case catalog.FactMoney:
+		return catalog.P("an amount of money")
+	case catalog.FactEnum:
+		return catalog.P("a choice among values")
+	case catalog.FactDate:
+		return catalog.P("a date")
+	}
+	return catalog.P("%s", string(t))
 }
 
 func (l *lowerer) bool(n ast.Node) Node {
@@ -259,7 +356,7 @@ func (l *lowerer) bool(n ast.Node) Node {
 	case *ast.IdentifierNode:
 		id := l.ident(x)
 		if id.Var != nil && id.Var.Type != catalog.FactBool {
-			l.errorf(n, catalog.CodeExprType, "%s is %s, not a boolean", id.Var.Name, id.Var.Type)
+			l.errorf(n, catalog.CodeExprType, "%s is %s, not a boolean", id.Var.Name, typeName(id.Var.Type))
 		}
 		return id
 	case *ast.UnaryNode:
@@ -294,7 +391,7 @@ func isIn(n ast.Node) bool {
 func (l *lowerer) ident(x *ast.IdentifierNode) Ident {
 	v := l.scope.Lookup(x.Value)
 	if v == nil {
-		l.errorf(x, catalog.CodeExprUnknown, "%q is not a declared fact", x.Value)
+		l.diags.Add(unknownFact(l.cond, l.cond.PosAt(x.Location().From), x.Value, l.scope))
 		return Ident{Var: &Var{Name: x.Value, Type: catalog.FactBool}}
 	}
 	if !l.seen[v] {
@@ -366,7 +463,7 @@ func (l *lowerer) literal(x *ast.FloatNode) decimal.Decimal {
 func (l *lowerer) number(n ast.Node) Node {
 	out := l.operand(n)
 	if t := TypeOf(out); !t.Numeric() {
-		l.errorf(n, catalog.CodeExprType, "arithmetic needs numbers, not %s", t)
+		l.errorf(n, catalog.CodeExprType, "arithmetic needs numbers, not %s", typeName(t))
 	}
 	return out
 }
@@ -388,7 +485,7 @@ func (l *lowerer) compare(x *ast.BinaryNode) Node {
 		l.checkEnum(left, right, x.Right)
 		l.checkEnum(right, left, x.Left)
 	default:
-		l.errorf(x, catalog.CodeExprType, "cannot compare %s with %s", lt, rt)
+		l.errorf(x, catalog.CodeExprType, "cannot compare %s with %s", typeName(lt), typeName(rt))
 	}
 	return Compare{Op: x.Operator, L: left, R: right}
 }
@@ -408,11 +505,10 @@ func (l *lowerer) checkEnum(id, lit Node, at ast.Node) {
 	for _, v := range i.Var.Fact.Values {
 		names = append(names, v.Name)
 	}
-	msg := fmt.Sprintf("%q is not a value of %s (%s)", c.Value.Enum, i.Var.Name, strings.Join(names, ", "))
+	l.errorf(at, catalog.CodeExprType, "%q is not a value of %s (%s)", c.Value.Enum, i.Var.Name, strings.Join(names, ", "))
 	if s := catalog.DidYouMean(c.Value.Enum, names); s != "" {
-		msg += fmt.Sprintf("; did you mean %q?", s)
+		l.diags[len(l.diags)-1].SetHint("did you mean %q?", s)
 	}
-	l.errorf(at, catalog.CodeExprType, "%s", msg)
 }
 
 func (l *lowerer) in(x *ast.BinaryNode) Node {
@@ -427,7 +523,7 @@ func (l *lowerer) in(x *ast.BinaryNode) Node {
 				l.errorf(el, catalog.CodeExprFeature, "the list after in holds literal values only")
 			}
 			if vt := TypeOf(v); vt != st && !(vt.Numeric() && st.Numeric()) {
-				l.errorf(el, catalog.CodeExprType, "cannot test %s against %s", st, vt)
+				l.errorf(el, catalog.CodeExprType, "cannot test %s against %s", typeName(st), typeName(vt))
 			}
 			l.checkEnum(subject, v, el)
 			out.List = append(out.List, v)
@@ -458,4 +554,26 @@ func varsOf(n Node, out []*Var) []*Var {
 		return varsOf(x.R, varsOf(x.L, out))
 	}
 	return out
+}
+
+// CheckItems compiles the conditions of items that catalog.Load left out
+// of the catalog because it found other problems in them
+// (Catalog.LeftOut), each against the scope its item would have, and
+// returns the problems the conditions have of their own. A caller that
+// compiles the rest of the catalog calls it so that one run reports every
+// problem: scope is, for the engine's layout, discretion.ItemScope over
+// discretion.BaseScope.
+func CheckItems(items []*catalog.Item, scope func(*catalog.Item) *Scope) catalog.Diagnostics {
+	var diags catalog.Diagnostics
+	for _, it := range items {
+		s := scope(it)
+		for _, c := range it.Conditions() {
+			_, ds := Compile(c, s)
+			for _, d := range ds {
+				diags.Add(d)
+			}
+		}
+	}
+	diags.Sort()
+	return diags
 }

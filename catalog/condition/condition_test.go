@@ -2,6 +2,7 @@ package condition_test
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -182,19 +183,26 @@ func TestCompileErrors(t *testing.T) {
 		col  int // in the condition's own text, from 1
 		rx   string
 	}{
-		{"syntax error", "days >", catalog.CodeExprSyntax, 6, "unexpected token EOF"},
-		{"unterminated string", `harm == "none`, catalog.CodeExprSyntax, 0, "literal not terminated"},
+		{"syntax error", "days >", catalog.CodeExprSyntax, 6, `ends with ">", which needs something after it`},
+		{"unclosed parenthesis", "(days > 3", catalog.CodeExprSyntax, 0, "the condition ends before it is complete"},
+		{"chinese and", "days > 3 且 days < 9", catalog.CodeExprSyntax, 10, `write && for "且" \(the condition would read: days > 3 && days < 9\)`},
+		{"chinese or", "days > 3 或者 days < 1", catalog.CodeExprSyntax, 10, `write \|\| for "或者"`},
+		{"single equals", "days = 3", catalog.CodeExprSyntax, 6, "a single = does not compare"},
+		{"math sign", "days ≥ 3", catalog.CodeExprSyntax, 6, `write >= for "≥"`},
+		{"full-width digits", "days > ３", catalog.CodeExprSyntax, 8, "full-width characters ３ must be written half-width"},
+		{"curly quotes", "harm == “minor”", catalog.CodeExprSyntax, 9, "quoted with Chinese quotation marks"},
+		{"unterminated string", `harm == "none`, catalog.CodeExprSyntax, 0, "a quoted value is not closed"},
 		{"empty condition", "  ", catalog.CodeExprSyntax, 1, "condition is empty"},
 		{"unknown fact with a suggestion", "dayz > 1", catalog.CodeExprUnknown, 1, `"dayz" is not a declared fact \(did you mean "days"\?\)`},
-		{"unknown fact after others", "days > 1 && volume > 2", catalog.CodeExprUnknown, 13, `"volume" is not a declared fact$`},
+		{"unknown fact after others", "days > 1 && volume > 2", catalog.CodeExprUnknown, 13, `"volume" is not a declared fact \(declare it under facts, or check its spelling\)$`},
 		{"name known elsewhere", "fine_max > 100", catalog.CodeExprUnknown, 1, `"fine_max" is available only in procedure conditions`},
-		{"number against string", `area_m2 > "big"`, catalog.CodeExprType, 9, `mismatched types number and string`},
-		{"condition not boolean", "area_m2", catalog.CodeExprType, 0, "expected bool, but got number"},
-		{"enum value typo", `harm == "serius"`, catalog.CodeExprType, 9, `"serius" is not a value of harm \(none, minor, serious\); did you mean "serious"\?`},
+		{"number against string", `area_m2 > "big"`, catalog.CodeExprType, 9, `">" cannot join a number and a quoted value`},
+		{"condition not boolean", "area_m2", catalog.CodeExprType, 0, "must be true or false, but this is a number"},
+		{"enum value typo", `harm == "serius"`, catalog.CodeExprType, 9, `"serius" is not a value of harm \(none, minor, serious\) \(did you mean "serious"\?\)`},
 		{"enum value typo on the left", `"serius" == harm`, catalog.CodeExprType, 1, `did you mean "serious"\?`},
 		{"enum value typo in a list", `harm in ["none", "sirius"]`, catalog.CodeExprType, 18, `"sirius" is not a value of harm`},
 		{"enum ordering", `harm < "serious"`, catalog.CodeExprType, 6, "their order is not numeric"},
-		{"bool ordering", "corrected < repeat", catalog.CodeExprType, 11, `invalid operation: < \(mismatched types bool and bool\)`},
+		{"bool ordering", "corrected < repeat", catalog.CodeExprType, 11, `"<" cannot join a yes/no fact and a yes/no fact`},
 		{"impossible date literal", `found_on > date("2023-02-30")`, catalog.CodeExprType, 12, `"2023-02-30" is not a real date`},
 		{"date of a fact", `found_on > date(harm)`, catalog.CodeExprFeature, 12, `date\(\) takes one literal`},
 		{"function call", "len(harm) > 3", catalog.CodeExprFeature, 1, `a function call \(len\) is not allowed`},
@@ -220,7 +228,7 @@ func TestCompileErrors(t *testing.T) {
 			if e != nil || len(diags) == 0 {
 				t.Fatalf("Compile(%q) succeeded; want %s", tt.src, tt.code)
 			}
-			d := diags[0]
+			d := diags[0].Localize("en")
 			if d.Code != tt.code {
 				t.Errorf("code %s, want %s: %v", d.Code, tt.code, d)
 			}
@@ -366,5 +374,20 @@ func TestScope(t *testing.T) {
 	}
 	if v := s.Lookup("divisor"); v.Label() != "divisor" {
 		t.Errorf("Label of an engine variable = %q, want its name", v.Label())
+	}
+}
+
+// TestKeyboardMistakesDoNotHideTheRest checks that a condition with a
+// Chinese connective is still checked, as corrected, for its other
+// problems, each at its own column.
+func TestKeyboardMistakesDoNotHideTheRest(t *testing.T) {
+	_, diags := condition.Compile(catalog.NewCond("days ≥ 3 且 dayz < 9"), testScope())
+	var got []string
+	for _, d := range diags {
+		got = append(got, fmt.Sprintf("%d %s", d.Pos.Col, d.Code))
+	}
+	want := []string{"6 catalog_expr_syntax", "10 catalog_expr_syntax", "12 catalog_expr_unknown"}
+	if strings.Join(got, ", ") != strings.Join(want, ", ") {
+		t.Errorf("diagnostics at %v; want %v: %v", got, want, diags)
 	}
 }

@@ -79,6 +79,9 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // device: a terminal, where a progress bar helps and binary output does
 // harm; in a file or a pipe a bar would only be noise.
 func isTerminal(w io.Writer) bool {
+	if lw, ok := w.(localizedWriter); ok {
+		w = lw.Writer
+	}
 	f, ok := w.(*os.File)
 	if !ok {
 		return false

@@ -11,6 +11,7 @@ import (
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/discretion"
 	"github.com/jizhun/jizhun/fuzz"
+	"github.com/jizhun/jizhun/service"
 	"github.com/jizhun/jizhun/standards"
 	"github.com/spf13/cobra"
 )
@@ -109,10 +110,12 @@ func checkFile(path string, cf *checkFlags, stdout, stderr io.Writer) (res check
 	var eng *discretion.Engine
 	if err == nil {
 		eng, err = discretion.Compile(cat)
+	} else {
+		err = service.CompleteLoadError(cat, err)
 	}
 	if err != nil {
 		if ds, ok := catalog.AsDiagnostics(err); ok {
-			res.Diagnostics = ds
+			res.Diagnostics = localize(stderr, ds)
 		} else {
 			res.Diagnostics = catalog.Diagnostics{{Pos: catalog.Pos{File: path}, Code: catalog.CodeSyntax, Message: err.Error()}}
 		}

@@ -140,8 +140,11 @@ func TestValidate(t *testing.T) {
 	t.Run("invalid_structure_exit1_with_file_line_col", func(t *testing.T) {
 		r := cliRun(t, "", "validate", "testdata/bad.yaml")
 		r.want(t, exitInvalid)
-		if !strings.HasPrefix(r.stderr, "testdata/bad.yaml:17:5: ") || !strings.Contains(r.stderr, `"remarkz"`) {
-			t.Errorf("stderr = %q, want testdata/bad.yaml:17:5: … remarkz", r.stderr)
+		// One run reports the item's unknown key and its condition's
+		// unknown fact together.
+		if !strings.Contains(r.stderr, "testdata/bad.yaml:17:5: ") || !strings.Contains(r.stderr, `"remarkz"`) ||
+			!strings.Contains(r.stderr, "testdata/bad.yaml:16:36: ") || !strings.Contains(r.stderr, `"aera_m2"`) {
+			t.Errorf("stderr = %q, want testdata/bad.yaml:16:36: … aera_m2 and 17:5: … remarkz", r.stderr)
 		}
 	})
 	t.Run("invalid_condition_exit1_with_file_line_col", func(t *testing.T) {
@@ -404,5 +407,44 @@ func TestDecideJSONIsDeterministic(t *testing.T) {
 	}
 	if !strings.HasSuffix(a.stdout, "}\n") {
 		t.Errorf("JSON output does not end with a newline")
+	}
+}
+
+// TestLanguageOfDiagnostics checks that diagnostics are Chinese by default
+// and English with --lang en or an English locale.
+func TestLanguageOfDiagnostics(t *testing.T) {
+	env := func(vars map[string]string) func(string) string {
+		return func(name string) string { return vars[name] }
+	}
+	for _, tt := range []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+		rest int
+	}{
+		{"default_chinese", []string{"validate", "x.yaml"}, nil, "zh", 2},
+		{"flag", []string{"--lang", "en", "validate", "x.yaml"}, nil, "en", 2},
+		{"flag_after_arguments", []string{"validate", "x.yaml", "--lang=en"}, nil, "en", 2},
+		{"flag_overrides_locale", []string{"validate", "--lang", "zh", "x.yaml"}, map[string]string{"LANG": "en_US.UTF-8"}, "zh", 2},
+		{"lang_locale", []string{"validate"}, map[string]string{"LANG": "en_US.UTF-8"}, "en", 1},
+		{"lc_all_first", []string{"validate"}, map[string]string{"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh", 1},
+		{"lc_messages", []string{"validate"}, map[string]string{"LC_MESSAGES": "en_GB", "LANG": "zh_CN"}, "en", 1},
+		{"c_locale_is_chinese", []string{"validate"}, map[string]string{"LANG": "C.UTF-8"}, "zh", 1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			lang, rest := language(tt.args, env(tt.env))
+			if lang != tt.want || len(rest) != tt.rest {
+				t.Errorf("language(%q) = %s, %q; want %s and %d arguments", tt.args, lang, rest, tt.want, tt.rest)
+			}
+		})
+	}
+	r := cliRun(t, "", "validate", "--lang", "en", "testdata/bad.yaml")
+	if !strings.Contains(r.stderr, `unknown key "remarkz"`) {
+		t.Errorf("--lang en: stderr = %q", r.stderr)
+	}
+	r = cliRun(t, "", "validate", "--lang", "zh", "testdata/bad.yaml")
+	if !strings.Contains(r.stderr, `不认识的键 "remarkz"`) {
+		t.Errorf("--lang zh: stderr = %q", r.stderr)
 	}
 }

@@ -28,7 +28,7 @@ func loadEngine(path string, stderr io.Writer) (*discretion.Engine, bool) {
 
 func printErr(w io.Writer, err error) {
 	if ds, ok := catalog.AsDiagnostics(err); ok {
-		for _, d := range ds {
+		for _, d := range localize(w, ds) {
 			fmt.Fprintln(w, d.Error())
 		}
 		return

@@ -38,7 +38,8 @@ func TestDiffErrors(t *testing.T) {
 		{[]string{"diff"}, exitUsage, "name the old and the new catalog file"},
 		{[]string{"diff", starter}, exitUsage, "name the old and the new catalog file"},
 		{[]string{"diff", "--format", "xml", starter, starter}, exitUsage, "--format must be text or json"},
-		{[]string{"diff", starter, "testdata/table/bad-condition.yaml"}, exitInvalid, "is not a declared fact"},
+		{[]string{"diff", starter, "testdata/table/bad-condition.yaml"}, exitInvalid, "不是已声明的事实"},
+		{[]string{"--lang", "en", "diff", starter, "testdata/table/bad-condition.yaml"}, exitInvalid, "is not a declared fact"},
 	} {
 		code, _, errs := runCmd(tc.args...)
 		if code != tc.code || !strings.Contains(errs, tc.stderr) {

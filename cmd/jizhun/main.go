@@ -44,5 +44,8 @@ var version = ""
 // run runs the command line args and returns the exit status. Tests call
 // it in-process.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return execute(args, &env{stdin: stdin, stdout: stdout, stderr: stderr})
+	// Diagnostics follow --lang, else the environment's locale; cobra
+	// parses --lang too, and refuses a value other than zh or en.
+	lang, _ := language(args, os.Getenv)
+	return execute(args, &env{stdin: stdin, stdout: stdout, stderr: localizedWriter{stderr, lang}, lang: lang})
 }

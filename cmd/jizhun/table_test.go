@@ -112,7 +112,7 @@ func TestTableErrors(t *testing.T) {
 		{[]string{"table", "--catalog", starter, "--format", "md", "--wording", "mixed"}, exitUsage, "--wording must be"},
 		{[]string{"table", "--catalog", starter, "--format", "md", "extra"}, exitUsage, "unexpected argument"},
 		{[]string{"table", "--catalog", "testdata/table/missing.yaml", "--format", "md"}, exitInvalid, "no such file"},
-		{[]string{"table", "--catalog", "testdata/table/bad-condition.yaml", "--format", "md"}, exitInvalid,
+		{[]string{"table", "--lang=en", "--catalog", "testdata/table/bad-condition.yaml", "--format", "md"}, exitInvalid,
 			`bad-condition.yaml:20:37: condition: "aera_m2" is not a declared fact (did you mean "area_m2"?)`},
 	} {
 		code, out, errs := runCmd(tc.args...)
