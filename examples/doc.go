@@ -12,7 +12,9 @@
 // issued by any authority. examples/roadadmin encodes, for testing, the rows
 // of one item (擅自挖掘公路) of a real published standard of another field,
 // 浙江省公路路政行政处罚自由裁量执行标准, as read in a third-party copy; it is
-// not an official copy.
+// not an official copy. examples/roadtransport likewise encodes, for testing,
+// the four rows (each with two ranges) of one item of another real standard,
+// 道路运输违法违规行为行政处罚具体裁量标准（试行）, read in a third-party copy.
 //
 // County returns the county catalog, which the command line uses when no
 // --catalog is given. The package's tests load and compile every catalog, check

@@ -39,12 +39,13 @@ var roadDigRows = []publishedRow{
 		[]string{"面积>=15"}, true, true, []string{">=20000", "<=30000"}},
 }
 
-// bound reads "2平方米以上", "不超过15平方米", "2万元以上", "3000元以下": an
-// optional leading qualifier, a number, an optional 万, a unit, an optional
-// trailing qualifier.
-var bound = regexp.MustCompile(`(不超过|超过|不足)?(\d+(?:\.\d+)?)(万)?(平方米|厘米|元)(以上|以下)?`)
+// bound reads "2平方米以上", "不超过15平方米", "2万元以上", "3000元以下",
+// "2倍以上", "2次以上": an optional leading qualifier, a number, an optional
+// 万, a unit, an optional trailing qualifier. A number without a qualifier
+// ("处3万元的罚款", "违法次数为0次") states that amount exactly.
+var bound = regexp.MustCompile(`(不超过|超过|不足)?(\d+(?:\.\d+)?)(万)?(平方米|厘米|元|倍|次)(以上|以下)?`)
 
-var quantityOfUnit = map[string]string{"平方米": "面积", "厘米": "深度", "元": ""}
+var quantityOfUnit = map[string]string{"平方米": "面积", "厘米": "深度", "元": "", "倍": "倍数", "次": "次数"}
 
 var opOfQualifier = map[string]string{"以上": ">=", "以下": "<=", "不超过": "<=", "超过": ">", "不足": "<"}
 
@@ -57,10 +58,9 @@ func bounds(t *testing.T, text string) []string {
 		if qual == "" {
 			qual = m[5]
 		}
-		op, ok := opOfQualifier[qual]
-		if !ok {
-			t.Errorf("%q: %s states no bound (以上, 以下, 超过, 不超过 or 不足)", text, m[0])
-			continue
+		op := "="
+		if qual != "" {
+			op = opOfQualifier[qual]
 		}
 		value := m[2]
 		if m[3] == "万" {
@@ -74,10 +74,16 @@ func bounds(t *testing.T, text string) []string {
 	return out
 }
 
-// benchmarkRows renders the catalog's 行政处罚裁量基准表 as Markdown, as
-// `jizhun table --format md` does, and returns, per 裁量阶次 label, the cells
-// of its 适用条件 and 处罚标准 columns.
-func benchmarkRows(t *testing.T, cat *catalog.Catalog, wording standards.Wording) map[string][2]string {
+// tableRow is one grade row of a generated 行政处罚裁量基准表: the item it
+// belongs to (the 事项代码 of the item's first row, carried down), its
+// 裁量阶次 label without the tier tag, and its 适用条件, 处罚标准 and 备注 cells.
+type tableRow struct {
+	item, label, cond, fine, remarks string
+}
+
+// benchmarkTable renders the catalog's 行政处罚裁量基准表 as Markdown, as
+// `jizhun table --format md` does, and returns its grade rows in table order.
+func benchmarkTable(t *testing.T, cat *catalog.Catalog, wording standards.Wording) []tableRow {
 	t.Helper()
 	tbl, err := standards.Build(cat, standards.TableOptions{Lists: []standards.List{standards.ListBenchmark}, Wording: wording})
 	if err != nil {
@@ -94,8 +100,9 @@ func benchmarkRows(t *testing.T, cat *catalog.Catalog, wording standards.Wording
 		}
 		return cells
 	}
-	rows := map[string][2]string{}
-	gradeCol, condCol, fineCol := -1, -1, -1
+	var rows []tableRow
+	itemCol, gradeCol, condCol, fineCol, remarksCol := -1, -1, -1, -1, -1
+	item := ""
 	for _, line := range strings.Split(md.String(), "\n") {
 		if !strings.HasPrefix(line, "| ") {
 			continue
@@ -104,24 +111,42 @@ func benchmarkRows(t *testing.T, cat *catalog.Catalog, wording standards.Wording
 		if gradeCol < 0 {
 			for i, c := range cells {
 				switch {
+				case strings.HasPrefix(c, "事项代码"):
+					itemCol = i
 				case strings.HasPrefix(c, "裁量阶次"):
 					gradeCol = i
 				case strings.HasPrefix(c, "适用条件"):
 					condCol = i
 				case strings.HasPrefix(c, "处罚标准"):
 					fineCol = i
+				case strings.HasPrefix(c, "备注"):
+					remarksCol = i
 				}
 			}
-			if gradeCol < 0 || condCol < 0 || fineCol < 0 {
-				t.Fatalf("the table's header names no 裁量阶次, 适用条件 or 处罚标准 column: %s", line)
+			if itemCol < 0 || gradeCol < 0 || condCol < 0 || fineCol < 0 || remarksCol < 0 {
+				t.Fatalf("the table's header names no 事项代码, 裁量阶次, 适用条件, 处罚标准 or 备注 column: %s", line)
 			}
 			continue
 		}
-		if len(cells) <= fineCol || strings.HasPrefix(cells[0], "---") {
+		if len(cells) <= remarksCol || strings.HasPrefix(cells[0], "---") {
 			continue
 		}
+		if cells[itemCol] != "" {
+			item = cells[itemCol]
+		}
 		label, _, _ := strings.Cut(cells[gradeCol], "<br>")
-		rows[label] = [2]string{cells[condCol], cells[fineCol]}
+		rows = append(rows, tableRow{item: item, label: label, cond: cells[condCol], fine: cells[fineCol], remarks: cells[remarksCol]})
+	}
+	return rows
+}
+
+// benchmarkRows returns, per 裁量阶次 label, the 适用条件 and 处罚标准 cells
+// of the catalog's 行政处罚裁量基准表 (for a catalog whose labels are unique).
+func benchmarkRows(t *testing.T, cat *catalog.Catalog, wording standards.Wording) map[string][2]string {
+	t.Helper()
+	rows := map[string][2]string{}
+	for _, r := range benchmarkTable(t, cat, wording) {
+		rows[r.label] = [2]string{r.cond, r.fine}
 	}
 	return rows
 }
