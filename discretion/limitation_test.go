@@ -18,8 +18,8 @@ func TestArt36(t *testing.T) {
 	tests := []struct {
 		name      string
 		item      string
-		act, end  string
-		discovery string
+		act, end  discretion.Date
+		discovery discretion.Date
 		facts     map[string]any
 		expired   bool
 	}{
