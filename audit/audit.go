@@ -129,9 +129,10 @@ func (a *Auditor) pass(ctx context.Context, src Source, fn func(*row) error) err
 
 // prior is what a party's other record says about an earlier violation.
 type prior struct {
-	line             int
-	item, act, decis string
-	penalized        bool
+	line       int
+	item       string
+	act, decis discretion.Date
+	penalized  bool
 }
 
 // collectPriors reads every record's party, item, dates and outcome, so
@@ -378,7 +379,7 @@ func (a *Auditor) audit(ctx context.Context, rw *row, priors map[string][]prior)
 	if len(rec.problems) > 0 {
 		return rec, nil, nil, []Finding{{Kind: MalformedRecord, Rule: "数据格式", Problems: rec.problems, Message: problemText(rec.problems)}}, nil
 	}
-	eng := a.engineFor(rec.c.DecisionDate)
+	eng := a.engineFor(string(rec.c.DecisionDate))
 	if eng == nil {
 		return rec, nil, nil, []Finding{{Kind: Undecidable, Rule: lawArt34,
 			Message: fmt.Sprintf("处罚决定日期 %s 不在所给任何裁量基准的施行期内", rec.c.DecisionDate)}}, nil

@@ -95,7 +95,7 @@ func (c *consistency) add(rec *record, d *discretion.Decision, cat *catalog.Cata
 	if lo != g.rangeMin || hi != g.rangeMax {
 		g.constantRange = false
 	}
-	p := point{line: rec.line, caseNumber: rec.caseNumber, month: month(rec.c.DecisionDate), fine: fine, min: lo, max: hi, pos: math.NaN()}
+	p := point{line: rec.line, caseNumber: rec.caseNumber, month: month(string(rec.c.DecisionDate)), fine: fine, min: lo, max: hi, pos: math.NaN()}
 	if hi-lo >= OutlierMinWidth {
 		p.pos = (fine - lo) / (hi - lo)
 	}

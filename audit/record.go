@@ -117,7 +117,7 @@ func (b *builder) build(rw *row) *record {
 	default:
 		b.problem(rec, "party_type", "「%s」不是可识别的当事人类型（在映射文件 values.party_type 中说明其含义）", pt)
 	}
-	date := func(key string, required bool) string {
+	date := func(key string, required bool) discretion.Date {
 		s := cell(key)
 		if s == "" {
 			if required {
@@ -129,7 +129,7 @@ func (b *builder) build(rw *row) *record {
 		if !ok {
 			b.problem(rec, key, "「%s」不是有效日期（应为 YYYY-MM-DD、YYYY/M/D 或 YYYY年M月D日）", s)
 		}
-		return d
+		return discretion.Date(d)
 	}
 	natural := rec.c.Party.Type == catalog.Individual || rec.c.Party.Type == catalog.IndividualBusiness
 	rec.c.Party.BirthDate = date("birth_date", natural)

@@ -120,7 +120,7 @@ func (r *Report) add(rec *record, d *discretion.Decision, fs []Finding) {
 	}
 	for i := range fs {
 		f := &fs[i]
-		f.Line, f.CaseNumber, f.Item, f.Month = rec.line, rec.caseNumber, rec.c.Item, month(rec.c.DecisionDate)
+		f.Line, f.CaseNumber, f.Item, f.Month = rec.line, rec.caseNumber, rec.c.Item, month(string(rec.c.DecisionDate))
 		f.Title = f.Kind.Label()
 		if d != nil {
 			im := rec.imposed

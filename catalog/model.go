@@ -117,14 +117,15 @@ type HearingAmount struct {
 }
 
 // Policies are the catalog's choices where the law leaves room or where the
-// sources disagree (LEGAL.md marks these [I] or [M]).
+// sources disagree.
 type Policies struct {
 	Pos Pos `yaml:"-"`
 	// Minors is how art. 30's "应当从轻或者减轻" is applied to a party aged
 	// 14–17 at the act: "lighter" (default) or "mitigate".
 	Minors Effect `yaml:"minors"`
 	// MixedFactors decides a case with both a lighter ground and a heavier
-	// one: "lighter" (the lighter ground prevails, default — LEGAL.md §3.4)
+	// one: "lighter" (the lighter ground prevails, default: arts. 30–32
+	// say 应当从轻)
 	// or "general" (they cancel).
 	MixedFactors Effect `yaml:"mixed_factors"`
 	// Limitation is art. 36.
@@ -254,7 +255,7 @@ type Citation struct {
 	Text       string `yaml:"text"` // the quoted clause
 	Version    string `yaml:"version"`
 	// Verification is empty for a verified text, otherwise "S" (secondary
-	// source) or "M" (unverified) as in LEGAL.md.
+	// source) or "M" (not verified in any published text).
 	Verification string `yaml:"verification"`
 	// Rank is the instrument's place in the hierarchy of 《立法法》 (law,
 	// administrative_regulation, local_regulation, rule). Left out, it is

@@ -8,7 +8,7 @@ import (
 	"github.com/jizhun/jizhun/discretion"
 )
 
-// Adjustment (LEGAL.md §2.5, §3.4): the tier scheme splits the grade's range
+// Adjustment (tier schemes; 从轻 and 从重 together): the tier scheme splits the grade's range
 // (a table row) or re-splits the statutory range (a tier grade); 减轻 goes
 // below the statutory minimum only with a mitigating ground; nothing goes
 // above the statutory maximum. adjust.yaml: statutory [1000, 11000]; ROWS

@@ -10,13 +10,13 @@ import (
 // Art. 30: "不满十四周岁的未成年人有违法行为的，不予行政处罚，责令监护人加以管教；
 // 已满十四周岁不满十八周岁的未成年人有违法行为的，应当从轻或者减轻行政处罚。"
 // Age in 周岁 counts from the day after the birthday (法释〔2006〕1号 第二条), at
-// the date of the act (LEGAL.md §1.3).
+// the date of the act.
 //
 // Art. 31: "…在不能辨认或者不能控制自己行为时有违法行为的，不予行政处罚，但应当
 // 责令其监护人严加看管和治疗。…尚未完全丧失辨认或者控制自己行为能力的…可以从轻
 // 或者减轻行政处罚。"
 
-func ageCase(birth, act string, level string) *discretion.Case {
+func ageCase(birth, act discretion.Date, level string) *discretion.Case {
 	c := newCase("AGE", map[string]any{"level": level})
 	c.Party.BirthDate = birth
 	c.ActDate, c.DiscoveryDate, c.DecisionDate = act, act, act
@@ -26,9 +26,10 @@ func ageCase(birth, act string, level string) *discretion.Case {
 func TestArt30_age_boundaries(t *testing.T) {
 	e := engineFile(t, "age.yaml")
 	tests := []struct {
-		name, birth, act string
-		want             discretion.Outcome
-		reason           discretion.Reason
+		name       string
+		birth, act discretion.Date
+		want       discretion.Outcome
+		reason     discretion.Reason
 	}{
 		{"art30_on_14th_birthday_is_under_14", "2010-05-10", "2024-05-10", discretion.NoPenalty, discretion.ReasonUnderAge},
 		{"art30_day_before_14th_birthday_is_under_14", "2010-05-10", "2024-05-09", discretion.NoPenalty, discretion.ReasonUnderAge},
@@ -129,7 +130,7 @@ func TestArt30_minor_lighter_takes_lighter_part_of_grade(t *testing.T) {
 func TestAge_variable_is_full_years_at_the_act(t *testing.T) {
 	e := engineFile(t, "age.yaml")
 	tests := []struct {
-		birth, act string
+		birth, act discretion.Date
 		age        string
 		senior     bool
 	}{
@@ -139,7 +140,7 @@ func TestAge_variable_is_full_years_at_the_act(t *testing.T) {
 		{"1949-05-10", "2024-05-11", "75", true},
 	}
 	for _, tt := range tests {
-		t.Run(tt.birth+"_"+tt.act, func(t *testing.T) {
+		t.Run(string(tt.birth+"_"+tt.act), func(t *testing.T) {
 			d := decide(t, e, ageCase(tt.birth, tt.act, "mid"))
 			s := step(t, d, "factor", "factor:senior")
 			if got := factValue(t, s, "age"); got != tt.age {

@@ -9,8 +9,8 @@ import (
 	"github.com/jizhun/jizhun/discretion"
 )
 
-// Statutory amounts (LEGAL.md §3.13, §4.2) and grade ranges on the yuan grid
-// (§1.2: 以上/以下 include the bound, 超过/不足 do not).
+// Statutory amounts and grade ranges on the yuan grid (《民法典》第一千二百五十九条:
+// 以上/以下 include the bound, 超过/不足 do not).
 
 func TestAmount_fixed_max_only_optional(t *testing.T) {
 	e := engineFile(t, "amounts.yaml")

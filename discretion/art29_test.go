@@ -10,7 +10,7 @@ import (
 // Art. 29: "同一个违法行为违反多个法律规范应当给予罚款处罚的，按照罚款数额高的
 // 规定处罚。" When one range dominates the other on both bounds the choice is
 // clear; when they cross, the higher maximum is taken and flagged for review
-// (LEGAL.md §1.1 [I]). art29.yaml: A [500, 2000], B [1000, 5000],
+// (an interpretation of art. 29). art29.yaml: A [500, 2000], B [1000, 5000],
 // C [100, 8000], D [2000, 9000] only after 逾期不改正.
 
 func art29Case(items ...string) *discretion.Case {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -23,15 +24,15 @@ type Case struct {
 	Item       string   `json:"item,omitempty"`
 	Items      []string `json:"items,omitempty"`
 	Party      Party    `json:"party"`
-	ActDate    string   `json:"act_date"`
-	ActEndDate string   `json:"act_end_date,omitempty"`
+	ActDate    Date     `json:"act_date"`
+	ActEndDate Date     `json:"act_end_date,omitempty"`
 	// ActOngoing says that a continuing act had not ended when the case was
 	// decided (the building still stands): art. 36 ¶2 counts the period
 	// from the end of the act, so it has not started. act_end_date is then
 	// left out.
 	ActOngoing    bool           `json:"act_ongoing,omitempty"`
-	DiscoveryDate string         `json:"discovery_date"`
-	DecisionDate  string         `json:"decision_date"`
+	DiscoveryDate Date           `json:"discovery_date"`
+	DecisionDate  Date           `json:"decision_date"`
 	Facts         map[string]any `json:"facts"`
 	History       []Prior        `json:"history,omitempty"`
 	Commitment    *Commitment    `json:"commitment,omitempty"`
@@ -108,7 +109,7 @@ func (c *Case) checkConfiscated(cerr *CaseError) {
 // Party is the party to the case.
 type Party struct {
 	Type      catalog.PartyType `json:"type"`
-	BirthDate string            `json:"birth_date,omitempty"`
+	BirthDate Date              `json:"birth_date,omitempty"`
 	// Capacity is art. 31: "full" (default), "none" (could not recognise or
 	// control the act: no penalty) or "limited" (may be lighter or mitigated).
 	Capacity string `json:"capacity,omitempty"`
@@ -117,15 +118,15 @@ type Party struct {
 // Prior is one of the party's earlier violations.
 type Prior struct {
 	Item         string `json:"item"`
-	ActDate      string `json:"act_date"`
-	DecisionDate string `json:"decision_date,omitempty"`
+	ActDate      Date   `json:"act_date"`
+	DecisionDate Date   `json:"decision_date,omitempty"`
 	Outcome      string `json:"outcome,omitempty"`
 }
 
 // Commitment is the party's answer to a 告知承诺 offer.
 type Commitment struct {
-	Signed   bool   `json:"signed"`
-	Deadline string `json:"deadline,omitempty"`
+	Signed   bool `json:"signed"`
+	Deadline Date `json:"deadline,omitempty"`
 	// Breached records that the party broke an earlier commitment for this
 	// violation; the case is then decided normally.
 	Breached bool `json:"breached,omitempty"`
@@ -158,11 +159,23 @@ func (e *CaseError) Error() string {
 	return b.String()
 }
 
-// Is lets errors.Is(err, &CaseError{}) match any case error.
+// ErrInvalidCase is what every *CaseError is, for errors.Is: a case that
+// cannot be decided as stated. errors.As with a *CaseError gives the
+// problems.
+var ErrInvalidCase = errors.New("invalid case")
+
+// Is lets errors.Is(err, ErrInvalidCase) match any case error, and, as
+// before, errors.Is(err, &CaseError{}).
 func (e *CaseError) Is(target error) bool {
+	if target == ErrInvalidCase {
+		return true
+	}
 	_, ok := target.(*CaseError)
 	return ok
 }
+
+// Unwrap returns ErrInvalidCase.
+func (e *CaseError) Unwrap() error { return ErrInvalidCase }
 
 func (e *CaseError) add(field, format string, args ...any) {
 	e.Problems = append(e.Problems, Problem{Field: field, Message: fmt.Sprintf(format, args...)})
@@ -322,7 +335,11 @@ func jsonMessage(err error, data []byte) string {
 	}
 	var te *json.UnmarshalTypeError
 	if errors.As(err, &te) {
-		return fmt.Sprintf("want %s, got JSON %s", te.Type, te.Value)
+		want := te.Type.String()
+		if te.Type == reflect.TypeFor[Date]() {
+			want = "string" // a date is a JSON string, "YYYY-MM-DD"
+		}
+		return fmt.Sprintf("want %s, got JSON %s", want, te.Value)
 	}
 	msg := err.Error()
 	if strings.HasPrefix(msg, "json: unknown field ") {
@@ -356,14 +373,14 @@ type caseDates struct {
 // checkDates parses the dates and checks their order.
 func (c *Case) checkDates(cerr *CaseError) caseDates {
 	var d caseDates
-	parse := func(field, s string, required bool) (catalog.Date, bool) {
+	parse := func(field string, s Date, required bool) (catalog.Date, bool) {
 		if s == "" {
 			if required {
 				cerr.add(field, "missing: give the date as YYYY-MM-DD")
 			}
 			return 0, false
 		}
-		x, err := catalog.ParseDate(s)
+		x, err := s.Parse()
 		if err != nil {
 			cerr.add(field, "%v", err)
 			return 0, false
@@ -427,20 +444,20 @@ func (c *Case) checkParty(cerr *CaseError, dates caseDates) {
 		if h.Item == "" {
 			cerr.add(field+".item", "missing: the item code of the prior violation")
 		}
-		a, err := catalog.ParseDate(h.ActDate)
+		a, err := h.ActDate.Parse()
 		if err != nil {
 			cerr.add(field+".act_date", "%v", err)
 		} else if dates.act != 0 && a >= dates.act {
 			cerr.add(field+".act_date", "%s is not before the current act %s", a, dates.act)
 		}
 		if h.DecisionDate != "" {
-			if _, err := catalog.ParseDate(h.DecisionDate); err != nil {
+			if _, err := h.DecisionDate.Parse(); err != nil {
 				cerr.add(field+".decision_date", "%v", err)
 			}
 		}
 	}
 	if cm := c.Commitment; cm != nil && cm.Deadline != "" {
-		if _, err := catalog.ParseDate(cm.Deadline); err != nil {
+		if _, err := cm.Deadline.Parse(); err != nil {
 			cerr.add("commitment.deadline", "%v", err)
 		}
 	}

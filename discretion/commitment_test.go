@@ -6,7 +6,7 @@ import (
 	"github.com/jizhun/jizhun/discretion"
 )
 
-// 告知承诺 (LEGAL.md §3.7): a listed minor violation ends in no penalty when
+// 告知承诺 (告知承诺制, e.g. 浙江省市场监管局《关于在市场监管领域实施轻微违法行为告知承诺制的意见》): a listed minor violation ends in no penalty when
 // the party signs a commitment to correct by a deadline; breach re-opens the
 // case. 公益抵罚 (§3.5): eligibility to offset a fine by public service; the
 // fine itself is unchanged.

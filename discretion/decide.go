@@ -2,6 +2,7 @@ package discretion
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -17,9 +18,14 @@ import (
 // recorded in the trace.
 //
 // A case that cannot be decided as stated returns a *CaseError naming every
-// problem. A catalog whose grades leave the case uncovered returns a
-// *GapError. Decide never panics and never guesses a missing fact.
+// problem (errors.Is(err, ErrInvalidCase)). A catalog whose grades leave
+// the case uncovered returns a *GapError. A nil ctx returns ErrNilContext:
+// pass context.Background() where there is no deadline. Decide never
+// panics and never guesses a missing fact.
 func (e *Engine) Decide(ctx context.Context, c *Case) (*Decision, error) {
+	if ctx == nil {
+		return nil, ErrNilContext
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -76,6 +82,9 @@ func (e *Engine) candidates(c *Case) ([]string, error) {
 	}
 	return codes, cerr.err()
 }
+
+// ErrNilContext is returned for a nil context.
+var ErrNilContext = errors.New("discretion: nil context: pass context.Background() where there is no deadline or cancellation")
 
 // run is the state of one decision against one item.
 type run struct {

@@ -108,8 +108,50 @@ type Fine struct {
 	Max decimal.Decimal `json:"max"`
 }
 
-// Range returns the fine as a penalty.Range.
-func (f *Fine) Range() penalty.Range { return penalty.Closed(f.Min, f.Max) }
+// Range returns the fine as a penalty.Range; a nil fine (no fine) is the
+// zero range, [0, 0].
+func (f *Fine) Range() penalty.Range {
+	if f == nil {
+		return penalty.Range{}
+	}
+	return penalty.Closed(f.Min, f.Max)
+}
+
+// String writes the fine as a decision states it: "3001至10000元", or
+// "5000元" where the range is one amount. A nil fine, a decision without
+// a fine, is "无罚款".
+func (f *Fine) String() string {
+	if f == nil {
+		return "无罚款"
+	}
+	if f.Min.Equal(f.Max) {
+		return f.Min.String() + "元"
+	}
+	return f.Min.String() + "至" + f.Max.String() + "元"
+}
+
+// FineRange returns the decided fine and whether there is one: false for
+// a decision without a fine (no penalty, or a sanction other than a fine).
+// It is safe on a nil decision.
+func (d *Decision) FineRange() (penalty.Range, bool) {
+	if d == nil || d.Fine == nil {
+		return penalty.Range{}, false
+	}
+	return d.Fine.Range(), true
+}
+
+// StatutoryRange returns the statutory fine range of the item and whether
+// the decision states one. It is safe on a nil decision.
+func (d *Decision) StatutoryRange() (penalty.Range, bool) {
+	if d == nil || d.Statutory == nil {
+		return penalty.Range{}, false
+	}
+	return d.Statutory.Range(), true
+}
+
+// Fined reports whether the decision imposes a fine. It is safe on a nil
+// decision.
+func (d *Decision) Fined() bool { return d != nil && d.Fine != nil }
 
 // Procedure is what the decided penalty requires procedurally.
 type Procedure struct {

@@ -54,4 +54,12 @@
 // The fine arithmetic that depends only on the party type, the grade and
 // the outcome is worked out the first time a case needs it and kept with
 // the compiled rules. docs/performance.md has the measurements.
+//
+// A Go caller builds a [Case] directly: its dates are of type [Date]
+// (DateOf(2026, time.March, 2), or from a catalog.Date or a time.Time), the
+// same "YYYY-MM-DD" text in JSON. A case that cannot be decided as stated
+// is [ErrInvalidCase] for errors.Is and a [*CaseError] listing every
+// problem for errors.As; a nil context is [ErrNilContext]. A decision's
+// [Fine] prints as a decision states it ("3001至10000元"), and
+// [Decision.FineRange] reads it without a nil check.
 package discretion

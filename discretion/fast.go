@@ -155,13 +155,13 @@ func birthdays(birth, act ymd) (age int, b14, b18 ymd) {
 
 // parseDate is catalog.ParseDate for well-formed dates; ok is false for
 // anything else, and the caller then asks catalog.ParseDate for the error.
-func parseDate(s string) (catalog.Date, bool) {
+func parseDate(s Date) (catalog.Date, bool) {
 	d, _, ok := parseYMD(s)
 	return d, ok
 }
 
 // parseYMD is parseDate, also returning the packed date.
-func parseYMD(s string) (catalog.Date, ymd, bool) {
+func parseYMD(s Date) (catalog.Date, ymd, bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return 0, 0, false
 	}
@@ -188,11 +188,11 @@ func parseYMD(s string) (catalog.Date, ymd, bool) {
 
 // parseCaseDate parses a date of a case that the case check already
 // accepted: the fast path, or catalog.ParseDate.
-func parseCaseDate(s string) catalog.Date {
+func parseCaseDate(s Date) catalog.Date {
 	if d, ok := parseDate(s); ok {
 		return d
 	}
-	d, _ := catalog.ParseDate(s)
+	d, _ := s.Parse()
 	return d
 }
 

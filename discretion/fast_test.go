@@ -34,11 +34,11 @@ func TestFastCalendar(t *testing.T) {
 		}
 		s := d.String()
 		want, werr := catalog.ParseDate(s)
-		got, ok := parseDate(s)
+		got, ok := parseDate(Date(s))
 		if ok != (werr == nil) || got != want {
 			t.Fatalf("parseDate(%q) = %d, %v; want %d, %v", s, got, ok, want, werr)
 		}
-		if _, p, ok := parseYMD(s); ok && p != ymdOf(d) {
+		if _, p, ok := parseYMD(Date(s)); ok && p != ymdOf(d) {
 			t.Fatalf("parseYMD(%q) = %d", s, p)
 		}
 		if d%7 == 0 {
@@ -87,7 +87,7 @@ func TestFastBirthdays(t *testing.T) {
 func TestFastParseDateRejects(t *testing.T) {
 	for _, s := range []string{"", "2024-1-01", "2024-13-01", "2024-00-10", "2023-02-29", "2024-02-30", "1899-12-31",
 		"2201-01-01", "2024/01/01", "20240101xx", "2024-01-0a", "+024-01-01", "２０２４-01-01"} {
-		if _, ok := parseDate(s); ok {
+		if _, ok := parseDate(Date(s)); ok {
 			t.Errorf("parseDate(%q) accepted it", s)
 		}
 	}

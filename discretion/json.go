@@ -87,12 +87,8 @@ func (w *jsonWriter) decimal(d decimal.Decimal) {
 	w.b = append(w.b, j...)
 }
 
-// strings writes a list of strings; nil is null, as encoding/json writes it.
+// jsonStrings writes a list of strings; an empty list, nil too, is [].
 func jsonStrings[S ~string](w *jsonWriter, list []S) {
-	if list == nil {
-		w.b = append(w.b, "null"...)
-		return
-	}
 	a := w.array()
 	for _, s := range list {
 		a.next()
@@ -227,11 +223,7 @@ func (w *jsonWriter) procedure(p *Procedure) {
 }
 
 func (w *jsonWriter) steps(steps []Step) {
-	if steps == nil {
-		w.b = append(w.b, "null"...)
-		return
-	}
-	a := w.array()
+	a := w.array() // [] for none, never null
 	for i := range steps {
 		s := &steps[i]
 		a.next()

@@ -41,10 +41,19 @@ func reflected(d *discretion.Decision) *reflectedDecision {
 		Fine: d.Fine, Statutory: d.Statutory, Sanctions: d.Sanctions, Orders: d.Orders,
 		Procedure: d.Procedure, Commitment: d.Commitment, Offset: d.Offset, Flags: d.Flags,
 		Basis: d.Basis, Trace: d.Steps(), Catalog: d.Catalog}
+	// The contract's lists are [] when empty, never null.
+	r.Sanctions, r.Orders, r.Basis, r.Trace = orEmpty(r.Sanctions), orEmpty(r.Orders), orEmpty(r.Basis), orEmpty(r.Trace)
 	for _, c := range d.Candidates {
 		r.Candidates = append(r.Candidates, reflected(c))
 	}
 	return r
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 func encodingJSON(t *testing.T, v any, indent bool) []byte {
@@ -130,5 +139,20 @@ func sameMarshal(t *testing.T, d *discretion.Decision) {
 	}
 	if want, _ := json.Marshal(reflected(d)); !bytes.Equal(got, want) {
 		t.Errorf("%q: json.Marshal\n%s\nof the tagged struct\n%s", d.Item, got, want)
+	}
+}
+
+// TestDecisionJSON_empty_lists_are_arrays: the contract's lists (sanctions,
+// orders, basis, trace) are [] when empty, never null.
+func TestDecisionJSON_empty_lists_are_arrays(t *testing.T) {
+	d := &discretion.Decision{Outcome: discretion.NoPenalty}
+	for _, f := range []func() ([]byte, error){d.JSON, d.MarshalJSON} {
+		b, err := f()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte("null")) {
+			t.Errorf("%s", b)
+		}
 	}
 }

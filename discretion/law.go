@@ -2,8 +2,7 @@ package discretion
 
 // Citations of 《中华人民共和国行政处罚法》(2021 revision, in force
 // 2021-07-15) for the steps the engine applies itself. The quoted text is
-// from LawRefBook/Laws 行政法/行政处罚法(2021-01-22).md, as copied in
-// shared/LEGAL.md §1 [V].
+// from LawRefBook/Laws 行政法/行政处罚法(2021-01-22).md.
 const (
 	lawName = "《中华人民共和国行政处罚法》"
 

@@ -10,7 +10,7 @@ import (
 // Art. 36: "违法行为在二年内未被发现的，不再给予行政处罚；涉及公民生命健康安全、
 // 金融安全且有危害后果的，上述期限延长至五年。…前款规定的期限，从违法行为发生
 // 之日起计算；违法行为有连续或者继续状态的，从行为终了之日起计算。"
-// Counted as 《民法典》 arts. 201–202 count periods (LEGAL.md §1.3): an act on
+// Counted as 《民法典》 arts. 201–202 count periods: an act on
 // 2022-03-15 may be discovered up to and including 2024-03-15.
 
 func TestArt36(t *testing.T) {
@@ -18,8 +18,8 @@ func TestArt36(t *testing.T) {
 	tests := []struct {
 		name      string
 		item      string
-		act, end  string
-		discovery string
+		act, end  discretion.Date
+		discovery discretion.Date
 		facts     map[string]any
 		expired   bool
 	}{

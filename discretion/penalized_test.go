@@ -40,7 +40,7 @@ items:
 
 func TestPriorPenalizedSameItem1y(t *testing.T) {
 	e := engineYAML(t, "penalized.yaml", penalizedCatalog)
-	prior := func(item, decided, outcome string) discretion.Prior {
+	prior := func(item string, decided discretion.Date, outcome string) discretion.Prior {
 		return discretion.Prior{Item: item, ActDate: "2023-01-10", DecisionDate: decided, Outcome: outcome}
 	}
 	tests := []struct {

@@ -233,7 +233,7 @@ func (r *run) commitment(v *versionRules) *Decision {
 	}
 	deadline := limit
 	if pc.Deadline != "" {
-		dl, _ := catalog.ParseDate(pc.Deadline)
+		dl, _ := pc.Deadline.Parse()
 		if dl > limit || dl < r.dates.decision {
 			r.cerr.add("commitment.deadline", "%s is outside the %d days from the decision date (%s–%s) that item %s allows",
 				dl, cm.DeadlineDays, r.dates.decision, limit, r.ir.item.Code)

@@ -7,10 +7,10 @@ import (
 	"github.com/jizhun/jizhun/discretion"
 )
 
-// Conditional penalties (LEGAL.md §3.11): "责令限期改正；逾期不改正的，处…罚款"
+// Conditional penalties: "责令限期改正；逾期不改正的，处…罚款"
 // allows no fine until the deadline has passed. Not yet triggered is
 // precondition_unmet — not an art. 33 exemption, so its trace cites no
-// 第三十三条 (DESIGN.md, Decision JSON).
+// 第三十三条.
 
 func TestPrecondition_unmet_is_no_penalty_without_art33(t *testing.T) {
 	e := engineFile(t, "precondition.yaml")

@@ -11,7 +11,7 @@ import (
 
 // Procedure. Art. 51: "对公民处以二百元以下、对法人或者其他组织处以三千元以下
 // 罚款或者警告的行政处罚的，可以当场作出行政处罚决定" (以下 includes the number,
-// LEGAL.md §1.2). Art. 68 (一): "依法给予一百元以下罚款的" may be collected on the
+// 《民法典》第一千二百五十九条). Art. 68 (一): "依法给予一百元以下罚款的" may be collected on the
 // spot. Art. 63: hearing for 较大数额罚款 (a local threshold, inclusive or not)
 // and, regardless of amount, 吊销许可证件, 责令停产停业…. procedure.yaml's item
 // PROC has a grade [0, cap] for each cap.

@@ -140,7 +140,7 @@ func TestZF049FineRequiresOverdueCorrection(t *testing.T) {
 }
 
 // 公益抵罚: the rule the starter cited (湖州市综合行政执法局《〈湖州市文明行为促进
-// 条例〉社会服务折抵罚款处罚操作规定》, LEGAL.md §3.5 [S]) admits only fines "在200元
+// 条例〉社会服务折抵罚款处罚操作规定》, 2021, read on a secondary page) admits only fines "在200元
 // 以下". No decision may offer the offset for a larger fine; the 大气污染防治法
 // 第一百一十八条第一款 fine of 330217ZH002 (5000–50000 yuan) never qualifies, not
 // even when mitigated below its minimum.

@@ -78,8 +78,8 @@ func TestGeneratorCoverage(t *testing.T) {
 // before the act, one decided earlier, one decided on or after the act, or
 // no penalty at all.
 func priorKind(c *discretion.Case, h discretion.Prior) string {
-	act, _ := catalog.ParseDate(c.ActDate)
-	decided, _ := catalog.ParseDate(h.DecisionDate)
+	act, _ := c.ActDate.Parse()
+	decided, _ := h.DecisionDate.Parse()
 	switch {
 	case discretion.Outcome(h.Outcome) == discretion.NoPenalty:
 		return "no_penalty"

@@ -493,14 +493,14 @@ func (sp *space) build(g Genome, items ...*catalog.Item) *discretion.Case {
 	end := act
 	if d := g[gContinuing]; d > 0 {
 		end = act.AddDays(int(d))
-		c.ActEndDate = end.String()
+		c.ActEndDate = discretion.DateFrom(end)
 	}
 	disc := end.AddDays(int(g[gDiscovery]))
-	c.ActDate, c.DiscoveryDate = act.String(), disc.String()
-	c.DecisionDate = disc.AddDays(int(g[gDecision])).String()
+	c.ActDate, c.DiscoveryDate = discretion.DateFrom(act), discretion.DateFrom(disc)
+	c.DecisionDate = discretion.DateFrom(disc.AddDays(int(g[gDecision])))
 	if party != catalog.Organization {
 		age := int(g[gAge])
-		c.Party.BirthDate = act.AddYears(-age).AddDays(-1).String()
+		c.Party.BirthDate = discretion.DateFrom(act.AddYears(-age).AddDays(-1))
 		switch g[gCapacity] {
 		case 1:
 			c.Party.Capacity = "limited"
@@ -531,8 +531,8 @@ func (sp *space) build(g Genome, items ...*catalog.Item) *discretion.Case {
 		}
 		a := act.AddDays(-int(g[gHistDays0+k]))
 		decided := a.AddDays(int(g[gHistDecided0+k]))
-		c.History = append(c.History, discretion.Prior{Item: code, ActDate: a.String(),
-			DecisionDate: decided.String(), Outcome: string(priorOutcomes[g[gHistOutcome0+k]])})
+		c.History = append(c.History, discretion.Prior{Item: code, ActDate: discretion.DateFrom(a),
+			DecisionDate: discretion.DateFrom(decided), Outcome: string(priorOutcomes[g[gHistOutcome0+k]])})
 	}
 	for _, f := range sp.factsOf(items...) {
 		if v, ok := sp.value(g, f, act); ok {

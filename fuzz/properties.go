@@ -478,17 +478,17 @@ func (r *runner) applyFactor(g Genome, c *discretion.Case, fi factorInfo, rng *r
 		c2.Facts[k] = v
 	}
 	c2.History = append([]discretion.Prior(nil), c.History...)
-	act, _ := catalog.ParseDate(c.ActDate)
+	act, _ := c.ActDate.Parse()
 	for _, v := range fi.refs {
 		switch v.Name {
 		case "party_type", "age":
 			return nil, false
 		case "prior_same_item", "prior_same_item_1y", "prior_same_item_2y":
 			a := act.AddDays(-(1 + rng.Intn(300)))
-			c2.History = append(c2.History, discretion.Prior{Item: c.Item, ActDate: a.String(), DecisionDate: a.AddDays(10).String(), Outcome: "general"})
+			c2.History = append(c2.History, discretion.Prior{Item: c.Item, ActDate: discretion.DateFrom(a), DecisionDate: discretion.DateFrom(a.AddDays(10)), Outcome: "general"})
 		case "prior_any_1y":
 			a := act.AddDays(-(1 + rng.Intn(300)))
-			c2.History = append(c2.History, discretion.Prior{Item: "OTHER", ActDate: a.String(), DecisionDate: a.AddDays(10).String(), Outcome: "general"})
+			c2.History = append(c2.History, discretion.Prior{Item: "OTHER", ActDate: discretion.DateFrom(a), DecisionDate: discretion.DateFrom(a.AddDays(10)), Outcome: "general"})
 		case "commitment_breached":
 			c2.Commitment = &discretion.Commitment{Breached: true}
 		default:

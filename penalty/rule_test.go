@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-// Statutory clauses from LEGAL.md §3.13 / §4, encoded as the engine would.
+// Statutory clauses (LawRefBook/Laws texts), encoded as the engine would.
 var (
 	// 《城市公共交通条例》第四十五条: "并处违法所得1倍以上5倍以下的罚款；没有违法
 	// 所得或者违法所得不足1万元的，处1万元以上5万元以下的罚款".
@@ -47,8 +47,8 @@ var (
 	airPollution118 = Rule{Kind: Fixed, Min: dec("5000"), Max: decp("50000")}
 	// 《城市道路管理条例》第四十二条: "可以处以2万元以下的罚款" (max only).
 	roads42 = Rule{Kind: Fixed, Min: dec("0"), Max: decp("20000")}
-	// A min-only clause, "处1万元以上罚款" (shape from LEGAL.md §3.13 min_only;
-	// no real clause of this shape is quoted there).
+	// A min-only clause, "处1万元以上罚款" (a shape the format supports;
+	// no clause of this shape is encoded in the examples).
 	minOnly10000 = Rule{Kind: Fixed, Min: dec("10000")}
 	// A per-unit clause, "每棵处500元以上1000元以下罚款" (illustrative shape).
 	perTree = Rule{Kind: PerUnit, Min: dec("500"), Max: decp("1000"), Base: "trees"}

@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// art9 is 《行政处罚法》(2021) 第九条 as quoted in LEGAL.md §1.
+// art9 is 《行政处罚法》(2021) 第九条 (LawRefBook/Laws 行政法/行政处罚法(2021-01-22).md).
 const art9 = `第九条 行政处罚的种类：
 （一）警告、通报批评；
 （二）罚款、没收违法所得、没收非法财物；

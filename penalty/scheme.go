@@ -44,7 +44,7 @@ func ParseTier(s string) (Tier, bool) {
 }
 
 // Scheme is a named rule that splits a range into tiers. The schemes are the
-// ones documented in LEGAL.md §2.5; which one applies is a catalog setting,
+// ones local standards use (粤环发〔2021〕7号 第十二条 and others); which one applies is a catalog setting,
 // never a built-in choice, because the sources disagree.
 type Scheme string
 
@@ -58,8 +58,9 @@ const (
 	// say so.
 	Lower30Upper30 Scheme = "lower_upper_30"
 	// MaxOnly4060: for "Y元以下" clauses, 从轻 up to 20 % of Y, 一般 40–60 %,
-	// 从重 above 60 %. Source: a local rule quoted on secondary pages [S],
-	// LEGAL.md §2.4(b).
+	// 从重 above 60 %. Source: a local rule quoted on secondary pages [S]
+	// ("只规定最高罚款数额没有规定最低罚款数额的，一般处罚按最高罚款数额的40%至60%确定，
+	// 从轻处罚按最高罚款数额的20%以下确定"), not verified in an official text.
 	MaxOnly4060 Scheme = "max_only_40_60"
 )
 

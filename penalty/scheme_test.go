@@ -46,7 +46,7 @@ type splitCase struct {
 	resolved Range // at a unit of 1 yuan
 }
 
-// samr30Rows are LEGAL.md §2.5 "Worked numbers": [L, U] and the SAMR_30
+// samr30Rows are statutory ranges [L, U] and the SAMR_30
 // (lower_upper_30) cut points L+0.3d and U−0.3d.
 var samr30Rows = []struct {
 	clause, l, u, lo, hi, m string

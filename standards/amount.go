@@ -210,7 +210,7 @@ func resolveOnGrid(iv penalty.Interval, unit decimal.Decimal) penalty.Range {
 	return r
 }
 
-// spanPhrase writes an interval with the words of LEGAL.md §1.2:
+// spanPhrase writes an interval with the words of 《民法典》第一千二百五十九条:
 // 5000元以上2万元以下, 超过2000元不超过8000元, 5000元以上不足2.75万元,
 // 2万元以下, 1万元以上, 2.75万元.
 func spanPhrase(min decimal.Decimal, max *decimal.Decimal, minEx, maxEx bool, f func(decimal.Decimal) string) string {

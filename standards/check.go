@@ -58,8 +58,8 @@ import (
 //     harm no more severe than the value of the harm scale that means 危害
 //     后果轻微, found as [Options.SlightHarm] says); with
 //     [Options.FirstOffenseDiscretionaryOnly], a
-//     listed first offense on an item whose fine is mandatory (LEGAL.md
-//     §3.2, the 沅江 narrowing).
+//     listed first offense on an item whose fine is mandatory (the
+//     narrowing of some local 不予处罚清单, such as 沅江市城市管理和综合执法局's).
 //   - standards_mandatory (error): a sanction marked mandatory where the
 //     clause says 可以 (or optional where it says 处/并处), and a factor whose
 //     citation says 应当 marked discretionary, or 可以 marked mandatory.
@@ -149,7 +149,7 @@ type Options struct {
 	// space into before it falls back to generated cases (default 20000).
 	MaxRegions int
 	// FirstOffenseDiscretionaryOnly applies the local narrowing of some
-	// 不予处罚清单 (LEGAL.md §3.2, 沅江): 首违不罚 only where the clause
+	// 不予处罚清单 (沅江市城市管理和综合执法局's, for one): 首违不罚 only where the clause
 	// leaves the fine to the agency's choice ("可以处"). Art. 33 itself has
 	// no such limit, so it is off by default.
 	FirstOffenseDiscretionaryOnly bool

@@ -522,7 +522,7 @@ func (ck *checker) exemptions(vc *chkVersion) {
 	if fo := b.FirstOffense; fo != nil && fo.Listed && ck.opts.FirstOffenseDiscretionaryOnly {
 		if fine := chkFineOf(vc.ver); fine != nil && fine.Mandatory {
 			f := vc.finding(fo.Pos, CodeFirstOffense, SeverityError, MethodStatic, nil,
-				"首违不罚 is listed for an item whose fine is mandatory (处, not 可以处); under the policy that first offenses go unpunished only where the law lets the agency choose (LEGAL.md §3.2), it cannot be listed")
+				"首违不罚 is listed for an item whose fine is mandatory (处, not 可以处); under the policy that first offenses go unpunished only where the law lets the agency choose (a narrowing some local 不予处罚清单 make), it cannot be listed")
 			f.Related = []Related{{Pos: fine.Pos, What: "the mandatory fine"}}
 			ck.add(f)
 		}

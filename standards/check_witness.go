@@ -182,7 +182,7 @@ func (vc *chkVersion) history(p *chkPoint) []discretion.Prior {
 	add := func(item string, n, daysBack int) {
 		for k := 0; k < n; k++ {
 			a := act.AddDays(-(daysBack + k))
-			out = append(out, discretion.Prior{Item: item, ActDate: a.String(), DecisionDate: a.AddDays(10).String(), Outcome: "general"})
+			out = append(out, discretion.Prior{Item: item, ActDate: discretion.DateFrom(a), DecisionDate: discretion.DateFrom(a.AddDays(10)), Outcome: "general"})
 		}
 	}
 	code := vc.it.Code
@@ -208,7 +208,7 @@ func (vc *chkVersion) priorsInWindow(p *chkPoint) int {
 		if fo.PriorBasis == "act_date" {
 			s = h.ActDate
 		}
-		d, _ := catalog.ParseDate(s)
+		d, _ := s.Parse()
 		if d >= start && d < vc.dates.act {
 			n++
 		}
@@ -277,14 +277,14 @@ func (vc *chkVersion) witness(p *chkPoint) *discretion.Case {
 	w := &discretion.Case{
 		Item:          vc.it.Code,
 		Party:         discretion.Party{Type: catalog.PartyType(p.vals[discretion.SlotPartyType].Enum)},
-		ActDate:       vc.dates.act.String(),
-		DiscoveryDate: vc.dates.act.String(),
-		DecisionDate:  vc.dates.decision.String(),
+		ActDate:       discretion.DateFrom(vc.dates.act),
+		DiscoveryDate: discretion.DateFrom(vc.dates.act),
+		DecisionDate:  discretion.DateFrom(vc.dates.decision),
 		Facts:         map[string]any{},
 		History:       vc.history(p),
 	}
 	if age := p.num(discretion.SlotAge); age >= 0 && w.Party.Type != catalog.Organization {
-		w.Party.BirthDate = vc.dates.act.AddYears(-int(age)).AddDays(-1).String()
+		w.Party.BirthDate = discretion.DateFrom(vc.dates.act.AddYears(-int(age)).AddDays(-1))
 	}
 	if p.vals[discretion.SlotCommitmentBreached].Bool {
 		w.Commitment = &discretion.Commitment{Breached: true}

@@ -18,7 +18,7 @@ import (
 //
 //	(occupy_area_m2 >= 10 && occupy_area_m2 < 50) || (occupy_days > 3 && occupy_days <= 15)
 //
-// The reader knows the words of LEGAL.md §1.2 (以上/以下/不超过 include the
+// The reader knows the words of 《民法典》第一千二百五十九条 (以上/以下/不超过 include the
 // number, 超过/不足 do not), the connectives (且/并且/并/、 join, 或者/或
 // alternate; a list "甲，乙，或者丙" takes the connective of its last
 // member), units and their conversions, the labels of the item's facts and
@@ -562,7 +562,7 @@ func factUnit(v *condition.Var) (wordingUnit, bool) {
 }
 
 // Operator words before a number, longest first, and the comparison each
-// states (LEGAL.md §1.2).
+// states (《民法典》第一千二百五十九条).
 var boundBefore = []struct{ word, op string }{
 	{"不超过", "<="}, {"不高于", "<="}, {"不大于", "<="}, {"不多于", "<="}, {"未超过", "<="},
 	{"不低于", ">="}, {"不少于", ">="}, {"不小于", ">="}, {"达到", ">="},

@@ -34,7 +34,7 @@ func TestWordingReader(t *testing.T) {
 	for _, tc := range []struct {
 		text, want string
 	}{
-		// bounds, LEGAL.md §1.2
+		// bounds, as 《民法典》第一千二百五十九条 reads them
 		{"占用面积不足10平方米", "area_m2 < 10"},
 		{"占用面积10平方米以上", "area_m2 >= 10"},
 		{"占用面积超过10平方米", "area_m2 > 10"},

@@ -14,7 +14,7 @@
 // ranges the way the law phrases them (处5000元以上2万元以下罚款,
 // 处违法所得1倍以上5倍以下罚款, 处建设工程造价百分之五以上百分之十以下罚款).
 //
-// The words for bounds follow LEGAL.md §1.2: 以上 and 以下 / 不超过 include
+// The words for bounds follow 《民法典》第一千二百五十九条: 以上 and 以下 / 不超过 include
 // the number itself, 超过 and 不足 do not. A grade range with an exclusive
 // bound is written with those words (处超过2000元不超过8000元罚款), not moved
 // onto the yuan grid, so that the same wording serves multiples and

@@ -9,7 +9,7 @@ import (
 )
 
 // Citations of 《中华人民共和国行政处罚法》 for what the engine applies
-// itself (LEGAL.md §1, [V]).
+// itself.
 const (
 	lawName             = "《中华人民共和国行政处罚法》"
 	citeArt30           = lawName + "第三十条"

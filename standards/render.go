@@ -18,7 +18,7 @@ import (
 //	harm == "serious" || days > 30     → 危害后果严重或者占用时间超过30日
 //	!corrected_in_time                 → 未及时改正
 //
-// The words follow LEGAL.md §1.2: "<" 不足, "<=" 不超过, ">" 超过, ">=" 以上
+// The words follow 《民法典》第一千二百五十九条: "<" 不足, "<=" 不超过, ">" 超过, ">=" 以上
 // (which includes the number itself), "==" 为. Enum facts are written by
 // their value labels, and a negated enum test by the values that remain
 // (harm != "serious" → 没有造成危害后果或者危害后果轻微). "&&" is 且, "||"

@@ -62,7 +62,7 @@ func renderScope(t *testing.T) (*catalog.Catalog, *condition.Scope) {
 func TestRenderCondition(t *testing.T) {
 	_, scope := renderScope(t)
 	for _, tc := range []struct{ src, want string }{
-		// comparisons, with the words of LEGAL.md §1.2
+		// comparisons, with the words of 《民法典》第一千二百五十九条
 		{`area_m2 < 10 && days <= 3`, "占用面积不足10平方米且占用时间不超过3日"},
 		{`area_m2 >= 100`, "占用面积100平方米以上"},
 		{`days > 30`, "占用时间超过30日"},

@@ -194,7 +194,7 @@ func (g *generator) record(i int, act string) (*rec, error) {
 				p = nil
 			}
 		}
-		r.c.ActDate = act
+		r.c.ActDate = discretion.Date(act)
 		discovery := actDate.AddDays(g.rnd.IntN(10))
 		if g.rnd.IntN(100) == 0 {
 			// Discovered more than two years after the act (art. 36).
@@ -214,9 +214,9 @@ func (g *generator) record(i int, act string) (*rec, error) {
 			p = g.newParty(typ, actDate, typ == catalog.Individual && g.rnd.IntN(150) == 0)
 		}
 		r.partyID = p.id
-		r.c.Party = discretion.Party{Type: p.typ, BirthDate: p.birth}
-		r.c.DiscoveryDate = discovery.String()
-		r.c.DecisionDate = discovery.AddDays(3 + g.rnd.IntN(40)).String()
+		r.c.Party = discretion.Party{Type: p.typ, BirthDate: discretion.Date(p.birth)}
+		r.c.DiscoveryDate = discretion.DateFrom(discovery)
+		r.c.DecisionDate = discretion.DateFrom(discovery.AddDays(3 + g.rnd.IntN(40)))
 		r.c.Facts = g.facts(it)
 		r.c.History = g.history(p.id, r.c.ActDate)
 		d, err := g.eng.Decide(context.Background(), &r.c)
@@ -236,7 +236,7 @@ func (g *generator) record(i int, act string) (*rec, error) {
 }
 
 // history is the party's earlier records, as the audit derives them.
-func (g *generator) history(id, act string) []discretion.Prior {
+func (g *generator) history(id string, act discretion.Date) []discretion.Prior {
 	var h []discretion.Prior
 	for _, r := range g.byParty[id] {
 		if r.c.ActDate >= act {
@@ -409,10 +409,10 @@ func (g *generator) row(r *rec, cols []factColumn, byName map[string]*catalog.Fa
 	row[colItem] = r.c.Item
 	row[colParty] = r.partyID
 	row[colPartyType] = partyWords[r.c.Party.Type]
-	row[colBirth] = r.c.Party.BirthDate
-	row[colAct] = r.c.ActDate
-	row[colDiscovery] = r.c.DiscoveryDate
-	row[colDecision] = r.c.DecisionDate
+	row[colBirth] = string(r.c.Party.BirthDate)
+	row[colAct] = string(r.c.ActDate)
+	row[colDiscovery] = string(r.c.DiscoveryDate)
+	row[colDecision] = string(r.c.DecisionDate)
 	if r.d.Outcome == discretion.NoPenalty && r.fine == nil && !has(r.kinds, audit.FinedDespiteExemption) || has(r.kinds, audit.ExemptionWithoutConditions) {
 		row[colOutcome] = "不予处罚"
 		row[colReason] = reasonWords[r.d.Reason]

@@ -230,7 +230,7 @@ func (g *generator) twin(r *rec) (*rec, error) {
 	}
 	t.c.History = nil
 	p := g.newParty(r.c.Party.Type, 0, false)
-	g.parties[g.index[p.id]].birth = r.c.Party.BirthDate
+	g.parties[g.index[p.id]].birth = string(r.c.Party.BirthDate)
 	g.parties[g.index[p.id]].n = 1
 	t.partyID = p.id
 	d, err := g.eng.Decide(context.Background(), &t.c)

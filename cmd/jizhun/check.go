@@ -64,7 +64,7 @@ is printed as file:line:col with a witness case in Case JSON.
 	f.Int64Var(&cf.seed, "seed", 1, "生成案件的种子 (seed of the generated cases)")
 	f.StringVar(&cf.out, "out", "", "把反例案件写到目录 DIR (write witness cases and shrunk counterexamples to DIR)")
 	formatFlag(cmd, &cf.format, "输出格式 (output format): text 或 json", "text", "json")
-	f.BoolVar(&cf.discretionOnly, "first-offense-discretionary-only", false, "报告对应当处罚款列出的首违不罚 (report 首违不罚 listed for a mandatory fine, LEGAL.md §3.2)")
+	f.BoolVar(&cf.discretionOnly, "first-offense-discretionary-only", false, "报告对应当处罚款列出的首违不罚 (report 首违不罚 listed for a mandatory fine, a narrowing some local 不予处罚清单 make)")
 	cmd.MarkFlagDirname("out")
 	return cmd
 }
