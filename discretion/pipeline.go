@@ -241,6 +241,7 @@ func (r *run) commitment(v *versionRules) *Decision {
 		}
 		deadline = dl
 	}
+	r.record(kindCommitmentSigned, 0, true, dateValue(deadline))
 	d := r.noPenaltyBy(v, ReasonCommitment, v.commitment)
 	d.Commitment = &CommitmentTerms{Deadline: deadline.String(), Label: cm.Label, Citation: v.commitment.citation,
 		Consequence: "逾期未改正或者违反承诺的，依法立案查处，并作为从重处罚情节"}

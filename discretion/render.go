@@ -69,7 +69,7 @@ func (rd *renderer) step(h value, vals []value) Step {
 		}
 	case kindVersion, kindVersionOld, kindVersionNew, kindVersionNotIllegal, kindVersionCompare, kindTerm, kindTransition:
 		rd.version(&s, h, vals)
-	case kindLimitation, kindLimitationOngoing, kindUnder14, kindIncapable, kindFirstOffenseWindow, kindFirstOffenseUnlisted, kindCommitmentUnlisted, kindCommitmentBreached, kindCommitmentAvailable, kindNoPenalty:
+	case kindLimitation, kindLimitationOngoing, kindUnder14, kindIncapable, kindFirstOffenseWindow, kindFirstOffenseUnlisted, kindCommitmentUnlisted, kindCommitmentBreached, kindCommitmentAvailable, kindCommitmentSigned, kindNoPenalty:
 		rd.exemption(&s, h, vals)
 	case kindNoFine, kindUndeterminable, kindStatutory, kindGradeNoFine, kindGradeRange:
 		rd.fine(&s, h, vals)
@@ -186,6 +186,10 @@ func (rd *renderer) exemption(s *Step, h value, vals []value) {
 		s.Step, s.Rule, s.Citation = "commitment", "commitment.signed", v.commitment.citation
 		s.Note = fmt.Sprintf("可适用告知承诺制：当事人签署承诺书、承诺在%d日内（%s前）改正的，不予处罚；当事人未签署",
 			v.v.Benchmark.Commitment.DeadlineDays, rd.dates.decision.AddDays(v.v.Benchmark.Commitment.DeadlineDays))
+	case kindCommitmentSigned:
+		s.Step, s.Rule, s.Citation = "commitment", "commitment.signed", v.commitment.citation
+		s.Note = fmt.Sprintf("当事人已签署告知承诺书，承诺在%s前改正（可适用告知承诺制，期限不超过作出决定之日起%d日）",
+			catalog.Date(int64(vals[0])), v.v.Benchmark.Commitment.DeadlineDays)
 	case kindNoPenalty:
 		reason := reasons[ref]
 		s.Step, s.Rule, s.Note = "decision", string(reason), noPenaltyNote(reason)

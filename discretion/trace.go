@@ -71,7 +71,10 @@ const (
 	kindFirstOffenseUnlisted // eligible, but not on the list
 	kindCommitmentUnlisted   // signed, but the item has no 告知承诺
 	kindCommitmentBreached
-	kindCommitmentAvailable // signed, it would end the case
+	kindCommitmentAvailable // not signed; signing would end the case
+	// kindCommitmentSigned: signed, it ends the case. value: the deadline
+	// to correct (a date).
+	kindCommitmentSigned
 
 	// kindNoPenalty is the decision step of a no-penalty decision. ref: the
 	// reason (reasons); value: the index of the rule whose no-penalty
