@@ -177,7 +177,7 @@ func (rd *renderer) exemption(s *Step, h value, vals []value) {
 		s.Step, s.Rule, s.Citation = "first_offense", "first_offense.list", v.firstOffense.citation
 		s.Note = "符合首违不罚条件，但本事项未列入首违不罚清单：由执法人员依法裁量"
 	case kindCommitmentUnlisted:
-		s.Step, s.Rule = "commitment", "commitment"
+		s.Step, s.Rule, s.Citation = "commitment", "commitment", standardCite(rd.cat)
 		s.Note = "当事人签署了告知承诺书，但本事项未列入告知承诺制清单：依法处理"
 	case kindCommitmentBreached:
 		s.Step, s.Rule, s.Citation = "commitment", "commitment", v.commitment.citation
@@ -238,11 +238,11 @@ func (rd *renderer) fine(s *Step, h value, vals []value) {
 			s.Note += "，受上限限制"
 		}
 	case kindGradeNoFine:
-		g := v.grades[ref].g
-		s.Step, s.Rule, s.Note = "grade", "grade:"+g.ID, "本阶次不予罚款"
+		g := v.grades[ref]
+		s.Step, s.Rule, s.Citation, s.Note = "grade", "grade:"+g.g.ID, g.row, "本阶次不予罚款"
 	case kindGradeRange:
 		g := v.grades[ref].g
-		s.Step, s.Rule = "grade", "grade:"+g.ID
+		s.Step, s.Rule, s.Citation = "grade", "grade:"+g.ID, v.grades[ref].row
 		s.Note = fmt.Sprintf("阶次%s的罚款幅度：%s元", g.Label, rangeText(t.rangeOf(vals[0], vals[1])))
 	}
 }
@@ -266,6 +266,10 @@ func (rd *renderer) adjustment(s *Step, h value, vals []value) {
 	case kindAdjust:
 		rd.groundCite = groundCites(rd.grounds)
 		s.Step, s.Rule, s.Citation, s.Note = "adjust", string(outcomes[ref]), rd.groundCite, adjustNotes[vals[0]]
+		if s.Citation == "" {
+			// No ground moved the outcome: the grade's row decides it.
+			s.Citation = rd.gradeRow(h.version())
+		}
 	case kindMitigateNoMinimum:
 		s.Step, s.Rule, s.Citation = "clamp", "mitigate", rd.groundCite
 		s.Note = "法定罚款没有下限，减轻处罚不予罚款（选择较轻的处罚种类）"
@@ -294,11 +298,11 @@ func (rd *renderer) adjustment(s *Step, h value, vals []value) {
 		case ref&tierWithinTier != 0:
 			what = "阶次幅度（已为法定幅度的从轻部分，再取其从轻部分）"
 		}
-		s.Step, s.Rule = "clamp", string(v.scheme)
+		s.Step, s.Rule, s.Citation = "clamp", string(v.scheme), standardCite(rd.cat)
 		s.Note = fmt.Sprintf("按%s规则取%s%s元的%s部分：%s元", v.scheme, what, rangeText(t.rangeOf(vals[0], vals[1])),
 			tier.Label(), rangeText(t.rangeOf(vals[2], vals[3])))
 	case kindStatuteClamp:
-		s.Step, s.Rule = "clamp", "statute"
+		s.Step, s.Rule, s.Citation = "clamp", "statute", v.amountCite
 		s.Note = fmt.Sprintf("限定在法定幅度%s元之内：%s元", rangeText(t.rangeOf(vals[0], vals[1])), rangeText(t.rangeOf(vals[2], vals[3])))
 	case kindTopFine:
 		s.Step, s.Rule, s.Citation = "clamp", "top_fine", citeNoTopFine
@@ -396,6 +400,7 @@ func (rd *renderer) outcome(s *Step, h value, vals []value) {
 	case kindDecision:
 		out := outcomes[ref]
 		s.Step, s.Rule = "decision", string(out)
+		s.Citation = joinCites(rd.ir.versions[h.version()].penaltyCite, rd.gradeRow(h.version()))
 		s.Note = fmt.Sprintf("%s：%s", out.Label(), describeDecision(rd.d))
 	case kindCandidate:
 		s.Step, s.Citation = "art29", citeArt29
@@ -423,6 +428,17 @@ func (rd *renderer) outcome(s *Step, h value, vals []value) {
 			s.Note += "；各条款罚款数额相同，效力层级相同或者未载明，亦无特别规定，提请法制审核"
 		}
 	}
+}
+
+// gradeRow is the citation of the decision's grade under a version: the
+// standard's row, or the standard itself if the grade is not the version's.
+func (rd *renderer) gradeRow(version int) string {
+	for _, g := range rd.ir.versions[version].grades {
+		if g.g.ID == rd.d.Grade {
+			return g.row
+		}
+	}
+	return standardCite(rd.cat)
 }
 
 // facts renders the kept values of the facts a rule read.
