@@ -508,8 +508,14 @@ func (v *validator) version(it *Item, ver *Version, facts Facts, catalogFactors 
 	if ver.Precondition != nil {
 		v.precondition(ver.Precondition)
 	}
+	// A clause may prescribe only orders (责令限期拆除 …): no sanction, so
+	// nothing to grade, but then it must state the orders.
+	ordersOnly := len(ver.Sanctions) == 0 && !ver.Decriminalized
+	if ordersOnly && len(ver.Orders) == 0 {
+		v.errorf(ver.Pos, CodeMissing, "%s: prescribes no sanction: state the orders (责令…) it prescribes, or its sanctions", where)
+	}
 	if ver.Benchmark == nil {
-		if !ver.Decriminalized {
+		if !ver.Decriminalized && !ordersOnly {
 			v.errorf(ver.Pos, CodeMissing, "%s: missing benchmark (the grades that cut the statutory range)", where)
 		}
 		return

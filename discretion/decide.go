@@ -425,8 +425,8 @@ func (r *run) penalizedWithinYear() (int64, bool) {
 			continue
 		}
 		switch Outcome(h.Outcome) {
-		case NoPenalty:
-			continue
+		case NoPenalty, OrderOnly, NoFinePossible:
+			continue // no penalty was imposed
 		case Mitigated, Lighter, General, Heavier:
 		default:
 			return 0, false
@@ -448,7 +448,7 @@ func (r *run) eval(ru *rule) bool {
 	for _, v := range ru.expr.Refs {
 		if !r.set[v.Slot] {
 			if v.Slot == slotPriorPenalized1y {
-				r.cerr.add("history", "rule %s reads %s (%s): give every prior violation of item %s its decision_date and outcome (no_penalty, mitigated, lighter, general or heavier)",
+				r.cerr.add("history", "rule %s reads %s (%s): give every prior violation of item %s its decision_date and outcome (no_penalty, order_only, no_fine_possible, mitigated, lighter, general or heavier)",
 					ru.id, v.Name, v.Label(), r.ir.item.Code)
 				return false
 			}

@@ -35,6 +35,11 @@ func (r *run) pipeline(v *versionRules) (*Decision, error) {
 	if !ok {
 		return r.noPenalty(v, ReasonPreconditionUnmet), nil
 	}
+	// A clause that prescribes only orders (责令限期拆除 …) has no penalty
+	// for art. 33 to exempt, nor a grade to choose.
+	if len(v.sanctions) == 0 {
+		return r.imposeNothing(r.decision(v), nothingClauseOrdersOnly), nil
+	}
 	if v.light != nil && r.eval(v.light) {
 		return r.noPenaltyBy(v, ReasonLightViolation, v.light), nil
 	}
@@ -126,7 +131,7 @@ func (r *run) preconditions(v *versionRules) (sanctions []*sanctionRules, ok boo
 		return nil, false
 	}
 	if !v.sanctionPreconditions {
-		return v.sanctions, len(v.sanctions) > 0
+		return v.sanctions, true // none: the clause prescribes only orders
 	}
 	for _, s := range v.sanctions {
 		if s.precondition != nil && !r.eval(s.precondition) {

@@ -2,6 +2,7 @@ package discretion
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
@@ -401,7 +402,14 @@ func (rd *renderer) outcome(s *Step, h value, vals []value) {
 		out := outcomes[ref]
 		s.Step, s.Rule = "decision", string(out)
 		s.Citation = joinCites(rd.ir.versions[h.version()].penaltyCite, rd.gradeRow(h.version()))
-		s.Note = fmt.Sprintf("%s：%s", out.Label(), describeDecision(rd.d))
+		if out.Imposes() {
+			s.Note = fmt.Sprintf("%s：%s", out.Label(), describeDecision(rd.d))
+			return
+		}
+		s.Note = fmt.Sprintf("%s：%s，不作出行政处罚决定，不适用听证告知、法制审核等行政处罚程序", out.Label(), nothingImposedNotes[vals[0]])
+		if len(rd.d.Orders) > 0 {
+			s.Note += "；责令事项：" + strings.Join(rd.d.Orders, "；")
+		}
 	case kindCandidate:
 		s.Step, s.Citation = "art29", citeArt29
 		if ref >= len(rd.d.Candidates) || rd.d.Candidates[ref] == nil {
@@ -410,7 +418,10 @@ func (rd *renderer) outcome(s *Step, h value, vals []value) {
 		c := rd.d.Candidates[ref]
 		p := rd.ir.e.provisionOf(c)
 		s.Rule = c.Item
-		s.Note = fmt.Sprintf("候选条款 %s（%s，%s）：%s，%s", c.Item, c.ItemName, p.rankText(), c.Outcome.Label(), describeDecision(c))
+		s.Note = fmt.Sprintf("候选条款 %s（%s，%s）：%s", c.Item, c.ItemName, p.rankText(), c.Outcome.Label())
+		if c.Outcome.Imposes() {
+			s.Note += "，" + describeDecision(c)
+		}
 		if to := int(vals[0]) - 1; to >= 0 && to < len(rd.d.Candidates) && rd.d.Candidates[to] != nil {
 			s.Note += fmt.Sprintf("；依%s，%s已有法律责任规定的从其规定，本条款让位于 %s", p.defers.Citation.String(), rankLabels(p.defers.To), rd.d.Candidates[to].Item)
 		}
