@@ -174,7 +174,7 @@ func (r *run) firstOffense(v *versionRules) *Decision {
 
 // priorsInWindow counts the prior violations that defeat 首违不罚.
 func (r *run) priorsInWindow(fo *catalog.FirstOffense) (int, bool) {
-	start := fo.Window.Start(r.dates.act)
+	start := fo.Window.FirstDay(r.dates.act, fo.WindowFirstDay)
 	byDecision := fo.PriorBasis != "act_date"
 	n := 0
 	for i, h := range r.c.History {

@@ -65,6 +65,7 @@ func (rd *renderer) step(h value, vals []value) Step {
 		ru := rd.ir.rules[h.ref()]
 		s.Step, s.Rule, s.Citation, s.Expr, s.Note = ru.step, ru.id, ru.citation, ru.expr.Src, ru.note
 		s.Facts = rd.facts(ru.expr.Refs)
+		s.Note += rd.historyWindows(ru.expr.Refs)
 		if ru.step == "factor" && s.Result {
 			rd.grounds = append(rd.grounds, ground{citation: ru.citation})
 		}
@@ -173,7 +174,17 @@ func (rd *renderer) exemption(s *Step, h value, vals []value) {
 		s.Note = "不能辨认或者不能控制自己行为时有违法行为，不予行政处罚"
 	case kindFirstOffenseWindow:
 		s.Step, s.Rule, s.Citation = "first_offense", "first_offense.window", v.firstOffense.citation
-		s.Note = fmt.Sprintf("%s：回溯期内同类违法 %d 次", v.firstOffenseWindow, int64(vals[0]))
+		fo, act := v.v.Benchmark.FirstOffense, rd.dates.act
+		basis := "处理决定日期"
+		if fo.PriorBasis == "act_date" {
+			basis = "违法行为发生日期"
+		}
+		if fo.Window.None {
+			s.Note = fmt.Sprintf("%s：不限回溯期间，%s在%s以前的同类违法 %d 次", v.firstOffenseWindow, basis, act.AddDays(-1), int64(vals[0]))
+		} else {
+			s.Note = fmt.Sprintf("%s：回溯期间为%s至%s（%s），%s在期间内的同类违法 %d 次", v.firstOffenseWindow,
+				fo.Window.FirstDay(act, fo.WindowFirstDay), act.AddDays(-1), fo.WindowFirstDay.Label(), basis, int64(vals[0]))
+		}
 	case kindFirstOffenseUnlisted:
 		s.Step, s.Rule, s.Citation = "first_offense", "first_offense.list", v.firstOffense.citation
 		s.Note = "符合首违不罚条件，但本事项未列入首违不罚清单：由执法人员依法裁量"
@@ -450,6 +461,30 @@ func (rd *renderer) gradeRow(version int) string {
 		}
 	}
 	return standardCite(rd.cat)
+}
+
+// historyWindowYears are the look-back windows of the history facts.
+var historyWindowYears = map[int]int{slotPriorSameItem1y: 1, slotPriorAny1y: 1, slotPriorPenalized1y: 1, slotPriorSameItem2y: 2}
+
+// historyWindows names the first and last day of the look-back windows of
+// the history facts a rule read: "（一年内指2025-05-10至2026-05-09，首日计入）".
+func (rd *renderer) historyWindows(refs []*condition.Var) string {
+	var seen [3]bool
+	var parts []string
+	f := rd.cat.Policies.HistoryWindowFirstDay
+	for _, v := range refs {
+		years, ok := historyWindowYears[v.Slot]
+		if !ok || seen[years] {
+			continue
+		}
+		seen[years] = true
+		parts = append(parts, fmt.Sprintf("%s年内指%s至%s", [3]string{"", "一", "两"}[years],
+			historyWindowStart(ymdOf(rd.dates.act), years, f), rd.dates.act.AddDays(-1)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "（" + strings.Join(parts, "，") + "，" + f.Label() + "）"
 }
 
 // facts renders the kept values of the facts a rule read.
