@@ -72,6 +72,15 @@ func TestNothingImposed(t *testing.T) {
 			t.Errorf("known gains: outcome %s, procedure %+v", d.Outcome, d.Procedure)
 		}
 	})
+	t.Run("no_fine_possible_when_the_base_is_zero", func(t *testing.T) {
+		// 没有违法所得: one to three times nothing is no fine, and the clause
+		// sets none for that case.
+		d := decide(t, e, newCase("UNDET", map[string]any{"illegal_gains": 0}))
+		wantNothingImposed(t, d, discretion.NoFinePossible)
+		if s := step(t, d, "decision", "no_fine_possible"); !strings.Contains(s.Note, "基数无法确定或者为零") {
+			t.Errorf("decision step = %+v", s)
+		}
+	})
 	t.Run("every_sanction_dropped_is_order_only", func(t *testing.T) {
 		d := decide(t, e, newCase("GRADES", map[string]any{"level": "mid"}))
 		wantNothingImposed(t, d, discretion.OrderOnly)

@@ -423,7 +423,7 @@ const (
 
 var nothingImposedNotes = [...]string{
 	nothingClauseOrdersOnly: "本条款未规定行政处罚，只规定责令改正等措施",
-	nothingNoFinePossible:   "罚款数额依法无法确定，本条款亦无其他处罚种类适用于本案",
+	nothingNoFinePossible:   "罚款按基数计算，基数无法确定或者为零，本条款未规定此时的罚款，亦无其他处罚种类适用于本案",
 	nothingSanctionsDropped: "本案依法不适用罚款，亦不适用其他处罚种类",
 }
 
