@@ -453,8 +453,12 @@ func (rd *renderer) outcome(s *Step, h value, vals []value) {
 }
 
 // gradeRow is the citation of the decision's grade under a version: the
-// standard's row, or the standard itself if the grade is not the version's.
+// standard's row, or the standard itself if the grade is not the version's;
+// none for a decision without a grade.
 func (rd *renderer) gradeRow(version int) string {
+	if rd.d.Grade == "" {
+		return ""
+	}
 	for _, g := range rd.ir.versions[version].grades {
 		if g.g.ID == rd.d.Grade {
 			return g.row
