@@ -152,6 +152,13 @@ func classify(rec *record, d *discretion.Decision, cat *catalog.Catalog) []Findi
 		}
 		return out
 	}
+	if !d.Outcome.Imposes() {
+		// order_only, no_fine_possible: the re-decision imposes nothing.
+		if im.Penalized {
+			add(FineAboveRange, standardRule(cat, d), "案卷作出处罚%s，但复核结论为%s", fineText(im.Fine), d.Outcome.Label())
+		}
+		return out
+	}
 	if !im.Penalized {
 		rule := lawArt33p1
 		claimed := "不予处罚"
@@ -209,7 +216,7 @@ func classify(rec *record, d *discretion.Decision, cat *catalog.Catalog) []Findi
 // catalog's 较大数额 threshold for the party. The threshold applies to the
 // fine actually imposed, which is what the bureau 拟作出. why says which.
 func HearingRequired(cat *catalog.Catalog, d *discretion.Decision, party catalog.PartyType, fine *decimal.Decimal) (bool, string) {
-	if d.Outcome == discretion.NoPenalty {
+	if !d.Outcome.Imposes() {
 		return false, ""
 	}
 	for _, s := range d.Sanctions {

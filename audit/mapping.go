@@ -65,8 +65,9 @@ type Values struct {
 	// PartyType maps the export's words to individual, organization or
 	// individual_business.
 	PartyType map[string]string `yaml:"party_type"`
-	// Outcome maps the export's words to no_penalty, or to penalty (or a
-	// tier: mitigated, lighter, general, heavier) for a penalty imposed.
+	// Outcome maps the export's words to no_penalty, order_only or
+	// no_fine_possible for nothing imposed, or to penalty (or a tier:
+	// mitigated, lighter, general, heavier) for a penalty imposed.
 	Outcome map[string]string `yaml:"outcome"`
 	// Reason maps the export's words to the Decision JSON reasons
 	// (first_offense, light_violation, limitation, under_age, …).
@@ -125,7 +126,8 @@ func ParseMapping(file string, data []byte) (*Mapping, error) {
 }
 
 // outcomeWords are the values an outcome translation may take.
-var outcomeWords = map[string]bool{"no_penalty": true, "penalty": true, "mitigated": true, "lighter": true, "general": true, "heavier": true}
+var outcomeWords = map[string]bool{"no_penalty": true, "penalty": true, "mitigated": true, "lighter": true, "general": true, "heavier": true,
+	"order_only": true, "no_fine_possible": true}
 
 var reasonWords = map[string]bool{"limitation": true, "under_age": true, "incapacity": true, "light_violation": true, "no_fault": true,
 	"first_offense": true, "precondition_unmet": true, "commitment": true, "not_illegal": true}
@@ -162,7 +164,7 @@ func (m *Mapping) check() error {
 	}
 	for _, k := range sortedKeys(m.Values.Outcome) {
 		if v := m.Values.Outcome[k]; !outcomeWords[v] {
-			add("values.outcome.%s: %q is not no_penalty, penalty, mitigated, lighter, general or heavier", k, v)
+			add("values.outcome.%s: %q is not no_penalty, penalty, mitigated, lighter, general, heavier, order_only or no_fine_possible", k, v)
 		}
 	}
 	for _, k := range sortedKeys(m.Values.Reason) {

@@ -152,7 +152,8 @@ func (b *builder) build(rw *row) *record {
 		switch w {
 		case "":
 			b.problem(rec, "outcome", "「%s」不是可识别的处理结果（在映射文件 values.outcome 中说明其含义）", o)
-		case "no_penalty":
+		case "no_penalty", "order_only", "no_fine_possible":
+			// nothing imposed: no penalty of art. 9
 		case "penalty":
 			rec.imposed.Penalized = true
 		default:

@@ -117,7 +117,7 @@ var (
 	testKeys = []string{"case", "item", "outcome", "reason", "discretionary", "grade", "fine",
 		"sanctions", "procedure", "flags", "why"}
 	outcomes = []discretion.Outcome{discretion.NoPenalty, discretion.Mitigated, discretion.Lighter,
-		discretion.General, discretion.Heavier}
+		discretion.General, discretion.Heavier, discretion.OrderOnly, discretion.NoFinePossible}
 	reasons = []discretion.Reason{discretion.ReasonLimitation, discretion.ReasonUnderAge,
 		discretion.ReasonIncapacity, discretion.ReasonLightViolation, discretion.ReasonNoFault,
 		discretion.ReasonFirstOffense, discretion.ReasonPreconditionUnmet, discretion.ReasonCommitment,

@@ -140,6 +140,12 @@ type Policies struct {
 	// NoFault is art. 33 ¶2; its condition names the case fact that records
 	// that the party proved it had no fault.
 	NoFault *Rule `yaml:"no_fault"`
+	// HistoryWindowFirstDay says whether the first day of the look-back
+	// windows of the history facts (prior_same_item_1y, prior_same_item_2y,
+	// prior_any_1y, prior_penalized_same_item_1y) counts: "included"
+	// (default: 一年内 back from an act on 2026-05-10 is 2025-05-10 to
+	// 2026-05-09) or "excluded" (2025-05-11 to 2026-05-09).
+	HistoryWindowFirstDay FirstDay `yaml:"history_window_first_day"`
 }
 
 // LimitationPolicy is art. 36: 2 years, 5 for acts concerning citizens' life
@@ -367,6 +373,9 @@ type FirstOffense struct {
 	// Window is how far back prior violations count: "1y", "2y", "3y" or
 	// "none" (ever). Counted back from the current act's date.
 	Window Window `yaml:"window" required:"true"`
+	// WindowFirstDay says whether the window's first day counts:
+	// "included" (default) or "excluded".
+	WindowFirstDay FirstDay `yaml:"window_first_day"`
 	// PriorBasis is the date of a prior violation compared with the window:
 	// "decision_date" (default) or "act_date".
 	PriorBasis string `yaml:"prior_basis"`

@@ -139,6 +139,37 @@ func (w Window) Label() string {
 	return fmt.Sprintf("%d日内", w.Days)
 }
 
+// FirstDay says whether the first day of a look-back window counts.
+type FirstDay string
+
+// The first-day rules of a look-back window.
+const (
+	// FirstDayIncluded: the window of 一年内 back from an act on
+	// 2026-05-10 starts on 2025-05-10 (the default).
+	FirstDayIncluded FirstDay = "included"
+	// FirstDayExcluded: it starts on 2025-05-11, as a period counted
+	// forward leaves out its first day (《民法典》第二百零一条).
+	FirstDayExcluded FirstDay = "excluded"
+)
+
+// Label is the rule in Chinese.
+func (f FirstDay) Label() string {
+	if f == FirstDayExcluded {
+		return "首日不计入"
+	}
+	return "首日计入"
+}
+
+// FirstDay returns the first day the window counts back from anchor,
+// under the first-day rule f.
+func (w Window) FirstDay(anchor Date, f FirstDay) Date {
+	start := w.Start(anchor)
+	if f == FirstDayExcluded && !w.None {
+		start++
+	}
+	return start
+}
+
 // PartyType is the kind of party: 个人, 单位, 个体工商户.
 type PartyType string
 

@@ -211,6 +211,9 @@ func (v *validator) defaults() {
 	if p.MixedFactors == "" {
 		p.MixedFactors = EffectLighter
 	}
+	if p.HistoryWindowFirstDay == "" {
+		p.HistoryWindowFirstDay = FirstDayIncluded
+	}
 	if p.Limitation.Years == 0 {
 		p.Limitation.Years = defaultLimitationYears
 	}
@@ -324,6 +327,9 @@ func (v *validator) policies() {
 	}
 	if p.MixedFactors != EffectLighter && p.MixedFactors != EffectGeneral {
 		v.errorf(v.at(&v.cat.Policies.MixedFactors, p.Pos), CodeValue, "policies.mixed_factors must be lighter or general, not %q", p.MixedFactors)
+	}
+	if f := p.HistoryWindowFirstDay; f != FirstDayIncluded && f != FirstDayExcluded {
+		v.errorf(v.at(&v.cat.Policies.HistoryWindowFirstDay, p.Pos), CodeValue, "policies.history_window_first_day must be included or excluded, not %q", f)
 	}
 	if p.MitigationFloor != nil && p.MitigationFloor.GreaterThan(decimal.NewFromInt(1)) {
 		v.errorf(v.at(&v.cat.Policies.MitigationFloor, p.Pos), CodeValue, "policies.mitigation_floor is a share of the statutory minimum, from 0 to 1")
@@ -561,8 +567,14 @@ func (v *validator) version(it *Item, ver *Version, facts Facts, catalogFactors 
 	if ver.Precondition != nil {
 		v.precondition(ver.Precondition)
 	}
+	// A clause may prescribe only orders (责令限期拆除 …): no sanction, so
+	// nothing to grade, but then it must state the orders.
+	ordersOnly := len(ver.Sanctions) == 0 && !ver.Decriminalized
+	if ordersOnly && len(ver.Orders) == 0 {
+		v.errorf(ver.Pos, CodeMissing, "%s: prescribes no sanction: state the orders (责令…) it prescribes, or its sanctions", where)
+	}
 	if ver.Benchmark == nil {
-		if !ver.Decriminalized {
+		if !ver.Decriminalized && !ordersOnly {
 			v.errorf(ver.Pos, CodeMissing, "%s: missing benchmark (the grades that cut the statutory range)", where)
 		}
 		return
@@ -725,6 +737,13 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 		case "", "decision_date", "act_date":
 		default:
 			v.errorf(v.at(&fo.PriorBasis, fo.Pos), CodeValue, "%s: first_offense.prior_basis must be decision_date or act_date", where)
+		}
+		switch fo.WindowFirstDay {
+		case "":
+			fo.WindowFirstDay = FirstDayIncluded
+		case FirstDayIncluded, FirstDayExcluded:
+		default:
+			v.errorf(v.at(&fo.WindowFirstDay, fo.Pos), CodeValue, "%s: first_offense.window_first_day must be included or excluded, not %q", where, fo.WindowFirstDay)
 		}
 		switch fo.SameViolation {
 		case "", "same_item", "same_clause", "any":

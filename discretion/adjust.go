@@ -76,7 +76,7 @@ func (r *run) adjust(v *versionRules, g *catalog.Grade) (out Outcome, discretion
 	default:
 		out, note, byGround = base, adjustNone, false
 	}
-	r.record(kindAdjust, out.Severity(), true, countValue(int(note)))
+	r.record(kindAdjust, out.index(), true, countValue(int(note)))
 	return out, decidedByDiscretion(found, out), byGround
 }
 

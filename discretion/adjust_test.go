@@ -147,7 +147,8 @@ func TestAdjust_mitigation(t *testing.T) {
 	t.Run("max_only_range_mitigated_is_no_fine_and_flagged", func(t *testing.T) {
 		e := engineFile(t, "adjust.yaml")
 		d := decide(t, e, adjustCase("MAXONLY", "mid", grounds{mitigating: true}))
-		wantOutcome(t, d, discretion.Mitigated, "")
+		// No fine and no other sanction: nothing is imposed (see TestNothingImposed).
+		wantOutcome(t, d, discretion.OrderOnly, "")
 		wantNoFine(t, d)
 		if !hasFlag(d, discretion.FlagMitigatedNoMinimum) {
 			t.Errorf("flags = %v, want %s", d.Flags, discretion.FlagMitigatedNoMinimum)

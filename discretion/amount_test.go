@@ -16,7 +16,8 @@ func TestAmount_fixed_max_only_optional(t *testing.T) {
 	e := engineFile(t, "amounts.yaml")
 	t.Run("grade_fine_none_imposes_no_fine", func(t *testing.T) {
 		d := decide(t, e, orgCase("MAXONLY", map[string]any{"area_m2": json.Number("0.5")}))
-		wantOutcome(t, d, discretion.General, "")
+		// The fine is the clause's only sanction: nothing is imposed.
+		wantOutcome(t, d, discretion.OrderOnly, "")
 		wantNoFine(t, d)
 		if d.Grade != "tiny" {
 			t.Errorf("grade = %s, want tiny", d.Grade)

@@ -1,6 +1,7 @@
 package discretion_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/jizhun/jizhun/discretion"
@@ -32,6 +33,28 @@ func TestCommitment(t *testing.T) {
 		}
 		if !hasOrder(d, "责令改正") {
 			t.Errorf("orders = %v", d.Orders)
+		}
+	})
+	t.Run("signed_commitment_is_in_the_trace", func(t *testing.T) {
+		// The signature is what ends the case: the trace states it, with
+		// the deadline, before the decision step that cites it.
+		d := decide(t, e, stallCase(&discretion.Commitment{Signed: true, Deadline: "2024-07-03"}))
+		ss := d.Steps()
+		at := -1
+		for i, s := range ss {
+			if s.Step == "commitment" && s.Rule == "commitment.signed" && s.Result {
+				at = i
+			}
+		}
+		if at < 0 {
+			t.Fatalf("no signed commitment step in the trace\n%s", d.Text())
+		}
+		s := ss[at]
+		if s.Citation == "" || !strings.Contains(s.Note, "已签署告知承诺书") || !strings.Contains(s.Note, "2024-07-03") {
+			t.Errorf("signed commitment step = %+v", s)
+		}
+		if last := ss[len(ss)-1]; at != len(ss)-2 || last.Step != "decision" || last.Rule != string(discretion.ReasonCommitment) {
+			t.Errorf("the signed step is not right before the decision: %d of %d, last %+v", at, len(ss), last)
 		}
 	})
 	t.Run("signed_with_deadline_on_last_allowed_day", func(t *testing.T) {

@@ -384,7 +384,7 @@ func (r *run) builtins() {
 	num(slotAge, age)
 	var same, same1, same2, any1 int64
 	if len(r.history) > 0 {
-		back1, back2 := r.dates.pAct.addYears(-1).date(), r.dates.pAct.addYears(-2).date()
+		back1, back2 := r.historyWindowStart(1), r.historyWindowStart(2)
 		for i, h := range r.c.History {
 			d := r.history[i].act
 			within1 := d >= back1
@@ -418,6 +418,21 @@ func (r *run) builtins() {
 	r.set[slotCommitmentBreached] = true
 }
 
+// historyWindowStart is the first day of the history facts' window of
+// years before the act (prior_same_item_1y …); its last day is the day
+// before the act.
+func (r *run) historyWindowStart(years int) catalog.Date {
+	return historyWindowStart(r.dates.pAct, years, r.e.cat.Policies.HistoryWindowFirstDay)
+}
+
+func historyWindowStart(act ymd, years int, f catalog.FirstDay) catalog.Date {
+	start := act.addYears(-years).date()
+	if f == catalog.FirstDayExcluded {
+		start++
+	}
+	return start
+}
+
 // penalizedWithinYear counts the prior decisions on the same item that
 // imposed a penalty (any outcome but no_penalty) and are dated within the
 // year before the act: "一年内因同一违法行为受过行政处罚". It is known only if
@@ -426,7 +441,7 @@ func (r *run) penalizedWithinYear() (int64, bool) {
 	if len(r.history) == 0 {
 		return 0, true
 	}
-	back1 := r.dates.pAct.addYears(-1).date()
+	back1 := r.historyWindowStart(1)
 	act := r.dates.pAct.date()
 	var n int64
 	for i, h := range r.c.History {
@@ -434,8 +449,8 @@ func (r *run) penalizedWithinYear() (int64, bool) {
 			continue
 		}
 		switch Outcome(h.Outcome) {
-		case NoPenalty:
-			continue
+		case NoPenalty, OrderOnly, NoFinePossible:
+			continue // no penalty was imposed
 		case Mitigated, Lighter, General, Heavier:
 		default:
 			return 0, false
@@ -457,7 +472,7 @@ func (r *run) eval(ru *rule) bool {
 	for _, v := range ru.expr.Refs {
 		if !r.set[v.Slot] {
 			if v.Slot == slotPriorPenalized1y {
-				r.cerr.add("history", "rule %s reads %s (%s): give every prior violation of item %s its decision_date and outcome (no_penalty, mitigated, lighter, general or heavier)",
+				r.cerr.add("history", "rule %s reads %s (%s): give every prior violation of item %s its decision_date and outcome (no_penalty, order_only, no_fine_possible, mitigated, lighter, general or heavier)",
 					ru.id, v.Name, v.Label(), r.ir.item.Code)
 				return false
 			}

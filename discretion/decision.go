@@ -19,6 +19,23 @@ const (
 	Heavier   Outcome = "heavier"    // 从重处罚
 )
 
+// Outcomes of a case that is not exempt from penalty, but in which no
+// sanction of art. 9 is left to impose: a decision that imposes nothing is
+// not a penalty, and no procedure of a penalty (art. 51, 57, 58, 63)
+// follows from it. A warning is a penalty (art. 9 (一)): a decision that
+// imposes only a warning keeps its grade's outcome.
+const (
+	// OrderOnly: the clause prescribes only orders (责令限期拆除 …), or
+	// every sanction was dropped (the grade sets no fine and chooses no
+	// other sanction; 减轻 where the clause sets no minimum fine): the
+	// decision is the orders.
+	OrderOnly Outcome = "order_only"
+	// NoFinePossible: the fine is computed from a base that cannot be
+	// determined (or is zero) and the clause sets no fine for that case,
+	// and no other sanction applies.
+	NoFinePossible Outcome = "no_fine_possible"
+)
+
 // Label is the Chinese name of the outcome.
 func (o Outcome) Label() string {
 	switch o {
@@ -32,11 +49,20 @@ func (o Outcome) Label() string {
 		return "一般处罚"
 	case Heavier:
 		return "从重处罚"
+	case OrderOnly:
+		return "仅责令改正，不给予行政处罚"
+	case NoFinePossible:
+		return "罚款数额无法确定，不予罚款，不给予行政处罚"
 	}
 	return string(o)
 }
 
-// Severity orders outcomes: no_penalty 0 … heavier 4.
+// Imposes reports whether the outcome imposes a penalty (行政处罚法 art.
+// 9): mitigated, lighter, general or heavier.
+func (o Outcome) Imposes() bool { return o.Severity() > 0 }
+
+// Severity orders outcomes: no_penalty 0 … heavier 4; the outcomes that
+// impose nothing (order_only, no_fine_possible) are 0 too.
 func (o Outcome) Severity() int {
 	switch o {
 	case Mitigated:

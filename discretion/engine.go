@@ -95,7 +95,8 @@ type versionRules struct {
 	offset                *rule
 	factors               []*factorRule // catalog factors, then the benchmark's
 
-	amountCite string // the citation of the statutory fine
+	amountCite  string // the citation of the statutory fine
+	penaltyCite string // the citation of the penalty clause
 	// sanctionPreconditions is set when a sanction has a precondition of
 	// its own, so that the sanctions imposed vary from case to case.
 	sanctionPreconditions bool
@@ -117,6 +118,9 @@ type gradeRules struct {
 	index int // in versionRules.grades
 	g     *catalog.Grade
 	when  *rule
+	// row cites the standard's own row: its title and 文号, the item and
+	// the grade, which the grade's steps cite.
+	row string
 }
 
 type factorRule struct {
@@ -383,7 +387,7 @@ func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *conditio
 	vr.orders = slices.Clip(append([]string{}, v.Orders...))
 	vr.ordersEducate = slices.Clip(append(append([]string{}, v.Orders...), orderEducate))
 	penaltyCite := vr.basis.Penalty.String()
-	vr.amountCite = penaltyCite
+	vr.amountCite, vr.penaltyCite = penaltyCite, penaltyCite
 	if vr.basis.Amount != nil {
 		vr.amountCite = vr.basis.Amount.String()
 	}
@@ -408,7 +412,9 @@ func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *conditio
 	}
 	vr.scheme = c.cat.SchemeFor(b)
 	for i, g := range b.Grades {
-		vr.grades = append(vr.grades, &gradeRules{index: i, g: g, when: c.cond(g.When, scope, "grade", "grade:"+g.ID, penaltyCite, g.Label)})
+		row := standardCite(c.cat) + it.Code + " " + g.Label
+		vr.grades = append(vr.grades, &gradeRules{index: i, g: g, row: row,
+			when: c.cond(g.When, scope, "grade", "grade:"+g.ID, joinCites(row, penaltyCite), g.Label)})
 	}
 	if vr.fineBaseFree {
 		for i := range vr.memos {

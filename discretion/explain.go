@@ -49,7 +49,7 @@ func (d *Decision) Text() string {
 	if d.Offset != nil {
 		fmt.Fprintf(&b, "公益抵罚：当事人可以申请以公益服务折抵罚款，每%s折抵%s元（%s）\n", perLabel(d.Offset.Per), d.Offset.Rate, d.Offset.Citation)
 	}
-	if d.Outcome != NoPenalty {
+	if d.Outcome.Imposes() {
 		p := d.Procedure
 		fmt.Fprintf(&b, "程序：%s；当场收缴：%s；听证告知：%s；法制审核：%s；集体讨论：%s\n",
 			map[bool]string{true: "可以适用简易程序当场作出决定", false: "适用普通程序"}[p.Simple],

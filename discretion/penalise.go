@@ -34,6 +34,10 @@ type statutory struct {
 	main    penalty.Rule // the clause's rule, before any fallback
 	outcome penalty.Outcome
 	rng     penalty.Range // rounded to the unit
+	// impossible: the fine is computed from a base that cannot be
+	// determined, or that gives no amount, and no fallback of the clause
+	// applies.
+	impossible bool
 }
 
 // penalise grades the case and computes the penalty.
@@ -64,7 +68,7 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 		// 应当从轻或者减轻 (arts. 30, 32): 从轻 cannot lower this grade's range,
 		// so the ground takes effect as 减轻.
 		outcome = Mitigated
-		r.record(kindAdjust, outcome.Severity(), true, countValue(int(adjustMandatoryMitigated)))
+		r.record(kindAdjust, outcome.index(), true, countValue(int(adjustMandatoryMitigated)))
 	}
 	d.Outcome, d.Discretionary = outcome, discretionary
 	if hasFine {
@@ -86,11 +90,32 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 		}
 	}
 	d.Sanctions = r.chooseSanctions(d.Sanctions, sanctions, grade.g, d.Fine != nil)
+	if len(d.Sanctions) == 0 {
+		why := nothingSanctionsDropped
+		if stat.impossible {
+			why = nothingNoFinePossible
+		}
+		return r.imposeNothing(d, why), nil
+	}
 	r.procedure(d)
 	r.offset(v, d)
-	r.record(kindDecision, outcome.Severity(), true)
+	r.record(kindDecision, outcome.index(), true)
 	r.finish(d)
 	return d, nil
+}
+
+// imposeNothing ends a case that is not exempt but in which no sanction is
+// left: the outcome says so (order_only, no_fine_possible), and no
+// procedure of a penalty follows.
+func (r *run) imposeNothing(d *Decision, why nothingImposed) *Decision {
+	d.Outcome = OrderOnly
+	if why == nothingNoFinePossible {
+		d.Outcome = NoFinePossible
+	}
+	d.Fine, d.Procedure = nil, Procedure{}
+	r.record(kindDecision, d.Outcome.index(), true, countValue(int(why)))
+	r.finish(d)
+	return d
 }
 
 // statutory evaluates the fine's amount rule for the party and the base
@@ -120,7 +145,7 @@ func (r *run) statutory(v *versionRules, fine *sanctionRules) (statutory, bool) 
 			slot = -1
 		}
 		r.record(kindUndeterminable, party, false, countValue(slot))
-		return statutory{}, false
+		return statutory{impossible: true}, false
 	case err != nil:
 		r.cerr.add("facts", "%v", err)
 		return statutory{}, false
@@ -143,6 +168,7 @@ func (r *run) statutory(v *versionRules, fine *sanctionRules) (statutory, bool) 
 		r.record(kindStatutory, flags, !st.rng.IsZero(), r.tr.amount(st.rng.Min), r.tr.upper(st.rng))
 	}
 	if st.rng.IsZero() {
+		st.impossible = true
 		return st, false
 	}
 	return st, true

@@ -35,6 +35,11 @@ func (r *run) pipeline(v *versionRules) (*Decision, error) {
 	if !ok {
 		return r.noPenalty(v, ReasonPreconditionUnmet), nil
 	}
+	// A clause that prescribes only orders (责令限期拆除 …) has no penalty
+	// for art. 33 to exempt, nor a grade to choose.
+	if len(v.sanctions) == 0 {
+		return r.imposeNothing(r.decision(v), nothingClauseOrdersOnly), nil
+	}
 	if v.light != nil && r.eval(v.light) {
 		return r.noPenaltyBy(v, ReasonLightViolation, v.light), nil
 	}
@@ -126,7 +131,7 @@ func (r *run) preconditions(v *versionRules) (sanctions []*sanctionRules, ok boo
 		return nil, false
 	}
 	if !v.sanctionPreconditions {
-		return v.sanctions, len(v.sanctions) > 0
+		return v.sanctions, true // none: the clause prescribes only orders
 	}
 	for _, s := range v.sanctions {
 		if s.precondition != nil && !r.eval(s.precondition) {
@@ -169,7 +174,7 @@ func (r *run) firstOffense(v *versionRules) *Decision {
 
 // priorsInWindow counts the prior violations that defeat 首违不罚.
 func (r *run) priorsInWindow(fo *catalog.FirstOffense) (int, bool) {
-	start := fo.Window.Start(r.dates.act)
+	start := fo.Window.FirstDay(r.dates.act, fo.WindowFirstDay)
 	byDecision := fo.PriorBasis != "act_date"
 	n := 0
 	for i, h := range r.c.History {
@@ -241,6 +246,7 @@ func (r *run) commitment(v *versionRules) *Decision {
 		}
 		deadline = dl
 	}
+	r.record(kindCommitmentSigned, 0, true, dateValue(deadline))
 	d := r.noPenaltyBy(v, ReasonCommitment, v.commitment)
 	d.Commitment = &CommitmentTerms{Deadline: deadline.String(), Label: cm.Label, Citation: v.commitment.citation,
 		Consequence: "逾期未改正或者违反承诺的，依法立案查处，并作为从重处罚情节"}

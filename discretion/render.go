@@ -2,6 +2,7 @@ package discretion
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/catalog/condition"
@@ -64,12 +65,13 @@ func (rd *renderer) step(h value, vals []value) Step {
 		ru := rd.ir.rules[h.ref()]
 		s.Step, s.Rule, s.Citation, s.Expr, s.Note = ru.step, ru.id, ru.citation, ru.expr.Src, ru.note
 		s.Facts = rd.facts(ru.expr.Refs)
+		s.Note += rd.historyWindows(ru.expr.Refs)
 		if ru.step == "factor" && s.Result {
 			rd.grounds = append(rd.grounds, ground{citation: ru.citation})
 		}
 	case kindVersion, kindVersionOld, kindVersionNew, kindVersionNotIllegal, kindVersionCompare, kindTerm, kindTransition:
 		rd.version(&s, h, vals)
-	case kindLimitation, kindLimitationOngoing, kindUnder14, kindIncapable, kindFirstOffenseWindow, kindFirstOffenseUnlisted, kindCommitmentUnlisted, kindCommitmentBreached, kindCommitmentAvailable, kindNoPenalty:
+	case kindLimitation, kindLimitationOngoing, kindUnder14, kindIncapable, kindFirstOffenseWindow, kindFirstOffenseUnlisted, kindCommitmentUnlisted, kindCommitmentBreached, kindCommitmentAvailable, kindCommitmentSigned, kindNoPenalty:
 		rd.exemption(&s, h, vals)
 	case kindNoFine, kindUndeterminable, kindStatutory, kindGradeNoFine, kindGradeRange:
 		rd.fine(&s, h, vals)
@@ -172,12 +174,22 @@ func (rd *renderer) exemption(s *Step, h value, vals []value) {
 		s.Note = "不能辨认或者不能控制自己行为时有违法行为，不予行政处罚"
 	case kindFirstOffenseWindow:
 		s.Step, s.Rule, s.Citation = "first_offense", "first_offense.window", v.firstOffense.citation
-		s.Note = fmt.Sprintf("%s：回溯期内同类违法 %d 次", v.firstOffenseWindow, int64(vals[0]))
+		fo, act := v.v.Benchmark.FirstOffense, rd.dates.act
+		basis := "处理决定日期"
+		if fo.PriorBasis == "act_date" {
+			basis = "违法行为发生日期"
+		}
+		if fo.Window.None {
+			s.Note = fmt.Sprintf("%s：不限回溯期间，%s在%s以前的同类违法 %d 次", v.firstOffenseWindow, basis, act.AddDays(-1), int64(vals[0]))
+		} else {
+			s.Note = fmt.Sprintf("%s：回溯期间为%s至%s（%s），%s在期间内的同类违法 %d 次", v.firstOffenseWindow,
+				fo.Window.FirstDay(act, fo.WindowFirstDay), act.AddDays(-1), fo.WindowFirstDay.Label(), basis, int64(vals[0]))
+		}
 	case kindFirstOffenseUnlisted:
 		s.Step, s.Rule, s.Citation = "first_offense", "first_offense.list", v.firstOffense.citation
 		s.Note = "符合首违不罚条件，但本事项未列入首违不罚清单：由执法人员依法裁量"
 	case kindCommitmentUnlisted:
-		s.Step, s.Rule = "commitment", "commitment"
+		s.Step, s.Rule, s.Citation = "commitment", "commitment", standardCite(rd.cat)
 		s.Note = "当事人签署了告知承诺书，但本事项未列入告知承诺制清单：依法处理"
 	case kindCommitmentBreached:
 		s.Step, s.Rule, s.Citation = "commitment", "commitment", v.commitment.citation
@@ -186,6 +198,10 @@ func (rd *renderer) exemption(s *Step, h value, vals []value) {
 		s.Step, s.Rule, s.Citation = "commitment", "commitment.signed", v.commitment.citation
 		s.Note = fmt.Sprintf("可适用告知承诺制：当事人签署承诺书、承诺在%d日内（%s前）改正的，不予处罚；当事人未签署",
 			v.v.Benchmark.Commitment.DeadlineDays, rd.dates.decision.AddDays(v.v.Benchmark.Commitment.DeadlineDays))
+	case kindCommitmentSigned:
+		s.Step, s.Rule, s.Citation = "commitment", "commitment.signed", v.commitment.citation
+		s.Note = fmt.Sprintf("当事人已签署告知承诺书，承诺在%s前改正（可适用告知承诺制，期限不超过作出决定之日起%d日）",
+			catalog.Date(int64(vals[0])), v.v.Benchmark.Commitment.DeadlineDays)
 	case kindNoPenalty:
 		reason := reasons[ref]
 		s.Step, s.Rule, s.Note = "decision", string(reason), noPenaltyNote(reason)
@@ -234,11 +250,11 @@ func (rd *renderer) fine(s *Step, h value, vals []value) {
 			s.Note += "，受上限限制"
 		}
 	case kindGradeNoFine:
-		g := v.grades[ref].g
-		s.Step, s.Rule, s.Note = "grade", "grade:"+g.ID, "本阶次不予罚款"
+		g := v.grades[ref]
+		s.Step, s.Rule, s.Citation, s.Note = "grade", "grade:"+g.g.ID, g.row, "本阶次不予罚款"
 	case kindGradeRange:
 		g := v.grades[ref].g
-		s.Step, s.Rule = "grade", "grade:"+g.ID
+		s.Step, s.Rule, s.Citation = "grade", "grade:"+g.ID, v.grades[ref].row
 		s.Note = fmt.Sprintf("阶次%s的罚款幅度：%s元", g.Label, rangeText(t.rangeOf(vals[0], vals[1])))
 	}
 }
@@ -262,6 +278,10 @@ func (rd *renderer) adjustment(s *Step, h value, vals []value) {
 	case kindAdjust:
 		rd.groundCite = groundCites(rd.grounds)
 		s.Step, s.Rule, s.Citation, s.Note = "adjust", string(outcomes[ref]), rd.groundCite, adjustNotes[vals[0]]
+		if s.Citation == "" {
+			// No ground moved the outcome: the grade's row decides it.
+			s.Citation = rd.gradeRow(h.version())
+		}
 	case kindMitigateNoMinimum:
 		s.Step, s.Rule, s.Citation = "clamp", "mitigate", rd.groundCite
 		s.Note = "法定罚款没有下限，减轻处罚不予罚款（选择较轻的处罚种类）"
@@ -290,11 +310,11 @@ func (rd *renderer) adjustment(s *Step, h value, vals []value) {
 		case ref&tierWithinTier != 0:
 			what = "阶次幅度（已为法定幅度的从轻部分，再取其从轻部分）"
 		}
-		s.Step, s.Rule = "clamp", string(v.scheme)
+		s.Step, s.Rule, s.Citation = "clamp", string(v.scheme), standardCite(rd.cat)
 		s.Note = fmt.Sprintf("按%s规则取%s%s元的%s部分：%s元", v.scheme, what, rangeText(t.rangeOf(vals[0], vals[1])),
 			tier.Label(), rangeText(t.rangeOf(vals[2], vals[3])))
 	case kindStatuteClamp:
-		s.Step, s.Rule = "clamp", "statute"
+		s.Step, s.Rule, s.Citation = "clamp", "statute", v.amountCite
 		s.Note = fmt.Sprintf("限定在法定幅度%s元之内：%s元", rangeText(t.rangeOf(vals[0], vals[1])), rangeText(t.rangeOf(vals[2], vals[3])))
 	case kindTopFine:
 		s.Step, s.Rule, s.Citation = "clamp", "top_fine", citeNoTopFine
@@ -392,7 +412,15 @@ func (rd *renderer) outcome(s *Step, h value, vals []value) {
 	case kindDecision:
 		out := outcomes[ref]
 		s.Step, s.Rule = "decision", string(out)
-		s.Note = fmt.Sprintf("%s：%s", out.Label(), describeDecision(rd.d))
+		s.Citation = joinCites(rd.ir.versions[h.version()].penaltyCite, rd.gradeRow(h.version()))
+		if out.Imposes() {
+			s.Note = fmt.Sprintf("%s：%s", out.Label(), describeDecision(rd.d))
+			return
+		}
+		s.Note = fmt.Sprintf("%s：%s，不作出行政处罚决定，不适用听证告知、法制审核等行政处罚程序", out.Label(), nothingImposedNotes[vals[0]])
+		if len(rd.d.Orders) > 0 {
+			s.Note += "；责令事项：" + strings.Join(rd.d.Orders, "；")
+		}
 	case kindCandidate:
 		s.Step, s.Citation = "art29", citeArt29
 		if ref >= len(rd.d.Candidates) || rd.d.Candidates[ref] == nil {
@@ -401,7 +429,10 @@ func (rd *renderer) outcome(s *Step, h value, vals []value) {
 		c := rd.d.Candidates[ref]
 		p := rd.ir.e.provisionOf(c)
 		s.Rule = c.Item
-		s.Note = fmt.Sprintf("候选条款 %s（%s，%s）：%s，%s", c.Item, c.ItemName, p.rankText(), c.Outcome.Label(), describeDecision(c))
+		s.Note = fmt.Sprintf("候选条款 %s（%s，%s）：%s", c.Item, c.ItemName, p.rankText(), c.Outcome.Label())
+		if c.Outcome.Imposes() {
+			s.Note += "，" + describeDecision(c)
+		}
 		if to := int(vals[0]) - 1; to >= 0 && to < len(rd.d.Candidates) && rd.d.Candidates[to] != nil {
 			s.Note += fmt.Sprintf("；依%s，%s已有法律责任规定的从其规定，本条款让位于 %s", p.defers.Citation.String(), rankLabels(p.defers.To), rd.d.Candidates[to].Item)
 		}
@@ -419,6 +450,45 @@ func (rd *renderer) outcome(s *Step, h value, vals []value) {
 			s.Note += "；各条款罚款数额相同，效力层级相同或者未载明，亦无特别规定，提请法制审核"
 		}
 	}
+}
+
+// gradeRow is the citation of the decision's grade under a version: the
+// standard's row, or the standard itself if the grade is not the version's;
+// none for a decision without a grade.
+func (rd *renderer) gradeRow(version int) string {
+	if rd.d.Grade == "" {
+		return ""
+	}
+	for _, g := range rd.ir.versions[version].grades {
+		if g.g.ID == rd.d.Grade {
+			return g.row
+		}
+	}
+	return standardCite(rd.cat)
+}
+
+// historyWindowYears are the look-back windows of the history facts.
+var historyWindowYears = map[int]int{slotPriorSameItem1y: 1, slotPriorAny1y: 1, slotPriorPenalized1y: 1, slotPriorSameItem2y: 2}
+
+// historyWindows names the first and last day of the look-back windows of
+// the history facts a rule read: "（一年内指2025-05-10至2026-05-09，首日计入）".
+func (rd *renderer) historyWindows(refs []*condition.Var) string {
+	var seen [3]bool
+	var parts []string
+	f := rd.cat.Policies.HistoryWindowFirstDay
+	for _, v := range refs {
+		years, ok := historyWindowYears[v.Slot]
+		if !ok || seen[years] {
+			continue
+		}
+		seen[years] = true
+		parts = append(parts, fmt.Sprintf("%s年内指%s至%s", [3]string{"", "一", "两"}[years],
+			historyWindowStart(ymdOf(rd.dates.act), years, f), rd.dates.act.AddDays(-1)))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "（" + strings.Join(parts, "，") + "，" + f.Label() + "）"
 }
 
 // facts renders the kept values of the facts a rule read.

@@ -71,7 +71,10 @@ const (
 	kindFirstOffenseUnlisted // eligible, but not on the list
 	kindCommitmentUnlisted   // signed, but the item has no 告知承诺
 	kindCommitmentBreached
-	kindCommitmentAvailable // signed, it would end the case
+	kindCommitmentAvailable // not signed; signing would end the case
+	// kindCommitmentSigned: signed, it ends the case. value: the deadline
+	// to correct (a date).
+	kindCommitmentSigned
 
 	// kindNoPenalty is the decision step of a no-penalty decision. ref: the
 	// reason (reasons); value: the index of the rule whose no-penalty
@@ -126,7 +129,9 @@ const (
 	kindOffsetOver
 	kindOffset
 
-	// kindDecision is the decision step of a penalty. ref: the outcome.
+	// kindDecision is the decision step of a penalty. ref: the outcome
+	// (outcomes). An outcome that imposes nothing has one value: why
+	// (nothingImposed).
 	kindDecision
 
 	// art. 29. kindCandidate: ref: the candidate's index; value: the index
@@ -389,11 +394,37 @@ func (t *trace) bigAmount(i int) decimal.Decimal {
 
 // The enumerations that steps store as indexes.
 var (
-	outcomes      = []Outcome{NoPenalty, Mitigated, Lighter, General, Heavier} // in Severity order
+	outcomes      = []Outcome{NoPenalty, Mitigated, Lighter, General, Heavier, OrderOnly, NoFinePossible} // in Severity order, then the outcomes that impose nothing
 	partyTypes    = []catalog.PartyType{catalog.Individual, catalog.Organization, catalog.IndividualBusiness}
 	sanctionTypes = penalty.SanctionTypes()
 	reasons       = []Reason{ReasonLimitation, ReasonUnderAge, ReasonIncapacity, ReasonLightViolation, ReasonNoFault,
 		ReasonFirstOffense, ReasonPreconditionUnmet, ReasonCommitment, ReasonNotIllegal}
 )
+
+// index is the outcome's index in outcomes.
+func (o Outcome) index() int {
+	switch o {
+	case OrderOnly:
+		return 5
+	case NoFinePossible:
+		return 6
+	}
+	return o.Severity()
+}
+
+// Why a decision imposes nothing (kindDecision's value).
+type nothingImposed int
+
+const (
+	nothingClauseOrdersOnly nothingImposed = iota // the clause sets no sanction
+	nothingNoFinePossible                         // the fine cannot be determined
+	nothingSanctionsDropped                       // no sanction is left for the case
+)
+
+var nothingImposedNotes = [...]string{
+	nothingClauseOrdersOnly: "本条款未规定行政处罚，只规定责令改正等措施",
+	nothingNoFinePossible:   "罚款按基数计算，基数无法确定或者为零，本条款未规定此时的罚款，亦无其他处罚种类适用于本案",
+	nothingSanctionsDropped: "本案依法不适用罚款，亦不适用其他处罚种类",
+}
 
 func indexOf[T comparable](list []T, x T) int { return slices.Index(list, x) }

@@ -66,3 +66,32 @@ func TestDecision_appending_to_shared_slices_leaves_the_engine_alone(t *testing.
 			again.Orders, again.Basis, orders, basis)
 	}
 }
+
+// A grade is the standard's own rule: its steps cite the standard's row
+// (title, 文号, item, grade), and the outcome it decides without a ground
+// cites it too.
+func TestGradeCitations(t *testing.T) {
+	e := engineFile(t, "adjust.yaml", "title: 情节调整测试目录", "title: 情节调整测试目录\ndoc_number: 测综执〔2026〕1号")
+	const row = "《情节调整测试目录》（测综执〔2026〕1号）ROWS 情节一般"
+	t.Run("grade_step_cites_the_standard_row", func(t *testing.T) {
+		d := decide(t, e, newCase("ROWS", map[string]any{"level": "mid"}))
+		ss := steps(d, "grade", "grade:mid")
+		if len(ss) != 2 {
+			t.Fatalf("grade steps = %+v", ss)
+		}
+		for _, s := range ss {
+			if !strings.HasPrefix(s.Citation, row) {
+				t.Errorf("grade step %q cites %q, want the row %q", s.Note, s.Citation, row)
+			}
+		}
+	})
+	t.Run("outcome_without_ground_cites_the_grade_row", func(t *testing.T) {
+		d := decide(t, e, newCase("ROWS", map[string]any{"level": "mid"}))
+		if s := step(t, d, "adjust", "general"); s.Citation != row {
+			t.Errorf("adjust cites %q, want %q", s.Citation, row)
+		}
+		if s := step(t, d, "decision", "general"); !strings.Contains(s.Citation, row) || !strings.Contains(s.Citation, "《测试条例》第二条") {
+			t.Errorf("decision cites %q, want the penalty clause and %q", s.Citation, row)
+		}
+	})
+}

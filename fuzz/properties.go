@@ -309,6 +309,14 @@ func (r *runner) statuteOf(d *discretion.Decision) string {
 	if d.Outcome == discretion.Mitigated && ground == "" {
 		return "the outcome is mitigated (减轻) but the trace shows no 减轻 ground"
 	}
+	// A decision that imposes nothing is not a penalty: no sanction, no
+	// fine and no procedure of a penalty; a penalty imposes a sanction.
+	switch imposes := d.Outcome.Imposes(); {
+	case !imposes && (len(d.Sanctions) > 0 || d.Fine != nil || d.Procedure != (discretion.Procedure{})):
+		return fmt.Sprintf("a %s decision imposes %v (fine %v) or carries a procedure %+v", d.Outcome, d.Sanctions, d.Fine, d.Procedure)
+	case imposes && len(d.Sanctions) == 0:
+		return fmt.Sprintf("a %s decision imposes no sanction", d.Outcome)
+	}
 	if d.Fine == nil {
 		return ""
 	}

@@ -33,7 +33,7 @@ func newMetrics() *metrics {
 			Name: "jizhun_http_requests_in_flight", Help: "Requests being served now.",
 		}),
 		decisions: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "jizhun_decisions_total", Help: "Cases decided, by catalog id and outcome (no_penalty, mitigated, lighter, general, heavier, or error).",
+			Name: "jizhun_decisions_total", Help: "Cases decided, by catalog id and outcome (no_penalty, mitigated, lighter, general, heavier, order_only, no_fine_possible, or error).",
 		}, []string{"catalog", "outcome"}),
 		errors: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "jizhun_errors_total", Help: "Problems answered (whole requests and single batch entries), by problem code.",

@@ -91,6 +91,10 @@ func (b *builder) versionRows(it *catalog.Item, v *catalog.Version, first bool, 
 		row[colGrade].Text = "—"
 		row[colCondition].Text = "—"
 		row[colStandard].Text = "自" + chineseDate(v.EffectiveFrom) + "起不予行政处罚（新的规定不认为是违法）"
+		if !v.Decriminalized {
+			// A clause that prescribes only orders: nothing to grade.
+			row[colStandard].Text = "本条款未规定行政处罚，仅责令改正"
+		}
 		rows = append(rows, row)
 	default:
 		sharing := rowsSharing(b.cat, b.c, it, v)

@@ -243,7 +243,7 @@ func (g *generator) history(id string, act discretion.Date) []discretion.Prior {
 			continue
 		}
 		out := string(discretion.NoPenalty)
-		if r.d.Outcome != discretion.NoPenalty {
+		if r.d.Outcome.Imposes() {
 			out = string(discretion.General)
 		}
 		h = append(h, discretion.Prior{Item: r.c.Item, ActDate: r.c.ActDate, DecisionDate: r.c.DecisionDate, Outcome: out})
@@ -419,6 +419,8 @@ func (g *generator) row(r *rec, cols []factColumn, byName map[string]*catalog.Fa
 		if has(r.kinds, audit.ExemptionWithoutConditions) {
 			row[colReason] = "首违不罚"
 		}
+	} else if !r.d.Outcome.Imposes() && r.fine == nil {
+		row[colOutcome] = "仅责令改正" // order_only, no_fine_possible: nothing imposed
 	} else {
 		row[colOutcome] = "罚款"
 		if r.fine == nil {
@@ -560,7 +562,7 @@ columns:
   legal_review: 是否法制审核
 values:
   party_type: {个人: individual, 单位: organization, 个体工商户: individual_business}
-  outcome: {不予处罚: no_penalty, 罚款: penalty, 警告: penalty}
+  outcome: {不予处罚: no_penalty, 仅责令改正: order_only, 罚款: penalty, 警告: penalty}
   reason:
 `)
 	for _, r := range []discretion.Reason{discretion.ReasonFirstOffense, discretion.ReasonLightViolation, discretion.ReasonLimitation,

@@ -19,7 +19,7 @@ type groupKey struct {
 }
 
 func (g *generator) fined(r *rec) bool {
-	return r.d.Outcome != discretion.NoPenalty && r.d.Fine != nil && r.fine != nil
+	return r.d.Outcome.Imposes() && r.d.Fine != nil && r.fine != nil
 }
 
 func width(r *rec) float64 { return r.d.Fine.Max.Sub(r.d.Fine.Min).InexactFloat64() }
@@ -166,11 +166,11 @@ func (g *generator) plant() error {
 			}
 		}
 	}
-	for _, r := range pick(g.perKind, func(r *rec) bool { return r.d.Outcome != discretion.NoPenalty }) {
+	for _, r := range pick(g.perKind, func(r *rec) bool { return r.d.Outcome.Imposes() }) {
 		r.fine, r.hearing, r.review = nil, false, false
 		r.kinds = []audit.Kind{audit.ExemptionWithoutConditions}
 	}
-	for _, r := range pick(g.perKind, func(r *rec) bool { return r.hearing && r.d.Outcome != discretion.NoPenalty }) {
+	for _, r := range pick(g.perKind, func(r *rec) bool { return r.hearing && r.d.Outcome.Imposes() }) {
 		r.hearing = false
 		r.kinds = []audit.Kind{audit.HearingNotOffered}
 	}
