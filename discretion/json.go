@@ -186,6 +186,8 @@ func (w *jsonWriter) decision(d *Decision) {
 	}
 	o.key("basis")
 	jsonStrings(w, d.Basis)
+	o.key("reasons")
+	jsonStrings(w, d.Reasons())
 	o.key("trace")
 	w.steps(d.Steps())
 	o.key("catalog")

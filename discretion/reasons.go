@@ -1,0 +1,629 @@
+package discretion
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
+	"github.com/jizhun/jizhun/penalty"
+)
+
+// This file composes the reasons (说理) of a decision as a 行政处罚决定书
+// states them, from the recorded trace and the engine's tables: the item
+// and its bases, the exemptions considered and why each did or did not
+// apply, the grade and why (its condition in the words of the published
+// tables) and why the grades beside it were not chosen, the circumstances
+// that apply, the range, that the amount within it is the officer's to fix,
+// and the procedure. It says nothing of a rule that did not apply, except
+// the exemptions the law makes the officer consider. Like the trace, it is
+// rendered on demand: nothing here runs while deciding.
+
+// Reasons composes the reasons (说理) of the decision, one paragraph per
+// element, in Chinese, ready to be quoted in a decision document. The
+// engineer's step-by-step account is [Decision.Steps].
+func (d *Decision) Reasons() []string {
+	if d == nil {
+		return nil
+	}
+	rs := newReasoner(d)
+	if rs == nil {
+		return []string{} // a decision made by hand: no trace to reason from
+	}
+	return rs.compose()
+}
+
+// Text renders the reasons (说理) as text, one paragraph a line; see
+// [Decision.Reasons]. The trace is [Decision.Steps] (`jizhun decide
+// --format trace`).
+func (d *Decision) Text() string {
+	var b strings.Builder
+	for _, p := range d.Reasons() {
+		b.WriteString(p)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// reasonStep is a step of the trace with what it was recorded from.
+type reasonStep struct {
+	Step
+	h    value
+	vals []value
+}
+
+// reasoner is the state of composing one decision's reasons.
+type reasoner struct {
+	d     *Decision
+	t     *trace
+	ir    *itemRules
+	steps []reasonStep
+	// vals and known are the case's fact values the trace kept, by slot.
+	vals  []catalog.Value
+	known []bool
+}
+
+func newReasoner(d *Decision) *reasoner {
+	t := &d.trace
+	if t.ir == nil {
+		return nil
+	}
+	rendered := d.Steps()
+	var steps []reasonStep
+	t.eachStep(func(h value, vals []value) {
+		if i := len(steps); i < len(rendered) {
+			steps = append(steps, reasonStep{Step: rendered[i], h: h, vals: vals})
+		}
+	})
+	rs := &reasoner{d: d, t: t, ir: t.ir, steps: steps,
+		vals: make([]catalog.Value, t.ir.nslots), known: make([]bool, t.ir.nslots)}
+	for _, s := range steps {
+		if s.h.kind() != kindEval {
+			continue
+		}
+		for i, v := range rs.rule(s).expr.Refs {
+			if i < len(s.Facts) && v.Slot < len(rs.vals) {
+				rs.vals[v.Slot], rs.known[v.Slot] = s.Facts[i].Value, true
+			}
+		}
+	}
+	return rs
+}
+
+// eachStep calls f with the header and values of each recorded step, in
+// the order renderTrace renders them.
+func (t *trace) eachStep(f func(h value, vals []value)) {
+	bigStart, bigEnd := t.bigRegion()
+	next := func(i int) int {
+		if i == bigStart && bigEnd > bigStart {
+			return bigEnd
+		}
+		return i
+	}
+	for i := next(t.ir.stepsAt()); i < len(t.words); i = next(i) {
+		h := t.words[i]
+		n := h.nvals()
+		f(h, t.words[i+1:i+1+n])
+		i += 1 + n
+	}
+}
+
+func (rs *reasoner) rule(s reasonStep) *rule { return rs.ir.rules[s.h.ref()] }
+
+func (rs *reasoner) version(s reasonStep) *versionRules { return rs.ir.versions[s.h.version()] }
+
+// explain states why a rule's condition held or failed for this case.
+func (rs *reasoner) explain(ru *rule) (held bool, why string, ok bool) {
+	held, parts, ok := condition.Explain(ru.expr, rs.vals, func(slot int) bool {
+		return slot < len(rs.known) && rs.known[slot]
+	})
+	return held, strings.Join(parts, "，"), ok
+}
+
+// compose writes the paragraphs.
+func (rs *reasoner) compose() []string {
+	d := rs.d
+	var out []string
+	add := func(p string) {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	add(rs.item())
+	for _, p := range rs.lawInForce() {
+		add(p)
+	}
+	add(rs.choice())
+	add(rs.exemptions())
+	if d.Outcome == NoPenalty {
+		add(rs.noPenalty())
+	} else {
+		add(rs.preconditions())
+		add(rs.statutory())
+		add(rs.grade())
+		add(rs.circumstances())
+		add(rs.penalty())
+		add(rs.procedure())
+	}
+	add(rs.terms())
+	for _, f := range d.Flags {
+		add("提请审查：" + flagLabel(f) + "。")
+	}
+	if c := rs.ir.e.cat; c.Title != "" {
+		// The standard by its title; its id, version and digest, which
+		// identify the exact rules, are in the decision's catalog field.
+		add("以上裁量依据《" + strings.Trim(c.Title, "《》") + "》作出。")
+	}
+	return out
+}
+
+// item states the act and the provisions it violates and is punished under.
+func (rs *reasoner) item() string {
+	d := rs.d
+	s := fmt.Sprintf("当事人的行为属于“%s”（事项编码%s）", d.ItemName, d.Item)
+	if len(d.Basis) > 0 {
+		s += "。" + strings.Join(d.Basis, "；")
+	}
+	return sentence(s)
+}
+
+// lawInForce states the choice between versions (art. 37) and the
+// standard's own term, where there was one to make.
+func (rs *reasoner) lawInForce() []string {
+	var out []string
+	versions := 0
+	for _, s := range rs.steps {
+		switch s.h.kind() {
+		case kindVersionOld, kindVersionNew, kindVersionNotIllegal, kindVersionCompare:
+			versions++
+		case kindTerm, kindTransition:
+			out = append(out, sentence(s.Note+cite(s.Citation)))
+		}
+	}
+	if versions == 0 {
+		return out
+	}
+	var applied *versionRules
+	for _, v := range rs.ir.versions {
+		if v.v.ID == rs.d.Version {
+			applied = v
+		}
+	}
+	s := "违法行为发生后，本事项的处罚规定有修改"
+	if applied != nil {
+		s += fmt.Sprintf("，依照%s，适用自%s起施行的规定", citeArt37, condition.ChineseDate(applied.v.EffectiveFrom))
+		for _, st := range rs.steps {
+			if st.h.kind() == kindVersionCompare {
+				s += "（" + art37Reason(art37Rule(st.vals[1])) + "）"
+			}
+		}
+	}
+	return append(out, sentence(s))
+}
+
+// art37Reason says why the applied version was chosen.
+func art37Reason(by art37Rule) string {
+	if by == art37Decided {
+		return "按作出决定时的规定处理"
+	}
+	return "新旧规定相比较，适用处罚较轻的规定"
+}
+
+// choice states which provision applies to an act that violates several
+// (art. 29).
+func (rs *reasoner) choice() string {
+	for _, s := range rs.steps {
+		if s.h.kind() != kindArt29Chosen {
+			continue
+		}
+		var others []string
+		for _, c := range rs.d.Candidates {
+			if c != nil && c.Item != rs.d.Item {
+				others = append(others, "“"+c.ItemName+"”")
+			}
+		}
+		text := "本案同一个违法行为违反多个法律规范"
+		if len(others) > 0 {
+			text += "，亦属于" + strings.Join(others, "、")
+		}
+		text += fmt.Sprintf("，依照%s，按照罚款数额高的规定处罚，适用“%s”的规定", s.Citation, rs.d.ItemName)
+		if i := int(s.vals[0]); i < len(art29Rules) {
+			text += "（" + art29RuleLabels[art29Rules[i]] + "）"
+		}
+		return sentence(text)
+	}
+	return ""
+}
+
+// exemptionNames are the grounds for no penalty that are considered in
+// every case the catalog provides them for, as a decision names them.
+var exemptionNames = map[string]string{
+	"light_violation": "违法行为轻微不予处罚",
+	"no_fault":        "没有主观过错不予处罚",
+	"first_offense":   "首违不罚",
+	"commitment":      "告知承诺",
+}
+
+// exemptions states each ground for no penalty considered, in one line
+// each: why it did or did not apply. A ground that ends the case the
+// no-penalty paragraph states; the grounds of age and capacity are stated
+// only where they apply, and the limitation period only where it ended
+// the case.
+func (rs *reasoner) exemptions() string {
+	var lines []string
+	for _, s := range rs.steps {
+		switch s.h.kind() {
+		case kindLimitation, kindUnder14:
+			if s.Result {
+				lines = append(lines, s.Note+cite(s.Citation))
+			}
+		case kindIncapable:
+			lines = append(lines, s.Note+cite(s.Citation))
+		case kindFirstOffenseWindow:
+			if !s.Result {
+				fo := rs.version(s).v.Benchmark.FirstOffense
+				lines = append(lines, fmt.Sprintf("不适用首违不罚：%s有同类违法记录%d次，不属于初次违法",
+					fo.Window.Label(), int64(s.vals[0])))
+			}
+		case kindFirstOffenseUnlisted, kindCommitmentUnlisted, kindCommitmentBreached, kindCommitmentAvailable:
+			lines = append(lines, s.Note+cite(s.Citation))
+		case kindEval:
+			name, ok := exemptionNames[s.Step.Step]
+			if !ok {
+				continue
+			}
+			ru := rs.rule(s)
+			held, why, known := rs.explain(ru)
+			if !known || why == "" {
+				why = "本案情形" + map[bool]string{true: "符合", false: "不符合"}[s.Result] + "其条件"
+				held = s.Result
+			}
+			if s.Step.Step == "first_offense" && held {
+				why = "初次违法，" + why
+			}
+			if held {
+				lines = append(lines, fmt.Sprintf("符合%s的条件：%s%s", name, why, cite(s.Citation)))
+			} else {
+				lines = append(lines, fmt.Sprintf("不适用%s：%s", name, why))
+			}
+		}
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	return sentence(strings.Join(lines, "；"))
+}
+
+// noPenalty states the decision not to penalise and its basis.
+func (rs *reasoner) noPenalty() string {
+	d := rs.d
+	s := "综上，"
+	for _, st := range rs.steps {
+		if st.h.kind() == kindNoPenalty {
+			if st.Citation != "" {
+				s += "依照" + st.Citation + "，"
+			}
+			break
+		}
+	}
+	if d.Reason == ReasonPreconditionUnmet {
+		s += "罚款的法定前提条件尚未成立（" + rs.unmetPrecondition() + "），暂不予罚款"
+	} else {
+		subject := "当事人"
+		switch d.Reason {
+		case ReasonLimitation, ReasonNotIllegal, ReasonCommitment:
+			subject = "" // the label names its own subject
+		}
+		s += subject + d.Reason.Label() + "，决定不予行政处罚"
+	}
+	if len(d.Orders) > 0 {
+		s += "，" + strings.Join(d.Orders, "，")
+	}
+	if d.Discretionary {
+		s += "。以上处理系依据“可以”的规定作出，执法人员可以结合案件情况说明理由后依法作出不同决定"
+	}
+	return sentence(s)
+}
+
+// unmetPrecondition states the precondition of the fine that failed.
+func (rs *reasoner) unmetPrecondition() string {
+	for _, s := range rs.steps {
+		if s.h.kind() == kindEval && s.Step.Step == "precondition" && !s.Result {
+			if _, why, ok := rs.explain(rs.rule(s)); ok && why != "" {
+				return strings.TrimSuffix(s.Note, "。") + "；本案" + why
+			}
+			return s.Note
+		}
+	}
+	return "如逾期不改正、拒不改正"
+}
+
+// preconditions states the preconditions of sanctions that hold.
+func (rs *reasoner) preconditions() string {
+	var lines []string
+	for _, s := range rs.steps {
+		if s.h.kind() != kindEval || s.Step.Step != "precondition" || !s.Result {
+			continue
+		}
+		line := s.Note
+		if _, why, ok := rs.explain(rs.rule(s)); ok && why != "" {
+			line = fmt.Sprintf("本案%s，符合“%s”的规定", why, s.Note)
+		}
+		lines = append(lines, line+cite(s.Citation))
+	}
+	return sentence(strings.Join(lines, "；"))
+}
+
+// statutory states the statutory fine.
+func (rs *reasoner) statutory() string {
+	for _, s := range rs.steps {
+		switch s.h.kind() {
+		case kindStatutory:
+			note := strings.Replace(s.Note, "）：", "）为", 1)
+			return sentence("依照" + s.Citation + "，" + note)
+		case kindNoFine, kindUndeterminable:
+			return sentence(s.Note + cite(s.Citation))
+		}
+	}
+	return ""
+}
+
+// grade states the grade chosen and why, and why the grades beside it were
+// not.
+func (rs *reasoner) grade() string {
+	d := rs.d
+	if d.Grade == "" {
+		return ""
+	}
+	var v *versionRules
+	var chosen *gradeRules
+	var fine string
+	for _, s := range rs.steps {
+		switch s.h.kind() {
+		case kindGradeRange:
+			v = rs.version(s)
+			chosen = v.grades[s.h.ref()]
+			fine = fmt.Sprintf("该阶次的罚款幅度为%s元", rangeText(rs.t.rangeOf(s.vals[0], s.vals[1])))
+		case kindGradeNoFine:
+			v = rs.version(s)
+			chosen = v.grades[s.h.ref()]
+			fine = "该阶次不予罚款"
+		case kindEval:
+			if s.Step.Step == "grade" && s.Result && chosen == nil {
+				v = rs.version(s)
+				for _, g := range v.grades {
+					if g.when == rs.rule(s) {
+						chosen = g
+					}
+				}
+			}
+		}
+	}
+	if chosen == nil {
+		return sentence(fmt.Sprintf("本案适用“%s”裁量阶次", d.GradeLabel))
+	}
+	var b strings.Builder
+	cond := condition.Render(chosen.when.expr)
+	_, why, ok := rs.explain(chosen.when)
+	switch {
+	case ok && why != "":
+		fmt.Fprintf(&b, "本案%s，符合“%s”裁量阶次的适用条件（%s）", why, chosen.g.Label, cond)
+	default:
+		fmt.Fprintf(&b, "本案适用“%s”裁量阶次（适用条件：%s）", chosen.g.Label, cond)
+	}
+	if chosen.g.TierPos.IsValid() && chosen.g.Tier != penalty.General && !strings.Contains(chosen.g.Label, chosen.g.Tier.Label()) {
+		// A grade the standard places in a tier decides the outcome.
+		fmt.Fprintf(&b, "，该阶次为%s处罚阶次", chosen.g.Tier.Label())
+	}
+	if fine != "" {
+		b.WriteString("，" + fine)
+	}
+	if i := chosen.index - 1; i >= 0 {
+		prev := v.grades[i]
+		if _, why, ok := rs.explain(prev.when); ok && why != "" {
+			fmt.Fprintf(&b, "；不适用“%s”阶次：该阶次适用于%s的情形，本案%s", prev.g.Label, condition.Render(prev.when.expr), why)
+		} else {
+			fmt.Fprintf(&b, "；本案不符合“%s”阶次的适用条件（%s）", prev.g.Label, condition.Render(prev.when.expr))
+		}
+	}
+	if i := chosen.index + 1; i < len(v.grades) {
+		next := v.grades[i]
+		held, why, ok := rs.explain(next.when)
+		switch {
+		case ok && !held && why != "":
+			fmt.Fprintf(&b, "；不适用“%s”阶次：该阶次适用于%s的情形，本案%s", next.g.Label, condition.Render(next.when.expr), why)
+		case ok && !held:
+			fmt.Fprintf(&b, "；本案不符合“%s”阶次的适用条件（%s）", next.g.Label, condition.Render(next.when.expr))
+		default:
+			fmt.Fprintf(&b, "；各阶次按顺序适用，本案已符合在先的“%s”阶次，不再适用其后的“%s”阶次", chosen.g.Label, next.g.Label)
+		}
+	}
+	return sentence(b.String())
+}
+
+// circumstances states the circumstances that apply, with their effect
+// and citation, and how they move the fine.
+func (rs *reasoner) circumstances() string {
+	var lines []string
+	for _, s := range rs.steps {
+		switch s.h.kind() {
+		case kindEval:
+			if s.Step.Step != "factor" || !s.Result {
+				continue
+			}
+			f := rs.factorOf(s)
+			if f == nil {
+				lines = append(lines, s.Note+cite(s.Citation))
+				continue
+			}
+			mode := "应当"
+			if !f.Mandatory {
+				mode = "可以"
+			}
+			line := fmt.Sprintf("当事人具有“%s”的情节，%s%s处罚", f.Label, mode, f.Effect.Label())
+			if _, why, ok := rs.explain(rs.rule(s)); ok && why != "" && !strings.Contains(f.Label, why) {
+				line = fmt.Sprintf("本案%s，", why) + line
+			}
+			lines = append(lines, line+cite(s.Citation))
+		case kindMinor, kindLimitedCapacity:
+			lines = append(lines, s.Note+"处罚"+cite(s.Citation))
+		case kindAdjust:
+			lines = append(lines, s.Note+cite(s.Citation))
+		case kindTierSplit:
+			lines = append(lines, rs.tierSplit(s))
+		case kindMitigateNoMinimum, kindMitigate, kindMitigateAtMinimum, kindStatuteClamp, kindTopFine:
+			lines = append(lines, s.Note+cite(s.Citation))
+		}
+	}
+	return sentence(strings.Join(lines, "；"))
+}
+
+// factorOf finds the catalog factor a factor step tested.
+func (rs *reasoner) factorOf(s reasonStep) *catalog.Factor {
+	ru := rs.rule(s)
+	for _, fr := range rs.version(s).factors {
+		if fr != nil && fr.when == ru {
+			return fr.f
+		}
+	}
+	return nil
+}
+
+// tierSplit states how the part of a range for the outcome was taken.
+func (rs *reasoner) tierSplit(s reasonStep) string {
+	ref := s.h.ref()
+	tier, what := penalty.Lighter, "阶次罚款幅度"
+	if ref&tierHeavier != 0 {
+		tier = penalty.Heavier
+	}
+	switch {
+	case ref&tierStatutory != 0:
+		what = "法定罚款幅度"
+	case ref&tierWithinTier != 0:
+		what = "阶次罚款幅度（已为法定幅度的从轻部分）"
+	}
+	t := rs.t
+	return fmt.Sprintf("按本裁量基准%s，%s%s元的%s部分为%s元", rs.version(s).scheme.Label(), what,
+		rangeText(t.rangeOf(s.vals[0], s.vals[1])), tier.Label(), rangeText(t.rangeOf(s.vals[2], s.vals[3])))
+}
+
+// penalty states the penalty decided: the outcome, the range within which
+// the officer fixes the amount, the other sanctions and the orders.
+func (rs *reasoner) penalty() string {
+	d := rs.d
+	s := "综上，对当事人" + d.Outcome.Label()
+	if d.Outcome == General {
+		s = "综上，对当事人按一般情节处罚"
+	}
+	var others []string
+	for _, st := range d.Sanctions {
+		if st != penalty.Fine {
+			others = append(others, penalty.SanctionType(st).Label())
+		}
+	}
+	if len(others) > 0 {
+		s += "，给予" + strings.Join(others, "、")
+	}
+	if d.Fine != nil {
+		s += "，罚款幅度为" + rangeText(d.Fine.Range()) + "元。具体罚款数额由执法人员在上述幅度内结合案件情况确定并说明理由"
+	}
+	if len(d.Orders) > 0 {
+		s += "。同时" + strings.Join(d.Orders, "，")
+	}
+	if d.Discretionary {
+		s += "。以上处理系依据“可以”的规定作出，执法人员可以结合案件情况说明理由后依法作出不同决定"
+	}
+	return sentence(s)
+}
+
+// procedure states the procedure the decision requires.
+func (rs *reasoner) procedure() string {
+	d := rs.d
+	cites := map[string]string{}
+	for _, s := range rs.steps {
+		if s.Step.Step == "procedure" && s.Citation != "" {
+			key := s.Rule
+			if _, ok := cites[key]; !ok {
+				cites[key] = s.Citation
+			}
+		}
+	}
+	p := d.Procedure
+	var parts []string
+	if p.Simple {
+		parts = append(parts, "本案可以适用简易程序，当场作出行政处罚决定"+cite(citeOr2(cites["art51.simple"], citeArt51)))
+		if p.OnTheSpot {
+			parts = append(parts, "执法人员可以当场收缴罚款"+cite(citeOr2(cites["art68.on_the_spot"], citeArt68)))
+		}
+	} else {
+		parts = append(parts, "本案适用普通程序"+cite(citeOr2(cites["art51.simple"], citeArt51)))
+	}
+	if p.Hearing {
+		c := cites["art63.amount"]
+		if c == "" {
+			c = citeOr2(cites["art63.type"], citeOr2(cites["art63.confiscation"], citeArt63))
+		}
+		parts = append(parts, "作出决定前应当告知当事人有要求听证的权利"+cite(c))
+	}
+	if p.LegalReview {
+		parts = append(parts, "作出决定前应当进行法制审核"+cite(citeOr2(cites["legal_review"], citeArt58)))
+	}
+	if p.CollectiveDiscussion {
+		parts = append(parts, "应当由行政机关负责人集体讨论决定"+cite(citeOr2(cites["collective_discussion"], citeArt57)))
+	}
+	return sentence(strings.Join(parts, "；"))
+}
+
+// terms states 告知承诺 and 公益抵罚 terms.
+func (rs *reasoner) terms() string {
+	d := rs.d
+	var parts []string
+	if c := d.Commitment; c != nil {
+		parts = append(parts, fmt.Sprintf("%s，改正期限至%s；%s%s", strings.TrimSuffix(c.Label, "。"), c.Deadline, c.Consequence, cite(c.Citation)))
+	}
+	if o := d.Offset; o != nil {
+		parts = append(parts, fmt.Sprintf("当事人可以申请以公益服务折抵罚款，每%s折抵%s元%s", perLabel(o.Per), o.Rate, cite(o.Citation)))
+	}
+	return sentence(strings.Join(parts, "；"))
+}
+
+// isoDate is a date as the trace's notes write it.
+var isoDate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
+
+// chineseDates writes the dates of a note taken from the trace as a
+// decision document does: 2026-05-10 → 2026年5月10日.
+func chineseDates(s string) string {
+	return isoDate.ReplaceAllStringFunc(s, func(m string) string {
+		d, err := catalog.ParseDate(m)
+		if err != nil {
+			return m
+		}
+		return condition.ChineseDate(d)
+	})
+}
+
+// cite puts a citation in parentheses after a statement, or nothing.
+func cite(c string) string {
+	if c == "" {
+		return ""
+	}
+	return "（" + c + "）"
+}
+
+func citeOr2(c, fallback string) string {
+	if c == "" {
+		return fallback
+	}
+	return c
+}
+
+// sentence ends a paragraph with 。, or returns "" for an empty one.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	s = strings.TrimRight(s, "。；，")
+	return chineseDates(s) + "。"
+}
