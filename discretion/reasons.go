@@ -195,19 +195,31 @@ func (rs *reasoner) lawInForce() []string {
 		s += fmt.Sprintf("，依照%s，适用自%s起施行的规定", citeArt37, condition.ChineseDate(applied.v.EffectiveFrom))
 		for _, st := range rs.steps {
 			if st.h.kind() == kindVersionCompare {
-				s += "（" + art37Reason(art37Rule(st.vals[1])) + "）"
+				s += "（" + art37Reason(art37Rule(st.vals[1]), st.vals[3] != 0, st.vals[2] != 0) + "）"
 			}
 		}
 	}
 	return append(out, sentence(s))
 }
 
-// art37Reason says why the applied version was chosen.
-func art37Reason(by art37Rule) string {
-	if by == art37Decided {
-		return "按作出决定时的规定处理"
+// art37Reason says why the applied version was chosen (从旧兼从轻).
+func art37Reason(by art37Rule, newLighter, crossing bool) string {
+	var why string
+	switch by {
+	case art37StatutoryMax:
+		why = "新旧规定的法定罚款最高额不同，以最高额较低者为处罚较轻"
+	case art37StatutoryMin:
+		why = "新旧规定的法定罚款最高额相同，以最低额较低者为处罚较轻"
+	default:
+		why = "新旧规定的法定罚款幅度相同，按依各自规定裁量的结果比较"
 	}
-	return "新旧规定相比较，适用处罚较轻的规定"
+	if crossing {
+		why += "，两者幅度交叉，提请法制审核"
+	}
+	if newLighter {
+		return why + "；新的规定处罚较轻，适用新的规定"
+	}
+	return why + "；新的规定不轻于违法行为发生时的规定，适用违法行为发生时的规定"
 }
 
 // choice states which provision applies to an act that violates several
@@ -472,7 +484,8 @@ func (rs *reasoner) circumstances() string {
 			lines = append(lines, s.Note+cite(s.Citation))
 		case kindTierSplit:
 			lines = append(lines, rs.tierSplit(s))
-		case kindMitigateNoMinimum, kindMitigate, kindMitigateAtMinimum, kindStatuteClamp, kindTopFine:
+		case kindMitigateNoMinimum, kindMitigate, kindMitigateAtMinimum, kindStatuteClamp:
+			// kindTopFine is a point for review: the flags state it.
 			lines = append(lines, s.Note+cite(s.Citation))
 		}
 	}
