@@ -421,12 +421,16 @@ func (rs *reasoner) grade() string {
 	switch {
 	case ok && why != "":
 		fmt.Fprintf(&b, "本案%s，符合“%s”裁量阶次的适用条件（%s）", why, chosen.g.Label, cond)
+	case cond == condition.RenderedAll && chosen.index > 0:
+		// A catch-all after other grades: the tables publish it as 其他情形.
+		fmt.Fprintf(&b, "本案不符合在先各阶次的适用条件，适用“%s”裁量阶次（其他情形）", chosen.g.Label)
 	default:
 		fmt.Fprintf(&b, "本案适用“%s”裁量阶次（适用条件：%s）", chosen.g.Label, cond)
 	}
 	if chosen.g.TierPos.IsValid() && chosen.g.Tier != penalty.General && !strings.Contains(chosen.g.Label, chosen.g.Tier.Label()) {
 		// A grade the standard places in a tier decides the outcome.
 		fmt.Fprintf(&b, "，该阶次为%s处罚阶次", chosen.g.Tier.Label())
+		fine = strings.TrimPrefix(fine, "该阶次的")
 	}
 	if fine != "" {
 		b.WriteString("，" + fine)
@@ -538,7 +542,11 @@ func (rs *reasoner) penalty() string {
 	if len(others) > 0 {
 		s += "，给予" + strings.Join(others, "、")
 	}
-	if d.Fine != nil {
+	switch {
+	case d.Fine == nil:
+	case d.Fine.Min.Equal(d.Fine.Max):
+		s += "，罚款" + d.Fine.Min.String() + "元" // the standard leaves no amount to choose
+	default:
 		s += "，罚款幅度为" + rangeText(d.Fine.Range()) + "元。具体罚款数额由执法人员在上述幅度内结合案件情况确定并说明理由"
 	}
 	if len(d.Orders) > 0 {

@@ -597,7 +597,7 @@ func TestReasonsSayOnlyWhatApplies(t *testing.T) {
 				t.Errorf("%s: a prior violation in the window, but the reasons do not say why 首违不罚 does not apply:\n%s", file, text)
 			}
 		}
-		if !strings.Contains(text, "。") || (d.Fine != nil && !strings.Contains(text, "具体罚款数额由执法人员在上述幅度内结合案件情况确定并说明理由")) {
+		if !strings.Contains(text, "。") || (d.Fine != nil && !d.Fine.Min.Equal(d.Fine.Max) && !strings.Contains(text, "具体罚款数额由执法人员在上述幅度内结合案件情况确定并说明理由")) {
 			t.Errorf("%s: a fine range without the officer's part in fixing the amount:\n%s", file, text)
 		}
 	}
