@@ -2,7 +2,6 @@ package discretion
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -27,7 +26,13 @@ func (d *Decision) Reasons() []string {
 	if d == nil {
 		return nil
 	}
-	rs := newReasoner(d)
+	return d.reasonsFrom(d.Steps())
+}
+
+// reasonsFrom composes the reasons from the rendered steps of the
+// decision's trace, so that the JSON writer renders the trace once.
+func (d *Decision) reasonsFrom(rendered []Step) []string {
+	rs := newReasoner(d, rendered)
 	if rs == nil {
 		return []string{} // a decision made by hand: no trace to reason from
 	}
@@ -64,12 +69,11 @@ type reasoner struct {
 	known []bool
 }
 
-func newReasoner(d *Decision) *reasoner {
+func newReasoner(d *Decision, rendered []Step) *reasoner {
 	t := &d.trace
 	if t.ir == nil {
 		return nil
 	}
-	rendered := d.Steps()
 	var steps []reasonStep
 	t.eachStep(func(h value, vals []value) {
 		if i := len(steps); i < len(rendered) {
@@ -609,20 +613,49 @@ func (rs *reasoner) terms() string {
 	return sentence(strings.Join(parts, "；"))
 }
 
-// isoDate is a date as the trace's notes write it.
-var isoDate = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
-
-// chineseDates writes the dates of a note taken from the trace as a
-// decision document does: 2026-05-10 → 2026年5月10日.
+// chineseDates writes the dates of a note taken from the trace
+// (YYYY-MM-DD) as a decision document does: 2026-05-10 → 2026年5月10日.
 func chineseDates(s string) string {
-	return isoDate.ReplaceAllStringFunc(s, func(m string) string {
-		d, err := catalog.ParseDate(m)
-		if err != nil {
-			return m
+	if strings.IndexByte(s, '-') < 0 {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for i := 0; i+10 <= len(s); i++ {
+		if !isISODate(s[i:i+10]) || (i > 0 && isDigit(s[i-1])) || (i+10 < len(s) && isDigit(s[i+10])) {
+			continue
 		}
-		return condition.ChineseDate(d)
-	})
+		d, err := catalog.ParseDate(s[i : i+10])
+		if err != nil {
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(condition.ChineseDate(d))
+		last = i + 10
+		i += 9
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
+
+// isISODate reports whether s has the shape of YYYY-MM-DD.
+func isISODate(s string) bool {
+	for i := 0; i < 10; i++ {
+		if i == 4 || i == 7 {
+			if s[i] != '-' {
+				return false
+			}
+		} else if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // cite puts a citation in parentheses after a statement, or nothing.
 func cite(c string) string {
