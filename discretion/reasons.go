@@ -86,9 +86,11 @@ func newReasoner(d *Decision, rendered []Step) *reasoner {
 		if s.h.kind() != kindEval {
 			continue
 		}
-		for i, v := range rs.rule(s).expr.Refs {
-			if i < len(s.Facts) && v.Slot < len(rs.vals) {
-				rs.vals[v.Slot], rs.known[v.Slot] = s.Facts[i].Value, true
+		for _, v := range rs.rule(s).expr.Refs {
+			for _, f := range s.Facts {
+				if f.Name == v.Name && v.Slot < len(rs.vals) {
+					rs.vals[v.Slot], rs.known[v.Slot] = f.Value, true
+				}
 			}
 		}
 	}
@@ -96,7 +98,8 @@ func newReasoner(d *Decision, rendered []Step) *reasoner {
 }
 
 // eachStep calls f with the header and values of each recorded step, in
-// the order renderTrace renders them.
+// the order renderTrace renders them (TestEachStepPairsTheRenderedSteps
+// keeps the two walks the same).
 func (t *trace) eachStep(f func(h value, vals []value)) {
 	bigStart, bigEnd := t.bigRegion()
 	next := func(i int) int {
@@ -577,25 +580,25 @@ func (rs *reasoner) procedure() string {
 	p := d.Procedure
 	var parts []string
 	if p.Simple {
-		parts = append(parts, "本案可以适用简易程序，当场作出行政处罚决定"+cite(citeOr2(cites["art51.simple"], citeArt51)))
+		parts = append(parts, "本案可以适用简易程序，当场作出行政处罚决定"+cite(orDefault(cites["art51.simple"], citeArt51)))
 		if p.OnTheSpot {
-			parts = append(parts, "执法人员可以当场收缴罚款"+cite(citeOr2(cites["art68.on_the_spot"], citeArt68)))
+			parts = append(parts, "执法人员可以当场收缴罚款"+cite(orDefault(cites["art68.on_the_spot"], citeArt68)))
 		}
 	} else {
-		parts = append(parts, "本案适用普通程序"+cite(citeOr2(cites["art51.simple"], citeArt51)))
+		parts = append(parts, "本案适用普通程序"+cite(orDefault(cites["art51.simple"], citeArt51)))
 	}
 	if p.Hearing {
 		c := cites["art63.amount"]
 		if c == "" {
-			c = citeOr2(cites["art63.type"], citeOr2(cites["art63.confiscation"], citeArt63))
+			c = orDefault(cites["art63.type"], orDefault(cites["art63.confiscation"], citeArt63))
 		}
 		parts = append(parts, "作出决定前应当告知当事人有要求听证的权利"+cite(c))
 	}
 	if p.LegalReview {
-		parts = append(parts, "作出决定前应当进行法制审核"+cite(citeOr2(cites["legal_review"], citeArt58)))
+		parts = append(parts, "作出决定前应当进行法制审核"+cite(orDefault(cites["legal_review"], citeArt58)))
 	}
 	if p.CollectiveDiscussion {
-		parts = append(parts, "应当由行政机关负责人集体讨论决定"+cite(citeOr2(cites["collective_discussion"], citeArt57)))
+		parts = append(parts, "应当由行政机关负责人集体讨论决定"+cite(orDefault(cites["collective_discussion"], citeArt57)))
 	}
 	return sentence(strings.Join(parts, "；"))
 }
@@ -665,7 +668,8 @@ func cite(c string) string {
 	return "（" + c + "）"
 }
 
-func citeOr2(c, fallback string) string {
+// orDefault is c, or fallback when c is empty.
+func orDefault(c, fallback string) string {
 	if c == "" {
 		return fallback
 	}
