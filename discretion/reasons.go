@@ -484,7 +484,11 @@ func (rs *reasoner) circumstances() string {
 			if !f.Mandatory {
 				mode = "可以"
 			}
-			line := fmt.Sprintf("当事人具有“%s”的情节，%s%s处罚", f.Label, mode, f.Effect.Label())
+			of := "的情节" // a label that ends in 的 (…被查处的) names the circumstance itself
+			if strings.HasSuffix(f.Label, "的") {
+				of = "情形"
+			}
+			line := fmt.Sprintf("当事人具有“%s”%s，%s%s处罚", f.Label, of, mode, f.Effect.Label())
 			if _, why, ok := rs.explain(rs.rule(s)); ok && why != "" && !strings.Contains(f.Label, why) {
 				line = fmt.Sprintf("本案%s，", why) + line
 			}
@@ -492,7 +496,13 @@ func (rs *reasoner) circumstances() string {
 		case kindMinor, kindLimitedCapacity:
 			lines = append(lines, s.Note+"处罚"+cite(s.Citation))
 		case kindAdjust:
-			lines = append(lines, s.Note+cite(s.Citation))
+			switch adjustNote(s.vals[0]) {
+			case adjustLighter, adjustHeavier:
+				// The circumstances above state the effect; the tier split
+				// after it states which part of which range it takes.
+			default:
+				lines = append(lines, s.Note+cite(s.Citation))
+			}
 		case kindTierSplit:
 			lines = append(lines, rs.tierSplit(s))
 		case kindMitigateNoMinimum, kindMitigate, kindMitigateAtMinimum, kindStatuteClamp:
