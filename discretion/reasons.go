@@ -380,6 +380,8 @@ func (rs *reasoner) statutory() string {
 		switch s.h.kind() {
 		case kindStatutory:
 			note := strings.Replace(s.Note, "）：", "）为", 1)
+			// A range without maximum is 5000元以上 in a sentence.
+			note = strings.ReplaceAll(note, "以上元", "元以上")
 			return sentence("依照" + s.Citation + "，" + note)
 		case kindNoFine, kindUndeterminable:
 			return sentence(s.Note + cite(s.Citation))
@@ -403,7 +405,7 @@ func (rs *reasoner) grade() string {
 		case kindGradeRange:
 			v = rs.version(s)
 			chosen = v.grades[s.h.ref()]
-			fine = fmt.Sprintf("该阶次的罚款幅度为%s元", rangeText(rs.t.rangeOf(s.vals[0], s.vals[1])))
+			fine = "该阶次的罚款幅度为" + yuan(rs.t.rangeOf(s.vals[0], s.vals[1]))
 		case kindGradeNoFine:
 			v = rs.version(s)
 			chosen = v.grades[s.h.ref()]
@@ -538,8 +540,8 @@ func (rs *reasoner) tierSplit(s reasonStep) string {
 		what = "阶次罚款幅度（已为法定幅度的从轻部分）"
 	}
 	t := rs.t
-	return fmt.Sprintf("按本裁量基准%s，%s%s元的%s部分为%s元", rs.version(s).scheme.Label(), what,
-		rangeText(t.rangeOf(s.vals[0], s.vals[1])), tier.Label(), rangeText(t.rangeOf(s.vals[2], s.vals[3])))
+	return fmt.Sprintf("按本裁量基准%s，%s%s的%s部分为%s", rs.version(s).scheme.Label(), what,
+		yuan(t.rangeOf(s.vals[0], s.vals[1])), tier.Label(), yuan(t.rangeOf(s.vals[2], s.vals[3])))
 }
 
 // penalty states the penalty decided: the outcome, the range within which
@@ -564,7 +566,7 @@ func (rs *reasoner) penalty() string {
 	case d.Fine.Min.Equal(d.Fine.Max):
 		s += "，罚款" + d.Fine.Min.String() + "元" // the standard leaves no amount to choose
 	default:
-		s += "，罚款幅度为" + rangeText(d.Fine.Range()) + "元。具体罚款数额由执法人员在上述幅度内结合案件情况确定并说明理由"
+		s += "，罚款幅度为" + yuan(d.Fine.Range()) + "。具体罚款数额由执法人员在上述幅度内结合案件情况确定并说明理由"
 	}
 	if len(d.Orders) > 0 {
 		s += "。同时" + strings.Join(d.Orders, "，")
@@ -676,6 +678,14 @@ func cite(c string) string {
 		return ""
 	}
 	return "（" + c + "）"
+}
+
+// yuan writes a range of yuan: 3001至10000元, 5000元以上.
+func yuan(rng penalty.Range) string {
+	if rng.Unbounded {
+		return rng.Min.String() + "元以上"
+	}
+	return rangeText(rng) + "元"
 }
 
 // orDefault is c, or fallback when c is empty.
