@@ -156,7 +156,7 @@ func TestAdjust_mitigation(t *testing.T) {
 		// The ground is art. 32 (四) for an adult organization: the trace must
 		// not cite art. 30 (minors) for it.
 		if traceMentions(d, "第三十条") {
-			t.Errorf("an adult's mitigation cites art. 30\n%s", d.Text())
+			t.Errorf("an adult's mitigation cites art. 30\n%s", d.TraceText())
 		}
 		if c := step(t, d, "clamp", "mitigate").Citation; !strings.Contains(c, "第三十二条第（四）项") {
 			t.Errorf("clamp step cites %q, want the mitigating ground", c)

@@ -27,7 +27,7 @@ func TestArt29(t *testing.T) {
 			delete(c.Facts, "overdue_not_corrected")
 			d := decide(t, e, c)
 			if d.Item != "B" {
-				t.Fatalf("%v: applied %s, want B\n%s", order, d.Item, d.Text())
+				t.Fatalf("%v: applied %s, want B\n%s", order, d.Item, d.TraceText())
 			}
 			wantFine(t, d, "1000", "5000")
 			if hasFlag(d, discretion.FlagArt29Crossing) {
@@ -157,10 +157,10 @@ func TestArt29_order_independent(t *testing.T) {
 				}
 				d := decide(t, e, c)
 				if d.Item != tt.want {
-					t.Fatalf("%v: applied %s, want %s\n%s", order, d.Item, tt.want, d.Text())
+					t.Fatalf("%v: applied %s, want %s\n%s", order, d.Item, tt.want, d.TraceText())
 				}
 				if s := steps(d, "art29", tt.rule); len(s) != 1 || !s[0].Result {
-					t.Errorf("%v: no concluding step %s\n%s", order, tt.rule, d.Text())
+					t.Errorf("%v: no concluding step %s\n%s", order, tt.rule, d.TraceText())
 				}
 				for _, f := range tt.flags {
 					if !hasFlag(d, f) {

@@ -45,7 +45,7 @@ func TestArt33_light_violation_is_mandatory_no_penalty(t *testing.T) {
 	}
 	// It is decided before first offense is even considered.
 	if len(steps(d, "first_offense", "")) != 0 {
-		t.Errorf("first offense evaluated after a light violation\n%s", d.Text())
+		t.Errorf("first offense evaluated after a light violation\n%s", d.TraceText())
 	}
 }
 
@@ -63,7 +63,7 @@ func TestArt33_light_violation_needs_every_condition(t *testing.T) {
 			mutate(c)
 			d := decide(t, e, c)
 			if d.Reason == discretion.ReasonLightViolation {
-				t.Fatalf("decided light_violation\n%s", d.Text())
+				t.Fatalf("decided light_violation\n%s", d.TraceText())
 			}
 		})
 	}

@@ -7,10 +7,12 @@ import (
 	"github.com/jizhun/jizhun/penalty"
 )
 
-// Text renders the decision as the reasons (说理) a decision document
-// quotes: the outcome, the legal basis, the grade and the fine, the
-// procedure, then every step of the trace in order.
-func (d *Decision) Text() string {
+// TraceText renders the decision for the engineer who checks it: the
+// outcome, the legal basis, the grade and the fine, the procedure, then
+// every step of the trace in order, with the conditions as written in the
+// catalog and the values the case gave them (`jizhun decide --format
+// trace`). What a decision document quotes is [Decision.Text].
+func (d *Decision) TraceText() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "事项：%s %s（版本 %s）\n", d.Item, d.ItemName, d.Version)
 	fmt.Fprintf(&b, "处理结果：%s", d.Outcome.Label())
@@ -58,7 +60,7 @@ func (d *Decision) Text() string {
 	for _, f := range d.Flags {
 		fmt.Fprintf(&b, "提请审查：%s\n", flagLabel(f))
 	}
-	b.WriteString("说理：\n")
+	b.WriteString("裁量过程：\n")
 	for i, s := range d.Steps() {
 		mark := "否"
 		if s.Result {

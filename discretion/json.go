@@ -182,8 +182,11 @@ func (w *jsonWriter) decision(d *Decision) {
 	}
 	o.key("basis")
 	jsonStrings(w, d.Basis)
+	steps := d.Steps()
+	o.key("reasons")
+	jsonStrings(w, d.reasonsFrom(steps))
 	o.key("trace")
-	w.steps(d.Steps())
+	w.steps(steps)
 	o.key("catalog")
 	c := w.object()
 	c.key("id")

@@ -30,6 +30,7 @@ type reflectedDecision struct {
 	Offset        *discretion.OffsetTerms     `json:"offset,omitempty"`
 	Flags         []string                    `json:"flags,omitempty"`
 	Basis         []string                    `json:"basis"`
+	Reasons       []string                    `json:"reasons"`
 	Trace         []discretion.Step           `json:"trace"`
 	Catalog       discretion.CatalogRef       `json:"catalog"`
 	Candidates    []*reflectedDecision        `json:"candidates,omitempty"`
@@ -40,7 +41,7 @@ func reflected(d *discretion.Decision) *reflectedDecision {
 		Reason: d.Reason, Discretionary: d.Discretionary, Grade: d.Grade, GradeLabel: d.GradeLabel,
 		Fine: d.Fine, Statutory: d.Statutory, Sanctions: d.Sanctions, Orders: d.Orders,
 		Procedure: d.Procedure, Commitment: d.Commitment, Offset: d.Offset, Flags: d.Flags,
-		Basis: d.Basis, Trace: d.Steps(), Catalog: d.Catalog}
+		Basis: d.Basis, Reasons: d.Reasons(), Trace: d.Steps(), Catalog: d.Catalog}
 	// The contract's lists are [] when empty, never null.
 	r.Sanctions, r.Orders, r.Basis, r.Trace = orEmpty(r.Sanctions), orEmpty(r.Orders), orEmpty(r.Basis), orEmpty(r.Trace)
 	for _, c := range d.Candidates {

@@ -62,7 +62,7 @@ func TestArt36(t *testing.T) {
 					t.Errorf("limitation decision has grade %q sanctions %v", d.Grade, d.Sanctions)
 				}
 			} else if d.Outcome == discretion.NoPenalty {
-				t.Fatalf("outcome no_penalty/%s, want a penalty\n%s", d.Reason, d.Text())
+				t.Fatalf("outcome no_penalty/%s, want a penalty\n%s", d.Reason, d.TraceText())
 			}
 			if !strings.Contains(lim.Citation, "民法典") {
 				t.Errorf("limitation citation %q does not cite the Civil Code counting rule", lim.Citation)
@@ -131,7 +131,7 @@ func periodStep(t testing.TB, d *discretion.Decision) discretion.Step {
 		}
 	}
 	if len(out) != 1 {
-		t.Fatalf("trace has %d limitation period steps, want 1\n%s", len(out), d.Text())
+		t.Fatalf("trace has %d limitation period steps, want 1\n%s", len(out), d.TraceText())
 	}
 	return out[0]
 }
@@ -148,7 +148,7 @@ func TestArt36_continuing_act_not_ended(t *testing.T) {
 		c.ActOngoing = true
 		d := decide(t, e, c)
 		if d.Outcome == discretion.NoPenalty {
-			t.Fatalf("outcome no_penalty/%s: an act that has not ended is not time-barred\n%s", d.Reason, d.Text())
+			t.Fatalf("outcome no_penalty/%s: an act that has not ended is not time-barred\n%s", d.Reason, d.TraceText())
 		}
 		if lim := periodStep(t, d); lim.Result || lim.Rule != "limitation.ongoing" || !strings.Contains(lim.Note, "尚未终了") {
 			t.Errorf("limitation step = %+v", lim)

@@ -47,7 +47,7 @@ func TestArt51_simple_procedure(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := decide(t, e, procCase(tt.party, tt.cap))
 			if d.Procedure.Simple != tt.simple {
-				t.Errorf("simple = %v, want %v\n%s", d.Procedure.Simple, tt.simple, d.Text())
+				t.Errorf("simple = %v, want %v\n%s", d.Procedure.Simple, tt.simple, d.TraceText())
 			}
 			s := step(t, d, "procedure", "art51.simple")
 			if s.Result != tt.simple || !strings.Contains(s.Citation, "第五十一条") {
@@ -91,7 +91,7 @@ func TestArt68_on_the_spot_collection(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			d := decide(t, e, procCase(tt.party, tt.cap))
 			if d.Procedure.OnTheSpot != tt.onSpot {
-				t.Errorf("on_the_spot = %v, want %v\n%s", d.Procedure.OnTheSpot, tt.onSpot, d.Text())
+				t.Errorf("on_the_spot = %v, want %v\n%s", d.Procedure.OnTheSpot, tt.onSpot, d.TraceText())
 			}
 		})
 	}
@@ -120,7 +120,7 @@ func TestArt63_hearing(t *testing.T) {
 			e := engineFile(t, "procedure.yaml", "individual: {amount: 10000, inclusive: true}", "individual: {amount: 10000, inclusive: "+tt.indIncl+"}")
 			d := decide(t, e, procCase(tt.party, tt.cap))
 			if d.Procedure.Hearing != tt.hearing {
-				t.Errorf("hearing = %v, want %v\n%s", d.Procedure.Hearing, tt.hearing, d.Text())
+				t.Errorf("hearing = %v, want %v\n%s", d.Procedure.Hearing, tt.hearing, d.TraceText())
 			}
 			if tt.cap > 1 {
 				s := step(t, d, "procedure", "art63.amount")

@@ -311,7 +311,7 @@ func (rd *renderer) adjustment(s *Step, h value, vals []value) {
 			what = "阶次幅度（已为法定幅度的从轻部分，再取其从轻部分）"
 		}
 		s.Step, s.Rule, s.Citation = "clamp", string(v.scheme), standardCite(rd.cat)
-		s.Note = fmt.Sprintf("按%s规则取%s%s元的%s部分：%s元", v.scheme, what, rangeText(t.rangeOf(vals[0], vals[1])),
+		s.Note = fmt.Sprintf("按%s取%s%s元的%s部分：%s元", v.scheme.Label(), what, rangeText(t.rangeOf(vals[0], vals[1])),
 			tier.Label(), rangeText(t.rangeOf(vals[2], vals[3])))
 	case kindStatuteClamp:
 		s.Step, s.Rule, s.Citation = "clamp", "statute", v.amountCite

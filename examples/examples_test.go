@@ -20,7 +20,7 @@ import (
 	"github.com/jizhun/jizhun/discretion"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden decision files examples/*/golden/*.json")
+var update = flag.Bool("update", false, "rewrite the golden decisions and reasons examples/*/golden/*.json, *.txt")
 
 // exampleDirs lists the example directories: every directory beside this
 // file that holds a catalog.yaml.
@@ -457,7 +457,14 @@ func checkGolden(t *testing.T, dir, name string, d *discretion.Decision) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, "golden", name+".json")
+	compareGolden(t, filepath.Join(dir, "golden", name+".json"), got)
+	// The reasons (说理) as a decision document quotes them, beside the
+	// JSON, so that a change of wording is reviewed as text.
+	compareGolden(t, filepath.Join(dir, "golden", name+".txt"), []byte(d.Text()))
+}
+
+func compareGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
 	if *update {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
@@ -472,7 +479,7 @@ func checkGolden(t *testing.T, dir, name string, d *discretion.Decision) {
 		t.Fatalf("missing golden file (run go test ./examples -update): %v", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("decision differs from %s (run go test ./examples -update and review the diff):\n%s", path, firstDiff(want, got))
+		t.Errorf("%s differs (run go test ./examples -update and review the diff):\n%s", path, firstDiff(want, got))
 	}
 }
 
@@ -499,4 +506,99 @@ func fineText(d *discretion.Decision) string {
 		return "none"
 	}
 	return d.Fine.Min.String() + "–" + d.Fine.Max.String()
+}
+
+// ─── reasons: what a decision document quotes ───
+
+// TestReasonsArePlainChinese reads the golden reasons (说理) of every
+// example case and requires that they are what an officer can put in a
+// 行政处罚决定书: no expression syntax (&&, ||, ==, <=, !), no identifiers,
+// no true/false and no English codes (general, lighter, midpoint,
+// no_penalty …): once the catalog's item codes (330199ZF001 …) are taken
+// out, no Latin letter and no operator is left. It also requires that no
+// adult's reasons speak of 十四周岁 and that a repeat offender's never
+// cite the absence of prior violations.
+func TestReasonsArePlainChinese(t *testing.T) {
+	forbidden := []string{"&&", "||", "==", "!=", "<=", ">=", "<", ">", "=", "!", "_", "→"}
+	for _, dir := range exampleDirs(t) {
+		cat, err := catalog.LoadFile(filepath.Join(dir, "catalog.yaml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var codes []string
+		for _, it := range cat.Items {
+			codes = append(codes, it.Code)
+		}
+		// Longest first, so that no code's prefix is removed from a longer one.
+		slices.SortFunc(codes, func(a, b string) int { return len(b) - len(a) })
+		files, err := filepath.Glob(filepath.Join(dir, "golden", "*.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(files) == 0 {
+			t.Fatalf("%s: no golden reasons (run go test ./examples -update)", dir)
+		}
+		for _, file := range files {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(b)
+			if strings.TrimSpace(text) == "" {
+				t.Errorf("%s: empty reasons", file)
+				continue
+			}
+			plain := text
+			for _, c := range codes {
+				plain = strings.ReplaceAll(plain, c, "")
+			}
+			for _, op := range forbidden {
+				if strings.Contains(plain, op) {
+					t.Errorf("%s: expression syntax %q in the reasons:\n%s", file, op, text)
+				}
+			}
+			if i := strings.IndexFunc(plain, func(r rune) bool { return r < 128 && ('a' <= r|0x20 && r|0x20 <= 'z') }); i >= 0 {
+				end := min(i+24, len(plain))
+				t.Errorf("%s: Latin letters (a code or an identifier) in the reasons at %q", file, plain[i:end])
+			}
+			for _, stale := range []string{"回溯期内同类违法", "（条件", "事实 ", "→ 否", "→ 是", "按midpoint"} {
+				if strings.Contains(text, stale) {
+					t.Errorf("%s: the engineer's trace (%q) in the reasons", file, stale)
+				}
+			}
+		}
+	}
+}
+
+// TestReasonsSayOnlyWhatApplies decides the county cases and checks two
+// things the reasons must not say: an adult's age reasoning (十四周岁) and,
+// for a party with a prior violation of the item, anything that reads as
+// 首违不罚 applying.
+func TestReasonsSayOnlyWhatApplies(t *testing.T) {
+	dir := "county"
+	eng := compile(t, dir)
+	files, err := filepath.Glob(filepath.Join(dir, "cases", "*.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, file := range files {
+		d := decideFile(t, eng, file)
+		text := d.Text()
+		if d.Reason != discretion.ReasonUnderAge && strings.Contains(text, "十四周岁") {
+			t.Errorf("%s: reasons speak of 十四周岁 for a party not under fourteen:\n%s", file, text)
+		}
+		if d.Reason != discretion.ReasonFirstOffense && strings.Contains(text, "符合首违不罚的条件") {
+			if !slices.Contains(d.Flags, discretion.FlagFirstOffenseEligible) {
+				t.Errorf("%s: reasons say 首违不罚 applies, the decision does not:\n%s", file, text)
+			}
+		}
+		for _, s := range d.Steps() {
+			if s.Rule == "first_offense.window" && !s.Result && !strings.Contains(text, "不适用首违不罚") {
+				t.Errorf("%s: a prior violation in the window, but the reasons do not say why 首违不罚 does not apply:\n%s", file, text)
+			}
+		}
+		if !strings.Contains(text, "。") || (d.Fine != nil && !d.Fine.Min.Equal(d.Fine.Max) && !strings.Contains(text, "具体罚款数额由执法人员在上述幅度内结合案件情况确定并说明理由")) {
+			t.Errorf("%s: a fine range without the officer's part in fixing the amount:\n%s", file, text)
+		}
+	}
 }

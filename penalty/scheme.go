@@ -77,6 +77,20 @@ func (s Scheme) Known() bool {
 	return false
 }
 
+// Label names the scheme in Chinese, as reasons and tables state it: the
+// rule by which a range is divided into its 从轻, 一般 and 从重 parts.
+func (s Scheme) Label() string {
+	switch s {
+	case Midpoint:
+		return "以中间值划分从轻、从重部分的规则"
+	case Lower30Upper30:
+		return "以幅度下端百分之三十为从轻部分、上端百分之三十为从重部分的规则"
+	case MaxOnly4060:
+		return "以罚款上限的百分之二十以下为从轻部分、百分之四十至百分之六十为一般部分、超过百分之六十为从重部分的规则"
+	}
+	return "本基准规定的划分规则"
+}
+
 // ErrUnboundedRange is returned when a scheme that needs a maximum is applied
 // to a min-only range.
 var ErrUnboundedRange = fmt.Errorf("the range has no maximum, so it cannot be split into tiers")

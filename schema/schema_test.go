@@ -560,10 +560,14 @@ func TestDecisionSchemaMatchesTypes(t *testing.T) {
 			typeOf[decimal.Decimal]():   nil,
 			typeOf[catalog.PartyType](): nil,
 		},
-		// The trace is recorded compactly and written by Decision.MarshalJSON
-		// as the steps Decision.Steps renders.
+		// The reasons and the trace are rendered from the compact record and
+		// written by Decision.MarshalJSON, as Decision.Reasons and
+		// Decision.Steps render them.
 		extra: map[reflect.Type][]extraProp{
-			typeOf[discretion.Decision](): {{key: "trace", typ: typeOf[[]discretion.Step](), required: true}},
+			typeOf[discretion.Decision](): {
+				{key: "reasons", typ: typeOf[[]string](), required: true},
+				{key: "trace", typ: typeOf[[]discretion.Step](), required: true},
+			},
 		},
 	}
 	d.check(typeOf[discretion.Decision](), "the decision")

@@ -13,6 +13,12 @@
 // date("2024-01-01"); comparisons == != < <= > >=; x in [a, b], x in 1..5,
 // x not in [...]; && and, || or, ! not; + - * / on numbers; parentheses.
 // Enum facts compare with ==, != and in against their declared values.
+//
+// [Render] says a condition in the plain Chinese of a published table
+// (占用面积不足10平方米且占用时间不超过3日), from the facts' labels and
+// units; the tables (package standards) and the reasons of a decision
+// (package discretion) both use it, so that they say a condition in the same
+// words. [Explain] states the facts of a case that decide a condition.
 package condition
 
 import (

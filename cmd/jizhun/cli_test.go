@@ -54,7 +54,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"validate_bad_format", []string{"validate", tdCatalog, "--format", "xml"}, `--format must be text or json, not "xml"`},
 		{"bad_lang", []string{"--lang", "fr", "validate", tdCatalog}, `--lang must be zh or en, not "fr"`},
 		{"decide_without_case", []string{"decide", "--catalog", tdCatalog}, "--case is required"},
-		{"decide_bad_format", []string{"decide", "--catalog", tdCatalog, "--case", tdGeneral, "--format", "xml"}, `--format must be text or json, not "xml"`},
+		{"decide_bad_format", []string{"decide", "--catalog", tdCatalog, "--case", tdGeneral, "--format", "xml"}, `--format must be text, trace or json, not "xml"`},
 		{"decide_extra_argument", []string{"decide", "--catalog", tdCatalog, "--case", tdGeneral, "extra"}, `unexpected argument "extra"`},
 		{"decide_unknown_flag", []string{"decide", "--catalog", tdCatalog, "--case", tdGeneral, "--verbose"}, "unknown flag: --verbose"},
 		{"decide_flag_without_value", []string{"decide", "--catalog"}, "flag needs an argument"},
@@ -173,13 +173,28 @@ func TestValidate(t *testing.T) {
 func TestDecideText(t *testing.T) {
 	r := cliRun(t, "", "decide", "--catalog", tdCatalog, "--case", tdGeneral)
 	r.want(t, exitOK)
-	for _, s := range []string{"事项：ROAD 擅自占用城市道路", "处理结果：一般处罚", "裁量罚款幅度：2001至8000元", "说理：", "cli-test"} {
+	// The reasons (说理) as a decision document states them: Chinese only.
+	for _, s := range []string{"“擅自占用城市道路”", "“情节一般”裁量阶次", "按一般情节处罚", "罚款幅度为2001至8000元",
+		"具体罚款数额由执法人员在上述幅度内结合案件情况确定并说明理由", "本案适用普通程序"} {
 		if !strings.Contains(r.stdout, s) {
 			t.Errorf("text output lacks %q:\n%s", s, r.stdout)
 		}
 	}
+	for _, s := range []string{"general", "&&", "→", "cli-test", "说理："} {
+		if strings.Contains(r.stdout, s) {
+			t.Errorf("text output has %q, which belongs to the trace:\n%s", s, r.stdout)
+		}
+	}
 	if r.stderr != "" {
 		t.Errorf("stderr = %q", r.stderr)
+	}
+	// The engineer's step-by-step account is --format trace.
+	r = cliRun(t, "", "decide", "--catalog", tdCatalog, "--case", tdGeneral, "--format", "trace")
+	r.want(t, exitOK)
+	for _, s := range []string{"事项：ROAD 擅自占用城市道路", "处理结果：一般处罚", "裁量罚款幅度：2001至8000元", "裁量过程：", "cli-test"} {
+		if !strings.Contains(r.stdout, s) {
+			t.Errorf("trace output lacks %q:\n%s", s, r.stdout)
+		}
 	}
 }
 

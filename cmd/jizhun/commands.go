@@ -194,7 +194,7 @@ catalog). With --batch, decides NDJSON cases in parallel, answers in order.
 	f.StringVar(&o.catalog, "catalog", "", "裁量基准文件 (catalog YAML; default: the bundled county catalog)")
 	f.StringVar(&o.casePath, "case", "", "案件文件，- 为标准输入 (case JSON file, or - for standard input)")
 	f.StringVar(&o.item, "item", "", "事项编码，覆盖案件中的事项 (item code, overriding the case's)")
-	formatFlag(cmd, &o.format, "输出格式 (output format): text 或 json", "text", "json")
+	formatFlag(cmd, &o.format, "输出格式 (output format): text（说理）、trace（逐步裁量过程）或 json", "text", "trace", "json")
 	f.BoolVar(&o.batch, "batch", false, "批量裁量 NDJSON 案件 (decide NDJSON cases from FILE or -, the default)")
 	f.IntVar(&o.workers, "workers", 0, "与 --batch 一起：并行数 (cases decided in parallel; default: one per CPU)")
 	cmd.MarkFlagFilename("catalog", "yaml", "yml")
@@ -221,7 +221,7 @@ func decide(e *env, o *decideOptions, args []string) error {
 	case o.casePath == "":
 		return usageErrorf("--case is required")
 	}
-	if err := oneOf("format", o.format, "text", "json"); err != nil {
+	if err := oneOf("format", o.format, "text", "trace", "json"); err != nil {
 		return err
 	}
 	return status(decideOne(e, o))
@@ -258,6 +258,10 @@ func decideOne(e *env, o *decideOptions) int {
 			return exitInvalid
 		}
 		stdout.Write(out)
+		return exitOK
+	}
+	if o.format == "trace" {
+		io.WriteString(stdout, d.TraceText())
 		return exitOK
 	}
 	io.WriteString(stdout, d.Text())
