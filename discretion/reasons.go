@@ -151,7 +151,11 @@ func (rs *reasoner) compose() []string {
 		add(rs.grade())
 		add(rs.circumstances())
 		add(rs.penalty())
-		add(rs.procedure())
+		if d.Outcome.Imposes() {
+			// A decision that imposes nothing has no procedure of a penalty
+			// (order_only, no_fine_possible): nothing to say about one.
+			add(rs.procedure())
+		}
 	}
 	add(rs.terms())
 	for _, f := range d.Flags {
@@ -429,7 +433,7 @@ func (rs *reasoner) grade() string {
 	_, why, ok := rs.explain(chosen.when)
 	switch {
 	case ok && why != "":
-		fmt.Fprintf(&b, "本案%s，符合“%s”裁量阶次的适用条件（%s）", why, chosen.g.Label, cond)
+		fmt.Fprintf(&b, "本案%s，符合“%s”裁量阶次的适用条件%s", why, chosen.g.Label, condClause(cond))
 	case cond == condition.RenderedAll && chosen.index > 0:
 		// A catch-all after other grades: the tables publish it as 其他情形.
 		fmt.Fprintf(&b, "本案不符合在先各阶次的适用条件，适用“%s”裁量阶次（其他情形）", chosen.g.Label)
@@ -449,7 +453,7 @@ func (rs *reasoner) grade() string {
 		if _, why, ok := rs.explain(prev.when); ok && why != "" {
 			fmt.Fprintf(&b, "；不适用“%s”阶次：该阶次适用于%s的情形，本案%s", prev.g.Label, condition.Render(prev.when.expr), why)
 		} else {
-			fmt.Fprintf(&b, "；本案不符合“%s”阶次的适用条件（%s）", prev.g.Label, condition.Render(prev.when.expr))
+			fmt.Fprintf(&b, "；本案不符合“%s”阶次的适用条件%s", prev.g.Label, condClause(condition.Render(prev.when.expr)))
 		}
 	}
 	if i := chosen.index + 1; i < len(v.grades) {
@@ -459,7 +463,7 @@ func (rs *reasoner) grade() string {
 		case ok && !held && why != "":
 			fmt.Fprintf(&b, "；不适用“%s”阶次：该阶次适用于%s的情形，本案%s", next.g.Label, condition.Render(next.when.expr), why)
 		case ok && !held:
-			fmt.Fprintf(&b, "；本案不符合“%s”阶次的适用条件（%s）", next.g.Label, condition.Render(next.when.expr))
+			fmt.Fprintf(&b, "；本案不符合“%s”阶次的适用条件%s", next.g.Label, condClause(condition.Render(next.when.expr)))
 		default:
 			fmt.Fprintf(&b, "；各阶次按顺序适用，本案已符合在先的“%s”阶次，不再适用其后的“%s”阶次", chosen.g.Label, next.g.Label)
 		}
@@ -568,7 +572,13 @@ func (rs *reasoner) penalty() string {
 	default:
 		s += "，罚款幅度为" + yuan(d.Fine.Range()) + "。具体罚款数额由执法人员在上述幅度内结合案件情况确定并说明理由"
 	}
-	if len(d.Orders) > 0 {
+	switch {
+	case len(d.Orders) == 0:
+	case d.Outcome == OrderOnly:
+		// The orders are the whole decision: say them once, not after
+		// "仅责令改正".
+		s = "综上，对当事人不给予行政处罚，" + strings.Join(d.Orders, "，")
+	default:
 		s += "。同时" + strings.Join(d.Orders, "，")
 	}
 	if d.Discretionary {
@@ -704,4 +714,14 @@ func sentence(s string) string {
 	}
 	s = strings.TrimRight(s, "。；，")
 	return chineseDates(s) + "。"
+}
+
+// condClause puts a condition rendered into Chinese after "适用条件": in
+// brackets, unless it opens with a bracketed group of its own, where a
+// colon keeps the text from opening with "（（".
+func condClause(cond string) string {
+	if strings.HasPrefix(cond, "（") {
+		return "：" + cond
+	}
+	return "（" + cond + "）"
 }
