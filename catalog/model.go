@@ -132,6 +132,10 @@ type Policies struct {
 	MitigationFloor *decimal.Decimal `yaml:"mitigation_floor"`
 	// MitigationFloorCitation is the rule that sets MitigationFloor.
 	MitigationFloorCitation *Citation `yaml:"mitigation_floor_citation"`
+	// GradeSelection is how benchmarks choose among their grades unless a
+	// benchmark states its own selection: first (default), heaviest or
+	// exclusive (Selection).
+	GradeSelection Selection `yaml:"grade_selection"`
 	// NoFault is art. 33 ¶2; its condition names the case fact that records
 	// that the party proved it had no fault.
 	NoFault *Rule `yaml:"no_fault"`
@@ -313,12 +317,42 @@ type Benchmark struct {
 	Commitment     *Commitment    `yaml:"commitment"`
 	Offset         *Offset        `yaml:"public_service_offset"`
 	Factors        []*Factor      `yaml:"factors"`
-	// Exclusive declares that the grades' conditions never overlap, so that
-	// the order of the grades does not matter. The engine takes the first
-	// grade that matches either way; the consistency checks
-	// (standards.Check) report overlapping grades as errors when Exclusive
-	// is set and as warnings otherwise.
+	// Selection is how the grades are chosen (first, heaviest or
+	// exclusive); empty, the catalog's policies.grade_selection applies
+	// (Catalog.SelectionFor).
+	Selection Selection `yaml:"selection"`
+	// Exclusive is the older spelling of selection: exclusive, kept so that
+	// catalogs written with it load unchanged.
 	Exclusive bool `yaml:"exclusive"`
+}
+
+// Selection is a benchmark's rule for choosing among its grades when the
+// conditions of several hold.
+type Selection string
+
+// Selection rules.
+const (
+	// SelectFirst takes the first grade, in the order written, whose
+	// condition holds ("按表列顺序适用"): a later row applies only to the
+	// cases the rows before it leave, so rows are written with that in mind.
+	SelectFirst Selection = "first"
+	// SelectHeaviest makes every grade whose condition holds a candidate and
+	// applies the heaviest (同时具有两种以上情形的，按照较重的情形处罚): rows
+	// are written as published, and may overlap. Heaviest is decided for
+	// the case at hand, in this order: the grade's fine range for the case
+	// (the higher maximum, then the higher minimum; a grade with a fine
+	// over one without); then its tier (从重 over 一般 over 从轻); then the
+	// later row of the table.
+	SelectHeaviest Selection = "heaviest"
+	// SelectExclusive declares that the grades never overlap: the checks
+	// report an overlap as an error, and a case that meets two grades'
+	// conditions is an error naming both rather than a decision.
+	SelectExclusive Selection = "exclusive"
+)
+
+// Known reports whether s is one of the selection rules.
+func (s Selection) Known() bool {
+	return s == SelectFirst || s == SelectHeaviest || s == SelectExclusive
 }
 
 // Grade is one 裁量阶次: the facts it covers and the fine it allows.

@@ -160,6 +160,9 @@ func (v *validator) defaults() {
 	if p.MixedFactors == "" {
 		p.MixedFactors = EffectLighter
 	}
+	if p.GradeSelection == "" {
+		p.GradeSelection = SelectFirst
+	}
 	if p.Limitation.Years == 0 {
 		p.Limitation.Years = defaultLimitationYears
 	}
@@ -274,6 +277,9 @@ func (v *validator) policies() {
 	if p.MixedFactors != EffectLighter && p.MixedFactors != EffectGeneral {
 		v.errorf(v.at(&v.cat.Policies.MixedFactors, p.Pos), CodeValue, "policies.mixed_factors must be lighter or general, not %q", p.MixedFactors)
 	}
+	if !p.GradeSelection.Known() {
+		v.errorf(v.at(&v.cat.Policies.GradeSelection, p.Pos), CodeValue, "policies.grade_selection must be first, heaviest or exclusive, not %q", p.GradeSelection)
+	}
 	if p.MitigationFloor != nil && p.MitigationFloor.GreaterThan(decimal.NewFromInt(1)) {
 		v.errorf(v.at(&v.cat.Policies.MitigationFloor, p.Pos), CodeValue, "policies.mitigation_floor is a share of the statutory minimum, from 0 to 1")
 	}
@@ -377,6 +383,21 @@ func (c *Catalog) SchemeFor(b *Benchmark) penalty.Scheme {
 		return b.TierScheme
 	}
 	return c.TierScheme
+}
+
+// SelectionFor returns the rule by which a benchmark chooses among its
+// grades: its own selection, exclusive for the older exclusive: true, or
+// the catalog's policies.grade_selection.
+func (c *Catalog) SelectionFor(b *Benchmark) Selection {
+	switch {
+	case b != nil && b.Selection != "":
+		return b.Selection
+	case b != nil && b.Exclusive:
+		return SelectExclusive
+	case c.Policies.GradeSelection != "":
+		return c.Policies.GradeSelection
+	}
+	return SelectFirst
 }
 
 // AllFacts returns the catalog's facts followed by the item's own.
@@ -648,6 +669,12 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 	}
 	if len(b.Grades) == 0 {
 		v.errorf(b.Pos, CodeMissing, "%s: a benchmark needs at least one grade", where)
+	}
+	if b.Selection != "" && !b.Selection.Known() {
+		v.errorf(v.at(&b.Selection, b.Pos), CodeValue, "%s: selection must be first, heaviest or exclusive, not %q", where, b.Selection)
+	}
+	if b.Exclusive && b.Selection != "" && b.Selection != SelectExclusive {
+		v.errorf(v.at(&b.Exclusive, b.Pos), CodeValue, "%s: exclusive: true contradicts selection: %s; exclusive: true is the older spelling of selection: exclusive, give one of them", where, b.Selection)
 	}
 	ids := map[string]bool{}
 	for _, g := range b.Grades {

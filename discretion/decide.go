@@ -18,7 +18,8 @@ import (
 //
 // A case that cannot be decided as stated returns a *CaseError naming every
 // problem. A catalog whose grades leave the case uncovered returns a
-// *GapError. Decide never panics and never guesses a missing fact.
+// *GapError; one that meets two grades of a benchmark whose selection is
+// exclusive returns an *AmbiguousGradeError. Decide never panics and never guesses a missing fact.
 func (e *Engine) Decide(ctx context.Context, c *Case) (*Decision, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err

@@ -89,6 +89,7 @@ type versionRules struct {
 	fine                  *sanctionRules
 	scheme                penalty.Scheme
 	grades                []*gradeRules
+	selection             catalog.Selection // how the grades are chosen
 	light                 *rule
 	firstOffense          *rule
 	commitment            *rule
@@ -407,6 +408,7 @@ func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *conditio
 		return vr
 	}
 	vr.scheme = c.cat.SchemeFor(b)
+	vr.selection = c.cat.SelectionFor(b)
 	for i, g := range b.Grades {
 		vr.grades = append(vr.grades, &gradeRules{index: i, g: g, when: c.cond(g.When, scope, "grade", "grade:"+g.ID, penaltyCite, g.Label)})
 	}

@@ -50,7 +50,7 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 	if r.cerr.err() != nil {
 		return nil, nil
 	}
-	grade, err := r.grade(v)
+	grade, err := r.grade(v, stat, hasFine)
 	if err != nil || grade == nil {
 		return nil, err
 	}
@@ -221,16 +221,107 @@ func rangeText(rng penalty.Range) string {
 	return rng.Min.String() + "至" + rng.Max.String()
 }
 
-// grade returns the first grade whose condition holds.
-func (r *run) grade(v *versionRules) (*gradeRules, error) {
-	for _, g := range v.grades {
-		if r.eval(g.when) {
-			return g, nil
+// AmbiguousGradeError is the answer to a case that meets the conditions
+// of two grades of a benchmark whose selection is exclusive: the standard
+// declares that its rows never overlap, and this case shows that they do.
+// It is an error of the catalog (standards.Check finds such overlaps
+// before publication), not of the case.
+type AmbiguousGradeError struct {
+	Item    string
+	Version string
+	Pos     catalog.Pos // the benchmark
+	Grades  [2]string   // the ids of the first two grades that hold
+	Labels  [2]string
+}
+
+func (e *AmbiguousGradeError) Error() string {
+	return fmt.Sprintf("%s: item %s version %s: the case meets the conditions of grade %s (%s) and of grade %s (%s), but the benchmark declares its grades exclusive",
+		e.Pos, e.Item, e.Version, e.Grades[0], e.Labels[0], e.Grades[1], e.Labels[1])
+}
+
+// grade returns the grade that applies under the benchmark's selection
+// rule: the first whose condition holds, the heaviest of those whose
+// conditions hold, or the only one whose condition holds.
+func (r *run) grade(v *versionRules, stat statutory, hasFine bool) (*gradeRules, error) {
+	if v.selection == catalog.SelectFirst || v.selection == "" {
+		for _, g := range v.grades {
+			if r.eval(g.when) {
+				return g, nil
+			}
+			if r.cerr.err() != nil {
+				return nil, nil
+			}
 		}
-		if r.cerr.err() != nil {
-			return nil, nil
+		return nil, r.gapError(v)
+	}
+	var chosen *gradeRules
+	holding := 0
+	for _, g := range v.grades {
+		if !r.eval(g.when) {
+			if r.cerr.err() != nil {
+				return nil, nil
+			}
+			continue
+		}
+		holding++
+		switch {
+		case chosen == nil:
+			chosen = g
+		case v.selection == catalog.SelectExclusive:
+			return nil, &AmbiguousGradeError{Item: r.ir.item.Code, Version: v.v.ID, Pos: v.v.Benchmark.Pos,
+				Grades: [2]string{chosen.g.ID, g.g.ID}, Labels: [2]string{chosen.g.Label, g.g.Label}}
+		case !r.heavierGrade(v, chosen, g, stat, hasFine):
+			chosen = g // as heavy or heavier: the later row
 		}
 	}
+	if chosen == nil {
+		return nil, r.gapError(v)
+	}
+	if holding > 1 {
+		r.record(kindGradeHeaviest, chosen.index, true, countValue(holding))
+	}
+	return chosen, nil
+}
+
+// heavierGrade reports whether grade a is heavier than grade b for this
+// case (catalog.SelectHeaviest): by the fine range each gives the case —
+// a fine over none, then the higher maximum, then the higher minimum —
+// then by tier. Equal in all, neither is heavier.
+func (r *run) heavierGrade(v *versionRules, a, b *gradeRules, stat statutory, hasFine bool) bool {
+	if hasFine {
+		ra, fa := r.gradeInterval(v, a, stat)
+		rb, fb := r.gradeInterval(v, b, stat)
+		switch {
+		case fa != fb:
+			return fa
+		case fa:
+			if c := compareUpper(ra, rb); c != 0 {
+				return c > 0
+			}
+			if c := ra.Min.Cmp(rb.Min); c != 0 {
+				return c > 0
+			}
+		}
+	}
+	return a.g.Tier > b.g.Tier
+}
+
+// compareUpper compares the upper bounds of two ranges; unbounded is the
+// highest.
+func compareUpper(a, b penalty.Range) int {
+	switch {
+	case a.Unbounded && b.Unbounded:
+		return 0
+	case a.Unbounded:
+		return 1
+	case b.Unbounded:
+		return -1
+	}
+	return a.Max.Cmp(b.Max)
+}
+
+// gapError is the answer to a case that no grade's condition holds for.
+func (r *run) gapError(v *versionRules) error {
 	gap := &GapError{Item: r.ir.item.Code, Version: v.v.ID, Pos: v.v.Benchmark.Pos}
 	seen := map[string]bool{}
 	for _, g := range v.grades {
@@ -241,24 +332,44 @@ func (r *run) grade(v *versionRules) (*gradeRules, error) {
 			}
 		}
 	}
-	return nil, gap
+	return gap
 }
 
 // gradeRange is the fine range a grade gives for this case.
 func (r *run) gradeRange(v *versionRules, gr *gradeRules, stat statutory) (penalty.Range, bool) {
-	g := gr.g
-	gf := gradeFineFor(g.Fine, r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type))
-	if gf == nil || gf.None {
+	rng, ok, err := r.gradeRangeOf(v, gr, stat)
+	switch {
+	case err != nil:
+		r.cerr.add("", "item %s grade %s: %v", r.ir.item.Code, gr.g.ID, err)
+		return penalty.Range{}, false
+	case !ok:
 		r.record(kindGradeNoFine, gr.index, false)
 		return penalty.Range{}, false
+	}
+	r.record(kindGradeRange, gr.index, true, r.tr.amount(rng.Min), r.tr.upper(rng))
+	return rng, true
+}
+
+// gradeInterval is the fine range a grade would give this case, recording
+// nothing: to compare candidate grades (heavierGrade).
+func (r *run) gradeInterval(v *versionRules, gr *gradeRules, stat statutory) (penalty.Range, bool) {
+	rng, ok, err := r.gradeRangeOf(v, gr, stat)
+	return rng, ok && err == nil
+}
+
+// gradeRangeOf computes a grade's range for the case; ok is false where
+// the grade imposes no fine on the party.
+func (r *run) gradeRangeOf(v *versionRules, gr *gradeRules, stat statutory) (penalty.Range, bool, error) {
+	gf := gradeFineFor(gr.g.Fine, r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type))
+	if gf == nil || gf.None {
+		return penalty.Range{}, false, nil
 	}
 	var iv penalty.Interval
 	switch gf.Unit {
 	case catalog.UnitTier:
 		split, err := v.scheme.Split(stat.rng, gf.Tier)
 		if err != nil {
-			r.cerr.add("", "item %s grade %s: %v", r.ir.item.Code, g.ID, err)
-			return penalty.Range{}, false
+			return penalty.Range{}, false, err
 		}
 		iv = split
 	case catalog.UnitYuan:
@@ -268,9 +379,7 @@ func (r *run) gradeRange(v *versionRules, gr *gradeRules, stat statutory) (penal
 	case catalog.UnitTimes, catalog.UnitPercent:
 		iv = r.scaled(stat, gf.Span)
 	}
-	rng := resolve(iv, r.e.unit)
-	r.record(kindGradeRange, gr.index, true, r.tr.amount(rng.Min), r.tr.upper(rng))
-	return rng, true
+	return resolve(iv, r.e.unit), true, nil
 }
 
 // share maps a share [a, b] of a range onto it: L + a·(U−L) … L + b·(U−L).

@@ -71,7 +71,7 @@ func (rd *renderer) step(h value, vals []value) Step {
 		rd.version(&s, h, vals)
 	case kindLimitation, kindLimitationOngoing, kindUnder14, kindIncapable, kindFirstOffenseWindow, kindFirstOffenseUnlisted, kindCommitmentUnlisted, kindCommitmentBreached, kindCommitmentAvailable, kindNoPenalty:
 		rd.exemption(&s, h, vals)
-	case kindNoFine, kindUndeterminable, kindStatutory, kindGradeNoFine, kindGradeRange:
+	case kindNoFine, kindUndeterminable, kindStatutory, kindGradeNoFine, kindGradeRange, kindGradeHeaviest:
 		rd.fine(&s, h, vals)
 	case kindMinor, kindLimitedCapacity, kindAdjust, kindMitigateNoMinimum, kindMitigate, kindMitigateAtMinimum, kindTierSplit, kindStatuteClamp, kindTopFine:
 		rd.adjustment(&s, h, vals)
@@ -240,6 +240,10 @@ func (rd *renderer) fine(s *Step, h value, vals []value) {
 		g := v.grades[ref].g
 		s.Step, s.Rule = "grade", "grade:"+g.ID
 		s.Note = fmt.Sprintf("阶次%s的罚款幅度：%s元", g.Label, rangeText(t.rangeOf(vals[0], vals[1])))
+	case kindGradeHeaviest:
+		g := v.grades[ref].g
+		s.Step, s.Rule = "grade", "grade:"+g.ID
+		s.Note = fmt.Sprintf("同时符合%d个阶次的适用条件，按较重的阶次%s处罚", int64(vals[0]), g.Label)
 	}
 }
 

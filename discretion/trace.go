@@ -88,6 +88,10 @@ const (
 
 	kindGradeNoFine // ref: the grade's index
 	kindGradeRange  // ref: the grade's index; values: the range
+	// kindGradeHeaviest: under selection heaviest, the conditions of
+	// several grades hold and the heaviest applies. ref: the grade
+	// applied; value: how many grades' conditions hold.
+	kindGradeHeaviest
 
 	kindMinor           // art. 30
 	kindLimitedCapacity // art. 31 ¶2
