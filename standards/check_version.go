@@ -60,6 +60,8 @@ type chkVersion struct {
 	grades []*condition.Expr
 	fo     *condition.Expr
 
+	sel selection // how the benchmark chooses among its grades
+
 	samples   []*chkPoint // generated lazily when a query is opaque
 	generated string      // why cases were generated, if they were
 }
@@ -93,6 +95,7 @@ func (ck *checker) newVersion(it *catalog.Item, ver *catalog.Version) *chkVersio
 			vc.grades = append(vc.grades, ck.expr(g.When))
 		}
 		vc.fo = ck.expr(foCond(b.FirstOffense))
+		vc.sel = selectionOf(cat, ver)
 	}
 	if r := cat.Policies.NoFault; r != nil {
 		if e := ck.expr(r.When); e != nil {
