@@ -299,12 +299,59 @@ type Precondition struct {
 // Sanction is one statutory penalty component (art. 9 type). Mandatory is
 // "并处"/"处"; optional is "可以处"/"可以并处".
 type Sanction struct {
-	Pos          Pos                  `yaml:"-"`
-	Type         penalty.SanctionType `yaml:"type" required:"true"`
-	Mandatory    bool                 `yaml:"mandatory" required:"true"`
-	Amount       *Amount              `yaml:"amount"`
-	Precondition *Precondition        `yaml:"precondition"`
-	Note         string               `yaml:"note"`
+	Pos       Pos                  `yaml:"-"`
+	Type      penalty.SanctionType `yaml:"type" required:"true"`
+	Mandatory bool                 `yaml:"mandatory" required:"true"`
+	Amount    *Amount              `yaml:"amount"`
+	// Ranges are further statutory ranges of the same clause, each chosen
+	// by its condition ("处五万元以上十万元以下罚款；造成严重后果的，处十万元
+	// 以上三十万元以下罚款"): Amount is the range that applies when none of
+	// theirs holds. Only a fine has ranges; grades name the range they cut
+	// (Grade.Range).
+	Ranges       []*FineRange  `yaml:"ranges"`
+	Precondition *Precondition `yaml:"precondition"`
+	Note         string        `yaml:"note"`
+}
+
+// FineRange is one further statutory range of a fine, with the condition
+// under which the clause sets it. Of the ranges whose condition holds, the
+// last listed applies: list them as the clause does, lighter first.
+type FineRange struct {
+	Pos    Pos     `yaml:"-"`
+	ID     string  `yaml:"id" required:"true"`
+	Label  string  `yaml:"label" required:"true"` // the clause's words: 造成严重后果的
+	When   *Cond   `yaml:"when" required:"true"`
+	Amount *Amount `yaml:"amount" required:"true"`
+	// Citation is the provision that sets the range where it is not the
+	// item's penalty clause as a whole (e.g. the clause's second sentence
+	// quoted on its own).
+	Citation *Citation `yaml:"citation"`
+}
+
+// BaseRange is the id by which a grade names the fine's own amount, the
+// range that applies when no FineRange's condition holds.
+const BaseRange = ""
+
+// AmountOf returns the statutory amount of the range with the given id
+// (BaseRange for the fine's own amount), or nil.
+func (s *Sanction) AmountOf(rangeID string) *Amount {
+	if rangeID == BaseRange {
+		return s.Amount
+	}
+	if r := s.Range(rangeID); r != nil {
+		return r.Amount
+	}
+	return nil
+}
+
+// Range returns the fine range with the given id, or nil.
+func (s *Sanction) Range(id string) *FineRange {
+	for _, r := range s.Ranges {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
 }
 
 // Benchmark is the discretion standard for one version of an item.
@@ -365,6 +412,10 @@ type Grade struct {
 	Description string                 `yaml:"description"` // hand wording for tables
 	Fine        *GradeFine             `yaml:"fine"`
 	Sanctions   []penalty.SanctionType `yaml:"sanctions"` // optional sanctions chosen at this grade
+	// Range is the id of the statutory range (Sanction.Ranges) this grade
+	// cuts; empty, the fine's own amount. The grade is a candidate only
+	// for cases that fall under its range.
+	Range string `yaml:"range"`
 	// Note is the row's 备注 as published: a remark on this grade alone,
 	// printed in the table's 备注 column on the grade's row.
 	Note string `yaml:"note"`

@@ -513,6 +513,9 @@ func (v *validator) version(it *Item, ver *Version, facts Facts, catalogFactors 
 			if s.Amount != nil {
 				v.errorf(s.Amount.Pos, CodeValue, "%s: only a fine has an amount", where)
 			}
+			if len(s.Ranges) > 0 {
+				v.errorf(s.Ranges[0].Pos, CodeValue, "%s: only a fine has statutory ranges", where)
+			}
 			continue
 		}
 		if fine != nil {
@@ -525,6 +528,7 @@ func (v *validator) version(it *Item, ver *Version, facts Facts, catalogFactors 
 			continue
 		}
 		v.amount(it, s.Amount, facts, where)
+		v.fineRanges(it, s, facts, where)
 	}
 	if ver.Precondition != nil {
 		v.precondition(ver.Precondition)
@@ -536,6 +540,29 @@ func (v *validator) version(it *Item, ver *Version, facts Facts, catalogFactors 
 		return
 	}
 	v.benchmark(it, ver, fine, catalogFactors, where)
+}
+
+// fineRanges checks a fine's further statutory ranges: distinct ids, an
+// amount each, and each range no lighter than the one listed before it
+// (the last range whose condition holds applies).
+func (v *validator) fineRanges(it *Item, s *Sanction, facts Facts, where string) {
+	ids := map[string]bool{}
+	prev := s.Amount
+	for _, r := range s.Ranges {
+		if ids[r.ID] {
+			v.errorf(r.Pos, CodeDuplicateName, "%s: fine range id %q is used twice", where, r.ID)
+		}
+		ids[r.ID] = true
+		if r.Amount == nil {
+			continue
+		}
+		rw := where + " range " + r.ID
+		v.amount(it, r.Amount, facts, rw)
+		if prev != nil && prev.All != nil && r.Amount.All != nil && r.Amount.All.Min != nil && prev.All.Min != nil && r.Amount.All.Min.LessThan(*prev.All.Min) {
+			v.errorf(r.Amount.Pos, CodeRange, "%s: the range starts at %s, below the %s of the range before it: list the ranges as the clause does, lighter first (the last whose condition holds applies)", rw, r.Amount.All.Min, prev.All.Min)
+		}
+		prev = r.Amount
+	}
 }
 
 func (v *validator) precondition(p *Precondition) {
@@ -687,6 +714,7 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 		}
 		v.grade(it, g, fine, scheme, where)
 	}
+	v.gradeRanges(b, fine, where)
 	factorIDs := map[string]Pos{}
 	for k, p := range catalogFactors {
 		factorIDs[k] = p
@@ -719,6 +747,32 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 	}
 }
 
+// gradeRanges checks that each grade names a range of the fine and that
+// every range has grades to cut it.
+func (v *validator) gradeRanges(b *Benchmark, fine *Sanction, where string) {
+	used := map[string]bool{}
+	for _, g := range b.Grades {
+		used[g.Range] = true
+		if g.Range == BaseRange {
+			continue
+		}
+		if fine == nil || fine.Range(g.Range) == nil {
+			v.errorf(v.at(&g.Range, g.Pos), CodeReference, "%s grade %s: range %q is not a statutory range of the item's fine (sanctions: fine: ranges)", where, g.ID, g.Range)
+		}
+	}
+	if fine == nil || len(fine.Ranges) == 0 || len(b.Grades) == 0 {
+		return
+	}
+	if !used[BaseRange] {
+		v.errorf(b.Pos, CodeMissing, "%s: no grade cuts the fine's own amount, which applies when no range's condition holds; give grades without range:", where)
+	}
+	for _, r := range fine.Ranges {
+		if !used[r.ID] {
+			v.errorf(r.Pos, CodeMissing, "%s: no grade cuts fine range %s (%s); give grades with range: %s", where, r.ID, r.Label, r.ID)
+		}
+	}
+}
+
 // grade checks a grade's fine against the statutory amount rule of the fine
 // it cuts: a yuan range inside the statutory range, multiples inside the
 // statutory multiples, shares inside [0, 1], and no fine only where the fine
@@ -745,22 +799,23 @@ func (v *validator) grade(it *Item, g *Grade, fine *Sanction, scheme penalty.Sch
 		}
 		return
 	}
-	if fine.Amount == nil {
-		return
+	amount := fine.AmountOf(g.Range)
+	if amount == nil {
+		return // an unknown range, reported by gradeRanges
 	}
 	parties := []PartyType{""}
-	if fine.Amount.All == nil {
+	if amount.All == nil {
 		parties = parties[:0]
-		for _, pr := range fine.Amount.ByParty {
+		for _, pr := range amount.ByParty {
 			parties = append(parties, pr.Party)
 		}
 	}
 	for _, p := range parties {
-		rule := fine.Amount.All
+		rule := amount.All
 		gf := g.Fine
 		label := where
 		if p != "" {
-			rule, gf = fine.Amount.For(p), g.Fine.For(p)
+			rule, gf = amount.For(p), g.Fine.For(p)
 			label = where + " (" + string(p) + ")"
 			if gf == nil {
 				v.errorf(g.Fine.Pos, CodeMissing, "%s: no fine given for %s", where, p)

@@ -45,12 +45,16 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 			fine = s
 		}
 	}
-	fm := r.fineMemos(v, fine)
-	stat, hasFine := r.statutoryMemo(fm, v, fine)
+	fineRange := r.fineRange(v, fine)
 	if r.cerr.err() != nil {
 		return nil, nil
 	}
-	grade, err := r.grade(v, stat, hasFine)
+	fm := r.fineMemos(v, fine, fineRange)
+	stat, hasFine := r.statutoryMemo(fm, v, fine, fineRange)
+	if r.cerr.err() != nil {
+		return nil, nil
+	}
+	grade, err := r.grade(v, fineRange, stat, hasFine)
 	if err != nil || grade == nil {
 		return nil, err
 	}
@@ -93,14 +97,35 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 	return d, nil
 }
 
-// statutory evaluates the fine's amount rule for the party and the base
-// fact. hasFine is false when the clause allows no fine in this case.
-func (r *run) statutory(v *versionRules, fine *sanctionRules) (statutory, bool) {
+// fineRange chooses the statutory range of a fine with several
+// (catalog.FineRange): of the ranges whose condition holds, the last
+// listed; none, the fine's own amount (0). It records the choice.
+func (r *run) fineRange(v *versionRules, fine *sanctionRules) int {
+	if fine == nil || fine != v.fine || len(v.ranges) == 0 {
+		return 0
+	}
+	chosen := 0
+	for i, ru := range v.ranges {
+		if r.eval(ru) {
+			chosen = i + 1
+		}
+		if r.cerr.err() != nil {
+			return 0
+		}
+	}
+	r.record(kindFineRange, chosen, true)
+	return chosen
+}
+
+// statutory evaluates the amount rule of the fine's range for the party
+// and the base fact. hasFine is false when the clause allows no fine in
+// this case.
+func (r *run) statutory(v *versionRules, fine *sanctionRules, fineRange int) (statutory, bool) {
 	if fine == nil {
 		return statutory{}, false
 	}
 	party := indexOf(partyTypes, r.c.Party.Type)
-	ar := amountFor(fine.s.Amount, r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type))
+	ar := amountFor(fineAmounts(fine.s)[fineRange], r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type))
 	if ar == nil {
 		r.record(kindNoFine, party, false)
 		return statutory{}, false
@@ -126,7 +151,7 @@ func (r *run) statutory(v *versionRules, fine *sanctionRules) (statutory, bool) 
 		return statutory{}, false
 	}
 	st := statutory{main: ar.Rule, outcome: out, rng: out.Range.Round(r.e.unit)}
-	flags := party
+	flags := party | fineRange<<statRangeShift
 	if slot, ok := r.ir.factSlot[baseName(ar.Rule)]; ok && r.set[slot] {
 		r.keep(slot)
 		flags |= statHasBase
@@ -242,9 +267,15 @@ func (e *AmbiguousGradeError) Error() string {
 // grade returns the grade that applies under the benchmark's selection
 // rule: the first whose condition holds, the heaviest of those whose
 // conditions hold, or the only one whose condition holds.
-func (r *run) grade(v *versionRules, stat statutory, hasFine bool) (*gradeRules, error) {
+//
+// Only the grades of the statutory range the case falls under (fineRange)
+// are candidates.
+func (r *run) grade(v *versionRules, fineRange int, stat statutory, hasFine bool) (*gradeRules, error) {
 	if v.selection == catalog.SelectFirst || v.selection == "" {
 		for _, g := range v.grades {
+			if g.rng != fineRange {
+				continue
+			}
 			if r.eval(g.when) {
 				return g, nil
 			}
@@ -252,11 +283,14 @@ func (r *run) grade(v *versionRules, stat statutory, hasFine bool) (*gradeRules,
 				return nil, nil
 			}
 		}
-		return nil, r.gapError(v)
+		return nil, r.gapError(v, fineRange)
 	}
 	var chosen *gradeRules
 	holding := 0
 	for _, g := range v.grades {
+		if g.rng != fineRange {
+			continue
+		}
 		if !r.eval(g.when) {
 			if r.cerr.err() != nil {
 				return nil, nil
@@ -275,7 +309,7 @@ func (r *run) grade(v *versionRules, stat statutory, hasFine bool) (*gradeRules,
 		}
 	}
 	if chosen == nil {
-		return nil, r.gapError(v)
+		return nil, r.gapError(v, fineRange)
 	}
 	if holding > 1 {
 		r.record(kindGradeHeaviest, chosen.index, true, countValue(holding))
@@ -321,10 +355,13 @@ func compareUpper(a, b penalty.Range) int {
 }
 
 // gapError is the answer to a case that no grade's condition holds for.
-func (r *run) gapError(v *versionRules) error {
+func (r *run) gapError(v *versionRules, fineRange int) error {
 	gap := &GapError{Item: r.ir.item.Code, Version: v.v.ID, Pos: v.v.Benchmark.Pos}
 	seen := map[string]bool{}
 	for _, g := range v.grades {
+		if g.rng != fineRange {
+			continue
+		}
 		for _, f := range r.facts(g.when) {
 			if !seen[f.Name] {
 				seen[f.Name] = true
@@ -423,4 +460,30 @@ func resolve(iv penalty.Interval, unit decimal.Decimal) penalty.Range {
 		return penalty.Closed(iv.Min, *iv.Max).Round(unit)
 	}
 	return rng
+}
+
+// amountText states a statutory amount as a trace note does: 50000至100000元,
+// or per party type (单位…；个人…).
+func amountText(a *catalog.Amount) string {
+	one := func(ar *catalog.AmountRule) string {
+		if ar == nil {
+			return "不予罚款"
+		}
+		r := ar.Rule
+		if r.Kind != penalty.Fixed {
+			return factorText(r)
+		}
+		if r.Max == nil {
+			return r.Min.String() + "元以上"
+		}
+		return rangeText(penalty.Closed(r.Min, *r.Max)) + "元"
+	}
+	if a.All != nil {
+		return one(a.All)
+	}
+	var parts []string
+	for _, pr := range a.ByParty {
+		parts = append(parts, pr.Party.Label()+one(pr.Rule))
+	}
+	return strings.Join(parts, "；")
 }
