@@ -92,13 +92,13 @@ type versionRules struct {
 	selection             catalog.Selection // how the grades are chosen
 	// ranges are the fine's further statutory ranges (catalog.FineRange),
 	// and rangeCites the citation of each range, the fine's own first.
-	ranges     []*rule
-	rangeCites []string
-	light                 *rule
-	firstOffense          *rule
-	commitment            *rule
-	offset                *rule
-	factors               []*factorRule // catalog factors, then the benchmark's
+	ranges       []*rule
+	rangeCites   []string
+	light        *rule
+	firstOffense *rule
+	commitment   *rule
+	offset       *rule
+	factors      []*factorRule // catalog factors, then the benchmark's
 
 	amountCite string // the citation of the statutory fine
 	// sanctionPreconditions is set when a sanction has a precondition of
