@@ -100,6 +100,10 @@ func (b *builder) versionRows(it *catalog.Item, v *catalog.Version, first bool, 
 				row[colGrade].Text += "\n（" + g.Tier.Label() + "）"
 			}
 			row[colCondition].Text = b.gradeCondition(g, sharing[j])
+			if l := rangeLabel(fineOf(v), g); l != "" {
+				// Each statutory range with its own rows.
+				row[colCondition].Text = "【" + l + "】\n" + row[colCondition].Text
+			}
 			row[colStandard].Text = b.gradeStandard(it, v, g)
 			row[colRemarks].Text = g.Note
 			rows = append(rows, row)
@@ -227,7 +231,7 @@ func (b *builder) remarks(it *catalog.Item, v *catalog.Version, first bool, sche
 		lines = append(lines, note)
 	}
 	if fine := fineOf(v); fine != nil && fine.Amount != nil {
-		line := "法定罚款：" + RenderAmount(b.cat, it, fine.Amount, !fine.Mandatory)
+		line := "法定罚款：" + RenderFineRanges(b.cat, it, fine)
 		lines = append(lines, line)
 	}
 	if p := v.Precondition; p != nil {

@@ -388,9 +388,14 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 	scheme := ck.cat.SchemeFor(vc.b)
 	reported := map[int]bool{}
 	for _, pr := range chkPartyRules(fine.Amount) {
+		// Each grade is placed on its own statutory range (a fine may
+		// have several, catalog.FineRange); grades of different ranges
+		// are not compared: the ranges themselves are ordered.
 		shares := make([]chkShare, len(grades))
 		for i, g := range grades {
-			shares[i] = chkGradeShare(pr.rule, g, pr.party, scheme)
+			if rule, ok := chkRangeRule(fine, g.Range, pr.party); ok {
+				shares[i] = chkGradeShare(rule, g, pr.party, scheme)
+			}
 		}
 		party := ""
 		if pr.party != "" {
@@ -398,7 +403,7 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 		}
 		for bi, gb := range grades {
 			for ai, ga := range grades {
-				if reported[bi] || ga.Tier >= gb.Tier || !chkLower(shares[ai], shares[bi]) {
+				if reported[bi] || ga.Range != gb.Range || ga.Tier >= gb.Tier || !chkLower(shares[ai], shares[bi]) {
 					continue
 				}
 				reported[bi] = true
@@ -412,7 +417,7 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 		}
 		for bi, gb := range grades {
 			for ai, ga := range grades {
-				if reported[bi] || ai == bi || !chkLower(shares[ai], shares[bi]) {
+				if reported[bi] || ai == bi || ga.Range != gb.Range || !chkLower(shares[ai], shares[bi]) {
 					continue
 				}
 				mv, ok := vc.aggravation(ai, bi, pr.party)
@@ -617,6 +622,22 @@ func chkPartyRules(a *catalog.Amount) []chkPartyRule {
 		}
 	}
 	return out
+}
+
+// chkRangeRule is the statutory rule of a fine's range (catalog.BaseRange
+// for its own amount) for one party type ("" where the amount does not
+// split by party).
+func chkRangeRule(fine *catalog.Sanction, rangeID string, party catalog.PartyType) (penalty.Rule, bool) {
+	a := fine.AmountOf(rangeID)
+	if a == nil {
+		return penalty.Rule{}, false
+	}
+	for _, pr := range chkPartyRules(a) {
+		if pr.party == party {
+			return pr.rule, true
+		}
+	}
+	return penalty.Rule{}, false
 }
 
 // chkFineOf returns a version's fine sanction, or nil.

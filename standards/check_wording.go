@@ -195,7 +195,7 @@ func (ck *checker) wordingChecks(vc *chkVersion) {
 				f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
 					"grade %s (%s) %s %q could not be read as a condition (%s), so it is not compared with the rule",
 					g.ID, g.Label, w.what, w.text, quoteAll(rd.unread))
-				f.Hint = "write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: " + rowRule(vc.grades[j], sharing[j])
+				f.Hint = "write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: " + rowRule(vc.own[j], sharing[j])
 				f.Related = []Related{{Pos: g.When.Pos, What: "grade " + g.ID + " condition"}}
 				ck.add(f)
 				continue
@@ -258,7 +258,13 @@ func (ck *checker) lightViolationWording(vc *chkVersion, scope *condition.Scope,
 // the wording leaves out.
 func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel selection, j int, g *catalog.Grade, what, text string, pos catalog.Pos, rd wordingReading, stated bool) {
 	selected := compileSrc(sel.selected(vc.grades, j), scope)
-	published := compileSrc(sel.published(vc.grades, j, condition.String(rd.node), stated), scope)
+	// A row stands under its statutory range in the table: its wording
+	// claims the cases of that range.
+	w := condition.String(rd.node)
+	if j < len(vc.rangeSel) && vc.rangeSel[j] != "" {
+		w = vc.rangeSel[j] + " && (" + w + ")"
+	}
+	published := compileSrc(sel.published(vc.grades, j, w, stated), scope)
 	if selected == nil || published == nil {
 		// Not expected: the reader builds typed conditions. Say so rather
 		// than pass the wording silently.
@@ -268,8 +274,8 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 		ck.add(f)
 		return
 	}
-	reasons := wordingReasons(rd, vc.grades, j)
-	rule := rowRule(vc.grades[j], stated)
+	reasons := wordingReasons(rd, vc.own, j)
+	rule := rowRule(vc.own[j], stated)
 	slots := chkSlotsOf(lit(selected, true), lit(published, true))
 	if p, ok, m := vc.find(chkQuery{graded: true, lits: []chkLit{lit(published, true), lit(selected, false)}}); ok {
 		other := vc.gradeOf(p)

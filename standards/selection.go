@@ -194,8 +194,15 @@ func compareGradeFines(cat *catalog.Catalog, v *catalog.Version, a, b *catalog.G
 	scheme := cat.SchemeFor(v.Benchmark)
 	verdict := 0
 	for _, pr := range chkPartyRules(fine.Amount) {
-		sa := chkGradeShare(pr.rule, a, pr.party, scheme)
-		sb := chkGradeShare(pr.rule, b, pr.party, scheme)
+		// Grades of different statutory ranges are never candidates
+		// together (a case falls under one range).
+		ra, okA := chkRangeRule(fine, a.Range, pr.party)
+		rb, okB := chkRangeRule(fine, b.Range, pr.party)
+		if !okA || !okB {
+			continue
+		}
+		sa := chkGradeShare(ra, a, pr.party, scheme)
+		sb := chkGradeShare(rb, b, pr.party, scheme)
 		c, ok := compareShares(sa, sb)
 		if !ok {
 			continue
