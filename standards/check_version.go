@@ -68,7 +68,7 @@ type chkVersion struct {
 	// rangeSel is, per grade, the expression source that selects its
 	// statutory range; empty where the fine has one range.
 	rangeSel []string
-	fo     *condition.Expr
+	fo       *condition.Expr
 
 	sel selection // how the benchmark chooses among its grades
 
