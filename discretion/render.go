@@ -258,7 +258,7 @@ func (rd *renderer) fine(s *Step, h value, vals []value) {
 	case kindGradeHeaviest:
 		g := v.grades[ref].g
 		s.Step, s.Rule = "grade", "grade:"+g.ID
-		s.Note = fmt.Sprintf("同时符合%d个阶次的适用条件，按较重的阶次%s处罚", int64(vals[0]), g.Label)
+		s.Note = fmt.Sprintf("同时符合%d个阶次的适用条件，按其中较重的阶次“%s”处罚", int64(vals[0]), g.Label)
 	}
 }
 

@@ -79,7 +79,7 @@ func TestGradeSelection(t *testing.T) {
 				t.Fatalf("grade = %s, want %s\n%s", d.Grade, tt.grade, d.Text())
 			}
 			wantFine(t, d, tt.fine[0], tt.fine[1])
-			stated := strings.Contains(d.Text(), "按较重的阶次")
+			stated := strings.Contains(d.Text(), "按其中较重的阶次")
 			if stated != tt.heaviest {
 				t.Errorf("trace states the heaviest rule: %v, want %v\n%s", stated, tt.heaviest, d.Text())
 			}
