@@ -298,6 +298,9 @@ func (ck *checker) reachability(vc *chkVersion) {
 		if p := s.Precondition; p != nil {
 			conds = append(conds, cond{p.When, "precondition of sanction " + string(s.Type)})
 		}
+		for _, r := range s.Ranges {
+			conds = append(conds, cond{r.When, "fine range " + r.ID + " (" + r.Label + ")"})
+		}
 	}
 	b := vc.b
 	if e := b.LightViolation; e != nil {

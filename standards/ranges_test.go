@@ -56,6 +56,17 @@ func TestFineRangesChecks(t *testing.T) {
 			t.Errorf("want one gap under the serious range, got %v", r.Findings)
 		}
 	})
+	t.Run("range_that_never_applies_is_unreachable", func(t *testing.T) {
+		src := strings.Replace(rangesCatalog, "            when: serious\n", "            when: serious && !serious\n", 1)
+		r, _ := chkCheck(t, "ranges.yaml", []byte(src), standards.Options{})
+		var found bool
+		for _, f := range findingsWith(r, standards.CodeUnreachable) {
+			found = found || strings.Contains(f.Message, "fine range serious")
+		}
+		if !found {
+			t.Errorf("want the serious range reported as never applying, got %v", r.Findings)
+		}
+	})
 	t.Run("rows_of_different_ranges_do_not_overlap", func(t *testing.T) {
 		// length and loss rows both hold for any case; only the range decides.
 		r, _ := chkCheck(t, "ranges.yaml", []byte(strings.Replace(rangesCatalog, "tier_scheme: midpoint\n", "tier_scheme: midpoint\npolicies: {grade_selection: exclusive}\n", 1)), standards.Options{})
