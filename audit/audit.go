@@ -396,6 +396,7 @@ func (a *Auditor) audit(ctx context.Context, rw *row, priors map[string][]prior)
 	if err != nil {
 		var ce *discretion.CaseError
 		var ge *discretion.GapError
+		var ae *discretion.AmbiguousGradeError
 		switch {
 		case errors.As(err, &ce):
 			ps := a.translate(ce, cat, rec.c.Item)
@@ -403,6 +404,9 @@ func (a *Auditor) audit(ctx context.Context, rw *row, priors map[string][]prior)
 		case errors.As(err, &ge):
 			return rec, eng, nil, []Finding{{Kind: Undecidable, Rule: lawArt34,
 				Message: "裁量基准没有覆盖本案情形，无法复核：" + err.Error()}}, nil
+		case errors.As(err, &ae):
+			return rec, eng, nil, []Finding{{Kind: Undecidable, Rule: lawArt34,
+				Message: "裁量基准声明各阶次互不重叠，但本案同时符合两个阶次，无法复核：" + err.Error()}}, nil
 		}
 		return nil, nil, nil, nil, err
 	}

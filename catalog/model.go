@@ -137,6 +137,10 @@ type Policies struct {
 	MitigationFloor *decimal.Decimal `yaml:"mitigation_floor"`
 	// MitigationFloorCitation is the rule that sets MitigationFloor.
 	MitigationFloorCitation *Citation `yaml:"mitigation_floor_citation"`
+	// GradeSelection is how benchmarks choose among their grades unless a
+	// benchmark states its own selection: first (default), heaviest or
+	// exclusive (Selection).
+	GradeSelection Selection `yaml:"grade_selection"`
 	// NoFault is art. 33 ¶2; its condition names the case fact that records
 	// that the party proved it had no fault.
 	NoFault *Rule `yaml:"no_fault"`
@@ -306,12 +310,59 @@ type Precondition struct {
 // Sanction is one statutory penalty component (art. 9 type). Mandatory is
 // "并处"/"处"; optional is "可以处"/"可以并处".
 type Sanction struct {
-	Pos          Pos                  `yaml:"-"`
-	Type         penalty.SanctionType `yaml:"type" required:"true"`
-	Mandatory    bool                 `yaml:"mandatory" required:"true"`
-	Amount       *Amount              `yaml:"amount"`
-	Precondition *Precondition        `yaml:"precondition"`
-	Note         string               `yaml:"note"`
+	Pos       Pos                  `yaml:"-"`
+	Type      penalty.SanctionType `yaml:"type" required:"true"`
+	Mandatory bool                 `yaml:"mandatory" required:"true"`
+	Amount    *Amount              `yaml:"amount"`
+	// Ranges are further statutory ranges of the same clause, each chosen
+	// by its condition ("处五万元以上十万元以下罚款；造成严重后果的，处十万元
+	// 以上三十万元以下罚款"): Amount is the range that applies when none of
+	// theirs holds. Only a fine has ranges; grades name the range they cut
+	// (Grade.Range).
+	Ranges       []*FineRange  `yaml:"ranges"`
+	Precondition *Precondition `yaml:"precondition"`
+	Note         string        `yaml:"note"`
+}
+
+// FineRange is one further statutory range of a fine, with the condition
+// under which the clause sets it. Of the ranges whose condition holds, the
+// last listed applies: list them as the clause does, lighter first.
+type FineRange struct {
+	Pos    Pos     `yaml:"-"`
+	ID     string  `yaml:"id" required:"true"`
+	Label  string  `yaml:"label" required:"true"` // the clause's words: 造成严重后果的
+	When   *Cond   `yaml:"when" required:"true"`
+	Amount *Amount `yaml:"amount" required:"true"`
+	// Citation is the provision that sets the range where it is not the
+	// item's penalty clause as a whole (e.g. the clause's second sentence
+	// quoted on its own).
+	Citation *Citation `yaml:"citation"`
+}
+
+// BaseRange is the id by which a grade names the fine's own amount, the
+// range that applies when no FineRange's condition holds.
+const BaseRange = ""
+
+// AmountOf returns the statutory amount of the range with the given id
+// (BaseRange for the fine's own amount), or nil.
+func (s *Sanction) AmountOf(rangeID string) *Amount {
+	if rangeID == BaseRange {
+		return s.Amount
+	}
+	if r := s.Range(rangeID); r != nil {
+		return r.Amount
+	}
+	return nil
+}
+
+// Range returns the fine range with the given id, or nil.
+func (s *Sanction) Range(id string) *FineRange {
+	for _, r := range s.Ranges {
+		if r.ID == id {
+			return r
+		}
+	}
+	return nil
 }
 
 // Benchmark is the discretion standard for one version of an item.
@@ -324,12 +375,42 @@ type Benchmark struct {
 	Commitment     *Commitment    `yaml:"commitment"`
 	Offset         *Offset        `yaml:"public_service_offset"`
 	Factors        []*Factor      `yaml:"factors"`
-	// Exclusive declares that the grades' conditions never overlap, so that
-	// the order of the grades does not matter. The engine takes the first
-	// grade that matches either way; the consistency checks
-	// (standards.Check) report overlapping grades as errors when Exclusive
-	// is set and as warnings otherwise.
+	// Selection is how the grades are chosen (first, heaviest or
+	// exclusive); empty, the catalog's policies.grade_selection applies
+	// (Catalog.SelectionFor).
+	Selection Selection `yaml:"selection"`
+	// Exclusive is the older spelling of selection: exclusive, kept so that
+	// catalogs written with it load unchanged.
 	Exclusive bool `yaml:"exclusive"`
+}
+
+// Selection is a benchmark's rule for choosing among its grades when the
+// conditions of several hold.
+type Selection string
+
+// Selection rules.
+const (
+	// SelectFirst takes the first grade, in the order written, whose
+	// condition holds ("按表列顺序适用"): a later row applies only to the
+	// cases the rows before it leave, so rows are written with that in mind.
+	SelectFirst Selection = "first"
+	// SelectHeaviest makes every grade whose condition holds a candidate and
+	// applies the heaviest (同时具有两种以上情形的，按照较重的情形处罚): rows
+	// are written as published, and may overlap. Heaviest is decided for
+	// the case at hand, in this order: the grade's fine range for the case
+	// (the higher maximum, then the higher minimum; a grade with a fine
+	// over one without); then its tier (从重 over 一般 over 从轻); then the
+	// later row of the table.
+	SelectHeaviest Selection = "heaviest"
+	// SelectExclusive declares that the grades never overlap: the checks
+	// report an overlap as an error, and a case that meets two grades'
+	// conditions is an error naming both rather than a decision.
+	SelectExclusive Selection = "exclusive"
+)
+
+// Known reports whether s is one of the selection rules.
+func (s Selection) Known() bool {
+	return s == SelectFirst || s == SelectHeaviest || s == SelectExclusive
 }
 
 // Grade is one 裁量阶次: the facts it covers and the fine it allows.
@@ -342,6 +423,10 @@ type Grade struct {
 	Description string                 `yaml:"description"` // hand wording for tables
 	Fine        *GradeFine             `yaml:"fine"`
 	Sanctions   []penalty.SanctionType `yaml:"sanctions"` // optional sanctions chosen at this grade
+	// Range is the id of the statutory range (Sanction.Ranges) this grade
+	// cuts; empty, the fine's own amount. The grade is a candidate only
+	// for cases that fall under its range.
+	Range string `yaml:"range"`
 	// Note is the row's 备注 as published: a remark on this grade alone,
 	// printed in the table's 备注 column on the grade's row.
 	Note string `yaml:"note"`

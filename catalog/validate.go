@@ -214,6 +214,9 @@ func (v *validator) defaults() {
 	if p.HistoryWindowFirstDay == "" {
 		p.HistoryWindowFirstDay = FirstDayIncluded
 	}
+	if p.GradeSelection == "" {
+		p.GradeSelection = SelectFirst
+	}
 	if p.Limitation.Years == 0 {
 		p.Limitation.Years = defaultLimitationYears
 	}
@@ -331,6 +334,9 @@ func (v *validator) policies() {
 	if f := p.HistoryWindowFirstDay; f != FirstDayIncluded && f != FirstDayExcluded {
 		v.errorf(v.at(&v.cat.Policies.HistoryWindowFirstDay, p.Pos), CodeValue, "policies.history_window_first_day must be included or excluded, not %q", f)
 	}
+	if !p.GradeSelection.Known() {
+		v.errorf(v.at(&v.cat.Policies.GradeSelection, p.Pos), CodeValue, "policies.grade_selection must be first, heaviest or exclusive, not %q", p.GradeSelection)
+	}
 	if p.MitigationFloor != nil && p.MitigationFloor.GreaterThan(decimal.NewFromInt(1)) {
 		v.errorf(v.at(&v.cat.Policies.MitigationFloor, p.Pos), CodeValue, "policies.mitigation_floor is a share of the statutory minimum, from 0 to 1")
 	}
@@ -436,6 +442,21 @@ func (c *Catalog) SchemeFor(b *Benchmark) penalty.Scheme {
 		return b.TierScheme
 	}
 	return c.TierScheme
+}
+
+// SelectionFor returns the rule by which a benchmark chooses among its
+// grades: its own selection, exclusive for the older exclusive: true, or
+// the catalog's policies.grade_selection.
+func (c *Catalog) SelectionFor(b *Benchmark) Selection {
+	switch {
+	case b != nil && b.Selection != "":
+		return b.Selection
+	case b != nil && b.Exclusive:
+		return SelectExclusive
+	case c.Policies.GradeSelection != "":
+		return c.Policies.GradeSelection
+	}
+	return SelectFirst
 }
 
 // AllFacts returns the catalog's facts followed by the item's own.
@@ -551,6 +572,9 @@ func (v *validator) version(it *Item, ver *Version, facts Facts, catalogFactors 
 			if s.Amount != nil {
 				v.errorf(s.Amount.Pos, CodeValue, "%s: only a fine has an amount", where)
 			}
+			if len(s.Ranges) > 0 {
+				v.errorf(s.Ranges[0].Pos, CodeValue, "%s: only a fine has statutory ranges", where)
+			}
 			continue
 		}
 		if fine != nil {
@@ -563,6 +587,7 @@ func (v *validator) version(it *Item, ver *Version, facts Facts, catalogFactors 
 			continue
 		}
 		v.amount(it, s.Amount, facts, where)
+		v.fineRanges(it, s, facts, where)
 	}
 	if ver.Precondition != nil {
 		v.precondition(ver.Precondition)
@@ -580,6 +605,29 @@ func (v *validator) version(it *Item, ver *Version, facts Facts, catalogFactors 
 		return
 	}
 	v.benchmark(it, ver, fine, catalogFactors, where)
+}
+
+// fineRanges checks a fine's further statutory ranges: distinct ids, an
+// amount each, and each range no lighter than the one listed before it
+// (the last range whose condition holds applies).
+func (v *validator) fineRanges(it *Item, s *Sanction, facts Facts, where *Phrase) {
+	ids := map[string]bool{}
+	prev := s.Amount
+	for _, r := range s.Ranges {
+		if ids[r.ID] {
+			v.errorf(r.Pos, CodeDuplicateName, "%s: fine range id %q is used twice", where, r.ID)
+		}
+		ids[r.ID] = true
+		if r.Amount == nil {
+			continue
+		}
+		rw := P("%s range %s", where, r.ID)
+		v.amount(it, r.Amount, facts, rw)
+		if prev != nil && prev.All != nil && r.Amount.All != nil && r.Amount.All.Min != nil && prev.All.Min != nil && r.Amount.All.Min.LessThan(*prev.All.Min) {
+			v.errorf(r.Amount.Pos, CodeRange, "%s: the range starts at %s, below the %s of the range before it: list the ranges as the clause does, lighter first (the last whose condition holds applies)", rw, r.Amount.All.Min, prev.All.Min)
+		}
+		prev = r.Amount
+	}
 }
 
 func (v *validator) precondition(p *Precondition) {
@@ -714,6 +762,12 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 	if len(b.Grades) == 0 {
 		v.errorf(b.Pos, CodeMissing, "%s: a benchmark needs at least one grade", where)
 	}
+	if b.Selection != "" && !b.Selection.Known() {
+		v.errorf(v.at(&b.Selection, b.Pos), CodeValue, "%s: selection must be first, heaviest or exclusive, not %q", where, b.Selection)
+	}
+	if b.Exclusive && b.Selection != "" && b.Selection != SelectExclusive {
+		v.errorf(v.at(&b.Exclusive, b.Pos), CodeValue, "%s: exclusive: true contradicts selection: %s; exclusive: true is the older spelling of selection: exclusive, give one of them", where, b.Selection)
+	}
 	ids := map[string]bool{}
 	for _, g := range b.Grades {
 		if ids[g.ID] {
@@ -725,6 +779,7 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 		}
 		v.grade(it, g, fine, scheme, where)
 	}
+	v.gradeRanges(b, fine, where)
 	factorIDs := map[string]Pos{}
 	for k, p := range catalogFactors {
 		factorIDs[k] = p
@@ -764,6 +819,32 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 	}
 }
 
+// gradeRanges checks that each grade names a range of the fine and that
+// every range has grades to cut it.
+func (v *validator) gradeRanges(b *Benchmark, fine *Sanction, where *Phrase) {
+	used := map[string]bool{}
+	for _, g := range b.Grades {
+		used[g.Range] = true
+		if g.Range == BaseRange {
+			continue
+		}
+		if fine == nil || fine.Range(g.Range) == nil {
+			v.errorf(v.at(&g.Range, g.Pos), CodeReference, "%s grade %s: range %q is not a statutory range of the item's fine (sanctions: fine: ranges)", where, g.ID, g.Range)
+		}
+	}
+	if fine == nil || len(fine.Ranges) == 0 || len(b.Grades) == 0 {
+		return
+	}
+	if !used[BaseRange] {
+		v.errorf(b.Pos, CodeMissing, "%s: no grade cuts the fine's own amount, which applies when no range's condition holds; give grades without range:", where)
+	}
+	for _, r := range fine.Ranges {
+		if !used[r.ID] {
+			v.errorf(r.Pos, CodeMissing, "%s: no grade cuts fine range %s (%s); give grades with range: %s", where, r.ID, r.Label, r.ID)
+		}
+	}
+}
+
 // grade checks a grade's fine against the statutory amount rule of the fine
 // it cuts: a yuan range inside the statutory range, multiples inside the
 // statutory multiples, shares inside [0, 1], and no fine only where the fine
@@ -790,22 +871,23 @@ func (v *validator) grade(it *Item, g *Grade, fine *Sanction, scheme penalty.Sch
 		}
 		return
 	}
-	if fine.Amount == nil {
-		return
+	amount := fine.AmountOf(g.Range)
+	if amount == nil {
+		return // an unknown range, reported by gradeRanges
 	}
 	parties := []PartyType{""}
-	if fine.Amount.All == nil {
+	if amount.All == nil {
 		parties = parties[:0]
-		for _, pr := range fine.Amount.ByParty {
+		for _, pr := range amount.ByParty {
 			parties = append(parties, pr.Party)
 		}
 	}
 	for _, p := range parties {
-		rule := fine.Amount.All
+		rule := amount.All
 		gf := g.Fine
 		label := where
 		if p != "" {
-			rule, gf = fine.Amount.For(p), g.Fine.For(p)
+			rule, gf = amount.For(p), g.Fine.For(p)
 			label = P("%s (%s)", where, string(p))
 			if gf == nil {
 				v.errorf(g.Fine.Pos, CodeMissing, "%s: no fine given for %s", where, p)

@@ -19,9 +19,10 @@ import (
 //
 // A case that cannot be decided as stated returns a *CaseError naming every
 // problem (errors.Is(err, ErrInvalidCase)). A catalog whose grades leave
-// the case uncovered returns a *GapError. A nil ctx returns ErrNilContext:
-// pass context.Background() where there is no deadline. Decide never
-// panics and never guesses a missing fact.
+// the case uncovered returns a *GapError; one that meets two grades of a
+// benchmark whose selection is exclusive returns an *AmbiguousGradeError. A
+// nil ctx returns ErrNilContext: pass context.Background() where there is
+// no deadline. Decide never panics and never guesses a missing fact.
 func (e *Engine) Decide(ctx context.Context, c *Case) (*Decision, error) {
 	if ctx == nil {
 		return nil, ErrNilContext

@@ -89,11 +89,16 @@ type versionRules struct {
 	fine                  *sanctionRules
 	scheme                penalty.Scheme
 	grades                []*gradeRules
-	light                 *rule
-	firstOffense          *rule
-	commitment            *rule
-	offset                *rule
-	factors               []*factorRule // catalog factors, then the benchmark's
+	selection             catalog.Selection // how the grades are chosen
+	// ranges are the fine's further statutory ranges (catalog.FineRange),
+	// and rangeCites the citation of each range, the fine's own first.
+	ranges       []*rule
+	rangeCites   []string
+	light        *rule
+	firstOffense *rule
+	commitment   *rule
+	offset       *rule
+	factors      []*factorRule // catalog factors, then the benchmark's
 
 	amountCite  string // the citation of the statutory fine
 	penaltyCite string // the citation of the penalty clause
@@ -103,7 +108,7 @@ type versionRules struct {
 	// fineBaseFree is set when no base fact enters the fine, so that its
 	// arithmetic is memoised per party type (memo.go) in memos.
 	fineBaseFree bool
-	memos        [3]fineMemos
+	memos        [][3]fineMemos // per fine range, per party type
 	// firstOffenseWindow is the 首违不罚 window as notes state it.
 	firstOffenseWindow string
 	offsetNotes        [2]string
@@ -116,6 +121,7 @@ type sanctionRules struct {
 
 type gradeRules struct {
 	index int // in versionRules.grades
+	rng   int // the fine range it cuts: 0 the fine's own amount, i+1 Ranges[i]
 	g     *catalog.Grade
 	when  *rule
 	// row cites the standard's own row: its title and 文号, the item and
@@ -360,10 +366,12 @@ func (ir *itemRules) snapshotLayout() {
 		if v.fine == nil || v.fine.s.Amount == nil {
 			continue
 		}
-		a := v.fine.s.Amount
-		rules := []*catalog.AmountRule{a.All}
-		for _, pr := range a.ByParty {
-			rules = append(rules, pr.Rule)
+		var rules []*catalog.AmountRule
+		for _, a := range fineAmounts(v.fine.s) {
+			rules = append(rules, a.All)
+			for _, pr := range a.ByParty {
+				rules = append(rules, pr.Rule)
+			}
 		}
 		for _, ar := range rules {
 			if ar == nil {
@@ -404,6 +412,13 @@ func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *conditio
 		if s.Type == penalty.Fine {
 			vr.fine = sr
 			vr.fineBaseFree = amountBaseFree(s.Amount)
+			vr.rangeCites = []string{vr.amountCite}
+			for _, fr := range s.Ranges {
+				cite := citeOr(fr.Citation, vr.amountCite)
+				vr.ranges = append(vr.ranges, c.cond(fr.When, scope, "statutory", "range:"+fr.ID, cite, fr.Label))
+				vr.rangeCites = append(vr.rangeCites, cite)
+				vr.fineBaseFree = vr.fineBaseFree && amountBaseFree(fr.Amount)
+			}
 		}
 	}
 	b := v.Benchmark
@@ -411,14 +426,26 @@ func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *conditio
 		return vr
 	}
 	vr.scheme = c.cat.SchemeFor(b)
+	vr.selection = c.cat.SelectionFor(b)
 	for i, g := range b.Grades {
 		row := standardCite(c.cat) + it.Code + " " + g.Label
-		vr.grades = append(vr.grades, &gradeRules{index: i, g: g, row: row,
-			when: c.cond(g.When, scope, "grade", "grade:"+g.ID, joinCites(row, penaltyCite), g.Label)})
+		gr := &gradeRules{index: i, g: g, row: row,
+			when: c.cond(g.When, scope, "grade", "grade:"+g.ID, joinCites(row, penaltyCite), g.Label)}
+		if vr.fine != nil {
+			for k, fr := range vr.fine.s.Ranges {
+				if fr.ID == g.Range {
+					gr.rng = k + 1
+				}
+			}
+		}
+		vr.grades = append(vr.grades, gr)
 	}
 	if vr.fineBaseFree {
-		for i := range vr.memos {
-			vr.memos[i].grades = make([]gradeMemos, len(vr.grades))
+		vr.memos = make([][3]fineMemos, 1+len(vr.ranges))
+		for k := range vr.memos {
+			for i := range vr.memos[k] {
+				vr.memos[k][i].grades = make([]gradeMemos, len(vr.grades))
+			}
 		}
 	}
 	if e := b.LightViolation; e != nil {
@@ -461,6 +488,15 @@ func (ir *itemRules) versionAt(d catalog.Date) *versionRules {
 }
 
 // amountBaseFree reports whether no rule of an amount reads a base fact.
+// fineAmounts are a fine's statutory amounts: its own, then its ranges'.
+func fineAmounts(s *catalog.Sanction) []*catalog.Amount {
+	out := []*catalog.Amount{s.Amount}
+	for _, r := range s.Ranges {
+		out = append(out, r.Amount)
+	}
+	return out
+}
+
 func amountBaseFree(a *catalog.Amount) bool {
 	if a == nil {
 		return false

@@ -100,19 +100,19 @@ func partyIndex(p catalog.PartyType) int { return indexOf(partyTypes, p) }
 
 // fineMemos returns the memos for the case's party type, or nil when the
 // fine depends on the case beyond it.
-func (r *run) fineMemos(v *versionRules, fine *sanctionRules) *fineMemos {
+func (r *run) fineMemos(v *versionRules, fine *sanctionRules, fineRange int) *fineMemos {
 	pi := partyIndex(r.c.Party.Type)
-	if fine == nil || fine != v.fine || !v.fineBaseFree || pi < 0 {
+	if fine == nil || fine != v.fine || !v.fineBaseFree || pi < 0 || fineRange >= len(v.memos) {
 		return nil
 	}
-	return &v.memos[pi]
+	return &v.memos[fineRange][pi]
 }
 
 // statutoryMemo is statutory, memoised.
-func (r *run) statutoryMemo(fm *fineMemos, v *versionRules, fine *sanctionRules) (statutory, bool) {
+func (r *run) statutoryMemo(fm *fineMemos, v *versionRules, fine *sanctionRules, fineRange int) (statutory, bool) {
 	if fm != nil {
 		m := memoized(r, &fm.stat, func(s *run) statResult {
-			st, ok := s.statutory(v, fine)
+			st, ok := s.statutory(v, fine, fineRange)
 			return statResult{st, ok}
 		})
 		if m != nil {
@@ -120,7 +120,7 @@ func (r *run) statutoryMemo(fm *fineMemos, v *versionRules, fine *sanctionRules)
 			return m.val.st, m.val.hasFine
 		}
 	}
-	return r.statutory(v, fine)
+	return r.statutory(v, fine, fineRange)
 }
 
 // gradeRangeMemo is gradeRange, memoised.

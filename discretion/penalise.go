@@ -49,12 +49,16 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 			fine = s
 		}
 	}
-	fm := r.fineMemos(v, fine)
-	stat, hasFine := r.statutoryMemo(fm, v, fine)
+	fineRange := r.fineRange(v, fine)
 	if r.cerr.err() != nil {
 		return nil, nil
 	}
-	grade, err := r.grade(v)
+	fm := r.fineMemos(v, fine, fineRange)
+	stat, hasFine := r.statutoryMemo(fm, v, fine, fineRange)
+	if r.cerr.err() != nil {
+		return nil, nil
+	}
+	grade, err := r.grade(v, fineRange, stat, hasFine)
 	if err != nil || grade == nil {
 		return nil, err
 	}
@@ -118,14 +122,35 @@ func (r *run) imposeNothing(d *Decision, why nothingImposed) *Decision {
 	return d
 }
 
-// statutory evaluates the fine's amount rule for the party and the base
-// fact. hasFine is false when the clause allows no fine in this case.
-func (r *run) statutory(v *versionRules, fine *sanctionRules) (statutory, bool) {
+// fineRange chooses the statutory range of a fine with several
+// (catalog.FineRange): of the ranges whose condition holds, the last
+// listed; none, the fine's own amount (0). It records the choice.
+func (r *run) fineRange(v *versionRules, fine *sanctionRules) int {
+	if fine == nil || fine != v.fine || len(v.ranges) == 0 {
+		return 0
+	}
+	chosen := 0
+	for i, ru := range v.ranges {
+		if r.eval(ru) {
+			chosen = i + 1
+		}
+		if r.cerr.err() != nil {
+			return 0
+		}
+	}
+	r.record(kindFineRange, chosen, true)
+	return chosen
+}
+
+// statutory evaluates the amount rule of the fine's range for the party
+// and the base fact. hasFine is false when the clause allows no fine in
+// this case.
+func (r *run) statutory(v *versionRules, fine *sanctionRules, fineRange int) (statutory, bool) {
 	if fine == nil {
 		return statutory{}, false
 	}
 	party := indexOf(partyTypes, r.c.Party.Type)
-	ar := amountFor(fine.s.Amount, r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type))
+	ar := amountFor(fineAmounts(fine.s)[fineRange], r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type))
 	if ar == nil {
 		r.record(kindNoFine, party, false)
 		return statutory{}, false
@@ -151,7 +176,7 @@ func (r *run) statutory(v *versionRules, fine *sanctionRules) (statutory, bool) 
 		return statutory{}, false
 	}
 	st := statutory{main: ar.Rule, outcome: out, rng: out.Range.Round(r.e.unit)}
-	flags := party
+	flags := party | fineRange<<statRangeShift
 	if slot, ok := r.ir.factSlot[ar.Rule.BaseFact()]; ok && r.set[slot] {
 		r.keep(slot)
 		flags |= statHasBase
@@ -234,19 +259,122 @@ func rangeText(rng penalty.Range) string {
 	return rng.Min.String() + "至" + rng.Max.String()
 }
 
-// grade returns the first grade whose condition holds.
-func (r *run) grade(v *versionRules) (*gradeRules, error) {
-	for _, g := range v.grades {
-		if r.eval(g.when) {
-			return g, nil
+// AmbiguousGradeError is the answer to a case that meets the conditions
+// of two grades of a benchmark whose selection is exclusive: the standard
+// declares that its rows never overlap, and this case shows that they do.
+// It is an error of the catalog (standards.Check finds such overlaps
+// before publication), not of the case.
+type AmbiguousGradeError struct {
+	Item    string
+	Version string
+	Pos     catalog.Pos // the benchmark
+	Grades  [2]string   // the ids of the first two grades that hold
+	Labels  [2]string
+}
+
+func (e *AmbiguousGradeError) Error() string {
+	return fmt.Sprintf("%s: item %s version %s: the case meets the conditions of grade %s (%s) and of grade %s (%s), but the benchmark declares its grades exclusive",
+		e.Pos, e.Item, e.Version, e.Grades[0], e.Labels[0], e.Grades[1], e.Labels[1])
+}
+
+// grade returns the grade that applies under the benchmark's selection
+// rule: the first whose condition holds, the heaviest of those whose
+// conditions hold, or the only one whose condition holds.
+//
+// Only the grades of the statutory range the case falls under (fineRange)
+// are candidates.
+func (r *run) grade(v *versionRules, fineRange int, stat statutory, hasFine bool) (*gradeRules, error) {
+	if v.selection == catalog.SelectFirst || v.selection == "" {
+		for _, g := range v.grades {
+			if g.rng != fineRange {
+				continue
+			}
+			if r.eval(g.when) {
+				return g, nil
+			}
+			if r.cerr.err() != nil {
+				return nil, nil
+			}
 		}
-		if r.cerr.err() != nil {
-			return nil, nil
+		return nil, r.gapError(v, fineRange)
+	}
+	var chosen *gradeRules
+	holding := 0
+	for _, g := range v.grades {
+		if g.rng != fineRange {
+			continue
+		}
+		if !r.eval(g.when) {
+			if r.cerr.err() != nil {
+				return nil, nil
+			}
+			continue
+		}
+		holding++
+		switch {
+		case chosen == nil:
+			chosen = g
+		case v.selection == catalog.SelectExclusive:
+			return nil, &AmbiguousGradeError{Item: r.ir.item.Code, Version: v.v.ID, Pos: v.v.Benchmark.Pos,
+				Grades: [2]string{chosen.g.ID, g.g.ID}, Labels: [2]string{chosen.g.Label, g.g.Label}}
+		case !r.heavierGrade(v, chosen, g, stat, hasFine):
+			chosen = g // as heavy or heavier: the later row
 		}
 	}
+	if chosen == nil {
+		return nil, r.gapError(v, fineRange)
+	}
+	if holding > 1 {
+		r.record(kindGradeHeaviest, chosen.index, true, countValue(holding))
+	}
+	return chosen, nil
+}
+
+// heavierGrade reports whether grade a is heavier than grade b for this
+// case (catalog.SelectHeaviest): by the fine range each gives the case —
+// a fine over none, then the higher maximum, then the higher minimum —
+// then by tier. Equal in all, neither is heavier.
+func (r *run) heavierGrade(v *versionRules, a, b *gradeRules, stat statutory, hasFine bool) bool {
+	if hasFine {
+		ra, fa := r.gradeInterval(v, a, stat)
+		rb, fb := r.gradeInterval(v, b, stat)
+		switch {
+		case fa != fb:
+			return fa
+		case fa:
+			if c := compareUpper(ra, rb); c != 0 {
+				return c > 0
+			}
+			if c := ra.Min.Cmp(rb.Min); c != 0 {
+				return c > 0
+			}
+		}
+	}
+	return a.g.Tier > b.g.Tier
+}
+
+// compareUpper compares the upper bounds of two ranges; unbounded is the
+// highest.
+func compareUpper(a, b penalty.Range) int {
+	switch {
+	case a.Unbounded && b.Unbounded:
+		return 0
+	case a.Unbounded:
+		return 1
+	case b.Unbounded:
+		return -1
+	}
+	return a.Max.Cmp(b.Max)
+}
+
+// gapError is the answer to a case that no grade's condition holds for.
+func (r *run) gapError(v *versionRules, fineRange int) error {
 	gap := &GapError{Item: r.ir.item.Code, Version: v.v.ID, Pos: v.v.Benchmark.Pos}
 	seen := map[string]bool{}
 	for _, g := range v.grades {
+		if g.rng != fineRange {
+			continue
+		}
 		for _, f := range r.facts(g.when) {
 			if !seen[f.Name] {
 				seen[f.Name] = true
@@ -254,24 +382,44 @@ func (r *run) grade(v *versionRules) (*gradeRules, error) {
 			}
 		}
 	}
-	return nil, gap
+	return gap
 }
 
 // gradeRange is the fine range a grade gives for this case.
 func (r *run) gradeRange(v *versionRules, gr *gradeRules, stat statutory) (penalty.Range, bool) {
-	g := gr.g
-	gf := gradeFineFor(g.Fine, r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type))
-	if gf == nil || gf.None {
+	rng, ok, err := r.gradeRangeOf(v, gr, stat)
+	switch {
+	case err != nil:
+		r.cerr.add("", "item %s grade %s: %v", r.ir.item.Code, gr.g.ID, err)
+		return penalty.Range{}, false
+	case !ok:
 		r.record(kindGradeNoFine, gr.index, false)
 		return penalty.Range{}, false
+	}
+	r.record(kindGradeRange, gr.index, true, r.tr.amount(rng.Min), r.tr.upper(rng))
+	return rng, true
+}
+
+// gradeInterval is the fine range a grade would give this case, recording
+// nothing: to compare candidate grades (heavierGrade).
+func (r *run) gradeInterval(v *versionRules, gr *gradeRules, stat statutory) (penalty.Range, bool) {
+	rng, ok, err := r.gradeRangeOf(v, gr, stat)
+	return rng, ok && err == nil
+}
+
+// gradeRangeOf computes a grade's range for the case; ok is false where
+// the grade imposes no fine on the party.
+func (r *run) gradeRangeOf(v *versionRules, gr *gradeRules, stat statutory) (penalty.Range, bool, error) {
+	gf := gradeFineFor(gr.g.Fine, r.c.Party.Type, r.e.cat.MapParty(r.c.Party.Type))
+	if gf == nil || gf.None {
+		return penalty.Range{}, false, nil
 	}
 	var iv penalty.Interval
 	switch gf.Unit {
 	case catalog.UnitTier:
 		split, err := v.scheme.Split(stat.rng, gf.Tier)
 		if err != nil {
-			r.cerr.add("", "item %s grade %s: %v", r.ir.item.Code, g.ID, err)
-			return penalty.Range{}, false
+			return penalty.Range{}, false, err
 		}
 		iv = split
 	case catalog.UnitYuan:
@@ -281,9 +429,7 @@ func (r *run) gradeRange(v *versionRules, gr *gradeRules, stat statutory) (penal
 	case catalog.UnitTimes, catalog.UnitPercent:
 		iv = r.scaled(stat, gf.Span)
 	}
-	rng := resolve(iv, r.e.unit)
-	r.record(kindGradeRange, gr.index, true, r.tr.amount(rng.Min), r.tr.upper(rng))
-	return rng, true
+	return resolve(iv, r.e.unit), true, nil
 }
 
 // share maps a share [a, b] of a range onto it: L + a·(U−L) … L + b·(U−L).
@@ -327,4 +473,30 @@ func resolve(iv penalty.Interval, unit decimal.Decimal) penalty.Range {
 		return penalty.Closed(iv.Min, *iv.Max).Round(unit)
 	}
 	return rng
+}
+
+// amountText states a statutory amount as a trace note does: 50000至100000元,
+// or per party type (单位…；个人…).
+func amountText(a *catalog.Amount) string {
+	one := func(ar *catalog.AmountRule) string {
+		if ar == nil {
+			return "不予罚款"
+		}
+		r := ar.Rule
+		if r.Kind != penalty.Fixed {
+			return factorText(r)
+		}
+		if r.Max == nil {
+			return r.Min.String() + "元以上"
+		}
+		return rangeText(penalty.Closed(r.Min, *r.Max)) + "元"
+	}
+	if a.All != nil {
+		return one(a.All)
+	}
+	var parts []string
+	for _, pr := range a.ByParty {
+		parts = append(parts, pr.Party.Label()+one(pr.Rule))
+	}
+	return strings.Join(parts, "；")
 }

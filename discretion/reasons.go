@@ -380,13 +380,18 @@ func (rs *reasoner) preconditions() string {
 
 // statutory states the statutory fine.
 func (rs *reasoner) statutory() string {
+	// A clause with several ranges: which one the case falls under comes
+	// first ("属于造成严重后果的，适用…").
+	var which string
 	for _, s := range rs.steps {
 		switch s.h.kind() {
+		case kindFineRange:
+			which = "本案" + s.Note + "。"
 		case kindStatutory:
 			note := strings.Replace(s.Note, "）：", "）为", 1)
 			// A range without maximum is 5000元以上 in a sentence.
 			note = strings.ReplaceAll(note, "以上元", "元以上")
-			return sentence("依照" + s.Citation + "，" + note)
+			return which + sentence("依照"+s.Citation+"，"+note)
 		case kindNoFine, kindUndeterminable:
 			return sentence(s.Note + cite(s.Citation))
 		}
@@ -448,7 +453,13 @@ func (rs *reasoner) grade() string {
 	if fine != "" {
 		b.WriteString("，" + fine)
 	}
-	if i := chosen.index - 1; i >= 0 {
+	heaviest := rs.heaviestStep()
+	if heaviest != "" {
+		// selection: heaviest — rows that hold besides the one applied
+		// are not "not met": the standard applies the heaviest of them.
+		b.WriteString("；" + heaviest)
+	}
+	if i := chosen.index - 1; i >= 0 && heaviest == "" {
 		prev := v.grades[i]
 		if _, why, ok := rs.explain(prev.when); ok && why != "" {
 			fmt.Fprintf(&b, "；不适用“%s”阶次：该阶次适用于%s的情形，本案%s", prev.g.Label, condition.Render(prev.when.expr), why)
@@ -456,7 +467,7 @@ func (rs *reasoner) grade() string {
 			fmt.Fprintf(&b, "；本案不符合“%s”阶次的适用条件%s", prev.g.Label, condClause(condition.Render(prev.when.expr)))
 		}
 	}
-	if i := chosen.index + 1; i < len(v.grades) {
+	if i := chosen.index + 1; i < len(v.grades) && heaviest == "" {
 		next := v.grades[i]
 		held, why, ok := rs.explain(next.when)
 		switch {
@@ -464,7 +475,7 @@ func (rs *reasoner) grade() string {
 			fmt.Fprintf(&b, "；不适用“%s”阶次：该阶次适用于%s的情形，本案%s", next.g.Label, condition.Render(next.when.expr), why)
 		case ok && !held:
 			fmt.Fprintf(&b, "；本案不符合“%s”阶次的适用条件%s", next.g.Label, condClause(condition.Render(next.when.expr)))
-		default:
+		case v.selection == catalog.SelectFirst:
 			fmt.Fprintf(&b, "；各阶次按顺序适用，本案已符合在先的“%s”阶次，不再适用其后的“%s”阶次", chosen.g.Label, next.g.Label)
 		}
 	}
@@ -724,4 +735,15 @@ func condClause(cond string) string {
 		return "：" + cond
 	}
 	return "（" + cond + "）"
+}
+
+// heaviestStep is the sentence of a grade chosen as the heaviest of the
+// rows the case meets (selection: heaviest), or "" when one row held.
+func (rs *reasoner) heaviestStep() string {
+	for _, s := range rs.steps {
+		if s.h.kind() == kindGradeHeaviest {
+			return "本案" + s.Note + cite(s.Citation)
+		}
+	}
+	return ""
 }

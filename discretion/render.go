@@ -73,7 +73,7 @@ func (rd *renderer) step(h value, vals []value) Step {
 		rd.version(&s, h, vals)
 	case kindLimitation, kindLimitationOngoing, kindUnder14, kindIncapable, kindFirstOffenseWindow, kindFirstOffenseUnlisted, kindCommitmentUnlisted, kindCommitmentBreached, kindCommitmentAvailable, kindCommitmentSigned, kindNoPenalty:
 		rd.exemption(&s, h, vals)
-	case kindNoFine, kindUndeterminable, kindStatutory, kindGradeNoFine, kindGradeRange:
+	case kindNoFine, kindUndeterminable, kindStatutory, kindGradeNoFine, kindGradeRange, kindGradeHeaviest, kindFineRange:
 		rd.fine(&s, h, vals)
 	case kindMinor, kindLimitedCapacity, kindAdjust, kindMitigateNoMinimum, kindMitigate, kindMitigateAtMinimum, kindTierSplit, kindStatuteClamp, kindTopFine:
 		rd.adjustment(&s, h, vals)
@@ -231,9 +231,10 @@ func (rd *renderer) fine(s *Step, h value, vals []value) {
 	case kindStatutory:
 		party := partyTypes[ref&statParty]
 		mapped := rd.cat.MapParty(party)
-		ar := amountFor(v.fine.s.Amount, party, mapped)
+		fineRange := ref >> statRangeShift
+		ar := amountFor(fineAmounts(v.fine.s)[fineRange], party, mapped)
 		rng := t.rangeOf(vals[0], vals[1])
-		s.Step, s.Rule, s.Citation = "statutory", "amount", v.amountCite
+		s.Step, s.Rule, s.Citation = "statutory", "amount", v.rangeCites[fineRange]
 		if ref&statHasBase != 0 {
 			name := ar.Rule.BaseFact()
 			s.Facts = Facts{{Name: name, Value: t.fact(ir.factSlot[name])}}
@@ -256,6 +257,23 @@ func (rd *renderer) fine(s *Step, h value, vals []value) {
 		g := v.grades[ref].g
 		s.Step, s.Rule, s.Citation = "grade", "grade:"+g.ID, v.grades[ref].row
 		s.Note = fmt.Sprintf("阶次%s的罚款幅度：%s元", g.Label, rangeText(t.rangeOf(vals[0], vals[1])))
+	case kindFineRange:
+		s.Step, s.Rule, s.Citation = "statutory", "amount", v.rangeCites[ref]
+		if ref == 0 {
+			var labels []string
+			for _, fr := range v.fine.s.Ranges {
+				labels = append(labels, fr.Label)
+			}
+			s.Note = fmt.Sprintf("不属于%s，适用本条款的罚款幅度%s", strings.Join(labels, "、"), amountText(v.fine.s.Amount))
+		} else {
+			fr := v.fine.s.Ranges[ref-1]
+			s.Rule = "range:" + fr.ID
+			s.Note = fmt.Sprintf("属于%s，适用本条款该情形的罚款幅度%s", fr.Label, amountText(fr.Amount))
+		}
+	case kindGradeHeaviest:
+		g := v.grades[ref].g
+		s.Step, s.Rule, s.Citation = "grade", "grade:"+g.ID, v.grades[ref].row
+		s.Note = fmt.Sprintf("同时符合%d个阶次的适用条件，按其中较重的阶次“%s”处罚", int64(vals[0]), g.Label)
 	}
 }
 

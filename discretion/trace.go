@@ -91,6 +91,14 @@ const (
 
 	kindGradeNoFine // ref: the grade's index
 	kindGradeRange  // ref: the grade's index; values: the range
+	// kindFineRange: the statutory range of a fine with several, chosen
+	// by their conditions. ref: 0 for the fine's own amount, i+1 for
+	// Ranges[i].
+	kindFineRange
+	// kindGradeHeaviest: under selection heaviest, the conditions of
+	// several grades hold and the heaviest applies. ref: the grade
+	// applied; value: how many grades' conditions hold.
+	kindGradeHeaviest
 
 	kindMinor           // art. 30
 	kindLimitedCapacity // art. 31 ¶2
@@ -155,6 +163,9 @@ const (
 	statFallback = 1 << 3 // a fallback of the clause applied
 	statCapped   = 1 << 4
 	statParty    = 3 // the low bits: the party type
+	// statRangeShift: the bits from here up hold the fine range the
+	// amount is of (fineRange: 0 the fine's own amount, i+1 Ranges[i]).
+	statRangeShift = 5
 )
 
 // Flags of kindTierSplit, in its ref.

@@ -303,9 +303,18 @@ func TestGradeRangesWithinStatute(t *testing.T) {
 					if fine == nil || bm == nil {
 						continue
 					}
-					statutes := byParty(get(fine, "amount"))
 					for _, g := range get(bm, "grades").Content {
 						gid := get(g, "id").Value
+						// A grade cuts the statutory range it names (ranges:),
+						// or the fine's own amount.
+						statutes := byParty(get(fine, "amount"))
+						if rid := get(g, "range"); rid != nil && get(fine, "ranges") != nil {
+							for _, r := range get(fine, "ranges").Content {
+								if get(r, "id").Value == rid.Value {
+									statutes = byParty(get(r, "amount"))
+								}
+							}
+						}
 						gfs := byParty(get(g, "fine"))
 						for party, rule := range statutes {
 							where := fmt.Sprintf("%s v%d grade %s", code, vi+1, gid)

@@ -37,6 +37,10 @@ const (
 	noGainsItem = "DLYS-01-2"
 )
 
+// firstMatchMarker is what the table adds to a row whose published wording
+// also covers cases that rows above it take (selection: first).
+const firstMatchMarker = "<br>（不符合前列情形的）"
+
 func gainsHalf(penalty string, fine ...string) transportHalf {
 	return transportHalf{gainsItem, "违法所得2万元以上的", []string{">=20000"}, penalty, fine}
 }

@@ -54,7 +54,8 @@
 // compiler and the consistency checks; FuzzDecide feeds arbitrary case JSON
 // to Decide against the example catalog. Neither may panic or hang, and
 // every failure must be a typed error (catalog.Diagnostics,
-// *discretion.CaseError, *discretion.GapError). Seed corpora live in
+// *discretion.CaseError, *discretion.GapError,
+// *discretion.AmbiguousGradeError). Seed corpora live in
 // testdata/fuzz/<Target>/ and replay in every `go test`; scripts/fuzz-ci.sh
 // fuzzes each target for a short fixed time.
 package fuzz

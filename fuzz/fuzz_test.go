@@ -77,8 +77,8 @@ func decideWitness(t *testing.T, eng *discretion.Engine, w *discretion.Case) {
 }
 
 // FuzzDecide feeds arbitrary case JSON to Decide against the starter
-// catalog. Parsing and deciding may fail only with a *CaseError or a
-// *GapError; a decision must serialise and keep its fine within the
+// catalog. Parsing and deciding may fail only with a *CaseError, a
+// *GapError or an *AmbiguousGradeError; a decision must serialise and keep its fine within the
 // statute.
 func FuzzDecide(f *testing.F) {
 	cat, err := catalog.LoadFile("../examples/starter/catalog.yaml")
@@ -114,7 +114,8 @@ func decideTyped(t *testing.T, eng *discretion.Engine, c *discretion.Case) {
 	d, err := eng.Decide(context.Background(), c)
 	if err != nil {
 		var gap *discretion.GapError
-		if !errors.Is(err, &discretion.CaseError{}) && !errors.As(err, &gap) {
+		var ambiguous *discretion.AmbiguousGradeError
+		if !errors.Is(err, &discretion.CaseError{}) && !errors.As(err, &gap) && !errors.As(err, &ambiguous) {
 			t.Fatalf("Decide returned an untyped error %T: %v", err, err)
 		}
 		return

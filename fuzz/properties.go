@@ -279,9 +279,12 @@ func (r *runner) totality(g Genome) (string, *discretion.Case, *discretion.Case)
 	}
 	d, err := r.decide(c)
 	var gap *discretion.GapError
+	var ambiguous *discretion.AmbiguousGradeError
 	switch {
 	case errors.As(err, &gap):
 		return "no grade matches a valid case: " + err.Error(), c, nil
+	case errors.As(err, &ambiguous):
+		return "two grades of an exclusive benchmark match a valid case: " + err.Error(), c, nil
 	case err != nil:
 		return fmt.Sprintf("a valid case was not decided (%T): %v", err, err), c, nil
 	case d == nil || d.Outcome == "":

@@ -493,6 +493,7 @@ func TestCatalogSchemaMatchesTypes(t *testing.T) {
 			typeOf[catalog.Version]():           "version",
 			typeOf[catalog.Precondition]():      "precondition",
 			typeOf[catalog.Sanction]():          "sanction",
+			typeOf[catalog.FineRange]():         "fineRange",
 			typeOf[catalog.Benchmark]():         "benchmark",
 			typeOf[catalog.Grade]():             "grade",
 			typeOf[catalog.Exemption]():         "exemption",

@@ -14,30 +14,33 @@ import (
 // Stable problem codes. A client matches on Code; Title and Detail are the
 // Chinese text an officer reads.
 const (
-	CodeMalformedCase     = "malformed_case"     // the body is not a Case as JSON
-	CodeInvalidCase       = "invalid_case"       // a Case the engine cannot decide as stated
-	CodeBenchmarkGap      = "benchmark_gap"      // no grade of the benchmark covers the case: a catalog defect
-	CodeUnknownCatalog    = "unknown_catalog"    // no catalog with that id is served
-	CodeUnknownItem       = "unknown_item"       // no item with that code
-	CodeAmbiguousCatalog  = "ambiguous_catalog"  // several catalogs have the case's items
-	CodeUnsupportedMedia  = "unsupported_media"  // wrong Content-Type
-	CodeBodyTooLarge      = "body_too_large"     // over the size limit
-	CodeMalformedBatch    = "malformed_batch"    // the batch is not a JSON array of objects
-	CodeBadRequest        = "bad_request"        // a query parameter that is not understood
-	CodeUnauthorized      = "unauthorized"       // missing or wrong bearer token
-	CodeNotFound          = "not_found"          // no such endpoint
-	CodeMethodNotAllowed  = "method_not_allowed" // endpoint exists, not with this method
-	CodeOverloaded        = "overloaded"         // too many concurrent requests
-	CodeTimeout           = "timeout"            // the request took longer than allowed
-	CodeInternal          = "internal"           // a fault of the server
-	CodeTableFailed       = "table_failed"       // the published table could not be built
-	problemTypePrefix     = "urn:jizhun:problem:"
-	contentTypeProblem    = "application/problem+json"
-	contentTypeJSON       = "application/json"
-	contentTypeNDJSON     = "application/x-ndjson"
-	headerCatalogDigest   = "Jizhun-Catalog-Digest"
-	headerRequestID       = "X-Request-Id"
-	defaultRetryAfterSecs = "1"
+	CodeMalformedCase = "malformed_case" // the body is not a Case as JSON
+	CodeInvalidCase   = "invalid_case"   // a Case the engine cannot decide as stated
+	CodeBenchmarkGap  = "benchmark_gap"  // no grade of the benchmark covers the case: a catalog defect
+	// CodeBenchmarkAmbiguous: two grades of a benchmark declared exclusive
+	// both cover the case: a catalog defect.
+	CodeBenchmarkAmbiguous = "benchmark_ambiguous"
+	CodeUnknownCatalog     = "unknown_catalog"    // no catalog with that id is served
+	CodeUnknownItem        = "unknown_item"       // no item with that code
+	CodeAmbiguousCatalog   = "ambiguous_catalog"  // several catalogs have the case's items
+	CodeUnsupportedMedia   = "unsupported_media"  // wrong Content-Type
+	CodeBodyTooLarge       = "body_too_large"     // over the size limit
+	CodeMalformedBatch     = "malformed_batch"    // the batch is not a JSON array of objects
+	CodeBadRequest         = "bad_request"        // a query parameter that is not understood
+	CodeUnauthorized       = "unauthorized"       // missing or wrong bearer token
+	CodeNotFound           = "not_found"          // no such endpoint
+	CodeMethodNotAllowed   = "method_not_allowed" // endpoint exists, not with this method
+	CodeOverloaded         = "overloaded"         // too many concurrent requests
+	CodeTimeout            = "timeout"            // the request took longer than allowed
+	CodeInternal           = "internal"           // a fault of the server
+	CodeTableFailed        = "table_failed"       // the published table could not be built
+	problemTypePrefix      = "urn:jizhun:problem:"
+	contentTypeProblem     = "application/problem+json"
+	contentTypeJSON        = "application/json"
+	contentTypeNDJSON      = "application/x-ndjson"
+	headerCatalogDigest    = "Jizhun-Catalog-Digest"
+	headerRequestID        = "X-Request-Id"
+	defaultRetryAfterSecs  = "1"
 )
 
 // Problem is an RFC 9457 problem detail: Type is "urn:jizhun:problem:" and
@@ -86,6 +89,7 @@ func writeProblem(w http.ResponseWriter, r *http.Request, p *Problem) {
 func problemOf(err error, parsing bool) *Problem {
 	var ce *discretion.CaseError
 	var gap *discretion.GapError
+	var ambiguous *discretion.AmbiguousGradeError
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
@@ -104,6 +108,10 @@ func problemOf(err error, parsing bool) *Problem {
 	case errors.As(err, &gap):
 		return &Problem{Status: http.StatusUnprocessableEntity, Code: CodeBenchmarkGap, Title: "裁量基准未覆盖本案情形",
 			Detail: fmt.Sprintf("事项 %s 的裁量阶次没有一个适用于本案所填事实，这是裁量基准本身的缺漏，请报制定机关的法制机构补正。", gap.Item)}
+	case errors.As(err, &ambiguous):
+		return &Problem{Status: http.StatusUnprocessableEntity, Code: CodeBenchmarkAmbiguous, Title: "裁量基准的两个阶次同时适用于本案",
+			Detail: fmt.Sprintf("事项 %s 的裁量基准声明各阶次互不重叠，但本案所填事实同时符合阶次“%s”和阶次“%s”，这是裁量基准本身的缺陷，请报制定机关的法制机构补正。",
+				ambiguous.Item, ambiguous.Labels[0], ambiguous.Labels[1])}
 	}
 	return internalProblem()
 }

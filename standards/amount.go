@@ -37,10 +37,40 @@ func RenderAmount(cat *catalog.Catalog, it *catalog.Item, a *catalog.Amount, opt
 // "" when the version has no fine.
 func RenderGradeFine(cat *catalog.Catalog, it *catalog.Item, v *catalog.Version, g *catalog.Grade) string {
 	fine := fineOf(v)
-	if fine == nil || fine.Amount == nil || g.Fine == nil {
+	if fine == nil || fine.AmountOf(g.Range) == nil || g.Fine == nil {
 		return ""
 	}
-	return newAmounts(cat, it).gradeFine(fine.Amount, g.Fine, cat.SchemeFor(v.Benchmark), verbOf(!fine.Mandatory))
+	// A grade cuts the statutory range it names (catalog.FineRange).
+	return newAmounts(cat, it).gradeFine(fine.AmountOf(g.Range), g.Fine, cat.SchemeFor(v.Benchmark), verbOf(!fine.Mandatory))
+}
+
+// RenderFineRanges states a fine's statutory amount with its further
+// ranges as the clause does: 处5万元以上10万元以下罚款；造成严重后果的，处10万
+// 元以上30万元以下罚款.
+func RenderFineRanges(cat *catalog.Catalog, it *catalog.Item, fine *catalog.Sanction) string {
+	out := RenderAmount(cat, it, fine.Amount, !fine.Mandatory)
+	for _, r := range fine.Ranges {
+		out += "；" + strings.TrimSuffix(r.Label, "的") + "的，" + RenderAmount(cat, it, r.Amount, !fine.Mandatory)
+	}
+	return out
+}
+
+// rangeLabel is what a table prints above a grade of a fine with several
+// statutory ranges: the range's words (造成严重后果的), or for the fine's own
+// amount the negation of the others' (未造成严重后果的); "" where the fine
+// has one range.
+func rangeLabel(fine *catalog.Sanction, g *catalog.Grade) string {
+	if fine == nil || len(fine.Ranges) == 0 {
+		return ""
+	}
+	if r := fine.Range(g.Range); r != nil {
+		return r.Label
+	}
+	var neg []string
+	for _, r := range fine.Ranges {
+		neg = append(neg, negateLabel(strings.TrimSuffix(r.Label, "的")))
+	}
+	return strings.Join(neg, "且") + "的"
 }
 
 func verbOf(optional bool) string {

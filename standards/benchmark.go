@@ -56,10 +56,8 @@ func (b *builder) benchmark() *Section {
 			merge(s.Rows, col, start, len(s.Rows)-start)
 		}
 	}
-	s.Notes = []string{
-		"本表所称“以上”“以下”“不超过”包括本数，“超过”“不足”不包括本数。",
-		"同一事项列有多个裁量阶次的，按表列顺序适用第一个符合适用条件的阶次。",
-	}
+	s.Notes = []string{"本表所称“以上”“以下”“不超过”包括本数，“超过”“不足”不包括本数。"}
+	s.Notes = append(s.Notes, selectionNotes(b.cat, b.cat.Items, b.shownVersions)...)
 	if b.opts.Wording != WordingHand {
 		s.Notes = append(s.Notes, "“适用条件”栏由本基准的可执行规则转写。")
 	} else {
@@ -106,6 +104,10 @@ func (b *builder) versionRows(it *catalog.Item, v *catalog.Version, first bool, 
 				row[colGrade].Text += "\n（" + g.Tier.Label() + "）"
 			}
 			row[colCondition].Text = b.gradeCondition(g, sharing[j])
+			if l := rangeLabel(fineOf(v), g); l != "" {
+				// Each statutory range with its own rows.
+				row[colCondition].Text = "【" + l + "】\n" + row[colCondition].Text
+			}
 			row[colStandard].Text = b.gradeStandard(it, v, g)
 			row[colRemarks].Text = g.Note
 			rows = append(rows, row)
@@ -123,7 +125,9 @@ func (b *builder) versionRows(it *catalog.Item, v *catalog.Version, first bool, 
 // gradeCondition is a row's 适用条件: the condition that selects it. Under
 // first match a row whose own condition also holds for cases rows before
 // it take says so on the row (FirstMatchNote), and a catch-all row after
-// others is 其他情形, not 所有情形.
+// others is 其他情形, not 所有情形. Under heaviest and exclusive a row is
+// its own condition, and the table's notes state the rule once
+// (selectionNotes).
 func (b *builder) gradeCondition(g *catalog.Grade, sharing bool) string {
 	rendered := b.c.text(g.When)
 	if sharing && rendered == renderedAll {
@@ -231,7 +235,7 @@ func (b *builder) remarks(it *catalog.Item, v *catalog.Version, first bool, sche
 		lines = append(lines, note)
 	}
 	if fine := fineOf(v); fine != nil && fine.Amount != nil {
-		line := "法定罚款：" + RenderAmount(b.cat, it, fine.Amount, !fine.Mandatory)
+		line := "法定罚款：" + RenderFineRanges(b.cat, it, fine)
 		lines = append(lines, line)
 	}
 	if p := v.Precondition; p != nil {

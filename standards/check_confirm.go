@@ -24,6 +24,18 @@ func claimGap(d *discretion.Decision, err error) error {
 	return fmt.Errorf("want a gap error, the engine %s", engineDid(d, err))
 }
 
+// claimAmbiguous: the engine refuses the witness as meeting two grades of
+// an exclusive benchmark, the two named.
+func claimAmbiguous(a, b string) claim {
+	return func(d *discretion.Decision, err error) error {
+		var amb *discretion.AmbiguousGradeError
+		if errors.As(err, &amb) && (slices.Contains(amb.Grades[:], a) || slices.Contains(amb.Grades[:], b)) {
+			return nil
+		}
+		return fmt.Errorf("want grades %s and %s refused as ambiguous, the engine %s", a, b, engineDid(d, err))
+	}
+}
+
 // claimGrade: the engine grades the witness at one of the grades named.
 func claimGrade(ids ...string) claim {
 	return func(d *discretion.Decision, err error) error {

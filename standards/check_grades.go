@@ -2,6 +2,8 @@ package standards
 
 import (
 	"fmt"
+	"reflect"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -16,11 +18,7 @@ func (ck *checker) gradeChecks(vc *chkVersion) {
 	grades := vc.b.Grades
 	chosen := make([]bool, len(grades))
 	for j, g := range grades {
-		q := chkQuery{graded: true}
-		for i := 0; i < j; i++ {
-			q.lits = append(q.lits, lit(vc.grades[i], false))
-		}
-		q.lits = append(q.lits, lit(vc.grades[j], true))
+		q := chkQuery{graded: true, lits: vc.takenBy(j)}
 		if _, found, _ := vc.find(q); found {
 			chosen[j] = true
 			continue
@@ -58,18 +56,28 @@ func (ck *checker) unreachableGrade(vc *chkVersion, j int, g *catalog.Grade) {
 		ck.add(f)
 		return
 	}
-	// Shadowed: every case it matches matches an earlier grade first.
+	// Shadowed: every case it matches is taken by a grade that wins over
+	// it (an earlier one under first match, a heavier one under heaviest).
 	var related []Related
 	var earlier []string
 	var witness *chkPoint
 	method := MethodInterval
-	for i := 0; i < j; i++ {
+	sel := vc.ck.cat.SelectionFor(vc.b)
+	heaviest := sel == catalog.SelectHeaviest
+	for _, i := range vc.sel.beats(j) {
 		p, ok, m := vc.find(chkQuery{graded: true, lits: []chkLit{lit(vc.grades[i], true), lit(gx, true)}})
 		if m == MethodGenerated {
 			method = m
 		}
 		if ok {
-			related = append(related, Related{Pos: vc.b.Grades[i].When.Pos, What: "grade " + vc.b.Grades[i].ID + " (matched first)"})
+			what := " (matched first)"
+			switch sel {
+			case catalog.SelectHeaviest:
+				what = " (heavier)"
+			case catalog.SelectExclusive:
+				what = " (also matches)"
+			}
+			related = append(related, Related{Pos: vc.b.Grades[i].When.Pos, What: "grade " + vc.b.Grades[i].ID + what})
 			earlier = append(earlier, vc.b.Grades[i].ID)
 			if witness == nil {
 				witness = p
@@ -79,12 +87,30 @@ func (ck *checker) unreachableGrade(vc *chkVersion, j int, g *catalog.Grade) {
 	if method == MethodGenerated {
 		sev = SeverityWarning
 	}
-	f := vc.finding(g.When.Pos, CodeUnreachable, sev, method, witness,
-		"grade %s (%s) can never apply: every case it matches is taken first by earlier grade %s (the engine uses the first grade that matches)%s",
-		g.ID, g.Label, ivJoin(earlier, ", "), chkNotProven(method, vc))
+	var f Finding
+	switch {
+	case sel == catalog.SelectExclusive:
+		f = vc.finding(g.When.Pos, CodeUnreachable, sev, method, witness,
+			"grade %s (%s) can never apply: every case it matches also matches grade %s, and the benchmark declares its grades exclusive, so the engine refuses those cases as ambiguous%s",
+			g.ID, g.Label, ivJoin(earlier, ", "), chkNotProven(method, vc))
+		f.Hint = "make the conditions exclusive (e.g. < on one side and >= on the other)"
+		f.Related = related
+		f.claim = claimAmbiguous(earlier[0], g.ID)
+		ck.add(f)
+		return
+	case heaviest:
+		f = vc.finding(g.When.Pos, CodeUnreachable, sev, method, witness,
+			"grade %s (%s) can never apply: every case it matches also matches heavier grade %s (the benchmark applies the heaviest grade that holds)%s",
+			g.ID, g.Label, ivJoin(earlier, ", "), chkNotProven(method, vc))
+		f.Hint = "narrow the heavier grade's condition, or remove this grade"
+	default:
+		f = vc.finding(g.When.Pos, CodeUnreachable, sev, method, witness,
+			"grade %s (%s) can never apply: every case it matches is taken first by earlier grade %s (the engine uses the first grade that matches)%s",
+			g.ID, g.Label, ivJoin(earlier, ", "), chkNotProven(method, vc))
+		f.Hint = "narrow the earlier grade's condition or move this grade before it"
+	}
 	f.Related = related
 	f.claim = claimGrade(earlier...)
-	f.Hint = "narrow the earlier grade's condition or move this grade before it"
 	ck.add(f)
 }
 
@@ -116,16 +142,28 @@ func (ck *checker) gap(vc *chkVersion) {
 	ck.add(f)
 }
 
-// overlaps looks for cases that match two grades. The engine takes the
-// first grade that matches, and published tables are often written that
-// way: each grade bounds the facts from above and leaves the lower bound to
-// the grades before it ("面积不足50平方米" after "面积不足10平方米"). Such a
-// nested overlap, where every case an earlier grade takes also matches the
-// later one, is the idiom and is not reported. A partial overlap is: the
-// later grade claims cases (e.g. "或者造成严重后果") that an earlier grade
-// takes first, so the order of the rows decides the penalty. When the
-// benchmark declares exclusive: true, every overlap is an error.
+// overlaps looks for cases that match two grades, as the benchmark's
+// selection rule makes them matter.
+//
+// Under first match the engine takes the first grade that matches, and
+// published tables are often written that way: each grade bounds the facts
+// from above and leaves the lower bound to the grades before it
+// ("面积不足50平方米" after "面积不足10平方米"). Such a nested overlap,
+// where every case an earlier grade takes also matches the later one, is
+// the idiom and is not reported. A partial overlap is: the later grade
+// claims cases (e.g. "或者造成严重后果") that an earlier grade takes first,
+// so the order of the rows decides the penalty — unless the two rows give
+// the same outcome, when the order changes nothing.
+//
+// Under heaviest overlapping rows are how the standard is written, and
+// the heavier row decides: nothing to report. Under exclusive every
+// overlap is an error: the engine refuses a case that two rows claim.
 func (ck *checker) overlaps(vc *chkVersion, chosen []bool) {
+	sel := ck.cat.SelectionFor(vc.b)
+	if sel == catalog.SelectHeaviest {
+		return
+	}
+	exclusive := sel == catalog.SelectExclusive
 	for j := range vc.grades {
 		if !chosen[j] {
 			continue // reported as unreachable
@@ -138,8 +176,11 @@ func (ck *checker) overlaps(vc *chkVersion, chosen []bool) {
 		method := MethodInterval
 		for i := 0; i < j; i++ {
 			gi := vc.b.Grades[i]
+			if !exclusive && sameOutcome(vc.ver, gi, gj) {
+				continue // the order of the rows changes nothing
+			}
 			var q chkQuery
-			if vc.b.Exclusive {
+			if exclusive {
 				q = chkQuery{graded: true, lits: []chkLit{lit(vc.grades[i], true), lit(vc.grades[j], true)}}
 			} else {
 				taken := vc.takenBy(i)
@@ -169,15 +210,19 @@ func (ck *checker) overlaps(vc *chkVersion, chosen []bool) {
 		}
 		slots := chkSlotsOf(lit(vc.grades[j], true))
 		var f Finding
-		if vc.b.Exclusive {
+		if exclusive {
 			f = vc.finding(gj.When.Pos, CodeOverlap, SeverityError, method, witness,
-				"grade %s overlaps grade %s, but the benchmark declares its grades exclusive: cases such as %s match both, and the engine takes %s, the first",
-				gj.ID, ivJoin(ids, ", "), vc.describePoint(witness, chkSlotsOf(lit(vc.grades[j], true), lit(vc.grades[0], true))), firstID)
-		} else {
-			f = vc.finding(gj.When.Pos, CodeOverlap, SeverityWarning, method, witness,
-				"grade %s (%s) also matches cases that earlier grades (%s) take first, such as %s, which the engine grades %s: the order of the grades, not their conditions, decides these cases",
-				gj.ID, gj.Label, ivJoin(ids, ", "), vc.describePoint(witness, slots), firstID)
+				"grade %s overlaps grade %s, but the benchmark declares its grades exclusive: cases such as %s match both, and the engine refuses them as ambiguous",
+				gj.ID, ivJoin(ids, ", "), vc.describePoint(witness, chkSlotsOf(lit(vc.grades[j], true), lit(vc.grades[0], true))))
+			f.Related = related
+			f.claim = claimAmbiguous(firstID, gj.ID)
+			f.Hint = "make the conditions exclusive (e.g. < on one side and >= on the other), or declare selection: heaviest if the standard applies the heavier row"
+			ck.add(f)
+			continue
 		}
+		f = vc.finding(gj.When.Pos, CodeOverlap, SeverityWarning, method, witness,
+			"grade %s (%s) also matches cases that earlier grades (%s) take first, such as %s, which the engine grades %s: the order of the grades, not their conditions, decides these cases",
+			gj.ID, gj.Label, ivJoin(ids, ", "), vc.describePoint(witness, slots), firstID)
 		f.Related = related
 		f.claim = claimGrade(firstID)
 		f.Hint = "make the conditions exclusive (e.g. < on one side and >= on the other), or move the grade before the ones that take its cases"
@@ -191,13 +236,50 @@ func chkAnd(lits []chkLit, l chkLit) []chkLit {
 }
 
 // takenBy is the constraint of the cases the engine decides at grade i: no
-// earlier grade matches, grade i does.
+// grade that wins over it matches (an earlier one under first match, a
+// heavier one under heaviest), grade i does.
 func (vc *chkVersion) takenBy(i int) []chkLit {
 	var out []chkLit
-	for k := 0; k < i; k++ {
+	for _, k := range vc.sel.beats(i) {
 		out = append(out, lit(vc.grades[k], false))
 	}
 	return append(out, lit(vc.grades[i], true))
+}
+
+// sameOutcome reports whether two grades of a version decide alike: the
+// same tier, fine and chosen sanctions, so that which of them applies to a
+// case changes nothing but the grade's name.
+func sameOutcome(v *catalog.Version, a, b *catalog.Grade) bool {
+	if a.Tier != b.Tier || !slices.Equal(a.Sanctions, b.Sanctions) {
+		return false
+	}
+	return reflect.DeepEqual(gradeFineShape(a.Fine), gradeFineShape(b.Fine))
+}
+
+// gradeFineShape is a grade fine without the positions it was written at.
+func gradeFineShape(g *catalog.GradeFine) any {
+	if g == nil {
+		return nil
+	}
+	type shape struct {
+		None    bool
+		Tier    penalty.Tier
+		Unit    catalog.FineUnit
+		Span    string
+		ByParty []any
+	}
+	s := shape{None: g.None, Tier: g.Tier, Unit: g.Unit}
+	if g.Span != nil {
+		iv := g.Span.Interval()
+		s.Span = fmt.Sprint(iv.Min.String(), iv.MinExclusive, iv.Max != nil && iv.Max.String() != "", iv.MaxExclusive)
+		if iv.Max != nil {
+			s.Span += iv.Max.String()
+		}
+	}
+	for _, pf := range g.ByParty {
+		s.ByParty = append(s.ByParty, []any{pf.Party, gradeFineShape(pf.Fine)})
+	}
+	return s
 }
 
 // reachability checks the version's other conditions: exemptions,
@@ -215,6 +297,9 @@ func (ck *checker) reachability(vc *chkVersion) {
 	for _, s := range vc.ver.Sanctions {
 		if p := s.Precondition; p != nil {
 			conds = append(conds, cond{p.When, "precondition of sanction " + string(s.Type)})
+		}
+		for _, r := range s.Ranges {
+			conds = append(conds, cond{r.When, "fine range " + r.ID + " (" + r.Label + ")"})
 		}
 	}
 	b := vc.b
@@ -306,9 +391,14 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 	scheme := ck.cat.SchemeFor(vc.b)
 	reported := map[int]bool{}
 	for _, pr := range chkPartyRules(fine.Amount) {
+		// Each grade is placed on its own statutory range (a fine may
+		// have several, catalog.FineRange); grades of different ranges
+		// are not compared: the ranges themselves are ordered.
 		shares := make([]chkShare, len(grades))
 		for i, g := range grades {
-			shares[i] = chkGradeShare(pr.rule, g, pr.party, scheme)
+			if rule, ok := chkRangeRule(fine, g.Range, pr.party); ok {
+				shares[i] = chkGradeShare(rule, g, pr.party, scheme)
+			}
 		}
 		party := ""
 		if pr.party != "" {
@@ -316,7 +406,7 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 		}
 		for bi, gb := range grades {
 			for ai, ga := range grades {
-				if reported[bi] || ga.Tier >= gb.Tier || !chkLower(shares[ai], shares[bi]) {
+				if reported[bi] || ga.Range != gb.Range || ga.Tier >= gb.Tier || !chkLower(shares[ai], shares[bi]) {
 					continue
 				}
 				reported[bi] = true
@@ -330,7 +420,7 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 		}
 		for bi, gb := range grades {
 			for ai, ga := range grades {
-				if reported[bi] || ai == bi || !chkLower(shares[ai], shares[bi]) {
+				if reported[bi] || ai == bi || ga.Range != gb.Range || !chkLower(shares[ai], shares[bi]) {
 					continue
 				}
 				mv, ok := vc.aggravation(ai, bi, pr.party)
@@ -535,6 +625,22 @@ func chkPartyRules(a *catalog.Amount) []chkPartyRule {
 		}
 	}
 	return out
+}
+
+// chkRangeRule is the statutory rule of a fine's range (catalog.BaseRange
+// for its own amount) for one party type ("" where the amount does not
+// split by party).
+func chkRangeRule(fine *catalog.Sanction, rangeID string, party catalog.PartyType) (penalty.Rule, bool) {
+	a := fine.AmountOf(rangeID)
+	if a == nil {
+		return penalty.Rule{}, false
+	}
+	for _, pr := range chkPartyRules(a) {
+		if pr.party == party {
+			return pr.rule, true
+		}
+	}
+	return penalty.Rule{}, false
 }
 
 // chkFineOf returns a version's fine sanction, or nil.

@@ -271,7 +271,11 @@ func (ck *checker) gradeRanges(vc *chkVersion) {
 			ck.add(f)
 			continue
 		}
-		for _, pr := range chkPartyRules(fine.Amount) {
+		amount := fine.AmountOf(g.Range)
+		if amount == nil {
+			continue
+		}
+		for _, pr := range chkPartyRules(amount) {
 			gf := g.Fine
 			if pr.party != "" {
 				gf = g.Fine.For(pr.party)
@@ -291,6 +295,17 @@ func (ck *checker) gradeRanges(vc *chkVersion) {
 			}
 		}
 	}
+}
+
+// chkAllPartyRules are the party rules of several amounts, in order.
+func chkAllPartyRules(as []*catalog.Amount) []chkPartyRule {
+	var out []chkPartyRule
+	for _, a := range as {
+		if a != nil {
+			out = append(out, chkPartyRules(a)...)
+		}
+	}
+	return out
 }
 
 // chkSpanOutside says how a grade's span leaves the statutory range, or "".
@@ -344,7 +359,11 @@ func (ck *checker) statutoryText(vc *chkVersion) {
 	if stated.empty() {
 		return
 	}
-	for _, pr := range chkPartyRules(fine.Amount) {
+	amounts := []*catalog.Amount{fine.Amount}
+	for _, r := range fine.Ranges {
+		amounts = append(amounts, r.Amount)
+	}
+	for _, pr := range chkAllPartyRules(amounts) {
 		var missing []string
 		chkRuleAgainst(pr.rule, stated, &missing)
 		if len(missing) == 0 {

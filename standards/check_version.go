@@ -3,6 +3,8 @@ package standards
 import (
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -56,9 +58,19 @@ type chkVersion struct {
 	dates     chkDates
 	otherItem string
 
-	reach  []chkLit // the conditions a case must meet to reach grading
+	reach []chkLit // the conditions a case must meet to reach grading
+	// grades are the conditions under which each grade is a candidate:
+	// its own condition and, where the fine has several statutory ranges,
+	// the condition that selects the grade's range. own are the grades'
+	// own conditions, which the wording of their rows states.
 	grades []*condition.Expr
-	fo     *condition.Expr
+	own    []*condition.Expr
+	// rangeSel is, per grade, the expression source that selects its
+	// statutory range; empty where the fine has one range.
+	rangeSel []string
+	fo       *condition.Expr
+
+	sel selection // how the benchmark chooses among its grades
 
 	samples   []*chkPoint // generated lazily when a query is opaque
 	generated string      // why cases were generated, if they were
@@ -90,9 +102,11 @@ func (ck *checker) newVersion(it *catalog.Item, ver *catalog.Version) *chkVersio
 			vc.reach = append(vc.reach, lit(e, false))
 		}
 		for _, g := range b.Grades {
-			vc.grades = append(vc.grades, ck.expr(g.When))
+			vc.own = append(vc.own, ck.expr(g.When))
 		}
+		vc.grades = vc.rangedGrades(cat, it, ver)
 		vc.fo = ck.expr(foCond(b.FirstOffense))
+		vc.sel = selectionOf(cat, ver)
 	}
 	if r := cat.Policies.NoFault; r != nil {
 		if e := ck.expr(r.When); e != nil {
@@ -269,4 +283,61 @@ func (vc *chkVersion) finding(pos catalog.Pos, code string, sev Severity, m Meth
 		f.Witness = vc.witness(p)
 	}
 	return f
+}
+
+// rangedGrades are the conditions under which each grade of a version is a
+// candidate: its own, and the selection of its statutory range where the
+// fine has several (catalog.FineRange: of the ranges whose condition holds
+// the last listed applies; none, the fine's own amount). Gaps, overlaps
+// and the grades a case reaches are then each range's own.
+func (vc *chkVersion) rangedGrades(cat *catalog.Catalog, it *catalog.Item, ver *catalog.Version) []*condition.Expr {
+	fine := chkFineOf(ver)
+	if fine == nil || len(fine.Ranges) == 0 || slices.Contains(vc.own, nil) {
+		return vc.own
+	}
+	var ranges []string
+	for _, r := range fine.Ranges {
+		x := vc.ck.expr(r.When)
+		if x == nil {
+			return vc.own
+		}
+		ranges = append(ranges, "("+condition.String(x.Root)+")")
+	}
+	selects := func(k int) string { // k: 0 the fine's own amount, i+1 Ranges[i]
+		var parts []string
+		if k > 0 {
+			parts = append(parts, ranges[k-1])
+		}
+		for i := k; i < len(ranges); i++ {
+			parts = append(parts, "!"+ranges[i])
+		}
+		return strings.Join(parts, " && ")
+	}
+	scope := discretion.ItemScope(discretion.BaseScope(cat), cat, it)
+	out := make([]*condition.Expr, len(vc.own))
+	for i, g := range ver.Benchmark.Grades {
+		k := 0
+		for j, r := range fine.Ranges {
+			if r.ID == g.Range {
+				k = j + 1
+			}
+		}
+		x := compileSrc(selects(k)+" && ("+condition.String(vc.own[i].Root)+")", scope)
+		if x == nil {
+			return vc.own
+		}
+		out[i] = x
+	}
+	vc.rangeSel = make([]string, len(out))
+	for i, g := range ver.Benchmark.Grades {
+		for j, r := range fine.Ranges {
+			if r.ID == g.Range {
+				vc.rangeSel[i] = selects(j + 1)
+			}
+		}
+		if vc.rangeSel[i] == "" {
+			vc.rangeSel[i] = selects(0)
+		}
+	}
+	return out
 }

@@ -25,12 +25,19 @@ const (
 // applies only to the cases they leave.
 const FirstMatchNote = "（不符合前列情形的）"
 
-// selection is how a benchmark chooses among its grades. It says which
-// cases the engine decides at a grade and which cases a row of the
-// published table claims, so that the wording check and the tables read
-// rows the way the engine selects them. Today every benchmark selects the
-// first grade that matches (firstMatch); another rule plugs in here.
+// selection is how a benchmark chooses among its grades
+// (catalog.Selection). It says which cases the engine decides at a grade
+// and which cases a row of the published table claims, so that the wording
+// check, the grade checks and the tables read rows the way the engine
+// selects them: firstMatch, heaviest or exclusive (selection.go).
 type selection interface {
+	// beats lists the grades that the engine takes over grade j when both
+	// hold: the rows before it under first match, the heavier ones under
+	// heaviest, none under exclusive (where both holding is an error).
+	beats(j int) []int
+	// decide is the grade the engine takes when the grades that hold are
+	// holds; -1 for none.
+	decide(holds []bool) int
 	// selected is the condition, as expression source, of the cases the
 	// engine decides at grade j.
 	selected(grades []*condition.Expr, j int) string
@@ -43,18 +50,39 @@ type selection interface {
 	overlaps(grades []*condition.Expr, j int) string
 }
 
-// selectionOf returns a benchmark's selection rule.
-func selectionOf(*catalog.Benchmark) selection { return firstMatch{} }
+// selectionOf returns the selection rule of a version's benchmark.
+func selectionOf(cat *catalog.Catalog, v *catalog.Version) selection {
+	switch cat.SelectionFor(v.Benchmark) {
+	case catalog.SelectHeaviest:
+		return newHeaviest(cat, v)
+	case catalog.SelectExclusive:
+		return exclusive{n: len(v.Benchmark.Grades)}
+	}
+	return firstMatch{}
+}
 
 // firstMatch is the rule "按表列顺序适用第一个符合适用条件的阶次".
 type firstMatch struct{}
 
-func (firstMatch) selected(grades []*condition.Expr, j int) string {
-	var parts []string
-	for i := 0; i < j; i++ {
-		parts = append(parts, "!("+condition.String(grades[i].Root)+")")
+func (firstMatch) beats(j int) []int {
+	out := make([]int, j)
+	for i := range out {
+		out[i] = i
 	}
-	return strings.Join(append(parts, "("+condition.String(grades[j].Root)+")"), " && ")
+	return out
+}
+
+func (firstMatch) decide(holds []bool) int {
+	for j, ok := range holds {
+		if ok {
+			return j
+		}
+	}
+	return -1
+}
+
+func (f firstMatch) selected(grades []*condition.Expr, j int) string {
+	return excluding(grades, f.beats(j), "("+condition.String(grades[j].Root)+")")
 }
 
 func (firstMatch) published(grades []*condition.Expr, j int, w string, stated bool) string {
@@ -110,7 +138,7 @@ func newWordingScope(cat *catalog.Catalog, it *catalog.Item) *condition.Scope {
 }
 
 func (vc *chkVersion) rowsSharing(scope *condition.Scope) []bool {
-	sel := selectionOf(vc.b)
+	sel := vc.sel
 	out := make([]bool, len(vc.grades))
 	for j := range vc.grades {
 		src := sel.overlaps(vc.grades, j)
@@ -141,7 +169,7 @@ func compileSrc(src string, scope *condition.Scope) *condition.Expr {
 func (ck *checker) wordingChecks(vc *chkVersion) {
 	scope := newWordingScope(ck.cat, vc.it)
 	reader := newWordingReader(scope)
-	sel := selectionOf(vc.b)
+	sel := vc.sel
 	sharing := vc.rowsSharing(scope)
 	for j, g := range vc.b.Grades {
 		for _, w := range []struct {
@@ -167,7 +195,7 @@ func (ck *checker) wordingChecks(vc *chkVersion) {
 				f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
 					"grade %s (%s) %s %q could not be read as a condition (%s), so it is not compared with the rule",
 					g.ID, g.Label, w.what, w.text, quoteAll(rd.unread))
-				f.Hint = "write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: " + rowRule(vc.grades[j], sharing[j])
+				f.Hint = "write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: " + rowRule(vc.own[j], sharing[j])
 				f.Related = []Related{{Pos: g.When.Pos, What: "grade " + g.ID + " condition"}}
 				ck.add(f)
 				continue
@@ -230,7 +258,13 @@ func (ck *checker) lightViolationWording(vc *chkVersion, scope *condition.Scope,
 // the wording leaves out.
 func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel selection, j int, g *catalog.Grade, what, text string, pos catalog.Pos, rd wordingReading, stated bool) {
 	selected := compileSrc(sel.selected(vc.grades, j), scope)
-	published := compileSrc(sel.published(vc.grades, j, condition.String(rd.node), stated), scope)
+	// A row stands under its statutory range in the table: its wording
+	// claims the cases of that range.
+	w := condition.String(rd.node)
+	if j < len(vc.rangeSel) && vc.rangeSel[j] != "" {
+		w = vc.rangeSel[j] + " && (" + w + ")"
+	}
+	published := compileSrc(sel.published(vc.grades, j, w, stated), scope)
 	if selected == nil || published == nil {
 		// Not expected: the reader builds typed conditions. Say so rather
 		// than pass the wording silently.
@@ -240,12 +274,17 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 		ck.add(f)
 		return
 	}
-	reasons := wordingReasons(rd, vc.grades, j)
-	rule := rowRule(vc.grades[j], stated)
+	reasons := wordingReasons(rd, vc.own, j)
+	rule := rowRule(vc.own[j], stated)
 	slots := chkSlotsOf(lit(selected, true), lit(published, true))
 	if p, ok, m := vc.find(chkQuery{graded: true, lits: []chkLit{lit(published, true), lit(selected, false)}}); ok {
 		other := vc.gradeOf(p)
 		decided, cl := "no grade matches it (a gap)", claimGap
+		if hold := vc.holding(p); other < 0 && len(hold) > 1 {
+			a, b := vc.b.Grades[hold[0]], vc.b.Grades[hold[1]]
+			decided = fmt.Sprintf("it meets grades %s (%s) and %s (%s), which the benchmark declares exclusive, and the engine refuses it as ambiguous", a.ID, a.Label, b.ID, b.Label)
+			cl = claimAmbiguous(a.ID, b.ID)
+		}
 		if other >= 0 {
 			decided, cl = fmt.Sprintf("the engine decides it at grade %s (%s)", vc.b.Grades[other].ID, vc.b.Grades[other].Label), claimGrade(vc.b.Grades[other].ID)
 		}
@@ -292,14 +331,25 @@ func rowRule(x *condition.Expr, firstMatch bool) string {
 	return s
 }
 
-// gradeOf is the grade the engine takes for a point: the first that holds.
-func (vc *chkVersion) gradeOf(p *chkPoint) int {
+// holding lists the grades whose conditions hold at a point.
+func (vc *chkVersion) holding(p *chkPoint) []int {
+	var out []int
 	for i, x := range vc.grades {
 		if x.Eval(p.vals) {
-			return i
+			out = append(out, i)
 		}
 	}
-	return -1
+	return out
+}
+
+// gradeOf is the grade the engine takes for a point under the
+// benchmark's selection rule.
+func (vc *chkVersion) gradeOf(p *chkPoint) int {
+	holds := make([]bool, len(vc.grades))
+	for i, x := range vc.grades {
+		holds[i] = x.Eval(p.vals)
+	}
+	return vc.sel.decide(holds)
 }
 
 // wordingReasons names what differs between the wording and the rule of

@@ -56,6 +56,9 @@ func (c *compiled) version(v *catalog.Version, s *condition.Scope) {
 		if p := sn.Precondition; p != nil {
 			c.add(p.When, s)
 		}
+		for _, r := range sn.Ranges {
+			c.add(r.When, s)
+		}
 	}
 	b := v.Benchmark
 	if b == nil {

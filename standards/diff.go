@@ -364,7 +364,7 @@ func (b *builder) outlineVersion(n *dnode, it *catalog.Item, v *catalog.Version)
 		}
 		text := mode + sanctionLabel(s)
 		if s.Type == penalty.Fine && s.Amount != nil {
-			text = RenderAmount(b.cat, it, s.Amount, !s.Mandatory)
+			text = RenderFineRanges(b.cat, it, s)
 			n.set("法定罚款", text)
 			continue
 		}
@@ -381,10 +381,14 @@ func (b *builder) outlineVersion(n *dnode, it *catalog.Item, v *catalog.Version)
 	if bm.TierScheme != "" {
 		n.set("阶次划分方法", SchemeLabel(bm.TierScheme))
 	}
+	if sel := b.cat.SelectionFor(bm); len(bm.Grades) > 1 {
+		n.set("阶次适用方式", selectionNote(sel))
+	}
 	for _, g := range bm.Grades {
 		gn := n.kid("grade:"+g.ID, "阶次 "+g.ID+"（"+g.Label+"）")
 		gn.set("阶次名称", g.Label)
 		gn.set("阶次", g.Tier.Label())
+		gn.set("法定罚款幅度", rangeLabel(fineOf(v), g))
 		gn.set("适用条件", b.c.text(g.When))
 		gn.set("规则", b.c.source(g.When))
 		gn.set("人工表述", g.Description)

@@ -79,7 +79,7 @@ func (w *wordingChecker) version(it *catalog.Item, v *catalog.Version) {
 	var conds []*catalog.Cond
 	statutory := ""
 	if fine := fineOf(v); fine != nil && fine.Amount != nil {
-		statutory = RenderAmount(w.cat, it, fine.Amount, false)
+		statutory = RenderFineRanges(w.cat, it, fine)
 	}
 	for _, g := range b.Grades {
 		before = append(before, w.rule(g.When))

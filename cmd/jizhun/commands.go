@@ -244,7 +244,8 @@ func decideOne(e *env, o *decideOptions) int {
 	d, err := eng.Decide(context.Background(), c)
 	if err != nil {
 		var gap *discretion.GapError
-		if errors.As(err, &gap) {
+		var ambiguous *discretion.AmbiguousGradeError
+		if errors.As(err, &gap) || errors.As(err, &ambiguous) {
 			fmt.Fprintf(stderr, "%v\n", err)
 		} else {
 			fmt.Fprintf(stderr, "%s: %v\n", o.casePath, err)
