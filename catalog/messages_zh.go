@@ -137,6 +137,8 @@ var messagesZh = map[string]string{
 	"fact %s: aggravates %q applies to numbers and enums; use true or false for bool":                                     "事实 %s：aggravates 的 %q 只适用于数值和枚举；bool 类型请用 true 或 false",
 	"fact %s: aggravates %q applies to bool facts":                                                                        "事实 %s：aggravates 的 %q 只适用于 bool 类型",
 	"fact %s: aggravates must be higher, lower, true or false":                                                            "事实 %s：aggravates 应为 higher、lower、true 或 false",
+	"constraint id %q is used twice (first at %s)":                                                                        "约束 id %q 重复（第一次在 %s）",
+	"item %s: constraint id %q is used twice (first at %s)":                                                               "事项 %s：约束 id %q 重复（第一次在 %s）",
 	"factor id %q is used twice (first at %s)":                                                                            "情节 id %q 重复（第一次在 %s）",
 	"factor %s: effect must be lighter (从轻), mitigate (减轻) or heavier (从重), not %q":                                       "情节 %s：effect 应为 lighter（从轻）、mitigate（减轻）或 heavier（从重），而不是 %q",
 	"item %s: party %q is not individual, organization or individual_business":                                            "事项 %s：当事人类型 %q 应为 individual（个人）、organization（单位）或 individual_business（个体工商户）",
