@@ -3,8 +3,8 @@ package discretion_test
 import (
 	"context"
 	"errors"
-	"strings"
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/jizhun/jizhun/catalog"

@@ -116,7 +116,7 @@ func Check(ctx context.Context, eng *discretion.Engine, opts Options) (*Report, 
 // engine did not confirm.
 func check(ctx context.Context, eng *discretion.Engine, opts Options) (*checker, error) {
 	cat := eng.Catalog()
-	ck := &checker{ctx: ctx, eng: eng, cat: cat, opts: opts.withDefaults()}
+	ck := &checker{ctx: ctx, eng: eng, cat: cat, opts: opts.withDefaults(), constraintsReported: map[*catalog.Constraint]bool{}}
 	if err := ck.compile(); err != nil {
 		return nil, err
 	}
@@ -311,6 +311,9 @@ type checker struct {
 	report *Report
 	// unconfirmed are the witnesses confirm took off their findings.
 	unconfirmed []unconfirmed
+	// constraintsReported are the constraints already reported as never
+	// satisfied, so that a catalog's is reported once, not per item.
+	constraintsReported map[*catalog.Constraint]bool
 }
 
 // compile compiles every condition of the catalog with the engine's

@@ -56,9 +56,13 @@ type chkVersion struct {
 	dates     chkDates
 	otherItem string
 
-	reach  []chkLit // the conditions a case must meet to reach grading
-	grades []*condition.Expr
-	fo     *condition.Expr
+	// constraints are the catalog's and the item's constraints, which every
+	// point of every query satisfies (check_constraints.go).
+	constraints    []chkLit
+	constraintDefs []*catalog.Constraint
+	reach          []chkLit // the conditions a case must meet to reach grading
+	grades         []*condition.Expr
+	fo             *condition.Expr
 
 	samples   []*chkPoint // generated lazily when a query is opaque
 	generated string      // why cases were generated, if they were
@@ -85,6 +89,7 @@ func (ck *checker) newVersion(it *catalog.Item, ver *catalog.Version) *chkVersio
 	}
 	vc.space = newIVSpace(discretion.ItemScope(discretion.BaseScope(cat), cat, it), checkSlots(cat, it))
 	vc.space.maxBoxes = ck.opts.MaxRegions
+	vc.constraints, vc.constraintDefs = ck.constraintLits(it)
 	if b := vc.b; b != nil {
 		if e := ck.expr(condOf(b.LightViolation)); e != nil {
 			vc.reach = append(vc.reach, lit(e, false))
@@ -168,13 +173,16 @@ func (vc *chkVersion) findBox(q chkQuery) (p *chkPoint, box ivBox, found bool, m
 	return nil, nil, false, MethodGenerated
 }
 
-// lits are all the constraints of a query, the reach conditions first for
-// a graded one.
+// lits are all the constraints of a query: the catalog's and the item's
+// constraints on facts, then the reach conditions for a graded one, then
+// the query's own. A point outside the constraints is a case that cannot
+// occur, never a finding nor a witness.
 func (vc *chkVersion) lits(q chkQuery) []chkLit {
+	out := append([]chkLit(nil), vc.constraints...)
 	if q.graded {
-		return append(append([]chkLit(nil), vc.reach...), q.lits...)
+		out = append(out, vc.reach...)
 	}
-	return q.lits
+	return append(out, q.lits...)
 }
 
 // region is the set of boxes where a query's constraints hold, by the
@@ -230,6 +238,7 @@ func (vc *chkVersion) coverage() Coverage {
 // version runs the checks of one version.
 func (ck *checker) version(it *catalog.Item, ver *catalog.Version) {
 	vc := ck.newVersion(it, ver)
+	ck.constraintChecks(vc)
 	ck.lawChecks(vc)
 	if vc.b != nil && !vc.hasNil() {
 		ck.gradeChecks(vc)

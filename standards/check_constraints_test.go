@@ -1,0 +1,149 @@
+package standards_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/jizhun/jizhun/discretion"
+	"github.com/jizhun/jizhun/standards"
+)
+
+// chkConstraintCatalog is a catalog whose grades leave out, or overlap in,
+// only combinations of facts that its constraint says cannot occur.
+const chkConstraintCatalog = `
+id: test-check-constraints
+title: 事实约束检查测试
+issuer: 测试机关
+effective: 2015-01-01
+tier_scheme: midpoint
+facts:
+  harm:
+    type: enum
+    label: 危害后果
+    values: {none: 未造成危害后果, minor: 危害后果轻微, serious: 造成严重后果}
+    required: true
+  injured_persons: {type: int, label: 受伤人数, unit: 人, min: 0, max: 100, required: true}
+constraints:
+  - id: no_harm_no_injury
+    label: 未造成危害后果的，不会有人受伤
+    holds: harm != "none" || injured_persons == 0
+items:
+  - code: GAP
+    name: 缺口只在不可能的组合中
+    basis:
+      violated: {instrument: 测试条例, article: 12, paragraph: 1}
+      penalty: {instrument: 测试条例, article: 30, paragraph: 1}
+    sanctions: [{type: fine, mandatory: true, amount: {min: 100, max: 1000}}]
+    benchmark:
+      grades:
+        - {id: none, label: 未造成危害后果, when: harm == "none" && injured_persons == 0, fine: {min: 100, max: 300}}
+        - {id: some, label: 造成危害后果, when: harm != "none", fine: {min: 300, max: 1000}}
+  - code: OVERLAP
+    name: 重叠只在不可能的组合中
+    basis:
+      violated: {instrument: 测试条例, article: 13, paragraph: 1}
+      penalty: {instrument: 测试条例, article: 31, paragraph: 1}
+    sanctions: [{type: fine, mandatory: true, amount: {min: 100, max: 1000}}]
+    benchmark:
+      exclusive: true
+      grades:
+        - {id: none, label: 未造成危害后果, when: harm == "none", fine: {min: 100, max: 300}}
+        - {id: injured, label: 有人受伤, when: injured_persons > 0, fine: {min: 500, max: 1000}}
+        - {id: uninjured, label: 造成危害后果但无人受伤, when: harm != "none" && injured_persons == 0, fine: {min: 300, max: 500}}
+`
+
+// chkWithoutConstraints is the catalog with its constraint made void.
+func chkWithoutConstraints(src string) string {
+	return strings.Replace(src, `holds: harm != "none" || injured_persons == 0`, `holds: "true"`, 1)
+}
+
+func chkFindingsOf(r *standards.Report, code, item string) []standards.Finding {
+	var out []standards.Finding
+	for _, f := range r.Findings {
+		if f.Code == code && f.Item == item {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func TestCheckConstraints(t *testing.T) {
+	t.Run("gap_in_impossible_combination_not_reported", func(t *testing.T) {
+		r, _ := chkCheck(t, "c.yaml", []byte(chkConstraintCatalog), standards.Options{})
+		if fs := chkFindingsOf(r, standards.CodeGap, "GAP"); len(fs) > 0 {
+			t.Errorf("gap reported in a combination the constraint excludes: %s", fs[0].Message)
+		}
+		// Without the constraint, the same grades leave a gap.
+		r, _ = chkCheck(t, "c.yaml", []byte(chkWithoutConstraints(chkConstraintCatalog)), standards.Options{})
+		if fs := chkFindingsOf(r, standards.CodeGap, "GAP"); len(fs) == 0 {
+			t.Errorf("no gap reported without the constraint; the test shows nothing")
+		}
+	})
+	t.Run("overlap_in_impossible_combination_not_reported", func(t *testing.T) {
+		r, _ := chkCheck(t, "c.yaml", []byte(chkConstraintCatalog), standards.Options{})
+		if fs := chkFindingsOf(r, standards.CodeOverlap, "OVERLAP"); len(fs) > 0 {
+			t.Errorf("overlap reported in a combination the constraint excludes: %s", fs[0].Message)
+		}
+		r, _ = chkCheck(t, "c.yaml", []byte(chkWithoutConstraints(chkConstraintCatalog)), standards.Options{})
+		if fs := chkFindingsOf(r, standards.CodeOverlap, "OVERLAP"); len(fs) == 0 {
+			t.Errorf("no overlap reported without the constraint; the test shows nothing")
+		}
+	})
+	t.Run("witness_satisfies_constraints", func(t *testing.T) {
+		// The constraint excludes what a witness would naturally state (no
+		// one injured, the lowest value): the gap at harm minor must be
+		// shown with a case that can occur, which the engine decides.
+		src := strings.NewReplacer(
+			`label: 未造成危害后果的，不会有人受伤`, `label: 造成危害后果的，至少有一人受伤`,
+			`holds: harm != "none" || injured_persons == 0`, `holds: harm == "none" || injured_persons >= 1`,
+			`when: harm != "none", fine: {min: 300`, `when: harm == "serious", fine: {min: 300`,
+		).Replace(chkConstraintCatalog)
+		r, eng := chkCheck(t, "c.yaml", []byte(src), standards.Options{})
+		fs := chkFindingsOf(r, standards.CodeGap, "GAP")
+		if len(fs) != 1 {
+			t.Fatalf("gap findings %v; want one, at harm minor", fs)
+		}
+		w := fs[0].Witness
+		if w == nil {
+			t.Fatalf("gap reported without a witness: %s", fs[0].Message)
+		}
+		if w.Facts["harm"] != "minor" {
+			t.Errorf("witness harm %v; want minor", w.Facts["harm"])
+		}
+		_, err := chkDecide(t, eng, w)
+		var gap *discretion.GapError
+		if !errors.As(err, &gap) {
+			t.Errorf("witness decided with %v; want a gap error", err)
+		}
+	})
+	t.Run("constraint_no_case_can_satisfy_is_a_check_error", func(t *testing.T) {
+		src := strings.Replace(chkConstraintCatalog, `holds: harm != "none" || injured_persons == 0`, `holds: injured_persons < 0`, 1)
+		r, _ := chkCheck(t, "c.yaml", []byte(src), standards.Options{})
+		var got []standards.Finding
+		for _, f := range r.Findings {
+			if f.Code == standards.CodeConstraint {
+				got = append(got, f)
+			}
+		}
+		if len(got) != 1 {
+			t.Fatalf("constraint findings %v; want exactly one, however many items", got)
+		}
+		if got[0].Severity != standards.SeverityError || got[0].Pos.Line != 17 || !strings.Contains(got[0].Message, "no_harm_no_injury") {
+			t.Errorf("finding %+v; want an error at line 17 naming the constraint", got[0])
+		}
+	})
+	t.Run("constraints_that_together_exclude_every_case", func(t *testing.T) {
+		src := strings.Replace(chkConstraintCatalog, `items:
+  - code: GAP`, `items:
+  - code: GAP
+    constraints:
+      - {id: always_injured, label: 总有人受伤, holds: injured_persons > 0}
+      - {id: never_harm, label: 从不造成危害后果, holds: harm == "none"}`, 1)
+		r, _ := chkCheck(t, "c.yaml", []byte(src), standards.Options{})
+		fs := chkFindingsOf(r, standards.CodeConstraint, "GAP")
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, "together") {
+			t.Errorf("findings %v; want one saying the constraints together exclude every case", fs)
+		}
+	})
+}
