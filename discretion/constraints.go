@@ -2,6 +2,7 @@ package discretion
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -141,4 +142,54 @@ func valueText(v *condition.Var, val catalog.Value) string {
 		s += v.Fact.Unit
 	}
 	return s
+}
+
+// Impossible returns the ids of the constraints the case's facts violate
+// — of the catalog and of each item the case names — in catalog order,
+// each once; nil when the case satisfies them all. A case that cannot be
+// loaded (an unknown item, a missing or malformed fact) violates nothing
+// here: Decide reports what is wrong with it. Case generators use
+// Impossible to draw again instead of deciding a case that cannot occur.
+func (e *Engine) Impossible(c *Case) []string {
+	if c == nil {
+		return nil
+	}
+	codes := c.Items
+	if len(codes) == 0 {
+		codes = []string{c.Item}
+	}
+	// The facts of every item named, which each item ignores (art. 29).
+	var declared map[string]bool
+	if len(codes) > 1 {
+		declared = map[string]bool{}
+		for _, code := range codes {
+			if ir := e.items[code]; ir != nil {
+				for name := range ir.factSlot {
+					declared[name] = true
+				}
+			}
+		}
+	}
+	var out []string
+	for _, code := range codes {
+		ir := e.items[code]
+		if ir == nil || len(ir.constraints) == 0 {
+			continue
+		}
+		single := *c
+		single.Item, single.Items = code, nil
+		r := e.newRun(&single, ir)
+		if r.load(declared) == nil {
+			for _, k := range ir.constraints {
+				if !r.allSet(k.expr) {
+					continue
+				}
+				if ok, err := k.expr.EvalStrict(r.vals); err == nil && !ok && !slices.Contains(out, k.c.ID) {
+					out = append(out, k.c.ID)
+				}
+			}
+		}
+		r.release()
+	}
+	return out
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -132,3 +133,24 @@ func TestConstraintsAllocateNothing(t *testing.T) {
 
 // constraintBlocks matches a constraints: list with its entries.
 var constraintBlocks = regexp.MustCompile(`(?m)^(?:constraints:\n(?:  .*\n)+|    constraints:\n(?:      .*\n)+)`)
+
+func TestImpossible(t *testing.T) {
+	e := engineFile(t, "constraints.yaml")
+	for _, tc := range []struct {
+		name string
+		c    *discretion.Case
+		want []string
+	}{
+		{"possible_case_names_nothing", newCase("DUMP", map[string]any{"harm": "minor", "injured_persons": 1, "employees": 0}), nil},
+		{"catalog_and_item_constraints_named", newCase("DUMP", map[string]any{"harm": "none", "injured_persons": 1, "employees": 3}),
+			[]string{"no_harm_no_injury", "employees_organization_only"}},
+		{"invalid_case_left_to_decide", newCase("DUMP", map[string]any{"harm": "nothing", "injured_persons": 1}), nil},
+		{"unknown_item_left_to_decide", newCase("NOPE", nil), nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := e.Impossible(tc.c); !slices.Equal(got, tc.want) {
+				t.Errorf("Impossible = %v; want %v", got, tc.want)
+			}
+		})
+	}
+}
