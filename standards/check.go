@@ -79,6 +79,11 @@ import (
 //     number in a unit its fact is not measured in is reported too.
 //     standards_wording_unread (warning): wording that could not be read,
 //     with the words that were not (check_wording.go).
+//   - standards_constraint (error): a constraint between facts that no
+//     case within the declared facts satisfies, or constraints that
+//     together exclude every case of an item (check_constraints.go). Every
+//     other analysis sees only the cases the constraints allow, and every
+//     witness satisfies them.
 //   - standards_division (warning): a condition that divides by a term
 //     that may be 0 where it is evaluated — a fact whose declared domain
 //     includes 0 (no min, or min 0), unless a guard to its left ("days > 0
