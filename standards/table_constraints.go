@@ -35,3 +35,15 @@ func (b *builder) constraintNote() string {
 	}
 	return note + "。"
 }
+
+// outlineConstraints adds constraints to a catalog diff's tree, one node
+// each: what the table says (label, rendered rule) and what runs.
+func (b *builder) outlineConstraints(n *dnode, cs []*catalog.Constraint) {
+	for _, k := range cs {
+		kn := n.kid("constraint:"+k.ID, "事实约束 "+k.ID+"（"+k.Label+"）")
+		kn.set("约束", k.Label)
+		kn.set("条件", b.c.text(k.Holds))
+		kn.set("规则", b.c.source(k.Holds))
+		kn.set("依据", citeShort(k.Citation))
+	}
+}

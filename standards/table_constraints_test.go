@@ -66,3 +66,38 @@ func TestTableStatesConstraints(t *testing.T) {
 		t.Errorf("%d item lines state a constraint; want 1", n)
 	}
 }
+
+// constraint_change_is_in_the_diff: a constraint added to an item, or whose
+// rule changed, is a change of the catalog.
+func TestDiffConstraints(t *testing.T) {
+	old, err := catalog.Load("c.yaml", []byte(chkConstraintCatalog))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.Replace(chkConstraintCatalog, `holds: harm != "none" || injured_persons == 0`, `holds: harm != "none" || injured_persons <= 1`, 1)
+	src = strings.Replace(src, `  - code: OVERLAP
+`, `  - code: OVERLAP
+    constraints:
+      - {id: few, label: 受伤人数不超过十人, holds: injured_persons <= 10}
+`, 1)
+	new, err := catalog.Load("c.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := standards.Diff(old, new)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, c := range r.Changes {
+		got[string(c.Kind)+" "+c.Key+" "+c.Field] = true
+	}
+	for _, want := range []string{
+		"changed constraint:no_harm_no_injury 规则",
+		"added item:OVERLAP/constraint:few ",
+	} {
+		if !got[want] {
+			t.Errorf("diff lacks %q: %v", want, got)
+		}
+	}
+}
