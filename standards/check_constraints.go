@@ -26,16 +26,18 @@ func (ck *checker) constraintLits(it *catalog.Item) ([]chkLit, []*catalog.Constr
 
 // constraintChecks reports, for one version, a constraint that no case
 // within the declared facts satisfies, or constraints that together leave
-// no case at all: the engine would reject every case of the item.
-func (ck *checker) constraintChecks(vc *chkVersion) {
+// no case at all: the engine would reject every case of the item. It
+// returns false then, and the version's other checks, which would find
+// every rule unreachable, are not run.
+func (ck *checker) constraintChecks(vc *chkVersion) bool {
 	if len(vc.constraints) == 0 {
-		return
+		return true
 	}
 	ks := vc.constraintDefs
 	alone := false
 	for i, k := range ks {
 		if _, ok, m := vc.findFree(vc.constraints[i]); !ok {
-			alone = true
+			alone = alone || m == MethodInterval // proven
 			if ck.constraintsReported[k] {
 				continue // a catalog constraint, reported for an earlier item
 			}
@@ -46,9 +48,10 @@ func (ck *checker) constraintChecks(vc *chkVersion) {
 		}
 	}
 	if alone {
-		return
+		return false
 	}
-	if _, ok, m := vc.find(chkQuery{}); !ok {
+	_, ok, m := vc.find(chkQuery{})
+	if !ok {
 		f := vc.finding(ks[0].Holds.Pos, CodeConstraint, chkSev(m), m, nil,
 			"the constraints together are never satisfied within the declared facts: every case would be rejected as impossible%s",
 			chkNotProven(m, vc))
@@ -57,6 +60,7 @@ func (ck *checker) constraintChecks(vc *chkVersion) {
 		}
 		ck.add(f)
 	}
+	return ok || m == MethodGenerated
 }
 
 // findFree finds a point that satisfies one constraint, the others left

@@ -132,6 +132,9 @@ func TestCheckConstraints(t *testing.T) {
 		if got[0].Severity != standards.SeverityError || got[0].Pos.Line != 17 || !strings.Contains(got[0].Message, "no_harm_no_injury") {
 			t.Errorf("finding %+v; want an error at line 17 naming the constraint", got[0])
 		}
+		if len(r.Findings) != 1 {
+			t.Errorf("findings %v; want only the constraint's, not every rule unreachable", chkCodes(r))
+		}
 	})
 	t.Run("constraints_that_together_exclude_every_case", func(t *testing.T) {
 		src := strings.Replace(chkConstraintCatalog, `items:

@@ -238,9 +238,11 @@ func (vc *chkVersion) coverage() Coverage {
 // version runs the checks of one version.
 func (ck *checker) version(it *catalog.Item, ver *catalog.Version) {
 	vc := ck.newVersion(it, ver)
-	ck.constraintChecks(vc)
-	ck.lawChecks(vc)
-	if vc.b != nil && !vc.hasNil() {
+	possible := ck.constraintChecks(vc)
+	if possible {
+		ck.lawChecks(vc)
+	}
+	if possible && vc.b != nil && !vc.hasNil() {
 		ck.gradeChecks(vc)
 		ck.wordingChecks(vc)
 		ck.reachability(vc)
