@@ -90,6 +90,33 @@ func TestCheckConstraints(t *testing.T) {
 			t.Errorf("no overlap reported without the constraint; the test shows nothing")
 		}
 	})
+	t.Run("tier_order_in_impossible_combination_not_reported", func(t *testing.T) {
+		// More people injured never lowers the range, except in the row for
+		// injuries without harm, which cannot happen.
+		src := strings.Replace(chkConstraintCatalog, `max: 100, required: true}`, `max: 100, required: true, aggravates: higher}`, 1) + `  - code: ORDER
+    name: 阶次顺序只在不可能的组合中倒置
+    basis:
+      violated: {instrument: 测试条例, article: 14, paragraph: 1}
+      penalty: {instrument: 测试条例, article: 32, paragraph: 1}
+    sanctions: [{type: fine, mandatory: true, amount: {min: 100, max: 1000}}]
+    benchmark:
+      grades:
+        - {id: none, label: 未造成危害后果, when: harm == "none" && injured_persons == 0, fine: {min: 300, max: 500}}
+        - {id: odd, label: 无危害后果而有人受伤, when: harm == "none" && injured_persons >= 1, fine: {min: 100, max: 200}}
+        - {id: some, label: 造成危害后果, when: harm != "none", fine: {min: 500, max: 1000}}
+`
+		r, _ := chkCheck(t, "c.yaml", []byte(src), standards.Options{})
+		if fs := chkFindingsOf(r, standards.CodeTierOrder, "ORDER"); len(fs) > 0 {
+			t.Errorf("tier order reported in a combination the constraint excludes: %s", fs[0].Message)
+		}
+		if fs := chkFindingsOf(r, standards.CodeUnreachable, "ORDER"); len(fs) != 1 || !strings.Contains(fs[0].Message, "odd") {
+			t.Errorf("unreachable findings %v; want grade odd, which only impossible cases match", fs)
+		}
+		r, _ = chkCheck(t, "c.yaml", []byte(chkWithoutConstraints(src)), standards.Options{})
+		if fs := chkFindingsOf(r, standards.CodeTierOrder, "ORDER"); len(fs) == 0 {
+			t.Errorf("no tier order finding without the constraint; the test shows nothing")
+		}
+	})
 	t.Run("witness_satisfies_constraints", func(t *testing.T) {
 		// The constraint excludes what a witness would naturally state (no
 		// one injured, the lowest value): the gap at harm minor must be
