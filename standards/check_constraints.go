@@ -71,3 +71,22 @@ func (vc *chkVersion) findFree(l chkLit) (*chkPoint, bool, Method) {
 	defer func() { vc.constraints = saved }()
 	return vc.find(chkQuery{lits: []chkLit{l}})
 }
+
+// constraintKnown is what the constraints of an item (code empty: the
+// catalog's alone) establish about single facts, such as days >= 1: every
+// case satisfies them, so a division by days is never a division by 0. The
+// constraint whose condition is self is left out: while it is evaluated,
+// it is not yet known to hold.
+func (ck *checker) constraintKnown(code string, self *catalog.Cond) chkKnown {
+	known := chkKnown{}
+	cs := ck.cat.Constraints
+	if it := ck.cat.Item(code); code != "" && it != nil {
+		cs = append(append([]*catalog.Constraint(nil), cs...), it.Constraints...)
+	}
+	for _, k := range cs {
+		if x := ck.expr(k.Holds); x != nil && k.Holds != self {
+			known = chkLearn(x.Root, true, known)
+		}
+	}
+	return known
+}

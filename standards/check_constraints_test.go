@@ -177,3 +177,33 @@ func TestCheckConstraints(t *testing.T) {
 		}
 	})
 }
+
+// A constraint that keeps a fact from 0 guards every division by it; a
+// constraint that divides before its own guard does not guard itself.
+func TestCheckDivisionUnderConstraints(t *testing.T) {
+	for _, tc := range []struct {
+		name, constraint string
+		warnings         int
+	}{
+		{"division_by_fact_a_constraint_keeps_from_zero", `days >= 1`, 0},
+		{"division_by_fact_without_constraint", `area >= 0`, 2},
+		{"constraint_dividing_before_its_guard_is_warned", `area / days >= 0 && days >= 1`, 1}, // the constraint only: the grades run after it
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := chkCatalog(`    facts:
+      area: {type: number, label: 面积, min: 0, max: 1000, required: true}
+      days: {type: int, label: 天数, min: 0, max: 100, required: true}
+    constraints:
+      - {id: k, label: 约束, holds: '` + tc.constraint + `'}
+` + chkFine + `    benchmark:
+      grades:
+        - {id: a, label: 少, tier: lighter, when: 'area / days < 10', fine: {tier: lighter}}
+        - {id: b, label: 多, tier: heavier, when: '!(area / days < 10)', fine: {tier: heavier}}
+`)
+			r, _ := chkCheck(t, tc.name+".yaml", []byte(src), standards.Options{})
+			if fs := chkFindingsOf(r, standards.CodeDivision, "T1"); len(fs) != tc.warnings {
+				t.Errorf("%d division warnings, want %d: %v", len(fs), tc.warnings, fs)
+			}
+		})
+	}
+}
