@@ -187,7 +187,10 @@ func (vc *chkVersion) constants() [][]decimal.Decimal {
 	out := make([][]decimal.Decimal, len(vc.space.vars))
 	var all []*condition.Expr
 	all = append(all, vc.grades...)
-	for _, l := range append(vc.reach, vc.constraints...) {
+	for _, l := range vc.reach {
+		all = append(all, l.any...)
+	}
+	for _, l := range vc.constraints {
 		all = append(all, l.any...)
 	}
 	if vc.fo != nil {

@@ -56,16 +56,18 @@ type chkVersion struct {
 	dates     chkDates
 	otherItem string
 
-	// constraints are the catalog's and the item's constraints, which every
-	// point of every query satisfies (check_constraints.go).
-	constraints    []chkLit
-	constraintDefs []*catalog.Constraint
-	reach          []chkLit // the conditions a case must meet to reach grading
-	grades         []*condition.Expr
-	fo             *condition.Expr
+	reach  []chkLit // the conditions a case must meet to reach grading
+	grades []*condition.Expr
+	fo     *condition.Expr
 
 	samples   []*chkPoint // generated lazily when a query is opaque
 	generated string      // why cases were generated, if they were
+
+	// constraints are the catalog's and the item's constraints, which every
+	// point of every query satisfies, and the constraint each stands for
+	// (check_constraints.go).
+	constraints    []chkLit
+	constraintDefs []*catalog.Constraint
 }
 
 // The builtins' ranges: an age from 0 to 110 (-1 for an organization)
