@@ -22,6 +22,11 @@ type Constraint struct {
 	Citation *Citation `yaml:"citation"`
 }
 
+// CodeUnsatisfiable is the code of a constraint that no case within the
+// declared facts satisfies, alone or together with the others of its
+// item: every case of the item would be rejected.
+const CodeUnsatisfiable = "catalog_constraint_unsatisfiable"
+
 // constraints checks the ids of a list of constraints: unique among
 // themselves and among those already in ids (the catalog's, for an item).
 func (v *validator) constraints(cs []*Constraint, ids map[string]Pos, it *Item) {

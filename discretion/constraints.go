@@ -36,6 +36,45 @@ func (c *compiler) constraints(cs []*catalog.Constraint, scope *condition.Scope)
 	return out
 }
 
+// unsatisfiable reports, as compile errors, constraints that no case within
+// the declared facts satisfies: each of own alone, then, if each can be,
+// all of all together (the catalog's and the item's, for item code; the
+// catalog's, for code "").
+// Where deciding that needs more than comparisons with constants, the
+// consistency checks decide it (standards_constraint).
+func (c *compiler) unsatisfiable(own, all []*constraintRule, nslots int, code string) {
+	for _, k := range own {
+		if sat, decided := satisfiable([]*condition.Expr{k.expr}, nslots); decided && !sat {
+			c.diags.Addf(k.c.Holds.Pos, catalog.CodeUnsatisfiable,
+				"constraint %s (%s) is never satisfied within the declared facts: every case would be rejected as impossible",
+				k.c.ID, k.c.Label).SetHint("check the constraint against the facts' min, max and values")
+			return
+		}
+	}
+	if len(all) < 2 || len(own) == 0 {
+		return
+	}
+	xs := make([]*condition.Expr, len(all))
+	ids := make([]string, len(all))
+	for i, k := range all {
+		xs[i], ids[i] = k.expr, k.c.ID
+	}
+	if sat, decided := satisfiable(xs, nslots); !decided || sat {
+		return
+	}
+	var d *catalog.Diagnostic
+	if code == "" {
+		d = c.diags.Addf(own[0].c.Holds.Pos, catalog.CodeUnsatisfiable,
+			"constraints %s are never satisfied together within the declared facts: every case would be rejected as impossible",
+			strings.Join(ids, ", "))
+	} else {
+		d = c.diags.Addf(own[0].c.Holds.Pos, catalog.CodeUnsatisfiable,
+			"item %s: constraints %s are never satisfied together within the declared facts: every case would be rejected as impossible",
+			code, strings.Join(ids, ", "))
+	}
+	d.SetHint("check the constraint against the facts' min, max and values")
+}
+
 // checkConstraints rejects a case whose facts violate a constraint of its
 // item or of the catalog: such a combination cannot occur, so the case is
 // misstated, and deciding it would answer a question no real case asks.

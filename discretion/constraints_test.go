@@ -85,6 +85,10 @@ func TestConstraintLoadErrors(t *testing.T) {
 		{"constraint_reading_undeclared_fact_is_a_load_error", `holds: harm != "none" || injured_persons == 0`, `holds: harm != "none" || injured == 0`, "injured"},
 		{"constraint_not_boolean_is_a_load_error", `holds: harm != "none" || injured_persons == 0`, `holds: injured_persons + 1`, "constraints.yaml:18:12"},
 		{"constraint_id_twice_is_a_load_error", `id: employees_organization_only`, `id: no_harm_no_injury`, "no_harm_no_injury"},
+		{"constraint_no_case_can_satisfy_is_a_load_error", `holds: harm != "none" || injured_persons == 0`, `holds: injured_persons < 0`, "constraints.yaml:18:12: 约束 no_harm_no_injury"},
+		{"constraint_no_enum_value_satisfies_is_a_load_error", `holds: harm != "none" || injured_persons == 0`, `holds: harm not in ["none", "minor", "serious"]`, "在所声明的事实范围内不可能满足"},
+		{"constraints_never_satisfied_together_are_a_load_error", `holds: party_type == "organization" || employees == 0`, `holds: harm == "none" && injured_persons > 0`, "不可能同时满足"},
+		{"constraint_between_bounds_of_an_int_is_a_load_error", `holds: party_type == "organization" || employees == 0`, `holds: employees > 3 && employees < 4`, "employees_organization_only"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			src := strings.Replace(readTestdata(t, "constraints.yaml"), tc.old, tc.new, 1)
@@ -150,6 +154,30 @@ func TestImpossible(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := e.Impossible(tc.c); !slices.Equal(got, tc.want) {
 				t.Errorf("Impossible = %v; want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+// Satisfiable constraints compile, whatever the values that satisfy them
+// lie between; constraints that compare facts with each other are left to
+// the consistency checks.
+func TestConstraintsSatisfiableCompile(t *testing.T) {
+	for _, holds := range []string{
+		`employees > 3 && employees < 5`,
+		`injured_persons > 2.5 && injured_persons < 3.5`,
+		`age >= 200 || party_type == "organization"`,
+		`employees <= injured_persons && injured_persons < employees`, // opaque to compiling
+		`prior_same_item_1y == 0 || harm != "none"`,
+	} {
+		t.Run(holds, func(t *testing.T) {
+			src := strings.Replace(readTestdata(t, "constraints.yaml"), `holds: party_type == "organization" || employees == 0`, "holds: '"+holds+"'", 1)
+			cat, err := catalog.Load("constraints.yaml", []byte(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := discretion.Compile(cat); err != nil {
+				t.Errorf("Compile: %v", err)
 			}
 		})
 	}

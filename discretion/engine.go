@@ -170,6 +170,7 @@ func Compile(cat *catalog.Catalog) (*Engine, error) {
 	e.legalReview = c.rule(cat.Procedure.LegalReview, proc, "procedure", "legal_review", citeArt58, "法制审核")
 	e.collectiveDiscussion = c.rule(cat.Procedure.CollectiveDiscussion, proc, "procedure", "collective_discussion", citeArt57, "集体讨论决定")
 	e.constraints = c.constraints(cat.Constraints, base)
+	c.unsatisfiable(e.constraints, e.constraints, numBuiltinSlots+len(cat.Facts), "")
 	for i, ir := range c.items(base, e.catalogFactors, e.constraints) {
 		ir.rules.index = i
 		ir.rules.e = e
@@ -319,7 +320,9 @@ func (c *compiler) item(it *catalog.Item, base *condition.Scope, catalogFactors 
 		}
 	}
 	ir.nslots = numBuiltinSlots + len(ir.facts)
-	ir.constraints = append(slices.Clip(constraints), c.constraints(it.Constraints, scope)...)
+	own := c.constraints(it.Constraints, scope)
+	ir.constraints = append(slices.Clip(constraints), own...)
+	c.unsatisfiable(own, ir.constraints, ir.nslots, it.Code)
 	if l := it.Limitation; l != nil && l.Extended != nil {
 		ir.extended = c.rule(l.Extended, scope, "limitation", "limitation.extended", citeArt36,
 			"涉及公民生命健康安全、金融安全且有危害后果的，期限延长至五年")

@@ -145,7 +145,10 @@ func TestCheckConstraints(t *testing.T) {
 		}
 	})
 	t.Run("constraint_no_case_can_satisfy_is_a_check_error", func(t *testing.T) {
-		src := strings.Replace(chkConstraintCatalog, `holds: harm != "none" || injured_persons == 0`, `holds: injured_persons < 0`, 1)
+		// Compiling rejects a constraint no value of its facts satisfies;
+		// that no party an item reaches satisfies it, the check finds.
+		src := strings.Replace(chkConstraintCatalog, `holds: harm != "none" || injured_persons == 0`, `holds: party_type != "organization"`, 1)
+		src = strings.ReplaceAll(src, "    basis:\n", "    parties: [organization]\n    basis:\n")
 		r, _ := chkCheck(t, "c.yaml", []byte(src), standards.Options{})
 		var got []standards.Finding
 		for _, f := range r.Findings {
@@ -167,9 +170,10 @@ func TestCheckConstraints(t *testing.T) {
 		src := strings.Replace(chkConstraintCatalog, `items:
   - code: GAP`, `items:
   - code: GAP
+    parties: [organization]
     constraints:
-      - {id: always_injured, label: 总有人受伤, holds: injured_persons > 0}
-      - {id: never_harm, label: 从不造成危害后果, holds: harm == "none"}`, 1)
+      - {id: adults_only, label: 仅限成年人, holds: age >= 18 || harm == "serious"}
+      - {id: no_serious, label: 不会造成严重后果, holds: harm != "serious"}`, 1)
 		r, _ := chkCheck(t, "c.yaml", []byte(src), standards.Options{})
 		fs := chkFindingsOf(r, standards.CodeConstraint, "GAP")
 		if len(fs) != 1 || !strings.Contains(fs[0].Message, "together") {
