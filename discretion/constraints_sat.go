@@ -82,7 +82,12 @@ func satisfiable(xs []*condition.Expr, nslots int) (sat, decided bool) {
 // only, and collects the constants each numeric or date variable is
 // compared with.
 func cellConstant(n condition.Node, consts map[*condition.Var][]decimal.Decimal) bool {
-	lit := func(n condition.Node) (decimal.Decimal, bool) {
+	var lit func(n condition.Node) (decimal.Decimal, bool)
+	lit = func(n condition.Node) (decimal.Decimal, bool) {
+		if neg, ok := n.(condition.Neg); ok { // -1
+			c, ok := lit(neg.X)
+			return c.Neg(), ok
+		}
 		l, ok := n.(condition.Lit)
 		if !ok {
 			return decimal.Decimal{}, false
