@@ -182,3 +182,27 @@ func TestConstraintsSatisfiableCompile(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkDecideConstraints decides a case of a catalog with constraints,
+// and of the same catalog without them.
+func BenchmarkDecideConstraints(b *testing.B) {
+	src := readTestdata(b, "constraints.yaml")
+	c := newCase("DUMP", map[string]any{"harm": "minor", "injured_persons": 1, "employees": 0})
+	for _, bc := range []struct {
+		name string
+		e    *discretion.Engine
+	}{
+		{"with", engineYAML(b, "constraints.yaml", src)},
+		{"without", engineYAML(b, "constraints.yaml", constraintBlocks.ReplaceAllString(src, ""))},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			ctx := context.Background()
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := bc.e.Decide(ctx, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
