@@ -58,6 +58,9 @@ func (c *compiler) unsatisfiable(own, all []*constraintRule, nslots int, code st
 	ids := make([]string, len(all))
 	for i, k := range all {
 		xs[i], ids[i] = k.expr, k.c.ID
+		if sat, decided := satisfiable(xs[i:i+1], nslots); decided && !sat {
+			return // a catalog constraint, reported as such
+		}
 	}
 	if sat, decided := satisfiable(xs, nslots); !decided || sat {
 		return

@@ -88,6 +88,7 @@ func TestConstraintLoadErrors(t *testing.T) {
 		{"constraint_no_case_can_satisfy_is_a_load_error", `holds: harm != "none" || injured_persons == 0`, `holds: injured_persons < 0`, "constraints.yaml:18:12: 约束 no_harm_no_injury"},
 		{"constraint_no_enum_value_satisfies_is_a_load_error", `holds: harm != "none" || injured_persons == 0`, `holds: harm not in ["none", "minor", "serious"]`, "在所声明的事实范围内不可能满足"},
 		{"constraints_never_satisfied_together_are_a_load_error", `holds: party_type == "organization" || employees == 0`, `holds: harm == "none" && injured_persons > 0`, "不可能同时满足"},
+		{"catalog_constraint_no_case_satisfies_reported_once", `holds: harm != "none" || injured_persons == 0`, `holds: injured_persons > 0 && injured_persons < 1`, "constraints.yaml:18:12:"},
 		{"constraint_between_bounds_of_an_int_is_a_load_error", `holds: party_type == "organization" || employees == 0`, `holds: employees > 3 && employees < 4`, "employees_organization_only"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -104,6 +105,9 @@ func TestConstraintLoadErrors(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), "constraints.yaml:") {
 				t.Errorf("error %q is not positioned", err)
+			}
+			if n := strings.Count(err.Error(), "任何案件都会被"); n > 1 {
+				t.Errorf("error %q reports one impossibility %d times", err, n)
 			}
 		})
 	}
