@@ -37,6 +37,10 @@ type Catalog struct {
 	// (本基准施行前发生的违法行为).
 	Transition *Transition `yaml:"transition"`
 
+	// Constraints are the combinations of facts no case of any item can
+	// have (constraints.go).
+	Constraints []*Constraint `yaml:"constraints"`
+
 	// Digest is "sha256:" and the hex SHA-256 of the source bytes, so that a
 	// decision or a published table names exactly the rules it used.
 	Digest string `yaml:"-"`
@@ -213,6 +217,10 @@ type Item struct {
 	Precondition  *Precondition `yaml:"precondition"`
 	Sanctions     []*Sanction   `yaml:"sanctions"`
 	Benchmark     *Benchmark    `yaml:"benchmark"`
+
+	// Constraints are the combinations of facts no case of this item can
+	// have, beside the catalog's (constraints.go).
+	Constraints []*Constraint `yaml:"constraints"`
 }
 
 // ItemLimitation adjusts art. 36 for one item.

@@ -1,6 +1,7 @@
 package catalog
 
 import (
+	"maps"
 	"regexp"
 	"strings"
 
@@ -119,6 +120,8 @@ func (v *validator) catalog() {
 		}
 		v.guard(func() { v.factor(f, factorIDs) })
 	}
+	constraintIDs := map[string]Pos{}
+	v.guard(func() { v.constraints(c.Constraints, constraintIDs, nil) })
 	if len(c.Items) == 0 && len(v.all) == 0 {
 		v.errorf(v.at(&c.Items, c.Pos), CodeMissing, "the catalog has no items: a discretion standard states at least one enforcement item")
 	}
@@ -134,6 +137,7 @@ func (v *validator) catalog() {
 		}
 		codes[it.Code] = it.Pos
 		v.guard(func() { v.item(it, factorIDs) })
+		v.guard(func() { v.constraints(it.Constraints, maps.Clone(constraintIDs), it) })
 	}
 	for _, it := range c.Items {
 		for _, code := range it.Concurrent {

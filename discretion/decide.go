@@ -163,6 +163,11 @@ func (e *Engine) decideItem(ctx context.Context, c *Case, ir *itemRules, otherFa
 	if err := r.load(otherFacts); err != nil {
 		return nil, err
 	}
+	if len(ir.constraints) > 0 {
+		if err := r.checkConstraints(); err != nil {
+			return nil, err
+		}
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

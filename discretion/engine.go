@@ -26,6 +26,9 @@ type Engine struct {
 	catalogFactors       []*factorRule
 	legalReview          *rule
 	collectiveDiscussion *rule
+	// constraints are the catalog's constraints, which every item's
+	// constraints begin with.
+	constraints []*constraintRule
 
 	catalogRef CatalogRef // what every decision names
 
@@ -74,6 +77,9 @@ type itemRules struct {
 	// snapFacts declares the fact at each position.
 	snap      []int16
 	snapFacts []*catalog.Fact
+	// constraints are the catalog's constraints, then the item's
+	// (constraints.go).
+	constraints []*constraintRule
 }
 
 type versionRules struct {
@@ -173,7 +179,9 @@ func Compile(cat *catalog.Catalog) (*Engine, error) {
 	proc := c.procedureScope(base)
 	e.legalReview = c.rule(cat.Procedure.LegalReview, proc, "procedure", "legal_review", citeArt58, "法制审核")
 	e.collectiveDiscussion = c.rule(cat.Procedure.CollectiveDiscussion, proc, "procedure", "collective_discussion", citeArt57, "集体讨论决定")
-	for i, ir := range c.items(base, e.catalogFactors) {
+	e.constraints = c.constraints(cat.Constraints, base)
+	c.unsatisfiable(e.constraints, e.constraints, numBuiltinSlots+len(cat.Facts), "")
+	for i, ir := range c.items(base, e.catalogFactors, e.constraints) {
 		ir.rules.index = i
 		ir.rules.e = e
 		e.items[cat.Items[i].Code] = ir.rules
@@ -277,14 +285,14 @@ const itemsPerWorker = 64
 // items share nothing but the base scope and the catalog factors, which
 // compiling only reads. The result is in catalog order, whatever the
 // order of the work.
-func (c *compiler) items(base *condition.Scope, catalogFactors []*factorRule) []compiledItem {
+func (c *compiler) items(base *condition.Scope, catalogFactors []*factorRule, constraints []*constraintRule) []compiledItem {
 	items := c.cat.Items
 	out := make([]compiledItem, len(items))
 	compile := func(i int) {
 		// The engine's rules come first in every item's table.
 		ic := &compiler{cat: c.cat, limitation: c.limitation, limitationExtended: c.limitationExtended,
 			rules: slices.Clip(c.rules)}
-		out[i] = compiledItem{rules: ic.item(items[i], base, catalogFactors), diags: ic.diags}
+		out[i] = compiledItem{rules: ic.item(items[i], base, catalogFactors, constraints), diags: ic.diags}
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(items)/itemsPerWorker)
 	if workers <= 1 {
@@ -312,7 +320,7 @@ func (c *compiler) items(base *condition.Scope, catalogFactors []*factorRule) []
 	return out
 }
 
-func (c *compiler) item(it *catalog.Item, base *condition.Scope, catalogFactors []*factorRule) *itemRules {
+func (c *compiler) item(it *catalog.Item, base *condition.Scope, catalogFactors []*factorRule, constraints []*constraintRule) *itemRules {
 	ir := &itemRules{item: it, facts: c.cat.AllFacts(it), factSlot: map[string]int{}}
 	scope := base.Clone()
 	for i, f := range ir.facts {
@@ -322,6 +330,9 @@ func (c *compiler) item(it *catalog.Item, base *condition.Scope, catalogFactors 
 		}
 	}
 	ir.nslots = numBuiltinSlots + len(ir.facts)
+	own := c.constraints(it.Constraints, scope)
+	ir.constraints = append(slices.Clip(constraints), own...)
+	c.unsatisfiable(own, ir.constraints, ir.nslots, it.Code)
 	if l := it.Limitation; l != nil && l.Extended != nil {
 		ir.extended = c.rule(l.Extended, scope, "limitation", "limitation.extended", citeArt36,
 			"涉及公民生命健康安全、金融安全且有危害后果的，期限延长至五年")

@@ -91,12 +91,15 @@ type space struct {
 	consts map[*catalog.Fact][]decimal.Decimal
 	// per item code
 	factors map[string][]factorInfo
+	// constrained is set when the catalog declares constraints between
+	// facts (constraints.go).
+	constrained bool
 }
 
 func newSpace(eng *discretion.Engine) *space {
 	cat := eng.Catalog()
 	sp := &space{eng: eng, cat: cat, facts: map[*catalog.Fact]*factGenes{},
-		consts: map[*catalog.Fact][]decimal.Decimal{}, factors: map[string][]factorInfo{}}
+		consts: map[*catalog.Fact][]decimal.Decimal{}, factors: map[string][]factorInfo{}, constrained: constrained(cat)}
 	n := int64(len(cat.Items))
 	sp.genes = make([]gene, numFixed)
 	sp.genes[gItem] = gene{0, n - 1, 0, uniform(0, n-1)}
@@ -404,8 +407,13 @@ func (sp *space) code(x, scale decimal.Decimal, up bool) int64 {
 func (sp *space) gen() gopter.Gen {
 	return func(p *gopter.GenParameters) *gopter.GenResult {
 		g := make(Genome, len(sp.genes))
-		for i, gn := range sp.genes {
-			g[i] = gn.draw(p.Rng)
+		for try := 0; ; try++ {
+			for i, gn := range sp.genes {
+				g[i] = gn.draw(p.Rng)
+			}
+			if !sp.constrained || try == maxRedraws || sp.build(g, sp.item(g, gItem)) != nil {
+				break
+			}
 		}
 		return gopter.NewGenResult(g, sp.shrink)
 	}
@@ -538,6 +546,9 @@ func (sp *space) build(g Genome, items ...*catalog.Item) *discretion.Case {
 		if v, ok := sp.value(g, f, act); ok {
 			c.Facts[f.Name] = v
 		}
+	}
+	if !sp.possible(c) {
+		return nil
 	}
 	return c
 }

@@ -63,6 +63,9 @@ func (b *builder) benchmark() *Section {
 	} else {
 		s.Notes = append(s.Notes, "“适用条件”栏由本基准的可执行规则转写；制定机关另行撰写表述的，列示该表述。")
 	}
+	if note := b.constraintNote(); note != "" {
+		s.Notes = append(s.Notes, note)
+	}
 	for _, sc := range []penalty.Scheme{b.cat.TierScheme, penalty.Midpoint, penalty.Lower30Upper30, penalty.MaxOnly4060} {
 		if schemes[sc] {
 			s.Notes = append(s.Notes, SchemeNote(sc))
@@ -260,6 +263,7 @@ func (b *builder) remarks(it *catalog.Item, v *catalog.Version, first bool, sche
 	if !first {
 		return joinLines(lines), alert
 	}
+	lines = append(lines, b.constraintLines(it.Constraints)...)
 	if len(it.Parties) > 0 {
 		labels := make([]string, len(it.Parties))
 		for i, p := range it.Parties {

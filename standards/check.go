@@ -79,6 +79,11 @@ import (
 //     number in a unit its fact is not measured in is reported too.
 //     standards_wording_unread (warning): wording that could not be read,
 //     with the words that were not (check_wording.go).
+//   - standards_constraint (error): a constraint between facts that no
+//     case within the declared facts satisfies, or constraints that
+//     together exclude every case of an item (check_constraints.go). Every
+//     other analysis sees only the cases the constraints allow, and every
+//     witness satisfies them.
 //   - standards_division (warning): a condition that divides by a term
 //     that may be 0 where it is evaluated — a fact whose declared domain
 //     includes 0 (no min, or min 0), unless a guard to its left ("days > 0
@@ -116,7 +121,7 @@ func Check(ctx context.Context, eng *discretion.Engine, opts Options) (*Report, 
 // engine did not confirm.
 func check(ctx context.Context, eng *discretion.Engine, opts Options) (*checker, error) {
 	cat := eng.Catalog()
-	ck := &checker{ctx: ctx, eng: eng, cat: cat, opts: opts.withDefaults()}
+	ck := &checker{ctx: ctx, eng: eng, cat: cat, opts: opts.withDefaults(), constraintsReported: map[*catalog.Constraint]bool{}}
 	if err := ck.compile(); err != nil {
 		return nil, err
 	}
@@ -311,6 +316,9 @@ type checker struct {
 	report *Report
 	// unconfirmed are the witnesses confirm took off their findings.
 	unconfirmed []unconfirmed
+	// constraintsReported are the constraints already reported as never
+	// satisfied, so that a catalog's is reported once, not per item.
+	constraintsReported map[*catalog.Constraint]bool
 }
 
 // compile compiles every condition of the catalog with the engine's

@@ -27,7 +27,7 @@ func (ck *checker) divisions() {
 		}
 		var found []string
 		seen := map[string]bool{}
-		chkDivisors(x.Root, chkKnown{}, func(divisor condition.Node, why string) {
+		chkDivisors(x.Root, ck.constraintKnown(c.item, c.cond), func(divisor condition.Node, why string) {
 			d := condition.String(divisor)
 			if !seen[d] {
 				seen[d] = true
@@ -67,6 +67,9 @@ func (ck *checker) conditions() []chkCond {
 			out = append(out, chkCond{cond: c, item: item, version: version, what: what})
 		}
 	}
+	for _, k := range cat.Constraints {
+		add(k.Holds, "", "", "constraint "+k.ID)
+	}
 	if r := cat.Policies.NoFault; r != nil {
 		add(r.When, "", "", "policies.no_fault")
 	}
@@ -80,6 +83,9 @@ func (ck *checker) conditions() []chkCond {
 		add(r.When, "", "", "procedure.collective_discussion")
 	}
 	for _, it := range cat.Items {
+		for _, k := range it.Constraints {
+			add(k.Holds, it.Code, "", "constraint "+k.ID)
+		}
 		if l := it.Limitation; l != nil && l.Extended != nil {
 			add(l.Extended.When, it.Code, "", "limitation.extended")
 		}

@@ -190,6 +190,9 @@ func (vc *chkVersion) constants() [][]decimal.Decimal {
 	for _, l := range vc.reach {
 		all = append(all, l.any...)
 	}
+	for _, l := range vc.constraints {
+		all = append(all, l.any...)
+	}
 	if vc.fo != nil {
 		all = append(all, vc.fo)
 	}

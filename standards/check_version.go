@@ -74,6 +74,12 @@ type chkVersion struct {
 
 	samples   []*chkPoint // generated lazily when a query is opaque
 	generated string      // why cases were generated, if they were
+
+	// constraints are the catalog's and the item's constraints, which every
+	// point of every query satisfies, and the constraint each stands for
+	// (check_constraints.go).
+	constraints    []chkLit
+	constraintDefs []*catalog.Constraint
 }
 
 // The builtins' ranges: an age from 0 to 110 (-1 for an organization)
@@ -97,6 +103,7 @@ func (ck *checker) newVersion(it *catalog.Item, ver *catalog.Version) *chkVersio
 	}
 	vc.space = newIVSpace(discretion.ItemScope(discretion.BaseScope(cat), cat, it), checkSlots(cat, it))
 	vc.space.maxBoxes = ck.opts.MaxRegions
+	vc.constraints, vc.constraintDefs = ck.constraintLits(it)
 	if b := vc.b; b != nil {
 		if e := ck.expr(condOf(b.LightViolation)); e != nil {
 			vc.reach = append(vc.reach, lit(e, false))
@@ -182,13 +189,16 @@ func (vc *chkVersion) findBox(q chkQuery) (p *chkPoint, box ivBox, found bool, m
 	return nil, nil, false, MethodGenerated
 }
 
-// lits are all the constraints of a query, the reach conditions first for
-// a graded one.
+// lits are all the constraints of a query: the catalog's and the item's
+// constraints on facts, then the reach conditions for a graded one, then
+// the query's own. A point outside the constraints is a case that cannot
+// occur, never a finding nor a witness.
 func (vc *chkVersion) lits(q chkQuery) []chkLit {
+	out := append([]chkLit(nil), vc.constraints...)
 	if q.graded {
-		return append(append([]chkLit(nil), vc.reach...), q.lits...)
+		out = append(out, vc.reach...)
 	}
-	return q.lits
+	return append(out, q.lits...)
 }
 
 // region is the set of boxes where a query's constraints hold, by the
@@ -244,8 +254,11 @@ func (vc *chkVersion) coverage() Coverage {
 // version runs the checks of one version.
 func (ck *checker) version(it *catalog.Item, ver *catalog.Version) {
 	vc := ck.newVersion(it, ver)
-	ck.lawChecks(vc)
-	if vc.b != nil && !vc.hasNil() {
+	possible := ck.constraintChecks(vc)
+	if possible {
+		ck.lawChecks(vc)
+	}
+	if possible && vc.b != nil && !vc.hasNil() {
 		ck.gradeChecks(vc)
 		ck.wordingChecks(vc)
 		ck.reachability(vc)

@@ -26,6 +26,9 @@ func compileCatalog(cat *catalog.Catalog) (*compiled, error) {
 	for _, f := range cat.Factors {
 		c.add(f.When, base)
 	}
+	for _, k := range cat.Constraints {
+		c.add(k.Holds, base)
+	}
 	proc := discretion.ProcedureScope(cat)
 	for _, r := range []*catalog.Rule{cat.Procedure.LegalReview, cat.Procedure.CollectiveDiscussion} {
 		if r != nil {
@@ -36,6 +39,9 @@ func compileCatalog(cat *catalog.Catalog) (*compiled, error) {
 		s := discretion.ItemScope(base, cat, it)
 		if l := it.Limitation; l != nil && l.Extended != nil {
 			c.add(l.Extended.When, s)
+		}
+		for _, k := range it.Constraints {
+			c.add(k.Holds, s)
 		}
 		for _, v := range it.Versions {
 			c.version(v, s)

@@ -197,6 +197,7 @@ func outline(cat *catalog.Catalog) (*dnode, error) {
 	for _, f := range cat.Factors {
 		b.outlineFactor(root.kid("factor:"+f.ID, "情形 "+f.ID+"（"+f.Label+"）"), f)
 	}
+	b.outlineConstraints(root, cat.Constraints)
 	for _, it := range cat.Items {
 		b.outlineItem(root.kid("item:"+it.Code, "事项 "+it.Code+" "+it.Name), it)
 	}
@@ -332,6 +333,7 @@ func (b *builder) outlineItem(n *dnode, it *catalog.Item) {
 	for _, f := range it.Facts {
 		outlineFact(n.kid("fact:"+f.Name, "事实 "+f.Name+"（"+f.Label+"）"), f)
 	}
+	b.outlineConstraints(n, it.Constraints)
 	for _, v := range it.Versions {
 		b.outlineVersion(n.kid("version:"+v.ID, "版本 "+v.ID), it, v)
 	}
