@@ -439,7 +439,7 @@ func (l *lowerer) operand(n ast.Node) Node {
 			return Arith{Op: x.Operator, L: l.number(x.Left), R: l.number(x.Right)}
 		case "/":
 			a := Arith{Op: x.Operator, L: l.number(x.Left), R: l.number(x.Right)}
-			a.Div = &Division{Pos: l.cond.PosAt(x.Right.Location().From), Divisor: a.R, Vars: varsOf(a.R, nil)}
+			a.Div = &Division{Pos: l.cond.PosAt(x.Right.Location().From), Divisor: a.R, Vars: readsOf(a.R, nil)}
 			l.divisions = append(l.divisions, a.Div)
 			return a
 		}
@@ -536,24 +536,6 @@ func (l *lowerer) in(x *ast.BinaryNode) Node {
 	}
 	l.errorf(x, catalog.CodeExprFeature, "in takes a list [a, b, …] or a range lo..hi")
 	return In{X: subject, List: []Node{}}
-}
-
-// varsOf appends the variables a numeric node reads, each once, in order.
-func varsOf(n Node, out []*Var) []*Var {
-	switch x := n.(type) {
-	case Ident:
-		for _, v := range out {
-			if v == x.Var {
-				return out
-			}
-		}
-		return append(out, x.Var)
-	case Neg:
-		return varsOf(x.X, out)
-	case Arith:
-		return varsOf(x.R, varsOf(x.L, out))
-	}
-	return out
 }
 
 // CheckItems compiles the conditions of items that catalog.Load left out

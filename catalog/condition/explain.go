@@ -78,7 +78,8 @@ func (e *explainer) leaf(n Node) {
 	}
 }
 
-// readsOf lists the variables a node reads, in order of first use.
+// readsOf lists the variables a node reads, each once, in order of first
+// use (a divisor's variables too: compile.go).
 func readsOf(n Node, out []*Var) []*Var {
 	switch x := n.(type) {
 	case Ident:
