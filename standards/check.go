@@ -192,6 +192,9 @@ const (
 	// CodeLighterEffect: a 应当从轻 ground (art. 30, art. 32) that leaves the
 	// range unchanged.
 	CodeLighterEffect = "standards_lighter_no_effect"
+	// CodeEffect: a circumstance's published effect (a percentage) that
+	// takes a grade's range beyond the statute (check_effects.go).
+	CodeEffect = "standards_effect_outside_statute"
 )
 
 // Severity says whether a finding is a defect (error) or suspicious
