@@ -1,6 +1,7 @@
 package discretion_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -100,4 +101,18 @@ func TestEffects_trace_cites_the_effect(t *testing.T) {
 	if !strings.Contains(s.Note, "拒不配合调查") || !strings.Contains(s.Note, "3000至7000") {
 		t.Errorf("note %q", s.Note)
 	}
+}
+
+// A grade without a maximum has no maximum or middle to take: the case is
+// refused with an error, not decided at a guessed amount.
+func TestEffects_point_of_unbounded_grade_is_an_error(t *testing.T) {
+	e := engineFile(t, "effects.yaml",
+		"sanctions: [{type: fine, mandatory: true, amount: {min: 1000, max: 11000}}]", "sanctions: [{type: fine, mandatory: true, amount: {min: 1000}}]",
+		"fine: {min: 7000, max: 11000}", "fine: {min: 7000}")
+	_, err := e.Decide(context.Background(), orgCase("ROWS", map[string]any{"level": "high", "at_max": true}))
+	if err == nil || !strings.Contains(err.Error(), "no maximum") {
+		t.Fatalf("err = %v, want an error that the grade has no maximum", err)
+	}
+	d := decide(t, e, orgCase("ROWS", map[string]any{"level": "high", "at_min": true}))
+	wantFine(t, d, "7000", "7000")
 }

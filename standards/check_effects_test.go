@@ -113,7 +113,7 @@ func TestListStatesEffects(t *testing.T) {
 		}
 	}
 	notes := strings.Join(tbl.Sections[0].Notes, "")
-	if !strings.Contains(notes, "按调整阶次、按阶次的最高限、最低限或中间值、按百分比上浮或下调的顺序适用") || !strings.Contains(notes, "不低于法定最低罚款") {
+	if !strings.Contains(notes, "依次适用调整阶次、取阶次的最高限、最低限或中间值、百分比上浮或下调") || !strings.Contains(notes, "不低于法定最低罚款") {
 		t.Errorf("notes: %s", notes)
 	}
 }

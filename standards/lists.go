@@ -2,6 +2,7 @@ package standards
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -231,19 +232,31 @@ func (b *builder) factors() *Section {
 	}
 	if published {
 		s.Notes = append(s.Notes, effectsNote(b.cat.EffectsOrderFor(nil)))
+		for _, it := range b.cat.Items {
+			for _, v := range b.shownVersions(it) {
+				if v.Benchmark != nil && !slices.Equal(b.cat.EffectsOrderFor(v.Benchmark), b.cat.EffectsOrderFor(nil)) {
+					s.Notes = append(s.Notes, "事项"+it.Code+"规定了具体调整方式的情节，依次适用"+effectsOrderText(b.cat.EffectsOrderFor(v.Benchmark))+"。")
+				}
+			}
+		}
 	}
 	return s
+}
+
+// effectsOrderText states an effects order in words.
+func effectsOrderText(order []catalog.EffectKind) string {
+	names := map[catalog.EffectKind]string{catalog.EffectKindGrade: "调整阶次", catalog.EffectKindPoint: "取阶次的最高限、最低限或中间值", catalog.EffectKindPercent: "百分比上浮或下调"}
+	steps := make([]string, 0, len(order))
+	for _, k := range order {
+		steps = append(steps, names[k])
+	}
+	return strings.Join(steps, "、")
 }
 
 // effectsNote states how the effects the standard publishes for its
 // circumstances combine and where they stop (discretion/effects.go).
 func effectsNote(order []catalog.EffectKind) string {
-	names := map[catalog.EffectKind]string{catalog.EffectKindGrade: "调整阶次", catalog.EffectKindPoint: "按阶次的最高限、最低限或中间值", catalog.EffectKindPercent: "按百分比上浮或下调"}
-	var steps []string
-	for _, k := range order {
-		steps = append(steps, names[k])
-	}
-	return "规定了具体调整方式的情节，按" + strings.Join(steps, "、") + "的顺序适用，后一调整以前一调整的结果为基础；" +
+	return "规定了具体调整方式的情节，依次适用" + effectsOrderText(order) + "，后一调整以前一调整的结果为基础；" +
 		"调整一个阶次，即适用同一法定幅度内按表列顺序相邻的阶次，已是最高或最低阶次的不再调整；" +
 		"百分比按阶次罚款幅度的上下限同比例计算；调整后的罚款不超出法定幅度，不具有减轻处罚情节的，不低于法定最低罚款。"
 }
