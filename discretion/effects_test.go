@@ -116,3 +116,29 @@ func TestEffects_point_of_unbounded_grade_is_an_error(t *testing.T) {
 	d := decide(t, e, orgCase("ROWS", map[string]any{"level": "high", "at_min": true}))
 	wantFine(t, d, "7000", "7000")
 }
+
+// One grade is the next row that fines the party: a row that imposes no
+// fine on the party is passed over.
+func TestEffects_grade_move_passes_over_rows_without_a_fine_for_the_party(t *testing.T) {
+	e := engineFile(t, "effects.yaml",
+		"amount: {min: 1000, max: 11000}", "amount: {organization: {min: 1000, max: 11000}, individual: {min: 1000, max: 11000}}",
+		"        - {id: high, label: 情节较重,",
+		"        - {id: high_person, label: 个人情节较重, when: 'level == \"high\"', fine: {organization: none, individual: {min: 7000, max: 9000}}}\n        - {id: high, label: 情节较重,")
+	d := decide(t, e, orgCase("ROWS", map[string]any{"level": "mid", "up": true}))
+	wantFine(t, d, "7000", "11000")
+	if s := step(t, d, "clamp", "effect:repeat:grade"); !strings.Contains(s.Note, "适用阶次“情节较重”") {
+		t.Errorf("note %q, want the row 情节较重", s.Note)
+	}
+}
+
+// A minor (art. 30, 应当从轻) and a 从轻 circumstance with a published
+// percentage: the tier part and the percentage are joined to the lighter.
+func TestEffects_minor_and_published_lighter_effect_join_to_the_lighter(t *testing.T) {
+	e := engineFile(t, "effects.yaml")
+	c := orgCase("ROWS", map[string]any{"level": "mid", "pct_down": true})
+	c.Party = discretion.Party{Type: "individual", BirthDate: "2008-06-01"}
+	d := decide(t, e, c)
+	// Lower half of 3000–7000 is 3000–4999; −10 % is 2700–6300.
+	wantOutcome(t, d, discretion.Lighter, "")
+	wantFine(t, d, "2700", "4999")
+}
