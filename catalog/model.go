@@ -145,6 +145,10 @@ type Policies struct {
 	// benchmark states its own selection: first (default), heaviest or
 	// exclusive (Selection).
 	GradeSelection Selection `yaml:"grade_selection"`
+	// EffectsOrder is the order in which published effects of factors
+	// (FactorApply) combine, unless a benchmark states its own; empty,
+	// DefaultEffectsOrder (grade, point, percent).
+	EffectsOrder []EffectKind `yaml:"effects_order"`
 	// NoFault is art. 33 ¶2; its condition names the case fact that records
 	// that the party proved it had no fault.
 	NoFault *Rule `yaml:"no_fault"`
@@ -390,6 +394,10 @@ type Benchmark struct {
 	// Exclusive is the older spelling of selection: exclusive, kept so that
 	// catalogs written with it load unchanged.
 	Exclusive bool `yaml:"exclusive"`
+	// EffectsOrder is the order in which the published effects of the
+	// factors that apply combine (grade, point, percent); empty, the
+	// catalog's policies.effects_order or DefaultEffectsOrder.
+	EffectsOrder []EffectKind `yaml:"effects_order"`
 }
 
 // Selection is a benchmark's rule for choosing among its grades when the
@@ -510,6 +518,10 @@ type Factor struct {
 	Mandatory bool      `yaml:"mandatory" required:"true"`
 	When      *Cond     `yaml:"when" required:"true"`
 	Citation  *Citation `yaml:"citation" required:"true"`
+	// Apply is the effect as the standard publishes it where it is more
+	// than the lighter or heavier part of the grade (FactorApply); nil,
+	// the tier scheme's part of the grade's range.
+	Apply *FactorApply `yaml:"apply"`
 }
 
 // Rule is a condition with a citation, used for catalog-wide policies.

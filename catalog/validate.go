@@ -338,6 +338,7 @@ func (v *validator) policies() {
 	if f := p.HistoryWindowFirstDay; f != FirstDayIncluded && f != FirstDayExcluded {
 		v.errorf(v.at(&v.cat.Policies.HistoryWindowFirstDay, p.Pos), CodeValue, "policies.history_window_first_day must be included or excluded, not %q", f)
 	}
+	v.effectsOrder(p.EffectsOrder, v.at(&v.cat.Policies.EffectsOrder, p.Pos), "policies")
 	if !p.GradeSelection.Known() {
 		v.errorf(v.at(&v.cat.Policies.GradeSelection, p.Pos), CodeValue, "policies.grade_selection must be first, heaviest or exclusive, not %q", p.GradeSelection)
 	}
@@ -438,6 +439,7 @@ func (v *validator) factor(f *Factor, ids map[string]Pos) {
 	default:
 		v.errorf(v.at(&f.Effect, f.Pos), CodeValue, "factor %s: effect must be lighter (从轻), mitigate (减轻) or heavier (从重), not %q", f.ID, f.Effect)
 	}
+	v.factorApply(f)
 }
 
 // schemeFor returns the tier scheme in force for a benchmark.
@@ -772,6 +774,7 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 	if b.Exclusive && b.Selection != "" && b.Selection != SelectExclusive {
 		v.errorf(v.at(&b.Exclusive, b.Pos), CodeValue, "%s: exclusive: true contradicts selection: %s; exclusive: true is the older spelling of selection: exclusive, give one of them", where, b.Selection)
 	}
+	v.effectsOrder(b.EffectsOrder, v.at(&b.EffectsOrder, b.Pos), where)
 	ids := map[string]bool{}
 	for _, g := range b.Grades {
 		if ids[g.ID] {

@@ -16,6 +16,7 @@ type ground struct {
 	id, label, citation string
 	effect              catalog.Effect
 	mandatory           bool
+	fr                  *factorRule // the catalog factor, nil for arts. 30 and 31
 }
 
 // adjust applies arts. 30, 31 and 32 and the benchmark's factors to the
@@ -41,7 +42,7 @@ func (r *run) adjust(v *versionRules, g *catalog.Grade) (out Outcome, discretion
 			continue
 		}
 		if r.eval(f.when) {
-			found = append(found, ground{id: f.f.ID, label: f.f.Label, citation: f.when.citation, effect: f.f.Effect, mandatory: f.f.Mandatory})
+			found = append(found, ground{id: f.f.ID, label: f.f.Label, citation: f.when.citation, effect: f.f.Effect, mandatory: f.f.Mandatory, fr: f})
 		}
 	}
 	var mitigate, lighter, heavier bool
@@ -77,6 +78,7 @@ func (r *run) adjust(v *versionRules, g *catalog.Grade) (out Outcome, discretion
 		out, note, byGround = base, adjustNone, false
 	}
 	r.record(kindAdjust, out.index(), true, countValue(int(note)))
+	r.publishedEffects(found, out, byGround)
 	return out, decidedByDiscretion(found, out), byGround
 }
 

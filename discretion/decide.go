@@ -111,6 +111,11 @@ type run struct {
 	// factual problems found while evaluating (facts a rule needs that the
 	// case does not state)
 	cerr CaseError
+	// effects are the factors found whose published effect applies
+	// (adjust), and effectsPlain whether grounds of the same direction
+	// without one apply too.
+	effects      []*factorRule
+	effectsPlain bool
 }
 
 // priorDates are the dates of one prior violation.

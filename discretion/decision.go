@@ -269,6 +269,10 @@ const (
 	// FlagActBeforeStandard: the act predates the catalog and the catalog
 	// states no transition rule (transition.acts_before_effective).
 	FlagActBeforeStandard = "act_before_standard"
+	// FlagEffectClamped: a published effect of a circumstance (a
+	// percentage, a grade moved) would have taken the fine outside the
+	// statutory range; it is kept at the statutory bound, for review.
+	FlagEffectClamped = "effect_clamped_to_statute"
 )
 
 // Step is one entry of the trace, as [Decision.Steps] renders it: a rule

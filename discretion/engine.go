@@ -96,6 +96,8 @@ type versionRules struct {
 	scheme                penalty.Scheme
 	grades                []*gradeRules
 	selection             catalog.Selection // how the grades are chosen
+	// effectsOrder is the order the published effects combine in.
+	effectsOrder []catalog.EffectKind
 	// ranges are the fine's further statutory ranges (catalog.FineRange),
 	// and rangeCites the citation of each range, the fine's own first.
 	ranges       []*rule
@@ -438,6 +440,7 @@ func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *conditio
 	}
 	vr.scheme = c.cat.SchemeFor(b)
 	vr.selection = c.cat.SelectionFor(b)
+	vr.effectsOrder = c.cat.EffectsOrderFor(b)
 	for i, g := range b.Grades {
 		row := standardCite(c.cat) + it.Code + " " + g.Label
 		gr := &gradeRules{index: i, g: g, row: row,

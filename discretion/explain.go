@@ -164,6 +164,8 @@ func flagLabel(f string) string {
 		return "作出决定时本裁量基准不在施行期限内"
 	case FlagActBeforeStandard:
 		return "违法行为发生于本裁量基准施行前，本基准未规定如何处理"
+	case FlagEffectClamped:
+		return "裁量情节规定的调整超出法定罚款幅度，按法定幅度的界限确定"
 	}
 	return f
 }

@@ -80,7 +80,13 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 			d.Flags = r.blk.flags[:0] // room for the flags finalRange may raise
 		}
 		var fine *penalty.Range
-		fine, d.Flags = r.finalRangeMemo(fm, outcome, byGround, v, grade, rng, stat, d.Flags)
+		if len(r.effects) > 0 && (outcome == Lighter || outcome == Heavier) {
+			// Circumstances whose effect the standard states as published
+			// (effects.go): not memoised, as they vary from case to case.
+			fine, d.Flags = r.effectRange(outcome, v, grade, rng, stat, d.Flags)
+		} else {
+			fine, d.Flags = r.finalRangeMemo(fm, outcome, byGround, v, grade, rng, stat, d.Flags)
+		}
 		if len(d.Flags) == 0 {
 			d.Flags = nil
 		}

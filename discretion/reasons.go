@@ -522,6 +522,10 @@ func (rs *reasoner) circumstances() string {
 			}
 		case kindTierSplit:
 			lines = append(lines, rs.tierSplit(s))
+		case kindEffect, kindEffectCombined:
+			// A circumstance's effect as the standard publishes it: the
+			// step states the effect and the range it gives.
+			lines = append(lines, s.Note+cite(s.Citation))
 		case kindMitigateNoMinimum, kindMitigate, kindMitigateAtMinimum, kindStatuteClamp:
 			// kindTopFine is a point for review: the flags state it.
 			lines = append(lines, s.Note+cite(s.Citation))

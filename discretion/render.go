@@ -77,6 +77,8 @@ func (rd *renderer) step(h value, vals []value) Step {
 		rd.fine(&s, h, vals)
 	case kindMinor, kindLimitedCapacity, kindAdjust, kindMitigateNoMinimum, kindMitigate, kindMitigateAtMinimum, kindTierSplit, kindStatuteClamp, kindTopFine:
 		rd.adjustment(&s, h, vals)
+	case kindEffect, kindEffectCombined:
+		rd.effect(&s, h, vals)
 	case kindSimple, kindOnTheSpot, kindHearingByType, kindHearingNoThreshold, kindHearingNoPartyThreshold, kindHearingAmount,
 		kindConfiscationNoThreshold, kindConfiscationNoPartyThreshold, kindConfiscation, kindConfiscationUnknown, kindOffsetOver, kindOffset:
 		rd.procedure(&s, h, vals)
@@ -334,6 +336,9 @@ func (rd *renderer) adjustment(s *Step, h value, vals []value) {
 	case kindStatuteClamp:
 		s.Step, s.Rule, s.Citation = "clamp", "statute", v.amountCite
 		s.Note = fmt.Sprintf("限定在法定幅度%s元之内：%s元", rangeText(t.rangeOf(vals[0], vals[1])), rangeText(t.rangeOf(vals[2], vals[3])))
+		if ref == clampEffect {
+			s.Note += "（裁量情节规定的调整超出法定幅度；不具有减轻处罚情节的，罚款不得低于法定最低额）"
+		}
 	case kindTopFine:
 		s.Step, s.Rule, s.Citation = "clamp", "top_fine", citeNoTopFine
 		s.Note = "罚款幅度达到法定最高额而无从重情节，提请审查（不得随意给予顶格罚款）"

@@ -149,6 +149,16 @@ const (
 	// undecided.
 	kindCandidate
 	kindArt29Chosen
+
+	// Published effects of factors (effects.go). kindEffect: ref: the
+	// factor's index in versionRules.factors; values: the effect
+	// (effectKinds), the range before, the range after, and for a grade
+	// move the index of the grade moved to and whether the move stopped at
+	// the first or last row. kindEffectCombined: the part of the range the
+	// tier scheme gives the other grounds, the range of the published
+	// effects, and the result.
+	kindEffect
+	kindEffectCombined
 )
 
 // What a confiscation step is about (kindConfiscation's ref).

@@ -60,3 +60,15 @@ func TestStressProperties(t *testing.T) {
 	}
 	fuzz.Test(t, compile(t, "testdata/stress/catalog.yaml"), fuzz.Config{Cases: cases, Seed: 3, OutDir: t.TempDir()})
 }
+
+// TestEffectsProperties runs the properties over a fixture whose
+// circumstances state their effects as published (points, grade moves,
+// percentages, in several orders): the fine stays within the statute, and
+// an aggravating fact or circumstance never lowers it.
+func TestEffectsProperties(t *testing.T) {
+	cases := 300
+	if testing.Short() {
+		cases = 50
+	}
+	fuzz.Test(t, compile(t, "testdata/effects/catalog.yaml"), fuzz.Config{Cases: cases, Seed: 5, OutDir: t.TempDir()})
+}

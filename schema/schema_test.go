@@ -501,6 +501,7 @@ func TestCatalogSchemaMatchesTypes(t *testing.T) {
 			typeOf[catalog.Commitment]():        "commitment",
 			typeOf[catalog.Offset]():            "offset",
 			typeOf[catalog.Factor]():            "factor",
+			typeOf[catalog.FactorApply]():       "factorApply",
 			typeOf[catalog.Constraint]():        "constraint",
 			typeOf[catalog.Rule]():              "rule",
 			typeOf[catalog.Fact]():              "fact",

@@ -334,7 +334,11 @@ func (b *builder) benchmarkRemarks(bm *catalog.Benchmark, schemes map[penalty.Sc
 		lines = append(lines, line+"（依据"+citeShort(o.Citation)+"）")
 	}
 	for _, f := range bm.Factors {
-		lines = append(lines, fmt.Sprintf("本事项%s情形：%s", f.Effect.Label(), f.Label))
+		line := fmt.Sprintf("本事项%s情形：%s", f.Effect.Label(), f.Label)
+		if how := f.Describe(b.cat.EffectsOrderFor(bm)); how != "" {
+			line += "（" + how + "）"
+		}
+		lines = append(lines, line)
 	}
 	return lines
 }

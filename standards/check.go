@@ -63,6 +63,12 @@ import (
 //   - standards_mandatory (error): a sanction marked mandatory where the
 //     clause says 可以 (or optional where it says 处/并处), and a factor whose
 //     citation says 应当 marked discretionary, or 可以 marked mandatory.
+//   - standards_effect_outside_statute (warning): a factor's published
+//     percentage (catalog.FactorApply) that takes a grade's range above the
+//     statutory maximum or below its minimum; the engine stops at the bound
+//     and flags the decision (check_effects.go). Where a factor moves cases
+//     by grades, a row with a lower range than the row before it is
+//     standards_tier_order.
 //   - standards_lighter_no_effect (error): a grade where a 应当从轻 ground
 //     — a party aged 14–17 (art. 30) with policies.minors: lighter, or a
 //     mandatory lighter factor (art. 32) — leaves the fine unchanged: the
@@ -192,6 +198,9 @@ const (
 	// CodeLighterEffect: a 应当从轻 ground (art. 30, art. 32) that leaves the
 	// range unchanged.
 	CodeLighterEffect = "standards_lighter_no_effect"
+	// CodeEffect: a circumstance's published effect (a percentage) that
+	// takes a grade's range beyond the statute (check_effects.go).
+	CodeEffect = "standards_effect_outside_statute"
 )
 
 // Severity says whether a finding is a defect (error) or suspicious

@@ -263,6 +263,7 @@ func (ck *checker) version(it *catalog.Item, ver *catalog.Version) {
 		ck.wordingChecks(vc)
 		ck.reachability(vc)
 		ck.tierOrder(vc)
+		ck.effectChecks(vc)
 		ck.lighterEffect(vc)
 	}
 	if vc.b != nil {

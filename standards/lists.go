@@ -2,6 +2,7 @@ package standards
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -156,6 +157,21 @@ type factorRow struct {
 	scope     string
 	cite      string
 	pos       catalog.Pos // zero for the circumstances of the law itself
+	// apply states the effect as the standard publishes it, with its
+	// citation where that differs (catalog.FactorApply); "" for the
+	// lighter or heavier part of the grade.
+	apply string
+}
+
+// factorRowOf is the row of a catalog or benchmark factor.
+func (b *builder) factorRowOf(f *catalog.Factor, scope string, order []catalog.EffectKind) factorRow {
+	r := factorRow{f.Effect, f.Label, b.c.text(f.When), f.Mandatory, scope, citeShort(f.Citation), f.Pos, f.Describe(order)}
+	if f.Apply != nil && f.Apply.Citation != nil {
+		if c := citeShort(f.Apply.Citation); c != r.cite {
+			r.apply += "（" + c + "）"
+		}
+	}
+	return r
 }
 
 // factors builds the list of 从重、从轻、减轻 circumstances: those the engine
@@ -170,8 +186,10 @@ func (b *builder) factors() *Section {
 		{effect: catalog.EffectLighter, label: "尚未完全丧失辨认或者控制自己行为能力的精神病人、智力残疾人有违法行为的",
 			cond: "当事人行为能力为尚未完全丧失", scope: "全部事项", cite: citeArt31},
 	}
+	published := false
 	for _, f := range b.cat.Factors {
-		rows = append(rows, factorRow{f.Effect, f.Label, b.c.text(f.When), f.Mandatory, "全部事项", citeShort(f.Citation), f.Pos})
+		rows = append(rows, b.factorRowOf(f, "全部事项", b.cat.EffectsOrderFor(nil)))
+		published = published || f.Apply != nil
 	}
 	for _, it := range b.cat.Items {
 		for _, v := range b.shownVersions(it) {
@@ -179,7 +197,8 @@ func (b *builder) factors() *Section {
 				continue
 			}
 			for _, f := range v.Benchmark.Factors {
-				rows = append(rows, factorRow{f.Effect, f.Label, b.c.text(f.When), f.Mandatory, it.Code + " " + it.Name, citeShort(f.Citation), f.Pos})
+				rows = append(rows, b.factorRowOf(f, it.Code+" "+it.Name, b.cat.EffectsOrderFor(v.Benchmark)))
+				published = published || f.Apply != nil
 			}
 		}
 	}
@@ -194,9 +213,13 @@ func (b *builder) factors() *Section {
 			if r.mandatory {
 				mode = "应当"
 			}
+			effect := mode + eff.Label()
+			if r.apply != "" {
+				effect += "：" + r.apply
+			}
 			s.Rows = append(s.Rows, []Cell{
 				{Text: eff.Label()}, {Text: strconv.Itoa(n)}, {Text: r.label}, {Text: r.cond},
-				{Text: mode + eff.Label()}, {Text: r.scope}, {Text: r.cite},
+				{Text: effect}, {Text: r.scope}, {Text: r.cite},
 			})
 			s.sources = append(s.sources, r.pos)
 		}
@@ -207,7 +230,35 @@ func (b *builder) factors() *Section {
 		"具有减轻处罚情节的，在法定最低罚款以下确定罚款" + floorNote(b.cat) + "。",
 		mixedNote(pol.MixedFactors),
 	}
+	if published {
+		s.Notes = append(s.Notes, effectsNote(b.cat.EffectsOrderFor(nil)))
+		for _, it := range b.cat.Items {
+			for _, v := range b.shownVersions(it) {
+				if v.Benchmark != nil && !slices.Equal(b.cat.EffectsOrderFor(v.Benchmark), b.cat.EffectsOrderFor(nil)) {
+					s.Notes = append(s.Notes, "事项"+it.Code+"规定了具体调整方式的情节，依次适用"+effectsOrderText(b.cat.EffectsOrderFor(v.Benchmark))+"。")
+				}
+			}
+		}
+	}
 	return s
+}
+
+// effectsOrderText states an effects order in words.
+func effectsOrderText(order []catalog.EffectKind) string {
+	names := map[catalog.EffectKind]string{catalog.EffectKindGrade: "调整阶次", catalog.EffectKindPoint: "取阶次的最高限、最低限或中间值", catalog.EffectKindPercent: "百分比上浮或下调"}
+	steps := make([]string, 0, len(order))
+	for _, k := range order {
+		steps = append(steps, names[k])
+	}
+	return strings.Join(steps, "、")
+}
+
+// effectsNote states how the effects the standard publishes for its
+// circumstances combine and where they stop (discretion/effects.go).
+func effectsNote(order []catalog.EffectKind) string {
+	return "规定了具体调整方式的情节，依次适用" + effectsOrderText(order) + "，后一调整以前一调整的结果为基础；" +
+		"调整一个阶次，即适用同一法定幅度内按表列顺序相邻的阶次，已是最高或最低阶次的不再调整；" +
+		"百分比按阶次罚款幅度的上下限同比例计算；调整后的罚款不超出法定幅度，不具有减轻处罚情节的，不低于法定最低罚款。"
 }
 
 func floorNote(cat *catalog.Catalog) string {
