@@ -31,7 +31,7 @@ func (e *Engine) Decide(ctx context.Context, c *Case) (*Decision, error) {
 		return nil, err
 	}
 	if c == nil {
-		return nil, &CaseError{Problems: []Problem{{Message: "no case given"}}}
+		return nil, caseError("", "no case given")
 	}
 	if c.Item != "" && len(c.Items) == 0 {
 		// The common case, one item named: no list to check.
@@ -74,11 +74,11 @@ func (e *Engine) candidates(c *Case) ([]string, error) {
 		}
 		seen[code] = true
 		if e.items[code] == nil {
-			msg := fmt.Sprintf("%q is not an item of catalog %s", code, e.cat.ID)
 			if s := catalog.DidYouMean(code, e.codes); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
+				cerr.add(field, "%q is not an item of catalog %s; did you mean %q?", code, e.cat.ID, s)
+			} else {
+				cerr.add(field, "%q is not an item of catalog %s", code, e.cat.ID)
 			}
-			cerr.add(field, "%s", msg)
 		}
 	}
 	return codes, cerr.err()
@@ -205,17 +205,22 @@ func (r *run) load(otherFacts map[string]bool) error {
 			continue
 		}
 		if !ok {
-			msg := fmt.Sprintf("item %s declares no fact %q", it.Code, name)
 			if s := catalog.DidYouMean(name, factNames(r.ir.facts)); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
+				cerr.add("facts."+name, "item %s declares no fact %q; did you mean %q?", it.Code, name, s)
+			} else {
+				cerr.add("facts."+name, "item %s declares no fact %q", it.Code, name)
 			}
-			cerr.add("facts."+name, "%s", msg)
 			continue
 		}
 		f := r.ir.facts[slot-numBuiltinSlots]
 		v, err := f.Parse(c.Facts[name])
 		if err != nil {
-			cerr.add("facts."+name, "%s", strings.TrimPrefix(err.Error(), "fact "+name+": "))
+			var ve *catalog.ValueError
+			if errors.As(err, &ve) {
+				cerr.add("facts."+name, "%s", ve.Detail())
+			} else {
+				cerr.add("facts."+name, "%v", err)
+			}
 			continue
 		}
 		r.vals[slot], r.set[slot] = v, true
