@@ -98,7 +98,7 @@ func (c *Case) checkConfiscated(cerr *CaseError) {
 		x, err := penalty.ParseYuan(string(f.n))
 		switch {
 		case err != nil:
-			cerr.add(f.field, "%v", err)
+			cerr.add(f.field, "%q is not an amount in yuan: write the number alone, such as 1200 or 1200.50", string(f.n))
 		case x.IsNegative():
 			cerr.add(f.field, "%s is negative: state the amount in yuan", f.n)
 		}

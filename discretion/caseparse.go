@@ -6,7 +6,9 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -115,9 +117,14 @@ var fullWidth = map[rune]string{
 // syntaxDetail renders encoding/json's syntax message as a phrase, naming
 // a full-width character for what it is.
 func syntaxDetail(msg string, data []byte, off int) *catalog.Phrase {
+	var r rune
 	if off < len(data) {
-		if r, _ := utf8.DecodeRune(data[off:]); fullWidth[r] != "" {
+		r, _ = utf8.DecodeRune(data[off:])
+		if fullWidth[r] != "" {
 			return messagesZh.P("the full-width character %q where JSON wants %q", string(r), fullWidth[r])
+		}
+		if num := numberBefore(data[:off]); num != "" && (r >= utf8.RuneSelf || unicode.IsLetter(r)) {
+			return messagesZh.P("a unit %q after the number %s: write the number alone", unitAt(data[off:]), num)
 		}
 	}
 	rest, ok := strings.CutPrefix(msg, "invalid character ")
@@ -131,6 +138,11 @@ func syntaxDetail(msg string, data []byte, off int) *catalog.Phrase {
 		return messagesZh.P("%s", msg)
 	}
 	char, context := rest[:end+2], rest[end+3:]
+	if r >= utf8.RuneSelf {
+		// encoding/json quotes the first byte of a character; name the
+		// character.
+		char = strconv.QuoteRune(r)
+	}
 	if format, ok := syntaxContexts[context]; ok {
 		return messagesZh.P(format, char)
 	}
@@ -138,6 +150,34 @@ func syntaxDetail(msg string, data []byte, off int) *catalog.Phrase {
 		return messagesZh.P("invalid character %s in literal %s", char, lit)
 	}
 	return messagesZh.P("%s", msg)
+}
+
+// numberBefore returns the JSON number that ends at the end of data, if
+// data ends in one.
+func numberBefore(data []byte) string {
+	i := len(data)
+	for i > 0 && strings.IndexByte("0123456789.-+eE", data[i-1]) >= 0 {
+		i--
+	}
+	num := string(data[i:])
+	if num == "" || strings.IndexAny(num, "0123456789") < 0 {
+		return ""
+	}
+	return num
+}
+
+// unitAt returns the letters at the start of data: a unit written after a
+// number (元, 万元, m2, 平方米).
+func unitAt(data []byte) string {
+	s := string(data)
+	end := len(s)
+	for i, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			end = i
+			break
+		}
+	}
+	return s[:end]
 }
 
 // jsonWant names the JSON a Go type of the Case is read from.

@@ -37,11 +37,12 @@ var messagesZh = catalog.Messages{
 	"invalid character %s in string escape code":                                                                                      "字符串中的反斜杠转义写法有误：字符 %s",
 	"invalid character %s after decimal point in numeric literal":                                                                     "小数点后面应为数字，却是字符 %s",
 	"invalid character %s in exponent of numeric literal":                                                                             "数字的指数部分有误：字符 %s",
+	"a unit %q after the number %s: write the number alone":                                                                           "数字 %[2]s 后面带了单位 %[1]q：只写数字，单位由事实的声明给出",
 	"invalid character %s in literal %s":                                                                                              "字符 %s 有误：这里应为 %s",
 	"a date string \"YYYY-MM-DD\"":                                                                                                    "日期字符串 \"YYYY-MM-DD\"",
 	"a number":                                                                                                                        "数字",
 	"a string":                                                                                                                        "带双引号的字符串",
-	"true or false":                                                                                                                   "true 或 false",
+	"true or false":                                                                                                                   "真假值 true 或 false",
 	"an array [ … ]":                                                                                                                  "数组 [ … ]",
 	"an object { … }":                                                                                                                 "对象 { … }",
 	"number":                                                                                                                          "数字",
@@ -66,6 +67,7 @@ var messagesZh = catalog.Messages{
 	"%q is not full, none or limited":                                                                     "%q 不是 full（完全）、none（不能辨认或控制自己的行为）或 limited（尚未完全丧失辨认或控制能力）",
 	"missing: the item code of the prior violation":                                                       "缺少：此前违法行为的事项编码",
 	"%s is not before the current act %s":                                                                 "%s 不早于本次违法行为的日期 %s",
+	"%q is not an amount in yuan: write the number alone, such as 1200 or 1200.50":                        "%q 不是以元为单位的金额：只写数字，如 1200 或 1200.50",
 	"%s is negative: state the amount in yuan":                                                            "%s 是负数：请以元为单位填写金额",
 
 	// The item and its facts.

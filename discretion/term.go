@@ -1,7 +1,6 @@
 package discretion
 
 import (
-
 	"github.com/jizhun/jizhun/catalog"
 )
 
