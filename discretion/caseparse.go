@@ -180,6 +180,25 @@ func unitAt(data []byte) string {
 	return s[:end]
 }
 
+// factKind names what a fact of type t is stated as.
+func factKind(t catalog.FactType) *catalog.Phrase {
+	switch t {
+	case catalog.FactBool:
+		return messagesZh.P("true or false")
+	case catalog.FactInt:
+		return messagesZh.P("a whole number")
+	case catalog.FactNumber:
+		return messagesZh.P("a number")
+	case catalog.FactMoney:
+		return messagesZh.P("an amount in yuan")
+	case catalog.FactEnum:
+		return messagesZh.P("one of the declared values")
+	case catalog.FactDate:
+		return messagesZh.P("a date string \"YYYY-MM-DD\"")
+	}
+	return messagesZh.P("%s", string(t))
+}
+
 // jsonWant names the JSON a Go type of the Case is read from.
 func jsonWant(t reflect.Type) *catalog.Phrase {
 	switch {

@@ -233,7 +233,7 @@ func (r *run) load(otherFacts map[string]bool) error {
 		case stated:
 			// stated but invalid: already reported above, not "missing"
 		case f.Required:
-			cerr.add("facts."+f.Name, "missing: item %s requires %s (%s)", it.Code, f.Label, f.Type)
+			cerr.add("facts."+f.Name, "missing: item %s requires %s (%s)", it.Code, f.Label, factKind(f.Type))
 		case f.Default != nil:
 			r.vals[slot], r.set[slot] = f.Default.Value, true
 		}
@@ -487,7 +487,7 @@ func (r *run) eval(ru *rule) bool {
 					ru.id, v.Name, v.Label(), r.ir.item.Code)
 				return false
 			}
-			r.cerr.add("facts."+v.Name, "missing: %s (%s) is needed by rule %s: %s", v.Label(), v.Type, ru.id, ru.expr.Src)
+			r.cerr.add("facts."+v.Name, "missing: %s (%s) is needed by rule %s: %s", v.Label(), factKind(v.Type), ru.id, ru.expr.Src)
 			return false
 		}
 	}

@@ -50,6 +50,9 @@ var messagesZh = catalog.Messages{
 	"bool":                                                                                                                            "真假值",
 	"array":                                                                                                                           "数组",
 	"object":                                                                                                                          "对象",
+	"a whole number":                                                                                                                  "整数",
+	"an amount in yuan":                                                                                                               "以元为单位的金额",
+	"one of the declared values":                                                                                                      "所列选项之一",
 	"%s %s":                                                                                                                           "%s %s",
 
 	// Dates and the party.
