@@ -217,6 +217,26 @@ func (e *CaseError) add(field, format string, args ...any) {
 	e.Problems = append(e.Problems, newProblem(field, format, args...))
 }
 
+// LocalizeError renders an error of Decide or ParseCase in lang ("en" for
+// English, anything else for Chinese): a *CaseError, *GapError or
+// *AmbiguousGradeError, found with errors.As, is returned localized (and
+// unwrapped from whatever wrapped it); any other error is returned as it
+// is.
+func LocalizeError(err error, lang string) error {
+	var ce *CaseError
+	var gap *GapError
+	var ambiguous *AmbiguousGradeError
+	switch {
+	case errors.As(err, &ce):
+		return ce.Localize(lang)
+	case errors.As(err, &gap):
+		return gap.Localize(lang)
+	case errors.As(err, &ambiguous):
+		return ambiguous.Localize(lang)
+	}
+	return err
+}
+
 // caseError is a case error of one problem.
 func caseError(field, format string, args ...any) *CaseError {
 	return &CaseError{Problems: []Problem{newProblem(field, format, args...)}}

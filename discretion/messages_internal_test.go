@@ -1,6 +1,8 @@
 package discretion
 
 import (
+	"errors"
+	"fmt"
 	"go/ast"
 	"go/parser"
 	"go/token"
@@ -165,5 +167,30 @@ func TestCaseErrorLocalize(t *testing.T) {
 	}
 	if ce.Problems[0].Message != "事项 V001 没有声明事实 \"aera_m2\"；是否应为 \"area_m2\"？" {
 		t.Errorf("Problem.Message = %q", ce.Problems[0].Message)
+	}
+}
+
+// TestLocalizeError finds the engine's errors inside a wrapped error and
+// renders them in the language asked for.
+func TestLocalizeError(t *testing.T) {
+	ce := caseError("act_date", "%s is before act_date %s", "2024-01-01", "2024-02-01")
+	got := LocalizeError(fmt.Errorf("reading: %w", ce), "en").Error()
+	if got != "invalid case:\n  act_date: 2024-01-01 is before act_date 2024-02-01" {
+		t.Errorf("case error in English: %q", got)
+	}
+	gap := &GapError{Item: "V001", Version: "v1"}
+	if got := LocalizeError(gap, "en").Error(); !strings.Contains(got, "no grade matches the case") {
+		t.Errorf("gap in English: %q", got)
+	}
+	if got := gap.Error(); !strings.Contains(got, "本案不符合任何档次的条件") {
+		t.Errorf("gap in Chinese: %q", got)
+	}
+	amb := &AmbiguousGradeError{Item: "V001", Version: "v1", Grades: [2]string{"a", "b"}, Labels: [2]string{"甲", "乙"}}
+	if got := LocalizeError(amb, "en").Error(); !strings.Contains(got, "grade a (甲) and of grade b (乙)") {
+		t.Errorf("ambiguity in English: %q", got)
+	}
+	other := errors.New("other")
+	if LocalizeError(other, "en") != other {
+		t.Error("another error is changed")
 	}
 }

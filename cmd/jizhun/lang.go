@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"io"
 	"strings"
 
@@ -63,19 +62,7 @@ func langOf(w io.Writer) string {
 // reveals (GapError, AmbiguousGradeError). Any other error is returned as
 // it is.
 func localizeErr(w io.Writer, err error) error {
-	lang := langOf(w)
-	var ce *discretion.CaseError
-	var gap *discretion.GapError
-	var ambiguous *discretion.AmbiguousGradeError
-	switch {
-	case errors.As(err, &ce):
-		return ce.Localize(lang)
-	case errors.As(err, &gap):
-		return gap.Localize(lang)
-	case errors.As(err, &ambiguous):
-		return ambiguous.Localize(lang)
-	}
-	return err
+	return discretion.LocalizeError(err, langOf(w))
 }
 
 // localize renders diagnostics in the language of the stream they go to.
