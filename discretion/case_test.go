@@ -242,7 +242,7 @@ func TestParseCase_rejects(t *testing.T) {
 		{"signed_as_string", strings.Replace(goodCaseJSON, `"facts"`, `"commitment": {"signed": "yes"}, "facts"`, 1), "commitment.signed", "应为真假值 true 或 false"},
 		{"malformed", `{"item": "V001",` + "\n" + `  "party": }`, "", "格式错误，位于第2行第12列（第29字节）：此处应为一个值"},
 		{"empty", ``, "", "案件 JSON 是空的"},
-		{"truncated_in_object", `{"item": "V001",` + "\n" + `  "party": {"type": "individual"`, "", "案件 JSON 不完整：在第2行第33列就结束了，第2行第12列的“{”没有对应的“}”"},
+		{"truncated_in_object", `{"item": "V001",` + "\n" + `  "party": {"type": "individual"`, "", "案件 JSON 不完整：在第2行第32列之后就结束了，第2行第12列的“{”没有对应的“}”"},
 		{"truncated_in_list", `{"items": ["V001", "V002"`, "", "第1行第11列的“[”没有对应的“]”"},
 		{"truncated_in_string", "{\"item\": \"V0", "", "第1行第10列开始的字符串没有结束"},
 		{"truncated_after_key", `{"item"`, "", "第1行第1列的“{”没有对应的“}”"},

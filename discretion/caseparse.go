@@ -49,7 +49,9 @@ func jsonProblem(err error, data []byte) Problem {
 // string or the innermost object or array still open, with where it
 // opened.
 func truncated(data []byte) Problem {
-	endLine, endCol := lineCol(data, len(data))
+	// Where the content ends, not after the last line break: the place
+	// the reader looks for what is missing.
+	endLine, endCol := lineCol(data, len(bytes.TrimRight(data, " \t\r\n"))-1)
 	var open []int // offsets of the unclosed { and [
 	str := -1      // offset of the opening quote of an unclosed string
 	for i := 0; i < len(data); i++ {
@@ -77,7 +79,7 @@ func truncated(data []byte) Problem {
 	switch {
 	case str >= 0:
 		line, col := lineCol(data, str)
-		return newProblem("", "the case JSON is incomplete: it ends at line %d, column %d inside the string that opens at line %d, column %d; close it with \"", endLine, endCol, line, col)
+		return newProblem("", "the case JSON is incomplete: it ends after line %d, column %d inside the string that opens at line %d, column %d; close it with \"", endLine, endCol, line, col)
 	case len(open) > 0:
 		at := open[len(open)-1]
 		line, col := lineCol(data, at)
@@ -85,9 +87,9 @@ func truncated(data []byte) Problem {
 		if data[at] == '[' {
 			closer = "]"
 		}
-		return newProblem("", "the case JSON is incomplete: it ends at line %d, column %d, and the %s that opens at line %d, column %d is not closed with %s", endLine, endCol, string(data[at]), line, col, closer)
+		return newProblem("", "the case JSON is incomplete: it ends after line %d, column %d, and the %s that opens at line %d, column %d is not closed with %s", endLine, endCol, string(data[at]), line, col, closer)
 	}
-	return newProblem("", "the case JSON is incomplete: it ends at line %d, column %d in the middle of a value", endLine, endCol)
+	return newProblem("", "the case JSON is incomplete: it ends after line %d, column %d in the middle of a value", endLine, endCol)
 }
 
 // syntaxContexts are the situations encoding/json names after "invalid
