@@ -314,3 +314,35 @@ func TestParseCase_exact_base_reaches_the_fine(t *testing.T) {
 		t.Errorf("trace base = %s, want 3333.33", got)
 	}
 }
+
+// A fact neither required nor defaulted that a grade's condition reads is
+// missing for that condition: the Chinese says what the condition is in
+// words, the English quotes it as written.
+func TestCaseValidation_unstated_fact_a_condition_reads(t *testing.T) {
+	e := engineYAML(t, "optional.yaml", `id: test-optional
+title: 未填事实测试目录
+issuer: 测试机关
+effective: 2020-01-01
+tier_scheme: midpoint
+items:
+  - code: O001
+    name: 测试事项
+    basis:
+      violated: {instrument: 测试条例, article: 1}
+      penalty: {instrument: 测试条例, article: 2}
+    facts:
+      area_m2: {type: number, label: 占用面积, unit: 平方米, min: 0}
+    sanctions:
+      - {type: fine, mandatory: true, amount: {min: 100, max: 1000}}
+    benchmark:
+      grades:
+        - {id: small, label: 面积较小, when: "area_m2 < 10", fine: {min: 100, max: 500}}
+        - {id: large, label: 面积较大, when: "area_m2 >= 10", fine: {min: 500, max: 1000}}
+`)
+	ce := caseError(t, e, newCase("O001", nil))
+	p := problem(t, ce, "facts.area_m2", "缺少：“占用面积”（数字）", "占用面积不足10平方米")
+	if strings.Contains(p.Message, "<") {
+		t.Errorf("the Chinese shows the condition's syntax: %s", p.Message)
+	}
+	problem(t, ce.Localize("en"), "facts.area_m2", "missing: 占用面积 (a number) is needed by rule", "area_m2 < 10")
+}

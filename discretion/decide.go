@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
 )
 
 // Decide decides a case: it validates the case against the item's fact
@@ -487,7 +488,8 @@ func (r *run) eval(ru *rule) bool {
 					ru.id, v.Name, v.Label(), r.ir.item.Code)
 				return false
 			}
-			r.cerr.add("facts."+v.Name, "missing: %s (%s) is needed by rule %s: %s", v.Label(), factKind(v.Type), ru.id, ru.expr.Src)
+			// The Chinese shows the condition in words, the English as written.
+			r.cerr.add("facts."+v.Name, "missing: %[1]s (%[2]s) is needed by rule %[3]s: %[4]s", v.Label(), factKind(v.Type), ru.id, ru.expr.Src, condition.Render(ru.expr))
 			return false
 		}
 	}
