@@ -214,6 +214,12 @@ func (e *CaseError) Unwrap() error { return ErrInvalidCase }
 // Chinese in messagesZh (TestCaseMessagesTranslated checks); an error among
 // the arguments is rendered in the reader's language where it can be.
 func (e *CaseError) add(field, format string, args ...any) {
+	for i, a := range args {
+		if err, ok := a.(error); ok && errors.Is(err, penalty.ErrUnboundedRange) {
+			// penalty's errors are English; this one can reach a case.
+			args[i] = messagesZh.P("the range has no maximum, so it cannot be split into tiers")
+		}
+	}
 	e.Problems = append(e.Problems, newProblem(field, format, args...))
 }
 

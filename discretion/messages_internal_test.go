@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/jizhun/jizhun/penalty"
 )
 
 // TestCaseMessagesTranslated finds every format this package makes a case
@@ -192,5 +194,18 @@ func TestLocalizeError(t *testing.T) {
 	other := errors.New("other")
 	if LocalizeError(other, "en") != other {
 		t.Error("another error is changed")
+	}
+}
+
+// TestCaseErrorTranslatesPenaltyErrors: the one error of package penalty
+// that can reach a case is rendered in the reader's language.
+func TestCaseErrorTranslatesPenaltyErrors(t *testing.T) {
+	ce := &CaseError{}
+	ce.add("", "item %s: %v", "X1", fmt.Errorf("split: %w", penalty.ErrUnboundedRange))
+	if got := ce.Problems[0].Message; got != "事项 X1：该幅度没有上限，无法划分档次" {
+		t.Errorf("Chinese: %q", got)
+	}
+	if got := ce.Localize("en").Problems[0].Message; got != "item X1: the range has no maximum, so it cannot be split into tiers" {
+		t.Errorf("English: %q", got)
 	}
 }

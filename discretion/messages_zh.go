@@ -98,6 +98,7 @@ var messagesZh = catalog.Messages{
 	"item %s: %v":          "事项 %s：%v",
 	"item %s grade %s: %v": "事项 %s 档次 %s：%v",
 	"item %s: the fine range %s has no maximum; the benchmark must bound it": "事项 %s：罚款幅度 %s 没有上限；裁量基准必须给出上限",
+	"the range has no maximum, so it cannot be split into tiers":             "该幅度没有上限，无法划分档次",
 	"%v": "%v",
 	"%s": "%s",
 
