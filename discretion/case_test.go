@@ -87,7 +87,7 @@ func TestCaseValidation(t *testing.T) {
 			c.Commitment = &discretion.Commitment{Signed: true, Deadline: "2024-04-31"}
 		}, "commitment.deadline", []string{"不是真实存在的日期"}},
 		{"party_type_outside_item_parties", func(c *discretion.Case) { c.Item = "V002"; c.Facts = map[string]any{"harm": "minor"} },
-			"party.type", []string{"适用于 organization"}},
+			"party.type", []string{"只适用于单位（organization），不适用于个人（individual）"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -198,7 +197,7 @@ func (r *run) load(otherFacts map[string]bool) error {
 	// A clause that names 个人 reaches an individual business where the
 	// catalog counts it as an individual (individual_business_as).
 	if p := c.Party.Type; p.Valid() && len(it.Parties) > 0 && !partyIn(it.Parties, p) && !partyIn(it.Parties, r.e.cat.MapParty(p)) {
-		cerr.add("party.type", "item %s applies to %s, not to %s", it.Code, partyList(it.Parties), c.Party.Type)
+		cerr.add("party.type", "item %s applies to %s, not to %s", it.Code, partyList(it.Parties), partyName(c.Party.Type))
 	}
 	for _, name := range c.sortedFactNames() {
 		slot, ok := r.ir.factSlot[name]
@@ -364,12 +363,23 @@ func partyIn(ps []catalog.PartyType, p catalog.PartyType) bool {
 	return false
 }
 
-func partyList(ps []catalog.PartyType) string {
-	var s []string
+// partyList names party types by their Chinese names and their codes:
+// 单位（organization），个体工商户（individual_business）.
+func partyList(ps []catalog.PartyType) *catalog.Phrase {
+	var list *catalog.Phrase
 	for _, p := range ps {
-		s = append(s, string(p))
+		if list == nil {
+			list = partyName(p)
+		} else {
+			list = messagesZh.P("%s, %s", list, partyName(p))
+		}
 	}
-	return strings.Join(s, ", ")
+	return list
+}
+
+// partyName names a party type by its Chinese name and its code.
+func partyName(p catalog.PartyType) *catalog.Phrase {
+	return messagesZh.P("%s (%s)", p.Label(), string(p))
 }
 
 func factNames(fs catalog.Facts) []string {

@@ -79,7 +79,7 @@ var messagesZh = catalog.Messages{
 	"%q is named twice": "%q 重复出现",
 	"%q is not an item of catalog %s; did you mean %q?":     "%q 不是裁量基准目录 %s 中的事项；是否应为 %q？",
 	"%q is not an item of catalog %s":                       "%q 不是裁量基准目录 %s 中的事项",
-	"item %s applies to %s, not to %s":                      "事项 %s 适用于 %s，不适用于 %s",
+	"item %s applies to %s, not to %s":                      "事项 %s 只适用于%s，不适用于%s",
 	"item %s declares no fact %q; did you mean %q?":         "事项 %s 没有声明事实 %q；是否应为 %q？",
 	"item %s declares no fact %q":                           "事项 %s 没有声明事实 %q",
 	"missing: item %s requires %s (%s)":                     "缺少：事项 %s 要求填写“%s”（%s）",
@@ -89,6 +89,7 @@ var messagesZh = catalog.Messages{
 	"missing: item %s counts prior violations for 首违不罚 by their decision date":     "缺少：事项 %s 按处罚决定日期计算首违不罚的此前违法次数，请填写 decision_date",
 	"%s is outside the %d days from the decision date (%s–%s) that item %s allows": "%s 超出了事项 %[5]s 允许的自决定之日起%[2]d日的期限（%[3]s至%[4]s）",
 	"%s is %s": "%s为%s",
+	"%s (%s)":  "%s（%s）",
 	"%s, %s":   "%s，%s",
 	"an impossible combination of facts: the case does not meet constraint \"%s\" (%s): here %s; check these facts": "事实组合不可能成立：与约束“%s”（%s）不符，本案%s，请核实这些事实",
 
