@@ -248,6 +248,7 @@ func TestParseCase_rejects(t *testing.T) {
 		{"truncated_after_key", `{"item"`, "", "第1行第1列的“{”没有对应的“}”"},
 		{"full_width_colon", `{"item"：“V001”}`, "", "第1行第8列（第8字节）：这里是全角字符 \"：\"，JSON 要求半角的 \":\""},
 		{"trailing_comma", `{"item": "V001",}`, "", "此处应为带双引号的字段名"},
+		{"misspelt_literal", `{"act_ongoing": tru}`, "", "第1行第20列（第20字节）：字符 '}' 有误：这里应为 true"},
 		{"unit_in_number", strings.Replace(goodCaseJSON, `"area_m2": 30`, `"area_m2": 30平方米`, 1), "", "第7行第26列（第204字节）：数字 30 后面带了单位 \"平方米\"：只写数字"},
 	}
 	for _, tt := range tests {

@@ -149,6 +149,7 @@ func syntaxDetail(msg string, data []byte, off int) *catalog.Phrase {
 		return messagesZh.P(format, char)
 	}
 	if lit, ok := strings.CutPrefix(context, "in literal "); ok {
+		lit, _, _ = strings.Cut(lit, " ") // "true (expecting 'r')"
 		return messagesZh.P("invalid character %s in literal %s", char, lit)
 	}
 	return messagesZh.P("%s", msg)
