@@ -445,7 +445,9 @@ func (a *Auditor) translate(ce *discretion.CaseError, cat *catalog.Catalog, code
 			key = "item"
 		}
 		msg := p.Message
-		if name, ok := strings.CutPrefix(p.Field, "facts."); ok && strings.HasPrefix(msg, "missing") {
+		// The English rendering says "missing" of a fact not stated; the
+		// message itself is Chinese.
+		if name, ok := strings.CutPrefix(p.Field, "facts."); ok && strings.HasPrefix(p.Localize("en").Message, "missing") {
 			label := name
 			if f := facts.Lookup(name); f != nil {
 				label = f.Label

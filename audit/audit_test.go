@@ -319,3 +319,28 @@ func TestCatalogInForceOnDecisionDate(t *testing.T) {
 		t.Errorf("catalogs %+v, want both, oldest first", rep.Catalogs)
 	}
 }
+
+// TestUndecidable_case_problems_are_Chinese: a record the engine cannot
+// decide as stated (decided before it was discovered; a fact missing) is
+// reported with the engine's problems in Chinese, not in English.
+func TestUndecidable_case_problems_are_Chinese(t *testing.T) {
+	rows := []string{
+		"B1,330199ZF001,个人,1985-05-20,2026-05-10,2026-05-25,2026-05-12,罚款,,5000,是,是,30,10,minor,否",
+		"B2,330199ZF001,个人,1985-05-20,2026-05-10,2026-05-12,2026-05-25,罚款,,5000,是,是,30,10,,否",
+	}
+	rep := runHand(t, []byte(handHeader+"\n"+strings.Join(rows, "\n")+"\n"), handMapping)
+	if len(rep.Findings) != len(rows) {
+		t.Fatalf("findings %+v, want one per row", rep.Findings)
+	}
+	for _, f := range rep.Findings {
+		if f.Kind != audit.Undecidable && f.Kind != audit.MalformedRecord {
+			t.Errorf("%s: %s", f.Kind, f.Message)
+		}
+		for _, english := range []string{"missing", "before", "item ", "invalid"} {
+			if strings.Contains(f.Message, english) {
+				t.Errorf("finding on line %d has English %q: %s", f.Line, english, f.Message)
+			}
+		}
+		t.Logf("%s: %s", f.Kind, f.Message)
+	}
+}

@@ -80,11 +80,45 @@ type Diagnostic struct {
 type Phrase struct {
 	format string
 	args   []any
+	table  Messages // nil: the catalog's own table
 }
 
 // P makes a phrase. The format is the English text; its Chinese
 // translation is looked up in the message table by the same format.
 func P(format string, args ...any) *Phrase { return &Phrase{format: format, args: args} }
+
+// Messages is a table that translates English formats into Chinese. The
+// catalog keeps one for its diagnostics; a package that reports its own
+// problems (discretion for cases) keeps another and makes its phrases with
+// Messages.P, so that both are rendered by one mechanism. A format that
+// is not in a phrase's table is looked up in the catalog's.
+type Messages map[string]string
+
+// P makes a phrase whose Chinese is looked up in m.
+func (m Messages) P(format string, args ...any) *Phrase {
+	return &Phrase{format: format, args: args, table: m}
+}
+
+// Translated reports whether format has a Chinese translation in m.
+func (m Messages) Translated(format string) (string, bool) {
+	zh, ok := m[format]
+	return zh, ok
+}
+
+// Format returns the phrase's English format, for tests that check that
+// every format has its translation.
+func (p *Phrase) Format() string { return p.format }
+
+// ErrorPhrase returns the phrase an error carries (the catalog's own
+// errors, such as a malformed date or a value that does not fit its
+// fact), or the error's text as it is for any other error.
+func ErrorPhrase(err error) *Phrase {
+	var pe interface{ phrase() *Phrase }
+	if errors.As(err, &pe) {
+		return pe.phrase()
+	}
+	return P("%s", err.Error())
+}
 
 // Render renders the phrase in lang: "en" for English, anything else for
 // Chinese.
@@ -95,7 +129,9 @@ func (p *Phrase) Render(lang string) string {
 	format := p.format
 	english := isEnglish(lang)
 	if !english {
-		if zh, ok := messagesZh[format]; ok {
+		if zh, ok := p.table[format]; ok {
+			format = zh
+		} else if zh, ok := messagesZh[format]; ok {
 			format = zh
 		}
 	}
@@ -106,6 +142,8 @@ func (p *Phrase) Render(lang string) string {
 			args[i] = x.Render(lang)
 		case interface{ phrase() *Phrase }:
 			args[i] = x.phrase().Render(lang)
+		case error:
+			args[i] = ErrorPhrase(x).Render(lang)
 		case string:
 			args[i] = x
 			if w, ok := wordsZh[x]; ok {
@@ -137,6 +175,10 @@ func (e *phraseError) phrase() *Phrase { return e.p }
 
 // errorP makes a phraseError.
 func errorP(format string, args ...any) error { return &phraseError{P(format, args...)} }
+
+// IsEnglish reports whether a language tag or locale ("en",
+// "en_US.UTF-8") asks for English; everything else is Chinese.
+func IsEnglish(lang string) bool { return isEnglish(lang) }
 
 // isEnglish reports whether a language tag or locale ("en", "en_US.UTF-8")
 // asks for English.

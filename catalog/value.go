@@ -78,6 +78,15 @@ func (e *ValueError) Error() string { return fmt.Sprintf("fact %s: %s", e.Fact, 
 
 func (e *ValueError) phrase() *Phrase { return P("fact %s: %s", e.Fact, e.msg) }
 
+// Detail is what is wrong with the value, without the fact's name, as a
+// phrase to render in the reader's language.
+func (e *ValueError) Detail() *Phrase {
+	if e.msg == nil {
+		return P("%s", e.Message)
+	}
+	return e.msg
+}
+
 // Parse checks a value stated for this fact, as decoded from JSON (bool,
 // json.Number, float64, string) or given from Go (bool, int, int64,
 // decimal.Decimal, string, Date). Numbers outside the declared bounds,

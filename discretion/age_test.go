@@ -191,6 +191,6 @@ func TestArt31_capacity(t *testing.T) {
 	t.Run("art31_capacity_is_for_natural_persons_only", func(t *testing.T) {
 		c := ageCase("1980-01-01", "2024-06-01", "mid")
 		c.Party = discretion.Party{Type: "organization", Capacity: "none"}
-		problem(t, caseError(t, e, c), "party.capacity", "natural persons")
+		problem(t, caseError(t, e, c), "party.capacity", "只适用于自然人")
 	})
 }

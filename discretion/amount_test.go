@@ -185,7 +185,7 @@ func TestAmount_undeterminable_base(t *testing.T) {
 func TestAmount_missing_base_is_a_case_error_naming_the_fact(t *testing.T) {
 	e := engineFile(t, "amounts.yaml")
 	ce := caseError(t, e, orgCase("BASEOPT", nil))
-	problem(t, ce, "facts.unpaid_fee", "missing", "应缴纳污水处理费", "unpaid_fee")
+	problem(t, ce, "facts.unpaid_fee", "缺少", "应缴纳污水处理费", "unpaid_fee")
 }
 
 func TestAmount_percent_of_cost(t *testing.T) {

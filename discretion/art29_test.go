@@ -80,19 +80,19 @@ func TestArt29(t *testing.T) {
 		single := art29Case()
 		single.Item, single.Items = "B", nil
 		delete(single.Facts, "overdue_not_corrected")
-		problem(t, caseError(t, e, single), "facts.stalls", "declares no fact")
+		problem(t, caseError(t, e, single), "facts.stalls", "没有声明事实")
 	})
 	t.Run("art29_fact_of_no_candidate_is_rejected", func(t *testing.T) {
 		c := art29Case("A", "B")
 		delete(c.Facts, "overdue_not_corrected")
 		c.Facts["stals"] = 1
-		problem(t, caseError(t, e, c), "facts.stals", `did you mean "stalls"`)
+		problem(t, caseError(t, e, c), "facts.stals", `是否应为 "stalls"`)
 	})
 	t.Run("art29_each_candidate_requires_its_own_facts", func(t *testing.T) {
 		c := art29Case("A", "B")
 		delete(c.Facts, "area_m2")
 		delete(c.Facts, "overdue_not_corrected")
-		problem(t, caseError(t, e, c), "facts.area_m2", "missing")
+		problem(t, caseError(t, e, c), "facts.area_m2", "缺少", "占用面积")
 	})
 	t.Run("art29_candidate_without_fine_loses_to_one_with_fine", func(t *testing.T) {
 		c := art29Case("D", "A") // D's precondition is unmet
@@ -118,7 +118,7 @@ func TestArt29(t *testing.T) {
 		}
 	})
 	t.Run("art29_unknown_candidate_is_a_case_error", func(t *testing.T) {
-		problem(t, caseError(t, e, art29Case("A", "Z")), "items[1]", `"Z" is not an item`)
+		problem(t, caseError(t, e, art29Case("A", "Z")), "items[1]", `"Z" 不是裁量基准目录`)
 	})
 }
 

@@ -184,7 +184,7 @@ func TestArt33_prior_without_decision_date_is_a_case_error_when_counted_by_decis
 	e := engineFile(t, "art33.yaml")
 	c := art33Case("FO1")
 	c.History = []discretion.Prior{{Item: "FO1", ActDate: "2023-09-01"}}
-	problem(t, caseError(t, e, c), "history[0].decision_date", "missing", "decision date")
+	problem(t, caseError(t, e, c), "history[0].decision_date", "缺少", "处罚决定日期")
 
 	// Counted by act date, the decision date is not needed.
 	c = art33Case("FO3")

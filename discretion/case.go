@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"reflect"
 	"sort"
 	"strings"
 
@@ -99,7 +98,7 @@ func (c *Case) checkConfiscated(cerr *CaseError) {
 		x, err := penalty.ParseYuan(string(f.n))
 		switch {
 		case err != nil:
-			cerr.add(f.field, "%v", err)
+			cerr.add(f.field, "%q is not an amount in yuan: write the number alone, such as 1200 or 1200.50", string(f.n))
 		case x.IsNegative():
 			cerr.add(f.field, "%s is negative: state the amount in yuan", f.n)
 		}
@@ -133,21 +132,55 @@ type Commitment struct {
 }
 
 // Problem is one thing wrong with a case: the field (a JSON path such as
-// "facts.area_m2") and what is wrong with it.
+// "facts.area_m2") and what is wrong with it. Message is in Chinese, for
+// the bureau that reads it; Localize renders it in another language.
 type Problem struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
+
+	msg *catalog.Phrase
+}
+
+// newProblem makes the problem of field whose message is the phrase of
+// format and args (see messages_zh.go), rendered in Chinese.
+func newProblem(field, format string, args ...any) Problem {
+	msg := messagesZh.P(format, args...)
+	return Problem{Field: field, Message: msg.Render("zh"), msg: msg}
+}
+
+// Localize returns p with its message rendered in lang ("en" for English,
+// anything else for Chinese). A problem built as a literal, without a
+// phrase, is returned as it is.
+func (p Problem) Localize(lang string) Problem {
+	if p.msg != nil {
+		p.Message = p.msg.Render(lang)
+	}
+	return p
 }
 
 // CaseError lists every problem found in a case. Decide returns it for a
-// case it cannot decide as stated; nothing is guessed.
+// case it cannot decide as stated; nothing is guessed. Its text is Chinese;
+// Localize("en") gives it in English.
 type CaseError struct {
 	Problems []Problem
+
+	lang string // the language of Error's heading: "" Chinese, "en" English
+}
+
+// Localize returns a copy of e whose problems, and the heading of its
+// Error, are rendered in lang ("en" for English, anything else for
+// Chinese).
+func (e *CaseError) Localize(lang string) *CaseError {
+	out := &CaseError{Problems: make([]Problem, len(e.Problems)), lang: lang}
+	for i, p := range e.Problems {
+		out.Problems[i] = p.Localize(lang)
+	}
+	return out
 }
 
 func (e *CaseError) Error() string {
 	var b strings.Builder
-	b.WriteString("invalid case:")
+	b.WriteString(messagesZh.P("invalid case:").Render(e.lang))
 	for _, p := range e.Problems {
 		b.WriteString("\n  ")
 		if p.Field != "" {
@@ -177,8 +210,42 @@ func (e *CaseError) Is(target error) bool {
 // Unwrap returns ErrInvalidCase.
 func (e *CaseError) Unwrap() error { return ErrInvalidCase }
 
+// add records a problem of field. The format is English and must have its
+// Chinese in messagesZh (TestCaseMessagesTranslated checks); an error among
+// the arguments is rendered in the reader's language where it can be.
 func (e *CaseError) add(field, format string, args ...any) {
-	e.Problems = append(e.Problems, Problem{Field: field, Message: fmt.Sprintf(format, args...)})
+	for i, a := range args {
+		if err, ok := a.(error); ok && errors.Is(err, penalty.ErrUnboundedRange) {
+			// penalty's errors are English; this one can reach a case.
+			args[i] = messagesZh.P("the range has no maximum, so it cannot be split into tiers")
+		}
+	}
+	e.Problems = append(e.Problems, newProblem(field, format, args...))
+}
+
+// LocalizeError renders an error of Decide or ParseCase in lang ("en" for
+// English, anything else for Chinese): a *CaseError, *GapError or
+// *AmbiguousGradeError, found with errors.As, is returned localized (and
+// unwrapped from whatever wrapped it); any other error is returned as it
+// is.
+func LocalizeError(err error, lang string) error {
+	var ce *CaseError
+	var gap *GapError
+	var ambiguous *AmbiguousGradeError
+	switch {
+	case errors.As(err, &ce):
+		return ce.Localize(lang)
+	case errors.As(err, &gap):
+		return gap.Localize(lang)
+	case errors.As(err, &ambiguous):
+		return ambiguous.Localize(lang)
+	}
+	return err
+}
+
+// caseError is a case error of one problem.
+func caseError(field, format string, args ...any) *CaseError {
+	return &CaseError{Problems: []Problem{newProblem(field, format, args...)}}
 }
 
 // evalFailed records a condition that has no answer for the case: one
@@ -227,22 +294,25 @@ const MaxCaseSize = 1 << 20
 func ParseCase(r io.Reader) (*Case, error) {
 	data, err := io.ReadAll(io.LimitReader(r, MaxCaseSize+1))
 	if err != nil {
-		return nil, &CaseError{Problems: []Problem{{Message: err.Error()}}}
+		return nil, caseError("", "cannot read the case: %v", err)
 	}
 	if len(data) > MaxCaseSize {
-		return nil, &CaseError{Problems: []Problem{{Message: fmt.Sprintf("case JSON is larger than %d bytes", MaxCaseSize)}}}
+		return nil, caseError("", "the case JSON is larger than %d bytes", MaxCaseSize)
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	dec.UseNumber()
 	var c Case
 	if err := dec.Decode(&c); err != nil {
-		return nil, &CaseError{Problems: []Problem{{Field: jsonField(err), Message: jsonMessage(err, data)}}}
+		return nil, &CaseError{Problems: []Problem{jsonProblem(err, data)}}
 	}
 	// dec.More reports false for a stray "}" or "]", so look at the bytes
 	// that follow the object instead.
-	if rest := bytes.Trim(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
-		return nil, &CaseError{Problems: []Problem{{Message: "unexpected data after the case object"}}}
+	off := int(dec.InputOffset())
+	if rest := bytes.TrimLeft(data[off:], " \t\r\n"); len(rest) > 0 {
+		off = len(data) - len(rest)
+		line, col := lineCol(data, off)
+		return nil, caseError("", "unexpected data after the case object at line %d, column %d (byte %d): a case file holds one JSON object", line, col, off+1)
 	}
 	if dups := duplicateKeys(data); len(dups) > 0 {
 		return nil, &CaseError{Problems: dups}
@@ -287,7 +357,7 @@ func duplicateKeys(data []byte) []Problem {
 			if top := stack[len(stack)-1]; top.object && top.expect {
 				if k, ok := tok.(string); ok {
 					if top.keys[k] {
-						problems = append(problems, Problem{Field: join(top.path, k), Message: "given twice; state each field once"})
+						problems = append(problems, newProblem(join(top.path, k), "given twice; state each field once"))
 					}
 					top.keys[k], top.key, top.expect = true, k, false
 					continue
@@ -317,44 +387,6 @@ func join(path, key string) string {
 		return key
 	}
 	return path + "." + key
-}
-
-func jsonField(err error) string {
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		return te.Field
-	}
-	return ""
-}
-
-func jsonMessage(err error, data []byte) string {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		line, col := lineCol(data, int(se.Offset))
-		return fmt.Sprintf("malformed JSON at line %d, column %d: %v", line, col, se)
-	}
-	var te *json.UnmarshalTypeError
-	if errors.As(err, &te) {
-		want := te.Type.String()
-		if te.Type == reflect.TypeFor[Date]() {
-			want = "string" // a date is a JSON string, "YYYY-MM-DD"
-		}
-		return fmt.Sprintf("want %s, got JSON %s", want, te.Value)
-	}
-	msg := err.Error()
-	if strings.HasPrefix(msg, "json: unknown field ") {
-		return "unknown field " + strings.TrimPrefix(msg, "json: unknown field ") + " (see the Case JSON contract in docs/catalog.md)"
-	}
-	return msg
-}
-
-func lineCol(data []byte, offset int) (int, int) {
-	if offset > len(data) {
-		offset = len(data)
-	}
-	line := 1 + bytes.Count(data[:offset], []byte("\n"))
-	col := offset - bytes.LastIndexByte(data[:offset], '\n')
-	return line, col
 }
 
 // caseDates are a case's dates, checked.

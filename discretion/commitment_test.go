@@ -72,7 +72,8 @@ func TestCommitment(t *testing.T) {
 	})
 	t.Run("deadline_beyond_allowed_days_is_a_case_error", func(t *testing.T) {
 		ce := caseError(t, e, stallCase(&discretion.Commitment{Signed: true, Deadline: "2024-07-05"}))
-		problem(t, ce, "commitment.deadline", "2024-07-05", "3 days")
+		problem(t, ce, "commitment.deadline", "2024-07-05", "3日")
+		problem(t, ce.Localize("en"), "commitment.deadline", "2024-07-05", "3 days")
 	})
 	t.Run("deadline_before_decision_is_a_case_error", func(t *testing.T) {
 		ce := caseError(t, e, stallCase(&discretion.Commitment{Signed: true, Deadline: "2024-06-30"}))

@@ -142,8 +142,8 @@ func TestArt63_2_case_states_confiscated_amounts(t *testing.T) {
 	bad := newCase("G1", nil)
 	bad.Confiscated = confiscated("-5", "12x")
 	ce := caseError(t, e, bad)
-	problem(t, ce, "confiscated.gains", "negative")
-	problem(t, ce, "confiscated.property_value")
+	problem(t, ce, "confiscated.gains", "负数")
+	problem(t, ce, "confiscated.property_value", `"12x"`, "只写数字")
 }
 
 // The hearing right that the fine or the sanction type already gives is not

@@ -1,7 +1,6 @@
 package discretion
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -125,12 +124,17 @@ func (r *run) allSet(x *condition.Expr) bool {
 // constraint reads, each naming the constraint and the values of all of
 // them, so that whoever fixes one field sees what it conflicts with.
 func (r *run) violated(cerr *CaseError, k *constraintRule) {
-	vals := make([]string, len(k.expr.Refs))
-	for i, v := range k.expr.Refs {
-		vals[i] = v.Label() + "为" + valueText(v, r.vals[v.Slot])
+	var vals *catalog.Phrase
+	for _, v := range k.expr.Refs {
+		val := messagesZh.P("%s is %s", v.Label(), valueText(v, r.vals[v.Slot]))
+		if vals == nil {
+			vals = val
+		} else {
+			vals = messagesZh.P("%s, %s", vals, val)
+		}
 	}
-	msg := fmt.Sprintf("事实组合不可能成立：与约束“%s”（%s）不符，本案%s，请核实这些事实",
-		k.c.Label, k.c.ID, strings.Join(vals, "，"))
+	msg := messagesZh.P("an impossible combination of facts: the case does not meet constraint \"%s\" (%s): here %s; check these facts",
+		k.c.Label, k.c.ID, vals)
 	seen := map[string]bool{}
 	for _, v := range k.expr.Refs {
 		field := constraintField(v)

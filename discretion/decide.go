@@ -5,10 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
 )
 
 // Decide decides a case: it validates the case against the item's fact
@@ -31,7 +31,7 @@ func (e *Engine) Decide(ctx context.Context, c *Case) (*Decision, error) {
 		return nil, err
 	}
 	if c == nil {
-		return nil, &CaseError{Problems: []Problem{{Message: "no case given"}}}
+		return nil, caseError("", "no case given")
 	}
 	if c.Item != "" && len(c.Items) == 0 {
 		// The common case, one item named: no list to check.
@@ -74,11 +74,11 @@ func (e *Engine) candidates(c *Case) ([]string, error) {
 		}
 		seen[code] = true
 		if e.items[code] == nil {
-			msg := fmt.Sprintf("%q is not an item of catalog %s", code, e.cat.ID)
 			if s := catalog.DidYouMean(code, e.codes); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
+				cerr.add(field, "%q is not an item of catalog %s; did you mean %q?", code, e.cat.ID, s)
+			} else {
+				cerr.add(field, "%q is not an item of catalog %s", code, e.cat.ID)
 			}
-			cerr.add(field, "%s", msg)
 		}
 	}
 	return codes, cerr.err()
@@ -202,7 +202,7 @@ func (r *run) load(otherFacts map[string]bool) error {
 	// A clause that names 个人 reaches an individual business where the
 	// catalog counts it as an individual (individual_business_as).
 	if p := c.Party.Type; p.Valid() && len(it.Parties) > 0 && !partyIn(it.Parties, p) && !partyIn(it.Parties, r.e.cat.MapParty(p)) {
-		cerr.add("party.type", "item %s applies to %s, not to %s", it.Code, partyList(it.Parties), c.Party.Type)
+		cerr.add("party.type", "item %s applies to %s, not to %s", it.Code, partyList(it.Parties), partyName(c.Party.Type))
 	}
 	for _, name := range c.sortedFactNames() {
 		slot, ok := r.ir.factSlot[name]
@@ -210,17 +210,22 @@ func (r *run) load(otherFacts map[string]bool) error {
 			continue
 		}
 		if !ok {
-			msg := fmt.Sprintf("item %s declares no fact %q", it.Code, name)
 			if s := catalog.DidYouMean(name, factNames(r.ir.facts)); s != "" {
-				msg += fmt.Sprintf("; did you mean %q?", s)
+				cerr.add("facts."+name, "item %s declares no fact %q; did you mean %q?", it.Code, name, s)
+			} else {
+				cerr.add("facts."+name, "item %s declares no fact %q", it.Code, name)
 			}
-			cerr.add("facts."+name, "%s", msg)
 			continue
 		}
 		f := r.ir.facts[slot-numBuiltinSlots]
 		v, err := f.Parse(c.Facts[name])
 		if err != nil {
-			cerr.add("facts."+name, "%s", strings.TrimPrefix(err.Error(), "fact "+name+": "))
+			var ve *catalog.ValueError
+			if errors.As(err, &ve) {
+				cerr.add("facts."+name, "%s", ve.Detail())
+			} else {
+				cerr.add("facts."+name, "%v", err)
+			}
 			continue
 		}
 		r.vals[slot], r.set[slot] = v, true
@@ -233,7 +238,7 @@ func (r *run) load(otherFacts map[string]bool) error {
 		case stated:
 			// stated but invalid: already reported above, not "missing"
 		case f.Required:
-			cerr.add("facts."+f.Name, "missing: item %s requires %s (%s)", it.Code, f.Label, f.Type)
+			cerr.add("facts."+f.Name, "missing: item %s requires %s (%s)", it.Code, f.Label, factKind(f.Type))
 		case f.Default != nil:
 			r.vals[slot], r.set[slot] = f.Default.Value, true
 		}
@@ -363,12 +368,23 @@ func partyIn(ps []catalog.PartyType, p catalog.PartyType) bool {
 	return false
 }
 
-func partyList(ps []catalog.PartyType) string {
-	var s []string
+// partyList names party types by their Chinese names and their codes:
+// 单位（organization），个体工商户（individual_business）.
+func partyList(ps []catalog.PartyType) *catalog.Phrase {
+	var list *catalog.Phrase
 	for _, p := range ps {
-		s = append(s, string(p))
+		if list == nil {
+			list = partyName(p)
+		} else {
+			list = messagesZh.P("%s, %s", list, partyName(p))
+		}
 	}
-	return strings.Join(s, ", ")
+	return list
+}
+
+// partyName names a party type by its Chinese name and its code.
+func partyName(p catalog.PartyType) *catalog.Phrase {
+	return messagesZh.P("%s (%s)", p.Label(), string(p))
 }
 
 func factNames(fs catalog.Facts) []string {
@@ -487,7 +503,8 @@ func (r *run) eval(ru *rule) bool {
 					ru.id, v.Name, v.Label(), r.ir.item.Code)
 				return false
 			}
-			r.cerr.add("facts."+v.Name, "missing: %s (%s) is needed by rule %s: %s", v.Label(), v.Type, ru.id, ru.expr.Src)
+			// The Chinese shows the condition in words, the English as written.
+			r.cerr.add("facts."+v.Name, "missing: %[1]s (%[2]s) is needed by rule %[3]s: %[4]s", v.Label(), factKind(v.Type), ru.id, ru.expr.Src, condition.Render(ru.expr))
 			return false
 		}
 	}

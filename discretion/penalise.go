@@ -2,7 +2,6 @@ package discretion
 
 import (
 	"errors"
-	"fmt"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -18,15 +17,27 @@ type GapError struct {
 	Version string
 	Pos     catalog.Pos // the benchmark
 	Facts   Facts       // the facts the grades read
+
+	lang string // the language of Error: "" Chinese, "en" English
 }
 
+// Error says, in Chinese unless Localize asked for another language,
+// which benchmark has the gap and the facts that fall into it.
 func (e *GapError) Error() string {
 	var parts []string
 	for _, f := range e.Facts {
 		parts = append(parts, f.Name+"="+f.Value.String())
 	}
-	return fmt.Sprintf("%s: item %s version %s: no grade matches the case (%s); the benchmark has a gap",
-		e.Pos, e.Item, e.Version, strings.Join(parts, ", "))
+	return messagesZh.P("%s: item %s version %s: no grade matches the case (%s); the benchmark has a gap",
+		e.Pos, e.Item, e.Version, strings.Join(parts, ", ")).Render(e.lang)
+}
+
+// Localize returns a copy of e whose Error is in lang ("en" for English,
+// anything else for Chinese).
+func (e *GapError) Localize(lang string) *GapError {
+	c := *e
+	c.lang = lang
+	return &c
 }
 
 // statutory is the fine the law allows for this case.
@@ -276,11 +287,23 @@ type AmbiguousGradeError struct {
 	Pos     catalog.Pos // the benchmark
 	Grades  [2]string   // the ids of the first two grades that hold
 	Labels  [2]string
+
+	lang string // the language of Error: "" Chinese, "en" English
 }
 
+// Error names the two grades, in Chinese unless Localize asked for
+// another language.
 func (e *AmbiguousGradeError) Error() string {
-	return fmt.Sprintf("%s: item %s version %s: the case meets the conditions of grade %s (%s) and of grade %s (%s), but the benchmark declares its grades exclusive",
-		e.Pos, e.Item, e.Version, e.Grades[0], e.Labels[0], e.Grades[1], e.Labels[1])
+	return messagesZh.P("%s: item %s version %s: the case meets the conditions of grade %s (%s) and of grade %s (%s), but the benchmark declares its grades exclusive",
+		e.Pos, e.Item, e.Version, e.Grades[0], e.Labels[0], e.Grades[1], e.Labels[1]).Render(e.lang)
+}
+
+// Localize returns a copy of e whose Error is in lang ("en" for English,
+// anything else for Chinese).
+func (e *AmbiguousGradeError) Localize(lang string) *AmbiguousGradeError {
+	c := *e
+	c.lang = lang
+	return &c
 }
 
 // grade returns the grade that applies under the benchmark's selection

@@ -114,9 +114,14 @@ func TestGradeSelectionExclusive(t *testing.T) {
 			if amb.Grades != [2]string{"general", "serious"} {
 				t.Errorf("grades = %v, want general and serious", amb.Grades)
 			}
-			for _, s := range []string{"general (情节一般)", "serious (情节较重)", "T001"} {
+			for _, s := range []string{"general（情节一般）", "serious（情节较重）", "T001", "互斥"} {
 				if !strings.Contains(err.Error(), s) {
 					t.Errorf("error %q does not name %s", err, s)
+				}
+			}
+			for _, s := range []string{"general (情节一般)", "serious (情节较重)", "exclusive"} {
+				if en := amb.Localize("en").Error(); !strings.Contains(en, s) {
+					t.Errorf("English error %q does not name %s", en, s)
 				}
 			}
 		})

@@ -1,8 +1,6 @@
 package discretion
 
 import (
-	"fmt"
-
 	"github.com/jizhun/jizhun/catalog"
 )
 
@@ -53,22 +51,17 @@ func (r *run) noVersionAtAct() error {
 	if first.Basis != nil {
 		clause = first.Basis.Penalty
 	}
-	var msg, field string
+	field := "act_date"
 	switch {
 	case act < first.EffectiveFrom && !first.StartStated:
-		field = "act_date"
-		msg = fmt.Sprintf("item %s does not state when its penalty clause %s took effect, so it is taken to start with the catalog on %s, and the act on %s is before that; "+
-			"give the item effective_from or basis.penalty.effective (the date the clause took effect), and transition.acts_before_effective for acts before the catalog",
+		return caseError(field, "item %s does not state when its penalty clause %s took effect, so it is taken to start with the catalog on %s, and the act on %s is before that; give the item effective_from or basis.penalty.effective (the date the clause took effect), and transition.acts_before_effective for acts before the catalog",
 			it.Code, clause, first.EffectiveFrom, act)
 	case act < first.EffectiveFrom:
-		field = "act_date"
-		msg = fmt.Sprintf("the act on %s is before item %s's penalty clause %s took effect on %s (version %s effective_from): it cannot be penalised under that clause (《立法法》第一百零四条：不溯及既往)",
+		return caseError(field, "the act on %s is before item %s's penalty clause %s took effect on %s (version %s effective_from): it cannot be penalised under that clause (《立法法》第一百零四条：不溯及既往)",
 			act, it.Code, clause, first.EffectiveFrom, first.ID)
 	default:
-		field = "act_date"
-		msg = fmt.Sprintf("item %s has no version in force on %s: its versions leave a gap there (effective_to of one, effective_from of the next)", it.Code, act)
+		return caseError(field, "item %s has no version in force on %s: its versions leave a gap there (effective_to of one, effective_from of the next)", it.Code, act)
 	}
-	return &CaseError{Problems: []Problem{{Field: field, Message: msg}}}
 }
 
 // transition applies the catalog's rule for an act committed before the
@@ -88,9 +81,9 @@ func (r *run) transition() error {
 		r.flags = append(r.flags, FlagActBeforeStandard)
 		r.record(kindTransition, 0, false)
 	case t.ActsBeforeEffective == catalog.TransitionReject:
-		return &CaseError{Problems: []Problem{{Field: "act_date", Message: fmt.Sprintf(
+		return caseError("act_date",
 			"the act on %s is before catalog %s took effect on %s, and its transition.acts_before_effective is reject: decide it under the standard in force at the act",
-			r.dates.act, cat.ID, cat.Effective)}}}
+			r.dates.act, cat.ID, cat.Effective)
 	default:
 		r.record(kindTransition, 0, true)
 	}

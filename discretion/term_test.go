@@ -101,7 +101,7 @@ func TestItemsStartWhenTheirLawStarts(t *testing.T) {
 	t.Run("act_before_penalty_clause_names_its_date", func(t *testing.T) {
 		c := before("CLAUSE")
 		c.ActDate = "2014-12-31"
-		p := problem(t, caseError(t, startEngine(t, ""), c), "act_date", "took effect on 2015-01-01")
+		p := problem(t, caseError(t, startEngine(t, ""), c).Localize("en"), "act_date", "took effect on 2015-01-01")
 		if strings.Contains(p.Message, "no basis") {
 			t.Errorf("message %q", p.Message)
 		}
@@ -125,7 +125,7 @@ func TestItemsStartWhenTheirLawStarts(t *testing.T) {
 	})
 	t.Run("transition_reject", func(t *testing.T) {
 		e := startEngine(t, "transition: {acts_before_effective: reject}")
-		problem(t, caseError(t, e, before("CLAUSE")), "act_date", "transition.acts_before_effective is reject")
+		problem(t, caseError(t, e, before("CLAUSE")), "act_date", "transition.acts_before_effective 为 reject")
 		// An act after the catalog took effect is not touched by it.
 		c := before("CLAUSE")
 		c.ActDate, c.DiscoveryDate = "2020-01-01", "2020-01-02"

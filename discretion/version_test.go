@@ -95,7 +95,8 @@ func TestArt37(t *testing.T) {
 	t.Run("art37_act_before_any_version_is_a_case_error", func(t *testing.T) {
 		c := versionCase("LIGHTER")
 		c.ActDate, c.DiscoveryDate = "2019-12-31", "2023-07-01"
-		problem(t, caseError(t, e, c), "act_date", "the act on 2019-12-31 is before", "took effect on 2020-01-01", "effective_from")
+		problem(t, caseError(t, e, c).Localize("en"), "act_date", "the act on 2019-12-31 is before", "took effect on 2020-01-01", "effective_from")
+		problem(t, caseError(t, e, c), "act_date", "违法行为发生在 2019-12-31", "施行日期 2020-01-01", "effective_from")
 	})
 }
 

@@ -40,6 +40,9 @@ type BatchOptions struct {
 	Decided func(index int, c *discretion.Case, d *discretion.Decision, p *Problem)
 	// Written, if set, is called after each answer line is written, in order.
 	Written func(e *BatchEntry)
+	// Lang is the language of the case problems in the answers: "" or
+	// "zh" for Chinese, "en" for English.
+	Lang string
 	// Panicked, if set, is told of a panic while deciding a record (with
 	// the stack); the record is answered with an internal problem and the
 	// batch goes on.
@@ -248,7 +251,9 @@ func decideRecord(ctx context.Context, set *Set, index int, raw []byte, opts Bat
 		opts.Decided(index, c, d, p)
 	}
 	if p != nil {
-		return &BatchEntry{Index: index, Error: p.finish()}
+		// A copy: Decided may still hold p.
+		q := *p
+		return &BatchEntry{Index: index, Error: q.finish().localize(opts.Lang)}
 	}
 	out, err := d.JSON()
 	if err != nil {

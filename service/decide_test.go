@@ -184,3 +184,49 @@ func TestDecide_counts_decisions_in_metrics(t *testing.T) {
 }
 
 var _ = http.StatusOK
+
+// TestDecide_problems_follow_accept_language: a case's problems are Chinese
+// unless the request prefers English; the title and detail stay Chinese.
+func TestDecide_problems_follow_accept_language(t *testing.T) {
+	a := newAPI(t, Config{})
+	invalidCase := []byte(`{"item":"330199ZF028","party":{"type":"individual","birth_date":"1985-05-20"},` +
+		`"act_date":"2026-02-30","discovery_date":"2026-05-12","decision_date":"2026-05-25","facts":{"stoves":"two"}}`)
+	for _, tt := range []struct {
+		name, acceptLanguage, want string
+	}{
+		{"no_header_is_chinese", "", "不是真实存在的日期"},
+		{"chinese_preferred", "zh-CN,zh;q=0.9,en;q=0.8", "不是真实存在的日期"},
+		{"english", "en", "is not a real date"},
+		{"english_preferred_by_quality", "zh;q=0.5, en-US", "is not a real date"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			h := http.Header{}
+			if tt.acceptLanguage != "" {
+				h.Set("Accept-Language", tt.acceptLanguage)
+			}
+			rec := a.do(t, request{method: "POST", path: "/v1/decisions", contentType: "application/json", body: invalidCase, header: h})
+			p := decodeProblem(t, rec.Body.Bytes())
+			if p.Code != CodeInvalidCase || !hasHan(p.Title) {
+				t.Fatalf("problem %+v", p)
+			}
+			found := false
+			for _, pr := range p.Problems {
+				found = found || pr.Field == "act_date" && strings.Contains(pr.Message, tt.want)
+			}
+			if !found {
+				t.Errorf("problems %+v: no act_date problem with %q", p.Problems, tt.want)
+			}
+		})
+	}
+	// A batch answers each case's problems in the language asked for too.
+	h := http.Header{"Accept-Language": {"en"}}
+	rec := a.do(t, request{method: "POST", path: "/v1/decisions:batch", contentType: "application/json", body: append(append([]byte("["), invalidCase...), ']'), header: h})
+	if !strings.Contains(rec.Body.String(), "is not a real date") {
+		t.Errorf("batch in English: %s", rec.Body)
+	}
+	rec = a.do(t, request{method: "POST", path: "/v1/decisions:batch", contentType: "application/json", body: append(append([]byte("["), invalidCase...), ']')})
+	if !strings.Contains(rec.Body.String(), "不是真实存在的日期") {
+		t.Errorf("batch in Chinese: %s", rec.Body)
+	}
+	t.Log(a.do(t, request{method: "POST", path: "/v1/decisions", contentType: "application/json", body: invalidCase}).Body.String())
+}

@@ -45,7 +45,8 @@ const (
 
 // Problem is an RFC 9457 problem detail: Type is "urn:jizhun:problem:" and
 // the Code, Title and Detail are Chinese, Problems lists what is wrong with a
-// case field by field (discretion.CaseError).
+// case field by field (discretion.CaseError), in Chinese unless the request
+// asks for English (Accept-Language: en).
 type Problem struct {
 	Type     string               `json:"type"`
 	Title    string               `json:"title"`
@@ -64,9 +65,54 @@ func (p *Problem) finish() *Problem {
 	return p
 }
 
-// writeProblem writes p as application/problem+json.
+// localize renders the case's problems in lang ("en" for English, else
+// Chinese) and returns p.
+func (p *Problem) localize(lang string) *Problem {
+	if len(p.Problems) == 0 {
+		return p
+	}
+	out := make([]discretion.Problem, len(p.Problems))
+	for i, cp := range p.Problems {
+		out[i] = cp.Localize(lang)
+	}
+	p.Problems = out
+	return p
+}
+
+// requestLang is the language a request asks for in its Accept-Language
+// header (RFC 9110 §12.5.4): "en" where the language it prefers most, by
+// quality, is English, else "zh", the default. Only problems[].message
+// follows it; titles and details are Chinese.
+func requestLang(r *http.Request) string {
+	if r == nil {
+		return "zh"
+	}
+	best, bestQ := "zh", 0.0
+	for _, part := range strings.Split(r.Header.Get("Accept-Language"), ",") {
+		tag, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		q := 1.0
+		if v, ok := strings.CutPrefix(strings.TrimSpace(params), "q="); ok {
+			if _, err := fmt.Sscanf(v, "%g", &q); err != nil {
+				continue
+			}
+		}
+		tag = strings.ToLower(strings.TrimSpace(tag))
+		if tag == "" || q <= bestQ {
+			continue
+		}
+		best, bestQ = "zh", q
+		if tag == "en" || strings.HasPrefix(tag, "en-") {
+			best = "en"
+		}
+	}
+	return best
+}
+
+// writeProblem writes p as application/problem+json, its case problems in
+// the language the request asks for.
 func writeProblem(w http.ResponseWriter, r *http.Request, p *Problem) {
 	p.finish()
+	p.localize(requestLang(r))
 	if r != nil && p.Instance == "" {
 		p.Instance = r.URL.Path
 	}

@@ -329,6 +329,7 @@ func (s *Server) handleBatch(w http.ResponseWriter, r *http.Request) {
 		Catalog:        catalogID,
 		Workers:        s.cfg.BatchWorkers,
 		MaxRecordBytes: int(s.cfg.MaxCaseBytes),
+		Lang:           requestLang(r),
 		Decided: func(_ int, c *discretion.Case, d *discretion.Decision, p *Problem) {
 			s.recordDecision(c, d, p)
 		},

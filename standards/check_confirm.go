@@ -127,7 +127,8 @@ func appliedRules(d *discretion.Decision) (map[string]bool, error) {
 func engineDid(d *discretion.Decision, err error) string {
 	switch {
 	case err != nil:
-		return "failed: " + err.Error()
+		// The note is English: so is the engine's error in it.
+		return "failed: " + discretion.LocalizeError(err, "en").Error()
 	case d.Grade != "":
 		return fmt.Sprintf("decided %s at grade %s", d.Outcome, d.Grade)
 	case d.Reason != "":

@@ -41,7 +41,7 @@ func decideBatch(catalogPath string, args []string, workers int, stdin io.Reader
 	}
 	counted := &countingReader{r: in}
 	var done atomic.Int64
-	opts := service.BatchOptions{Workers: workers, Written: func(*service.BatchEntry) { done.Add(1) }}
+	opts := service.BatchOptions{Workers: workers, Lang: langOf(stderr), Written: func(*service.BatchEntry) { done.Add(1) }}
 	start := time.Now()
 	stopBar := func() {}
 	if isTerminal(stderr) {

@@ -26,7 +26,7 @@ func TestDecide_without_catalog_uses_bundled_county_catalog(t *testing.T) {
 func TestDecide_bundled_catalog_rejects_foreign_item(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := run([]string{"decide", "--case", tdGeneral}, nil, &stdout, &stderr)
-	if code != exitInvalid || !strings.Contains(stderr.String(), "is not an item of catalog example-county-chengguan") {
+	if code != exitInvalid || !strings.Contains(stderr.String(), "不是裁量基准目录 example-county-chengguan 中的事项") {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
 	}
 }

@@ -93,9 +93,9 @@ func TestCheckWitnessFilesDecide(t *testing.T) {
 		// overlap's witness, naming both grades.
 		ambiguous := strings.Contains(f, "-overlap-B002")
 		switch {
-		case gap && (c != exitInvalid || !strings.Contains(e.String(), "no grade matches")):
+		case gap && (c != exitInvalid || !strings.Contains(e.String(), "本案不符合任何档次的条件")):
 			t.Errorf("%s: exit %d, want the gap error\n%s", f, c, e.String())
-		case ambiguous && (c != exitInvalid || !strings.Contains(e.String(), "declares its grades exclusive")):
+		case ambiguous && (c != exitInvalid || !strings.Contains(e.String(), "裁量基准声明各档次互斥")):
 			t.Errorf("%s: exit %d, want the ambiguity error\n%s", f, c, e.String())
 		case !gap && !ambiguous && c != exitOK:
 			t.Errorf("%s: exit %d\n%s", f, c, e.String())

@@ -217,7 +217,7 @@ func TestDecideInvalidExit1(t *testing.T) {
 	t.Run("invalid_case_lists_every_problem", func(t *testing.T) {
 		r := cliRun(t, "", "decide", "--catalog", tdCatalog, "--case", "testdata/invalid.json")
 		r.want(t, exitInvalid)
-		for _, s := range []string{"testdata/invalid.json: invalid case:", "act_date:", "party.birth_date:", "facts.area_m2:"} {
+		for _, s := range []string{"testdata/invalid.json: 案件有误：", "act_date: \"2024-02-30\" 不是真实存在的日期", "party.birth_date: 缺少", "facts.area_m2: 应为数字"} {
 			if !strings.Contains(r.stderr, s) {
 				t.Errorf("stderr lacks %q:\n%s", s, r.stderr)
 			}
@@ -226,10 +226,28 @@ func TestDecideInvalidExit1(t *testing.T) {
 			t.Errorf("stdout = %q", r.stdout)
 		}
 	})
+	t.Run("invalid_case_in_english_with_lang_en", func(t *testing.T) {
+		for _, args := range [][]string{
+			{"--lang", "en", "decide", "--catalog", tdCatalog, "--case", "testdata/invalid.json"},
+			{"decide", "--catalog", tdCatalog, "--case", "testdata/invalid.json", "--lang=en"},
+		} {
+			r := cliRun(t, "", args...)
+			r.want(t, exitInvalid)
+			for _, s := range []string{"testdata/invalid.json: invalid case:", `act_date: "2024-02-30" is not a real date`, "party.birth_date: missing", "facts.area_m2:"} {
+				if !strings.Contains(r.stderr, s) {
+					t.Errorf("%v: stderr lacks %q:\n%s", args, s, r.stderr)
+				}
+			}
+		}
+		r := cliRun(t, "", "decide", "--lang", "en", "--catalog", tdCatalog, "--case", "testdata/gap.json")
+		if !strings.Contains(r.stderr, "no grade matches the case (area_m2=70)") {
+			t.Errorf("gap in English: %q", r.stderr)
+		}
+	})
 	t.Run("unknown_case_field", func(t *testing.T) {
 		r := cliRun(t, "", "decide", "--catalog", tdCatalog, "--case", "testdata/unknown_field.json")
 		r.want(t, exitInvalid)
-		if !strings.Contains(r.stderr, `unknown field "penalty"`) {
+		if !strings.Contains(r.stderr, `不认识的字段 "penalty"`) {
 			t.Errorf("stderr = %q", r.stderr)
 		}
 	})
@@ -247,14 +265,14 @@ func TestDecideInvalidExit1(t *testing.T) {
 	t.Run("gap_in_catalog", func(t *testing.T) {
 		r := cliRun(t, "", "decide", "--catalog", tdCatalog, "--case", "testdata/gap.json")
 		r.want(t, exitInvalid)
-		if !strings.Contains(r.stderr, "no grade matches") || !strings.Contains(r.stderr, "area_m2=70") {
+		if !strings.Contains(r.stderr, "本案不符合任何档次的条件") || !strings.Contains(r.stderr, "area_m2=70") {
 			t.Errorf("stderr = %q", r.stderr)
 		}
 	})
 	t.Run("unknown_item", func(t *testing.T) {
 		r := cliRun(t, "", "decide", "--catalog", tdCatalog, "--case", tdGeneral, "--item", "RAOD")
 		r.want(t, exitInvalid)
-		if !strings.Contains(r.stderr, `did you mean "ROAD"`) {
+		if !strings.Contains(r.stderr, `是否应为 "ROAD"`) {
 			t.Errorf("stderr = %q", r.stderr)
 		}
 	})
@@ -392,7 +410,7 @@ func TestDecideItemOverride(t *testing.T) {
 	// output.
 	r := cliRun(t, "", "decide", "--catalog", tdCatalog, "--case", tdGeneral, "--item", "BBQ", "--format", "json")
 	r.want(t, exitInvalid)
-	if !strings.Contains(r.stderr, `item BBQ declares no fact "area_m2"`) {
+	if !strings.Contains(r.stderr, `事项 BBQ 没有声明事实 "area_m2"`) {
 		t.Errorf("stderr = %q", r.stderr)
 	}
 	two := `{"items": ["ROAD", "BBQ"], "party": {"type": "organization"}, "act_date": "2024-03-02",

@@ -235,7 +235,7 @@ func decideOne(e *env, o *decideOptions) int {
 	}
 	c, err := readCase(o.casePath, e.stdin)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", o.casePath, err)
+		fmt.Fprintf(stderr, "%s: %v\n", o.casePath, localizeErr(stderr, err))
 		return exitInvalid
 	}
 	if o.item != "" {
@@ -243,6 +243,7 @@ func decideOne(e *env, o *decideOptions) int {
 	}
 	d, err := eng.Decide(context.Background(), c)
 	if err != nil {
+		err = localizeErr(stderr, err)
 		var gap *discretion.GapError
 		var ambiguous *discretion.AmbiguousGradeError
 		if errors.As(err, &gap) || errors.As(err, &ambiguous) {

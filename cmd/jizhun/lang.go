@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/discretion"
 )
 
 // language picks the language of diagnostics: --lang VALUE (or
@@ -46,6 +47,22 @@ func language(args []string, getenv func(string) string) (string, []string) {
 type localizedWriter struct {
 	io.Writer
 	lang string
+}
+
+// langOf is the language of the stream w: "en" or "zh".
+func langOf(w io.Writer) string {
+	if lw, ok := w.(localizedWriter); ok {
+		return lw.lang
+	}
+	return "zh"
+}
+
+// localizeErr renders a case's errors in the language of the stream they
+// go to: the problems of a case (CaseError) and the catalog defects a case
+// reveals (GapError, AmbiguousGradeError). Any other error is returned as
+// it is.
+func localizeErr(w io.Writer, err error) error {
+	return discretion.LocalizeError(err, langOf(w))
 }
 
 // localize renders diagnostics in the language of the stream they go to.
