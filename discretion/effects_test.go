@@ -110,7 +110,7 @@ func TestEffects_point_of_unbounded_grade_is_an_error(t *testing.T) {
 		"sanctions: [{type: fine, mandatory: true, amount: {min: 1000, max: 11000}}]", "sanctions: [{type: fine, mandatory: true, amount: {min: 1000}}]",
 		"fine: {min: 7000, max: 11000}", "fine: {min: 7000}")
 	_, err := e.Decide(context.Background(), orgCase("ROWS", map[string]any{"level": "high", "at_max": true}))
-	if err == nil || !strings.Contains(err.Error(), "no maximum") {
+	if err == nil || !strings.Contains(err.Error(), "没有上限") {
 		t.Fatalf("err = %v, want an error that the grade has no maximum", err)
 	}
 	d := decide(t, e, orgCase("ROWS", map[string]any{"level": "high", "at_min": true}))

@@ -11,6 +11,8 @@ import "github.com/jizhun/jizhun/catalog"
 // are what the reader must write in the case.
 var messagesZh = catalog.Messages{
 	"invalid case:": "案件有误：",
+	"item %s: the grade's fine range %s has no maximum, so factor %s cannot take its %s": "事项 %s：阶次罚款幅度%s没有上限，情节 %s 不能按其 %s（最高限或者中间值）处罚",
+
 	"no case given": "没有提供案件",
 
 	// Reading the case JSON.
