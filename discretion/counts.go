@@ -1,0 +1,186 @@
+package discretion
+
+import (
+	"fmt"
+
+	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
+)
+
+// The declared counters of the history (catalog.Count) take the last slots
+// of an item's value slice: the catalog's counters first, at the same slots
+// in every item so that the catalog's conditions read them, then the
+// item's. Their slots begin after room for the largest item's facts, so
+// that an item with fewer facts leaves the slots between unused.
+
+// CounterBase is the slot of the catalog's first counter.
+func CounterBase(cat *catalog.Catalog) int {
+	most := 0
+	for _, it := range cat.Items {
+		most = max(most, len(it.Facts))
+	}
+	return NumBuiltinSlots + len(cat.Facts) + most
+}
+
+// Slots is the length of the value slice of an item's conditions; with a
+// nil item, of the catalog-wide conditions'.
+func Slots(cat *catalog.Catalog, it *catalog.Item) int {
+	n := CounterBase(cat) + len(cat.Counts)
+	if it != nil {
+		n += len(it.Counts)
+	}
+	return n
+}
+
+// addCounters declares counters in a scope from the slot first on.
+func addCounters(s *condition.Scope, first int, cs []*catalog.Count) {
+	for i, c := range cs {
+		s.Add(c.Name, first+i, catalog.FactInt, c.Fact())
+	}
+}
+
+// counterRule is one declared counter, compiled.
+type counterRule struct {
+	c     *catalog.Count
+	slot  int
+	group *catalog.Group // items: group:<id>
+}
+
+// compileCounters lists the counters an item's conditions read: the
+// catalog's, then the item's.
+func compileCounters(cat *catalog.Catalog, it *catalog.Item) []*counterRule {
+	base := CounterBase(cat)
+	var out []*counterRule
+	for i, c := range cat.Counts {
+		out = append(out, &counterRule{c: c, slot: base + i, group: cat.LookupGroup(c.Group())})
+	}
+	for i, c := range it.Counts {
+		out = append(out, &counterRule{c: c, slot: base + len(cat.Counts) + i, group: cat.LookupGroup(c.Group())})
+	}
+	return out
+}
+
+// counterGap is a prior that lacks what a counter needs: its index in the
+// history and the field, or prior -1.
+type counterGap struct {
+	prior int
+	field string
+}
+
+// window is the first and last day of a counter's window for an act.
+func (cr *counterRule) window(act catalog.Date) (first, last catalog.Date) {
+	return cr.c.Window.FirstDay(act, cr.c.FirstDay), act.AddDays(-1)
+}
+
+// counts fills the counters' slots. A counter some prior lacks a date or
+// an outcome for is left unset, and the prior recorded in r.gaps, so that
+// a rule that reads it stops with a case error naming the prior's field
+// instead of guessing.
+func (r *run) counts() {
+	crs := r.ir.counters
+	if len(crs) == 0 {
+		return
+	}
+	r.gaps = r.gaps[:0]
+	act := r.dates.act
+	for _, cr := range crs {
+		first, _ := cr.window(act)
+		gap := counterGap{prior: -1}
+		var n int64
+		for i, h := range r.c.History {
+			if !cr.concerns(h.Item, r.ir.item.Code) {
+				continue
+			}
+			if cr.c.NeedsOutcome() {
+				o := Outcome(h.Outcome)
+				if !o.known() {
+					gap = counterGap{prior: i, field: "outcome"}
+					break
+				}
+				if !o.Imposes() {
+					continue
+				}
+			}
+			d := r.history[i].act
+			if cr.c.NeedsDecisionDate() {
+				if !r.history[i].hasDecision {
+					gap = counterGap{prior: i, field: "decision_date"}
+					break
+				}
+				d = r.history[i].decision
+			}
+			if d >= first && d < act {
+				n++
+			}
+		}
+		r.gaps = append(r.gaps, gap)
+		if gap.prior >= 0 {
+			r.set[cr.slot] = false
+			continue
+		}
+		r.vals[cr.slot] = catalog.Value{Type: catalog.FactInt, Num: intDecimal(n)}
+		r.set[cr.slot] = true
+	}
+}
+
+// concerns reports whether a prior of item code counts for the counter of
+// a case of item current.
+func (cr *counterRule) concerns(code, current string) bool {
+	switch {
+	case cr.group != nil:
+		return cr.group.Has(code)
+	case cr.c.Items == catalog.CountAnyItem:
+		return true
+	}
+	return code == current
+}
+
+// known reports whether o is an outcome a decision can have.
+func (o Outcome) known() bool {
+	switch o {
+	case NoPenalty, OrderOnly, NoFinePossible, Mitigated, Lighter, General, Heavier:
+		return true
+	}
+	return false
+}
+
+// counterGapError records, for a rule that reads a counter left unset, the
+// prior that lacks what the counter needs; it reports whether slot is a
+// counter's.
+func (r *run) counterGapError(ru *rule, v *condition.Var) bool {
+	for i, cr := range r.ir.counters {
+		if cr.slot != v.Slot {
+			continue
+		}
+		g := r.gaps[i]
+		field := fmt.Sprintf("history[%d].%s", g.prior, g.field)
+		what := "its decision date"
+		if g.field == "outcome" {
+			what = "its outcome (no_penalty, order_only, no_fine_possible, mitigated, lighter, general or heavier)"
+		}
+		r.cerr.add(field, "missing: rule %s reads %s (%s), which counts prior violations of item %s: give the prior violation %s",
+			ru.id, v.Name, cr.c.Label, r.c.History[g.prior].Item, what)
+		return true
+	}
+	return false
+}
+
+// counterWindows names the first and last day of the windows of the
+// counters a rule read: "（两年内因同一违法行为受过行政处罚的次数：2024-03-01至2026-02-28，首日计入）".
+func (rd *renderer) counterWindows(refs []*condition.Var) string {
+	s := ""
+	for _, v := range refs {
+		for _, cr := range rd.ir.counters {
+			if cr.slot != v.Slot {
+				continue
+			}
+			if cr.c.Window.None {
+				s += fmt.Sprintf("（%s：不限回溯期间，计至%s）", cr.c.Label, rd.dates.act.AddDays(-1))
+				continue
+			}
+			first, last := cr.window(rd.dates.act)
+			s += fmt.Sprintf("（%s：%s至%s，%s）", cr.c.Label, first, last, cr.c.FirstDay.Label())
+		}
+	}
+	return s
+}
