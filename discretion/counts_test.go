@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
 	"github.com/jizhun/jizhun/discretion"
 )
 
@@ -164,4 +166,27 @@ func TestCounterCaseErrors(t *testing.T) {
 			t.Fatalf("grade = %q, want plain", d.Grade)
 		}
 	})
+}
+
+func TestCounterConditionRendersAsChinese(t *testing.T) {
+	cat, err := catalog.Load("counts.yaml", []byte(countsCatalog))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scope := discretion.Scope(cat, cat.Items[0])
+	tests := []struct{ src, want string }{
+		{"penalized_same_item_2y >= 2", "两年内因同一违法行为受过行政处罚2次以上"},
+		{"penalized_same_item_2y > 0", "两年内因同一违法行为受过行政处罚1次以上"},
+		{"penalized_same_item_2y < 2", "两年内因同一违法行为受过行政处罚不足2次"},
+		{"violations_any_30d == 0", "三十日内违法行为的次数为0次"},
+	}
+	for _, tt := range tests {
+		x, diags := condition.Compile(catalog.NewCond(tt.src), scope)
+		if diags.Err() != nil {
+			t.Fatalf("%s: %v", tt.src, diags.Err())
+		}
+		if got := condition.Render(x); got != tt.want {
+			t.Errorf("Render(%s) = %q, want %q", tt.src, got, tt.want)
+		}
+	}
 }
