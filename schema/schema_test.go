@@ -502,6 +502,8 @@ func TestCatalogSchemaMatchesTypes(t *testing.T) {
 			typeOf[catalog.Offset]():            "offset",
 			typeOf[catalog.Factor]():            "factor",
 			typeOf[catalog.Constraint]():        "constraint",
+			typeOf[catalog.Count]():             "count",
+			typeOf[catalog.Group]():             "group",
 			typeOf[catalog.Rule]():              "rule",
 			typeOf[catalog.Fact]():              "fact",
 			typeOf[catalog.AmountRule]():        "amountRule",
