@@ -84,35 +84,7 @@ func (r *run) counts() {
 	r.gaps = r.gaps[:0]
 	act := r.dates.act
 	for _, cr := range crs {
-		first, _ := cr.window(act)
-		gap := counterGap{prior: -1}
-		var n int64
-		for i, h := range r.c.History {
-			if !cr.concerns(h.Item, r.ir.item.Code) {
-				continue
-			}
-			if cr.c.NeedsOutcome() {
-				o := Outcome(h.Outcome)
-				if !o.known() {
-					gap = counterGap{prior: i, field: "outcome"}
-					break
-				}
-				if !o.Imposes() {
-					continue
-				}
-			}
-			d := r.history[i].act
-			if cr.c.NeedsDecisionDate() {
-				if !r.history[i].hasDecision {
-					gap = counterGap{prior: i, field: "decision_date"}
-					break
-				}
-				d = r.history[i].decision
-			}
-			if d >= first && d < act {
-				n++
-			}
-		}
+		n, gap := cr.count(act, r.ir.item.Code, r.c.History, r.history)
 		r.gaps = append(r.gaps, gap)
 		if gap.prior >= 0 {
 			r.set[cr.slot] = false
@@ -121,6 +93,81 @@ func (r *run) counts() {
 		r.vals[cr.slot] = catalog.Value{Type: catalog.FactInt, Num: intDecimal(n)}
 		r.set[cr.slot] = true
 	}
+}
+
+// count counts the priors of a history, with their parsed dates, for a case
+// of item current whose act is on act. gap.prior is -1 unless a prior lacks
+// what the counter needs.
+func (cr *counterRule) count(act catalog.Date, current string, history []Prior, dates []priorDates) (int64, counterGap) {
+	first, _ := cr.window(act)
+	var n int64
+	for i, h := range history {
+		if !cr.concerns(h.Item, current) {
+			continue
+		}
+		if cr.c.NeedsOutcome() {
+			o := Outcome(h.Outcome)
+			if !o.known() {
+				return 0, counterGap{prior: i, field: "outcome"}
+			}
+			if !o.Imposes() {
+				continue
+			}
+		}
+		d := dates[i].act
+		if cr.c.NeedsDecisionDate() {
+			if !dates[i].hasDecision {
+				return 0, counterGap{prior: i, field: "decision_date"}
+			}
+			d = dates[i].decision
+		}
+		if d >= first && d < act {
+			n++
+		}
+	}
+	return n, counterGap{prior: -1}
+}
+
+// Counter is a declared counter of the history as an item's conditions
+// read it: its slot in the value slice and its declaration.
+type Counter struct {
+	Slot  int
+	Count *catalog.Count
+}
+
+// Counters lists the counters an item's conditions read, the catalog's
+// first, for packages that build value slices themselves.
+func Counters(cat *catalog.Catalog, it *catalog.Item) []Counter {
+	var out []Counter
+	for _, cr := range compileCounters(cat, it) {
+		out = append(out, Counter{Slot: cr.slot, Count: cr.c})
+	}
+	return out
+}
+
+// CountHistory computes a counter as the engine does for a case of item it
+// whose act is on act, with the history given. ok is false when a prior
+// lacks what the counter needs or a date does not parse: the engine would
+// stop a rule that reads it with a case error.
+func CountHistory(cat *catalog.Catalog, it *catalog.Item, c Counter, act catalog.Date, history []Prior) (n int64, ok bool) {
+	dates := make([]priorDates, len(history))
+	for i, h := range history {
+		a, err := h.ActDate.Parse()
+		if err != nil {
+			return 0, false
+		}
+		dates[i].act = a
+		if h.DecisionDate != "" {
+			d, err := h.DecisionDate.Parse()
+			if err != nil {
+				return 0, false
+			}
+			dates[i].decision, dates[i].hasDecision = d, true
+		}
+	}
+	cr := &counterRule{c: c.Count, slot: c.Slot, group: cat.LookupGroup(c.Count.Group())}
+	n, gap := cr.count(act, it.Code, history, dates)
+	return n, gap.prior < 0
 }
 
 // concerns reports whether a prior of item code counts for the counter of
