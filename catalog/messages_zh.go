@@ -283,7 +283,7 @@ var messagesZh = map[string]string{
 	"%s: no grade cuts the fine's own amount, which applies when no range's condition holds; give grades without range:":             "%s：没有档次划分罚款本身的幅度（各幅度条件都不成立时适用）；请写出不带 range: 的档次",
 	"%s: no grade cuts fine range %s (%s); give grades with range: %s":                                                               "%s：没有档次划分罚款幅度 %s（%s）；请写出带 range: %s 的档次",
 	"window %q: want none, <n>y, <n>m or <n>d":                                                                                       "期间 %q：应写 none，或“数字+单位”，如 1y（年）、6m（月）、15d（日）",
-	"window %q: want none, <n>y, <n>m or <n>d with 0 < n ≤ 100":                                                                      "期间 %q：应写 none，或“数字+单位”，如 1y、6m、15d，数字在1到100之间",
+	"window %q: want none, <n>y, <n>m or <n>d, from 1 day to 100 years (100y, 1200m, 36500d)":                                        "期间 %q：应写 none，或“数字+单位”，如 1y、6m、15d，最短1日，最长100年（100y、1200m、36500d）",
 	"fact %s: %s":                                             "事实 %s：%s",
 	"want true or false, got %s":                              "应为 true 或 false，这里是 %s",
 	"want one of %s, got %s":                                  "应为 %s 之一，这里是 %s",
