@@ -1,6 +1,7 @@
 package discretion_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -188,5 +189,31 @@ func TestCounterConditionRendersAsChinese(t *testing.T) {
 		if got := condition.Render(x); got != tt.want {
 			t.Errorf("Render(%s) = %q, want %q", tt.src, got, tt.want)
 		}
+	}
+}
+
+// counters_cost_no_allocation: the declared counters are computed once per
+// decision without allocating: a decision of an item graded by them stays
+// within the reference bound.
+func TestCountersAllocateNothing(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("allocation count")
+	}
+	e := engineYAML(t, "counts.yaml", countsCatalog)
+	c := newCase("P1", nil)
+	c.History = []discretion.Prior{
+		{Item: "P1", ActDate: "2022-05-01", DecisionDate: "2022-06-01", Outcome: "general"},
+		{Item: "P2", ActDate: "2023-06-01", DecisionDate: "2023-07-01", Outcome: "no_penalty"},
+		{Item: "P3", ActDate: "2024-02-10", DecisionDate: "2024-02-20", Outcome: "lighter"},
+	}
+	ctx := context.Background()
+	allocs := testing.AllocsPerRun(500, func() {
+		if _, err := e.Decide(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Logf("%.1f allocations per decision reading counters", allocs)
+	if allocs > maxDecideAllocs {
+		t.Errorf("a decision reading counters makes %.1f allocations; want at most %d", allocs, maxDecideAllocs)
 	}
 }
