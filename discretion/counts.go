@@ -16,8 +16,10 @@ import (
 // CounterBase is the slot of the catalog's first counter.
 func CounterBase(cat *catalog.Catalog) int {
 	most := 0
-	for _, it := range cat.Items {
-		most = max(most, len(it.Facts))
+	for _, its := range [][]*catalog.Item{cat.Items, cat.LeftOut} {
+		for _, it := range its {
+			most = max(most, len(it.Facts))
+		}
 	}
 	return NumBuiltinSlots + len(cat.Facts) + most
 }
