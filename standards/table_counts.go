@@ -90,3 +90,14 @@ func groupText(cat *catalog.Catalog, g *catalog.Group) string {
 	}
 	return label + "（" + strings.Join(names, "、") + "）"
 }
+
+// outlineCounts adds counters to a catalog diff's tree, one node each:
+// what the table says and what runs.
+func (b *builder) outlineCounts(n *dnode, cs []*catalog.Count) {
+	for _, c := range cs {
+		kn := n.kid("count:"+c.Name, "历史计数 "+c.Name+"（"+c.Label+"）")
+		kn.set("定义", countDefinition(b.cat, c))
+		kn.set("规则", fmt.Sprintf("window: %s, counting: %s, outcomes: %s, items: %s, first_day: %s, date: %s",
+			c.Window, c.Counting, c.Outcomes, c.Items, c.FirstDay, c.Date))
+	}
+}

@@ -42,3 +42,39 @@ func TestTableStatesCounters(t *testing.T) {
 		}
 	}
 }
+
+// counter_change_is_in_the_diff: a counter's window changed, a counter of
+// an item added and a group's items changed are each reported.
+func TestDiffCounters(t *testing.T) {
+	old, err := catalog.Load("counts.yaml", []byte(chkCountsCatalog))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := strings.NewReplacer(
+		`label: 两年内因同一违法行为受过行政处罚的次数, window: 2y}`, `label: 两年内因同一违法行为受过行政处罚的次数, window: 3y}`,
+		`items: [GAP, GROUP]}`, `items: [GAP, GROUP, CLEAN]}`,
+		"    name: 计数不为负\n", "    name: 计数不为负\n    counts:\n      - {name: ever, label: 以往违法行为的次数, window: none, counting: violations}\n",
+	).Replace(chkCountsCatalog)
+	new, err := catalog.Load("counts.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := standards.Diff(old, new)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, c := range r.Changes {
+		got[string(c.Kind)+" "+c.Key+" "+c.Field] = true
+	}
+	for _, want := range []string{
+		"changed count:penalized_2y 规则",
+		"changed count:penalized_2y 定义",
+		"changed group:occupy 事项",
+		"added item:CLEAN/count:ever ",
+	} {
+		if !got[want] {
+			t.Errorf("diff lacks %q; has %v", want, got)
+		}
+	}
+}
