@@ -148,12 +148,12 @@ func (v *validator) catalog() {
 			}
 		}
 	}
-	v.guard(func() { v.groups(codes) })
 	for code := range brokenCodes {
 		if _, ok := codes[code]; !ok {
 			codes[code] = Pos{}
 		}
 	}
+	v.guard(func() { v.groups(codes) })
 	v.legal(codes)
 }
 
