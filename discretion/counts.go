@@ -71,7 +71,17 @@ type counterGap struct {
 
 // window is the first and last day of a counter's window for an act.
 func (cr *counterRule) window(act catalog.Date) (first, last catalog.Date) {
-	return cr.c.Window.FirstDay(act, cr.c.FirstDay), act.AddDays(-1)
+	w := cr.c.Window
+	if w.Years > 0 {
+		// catalog.Window.FirstDay on the hot path's packed dates (fast.go).
+		first = ymdOf(act).addYears(-w.Years).date()
+		if cr.c.FirstDay == catalog.FirstDayExcluded {
+			first++
+		}
+	} else {
+		first = w.FirstDay(act, cr.c.FirstDay)
+	}
+	return first, act - 1
 }
 
 // counts fills the counters' slots. A counter some prior lacks a date or
