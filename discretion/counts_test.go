@@ -160,6 +160,11 @@ func TestCounterCaseErrors(t *testing.T) {
 		c.History = []discretion.Prior{{Item: "P1", ActDate: "2023-01-01", DecisionDate: "2023-02-01"}}
 		problem(t, caseError(t, e, c), "history[0].outcome", "penalized_same_item_2y")
 	})
+	t.Run("prior_with_unknown_outcome_is_a_case_error_for_a_penalty_counter", func(t *testing.T) {
+		c := newCase("P1", nil)
+		c.History = []discretion.Prior{{Item: "P1", ActDate: "2023-01-01", DecisionDate: "2023-02-01", Outcome: "fined"}}
+		problem(t, caseError(t, e, c), "history[0].outcome", `"fined" is not an outcome`, "penalized_same_item_2y")
+	})
 	t.Run("prior_of_another_item_needs_no_decision_date", func(t *testing.T) {
 		c := newCase("P1", nil)
 		c.History = []discretion.Prior{{Item: "P3", ActDate: "2020-01-01"}}
