@@ -295,6 +295,7 @@ var messagesZh = map[string]string{
 	"%s: no grade cuts fine range %s (%s); give grades with range: %s":                                                   "%s：没有档次划分罚款幅度 %s（%s）；请写出带 range: %s 的档次",
 	"window %q: want none, <n>y, <n>m or <n>d":                                                                           "期间 %q：应写 none，或“数字+单位”，如 1y（年）、6m（月）、15d（日）",
 	"window %q: want none, <n>y, <n>m or <n>d with 0 < n ≤ 100":                                                          "期间 %q：应写 none，或“数字+单位”，如 1y、6m、15d，数字在1到100之间",
+	"window %q: want none, <n>y, <n>m or <n>d, from 1 day to 100 years (100y, 1200m, 36500d)":                            "期间 %q：应写 none，或“数字+单位”，如 1y、6m、15d，最短1日，最长100年（100y、1200m、36500d）",
 	"fact %s: %s":                                             "事实 %s：%s",
 	"want true or false, got %s":                              "应为 true 或 false，这里是 %s",
 	"want one of %s, got %s":                                  "应为 %s 之一，这里是 %s",
@@ -320,6 +321,28 @@ var messagesZh = map[string]string{
 	"percent of the base": "％（基数的百分比）",
 	"that is about %d items the size of the bundled county catalog's; split a larger catalog into several files": "约相当于%d个与示例县级目录同样大小的事项；更大的目录请拆分为几个文件",
 	"the value holds full-width characters; write %s":                                                            "值中有全角字符；应写作 %s",
+
+	// Counters of the history and groups of items (counts.go).
+	"the catalog's counts":                    "目录的 counts（历史计数）",
+	"item %s counts":                          "事项 %s 的 counts（历史计数）",
+	"group id %q is used twice (first at %s)": "事项组 id %q 重复使用（首次出现在 %s）",
+	"group id %q must be lower-case letters, digits and _ , starting with a letter": "事项组 id %q 只能由小写字母、数字和 _ 组成，并以字母开头",
+	"group %s lists no items":                 "事项组 %s 没有列出任何事项",
+	"group %s: item %q is not in the catalog": "事项组 %s：目录中没有事项 %q",
+	"%s: counter name %q must be lower-case letters, digits and _ , starting with a letter":                 "%s：计数名称 %q 只能由小写字母、数字和 _ 组成，并以字母开头",
+	"%s: counter name %q is a keyword of the condition language":                                            "%s：计数名称 %q 是条件语言的关键字",
+	"%s: counter name %q is provided by the engine: %s":                                                     "%s：计数名称 %q 是引擎提供的变量：%s",
+	"%s: counter name %q is already a fact":                                                                 "%s：计数名称 %q 已是一个事实的名称",
+	"%s: counter name %q is declared twice":                                                                 "%s：计数名称 %q 重复声明",
+	"%s: counter %s needs a label (its Chinese name, as tables print it)":                                   "%s：计数 %s 需要 label（表格中印出的中文名称）",
+	"%s: counter %s: counting must be decisions or violations, not %q":                                      "%s：计数 %s：counting 应为 decisions（处罚决定）或 violations（违法行为），不能是 %q",
+	"%s: counter %s counts violations, whatever their outcome: outcomes: penalty needs counting: decisions": "%s：计数 %s 计算的是违法行为次数，不论处理结果；outcomes: penalty 只能与 counting: decisions 一起使用",
+	"%s: counter %s: outcomes must be penalty or any, not %q":                                               "%s：计数 %s：outcomes 应为 penalty（给予行政处罚的决定）或 any（任何处理决定），不能是 %q",
+	"%s: counter %s: date must be decision_date or act_date, not %q":                                        "%s：计数 %s：date 应为 decision_date（决定日期）或 act_date（违法行为日期），不能是 %q",
+	"%s: counter %s: first_day must be included or excluded, not %q":                                        "%s：计数 %s：first_day 应为 included（首日计入）或 excluded（首日不计入），不能是 %q",
+	"%s: counter %s: group %q is not declared under groups":                                                 "%s：计数 %s：groups 中没有声明事项组 %q",
+	"%s: counter %s: items must be same, any or group:<id>, not %q":                                         "%s：计数 %s：items 应为 same（同一事项）、any（任何事项）或 group:<事项组id>，不能是 %q",
+	"item %s: fact %q is already a counter of the catalog (at %s)":                                          "事项 %s：事实 %q 已是目录的计数名称（见 %s）",
 }
 
 // wordsZh translates the stand-ins for places in the file that are not

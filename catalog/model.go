@@ -41,6 +41,12 @@ type Catalog struct {
 	// have (constraints.go).
 	Constraints []*Constraint `yaml:"constraints"`
 
+	// Counts are the counters of the case's history every item's
+	// conditions may read, Groups the sets of items they may count
+	// together (counts.go).
+	Counts []*Count `yaml:"counts"`
+	Groups []*Group `yaml:"groups"`
+
 	// Digest is "sha256:" and the hex SHA-256 of the source bytes, so that a
 	// decision or a published table names exactly the rules it used.
 	Digest string `yaml:"-"`
@@ -225,6 +231,10 @@ type Item struct {
 	// Constraints are the combinations of facts no case of this item can
 	// have, beside the catalog's (constraints.go).
 	Constraints []*Constraint `yaml:"constraints"`
+
+	// Counts are counters of the case's history this item's conditions
+	// may read, beside the catalog's (counts.go).
+	Counts []*Count `yaml:"counts"`
 }
 
 // ItemLimitation adjusts art. 36 for one item.

@@ -85,8 +85,10 @@ func ParseWindow(s string) (Window, error) {
 		return Window{}, errorP("window %q: want none, <n>y, <n>m or <n>d", s)
 	}
 	n, err := strconv.Atoi(s[:len(s)-1])
-	if err != nil || n <= 0 || n > 100 {
-		return Window{}, errorP("window %q: want none, <n>y, <n>m or <n>d with 0 < n ≤ 100", s)
+	// Any length up to a century: "两年内", "18个月内", "180日内".
+	unit := map[byte]int{'y': 100, 'm': 1200, 'd': 36500}[s[len(s)-1]]
+	if err != nil || n <= 0 || (unit > 0 && n > unit) {
+		return Window{}, errorP("window %q: want none, <n>y, <n>m or <n>d, from 1 day to 100 years (100y, 1200m, 36500d)", s)
 	}
 	switch s[len(s)-1] {
 	case 'y':

@@ -122,6 +122,7 @@ func (v *validator) catalog() {
 	}
 	constraintIDs := map[string]Pos{}
 	v.guard(func() { v.constraints(c.Constraints, constraintIDs, nil) })
+	v.guard(func() { v.counts(c.Counts, nil) })
 	if len(c.Items) == 0 && len(v.all) == 0 {
 		v.errorf(v.at(&c.Items, c.Pos), CodeMissing, "the catalog has no items: a discretion standard states at least one enforcement item")
 	}
@@ -138,6 +139,7 @@ func (v *validator) catalog() {
 		codes[it.Code] = it.Pos
 		v.guard(func() { v.item(it, factorIDs) })
 		v.guard(func() { v.constraints(it.Constraints, maps.Clone(constraintIDs), it) })
+		v.guard(func() { v.counts(it.Counts, it); v.itemFactsAndCounters(it) })
 	}
 	for _, it := range c.Items {
 		for _, code := range it.Concurrent {
@@ -151,6 +153,7 @@ func (v *validator) catalog() {
 			codes[code] = Pos{}
 		}
 	}
+	v.guard(func() { v.groups(codes) })
 	v.legal(codes)
 }
 

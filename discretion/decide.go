@@ -106,6 +106,9 @@ type run struct {
 	flags []string // review flags raised before the decision is built
 	// history holds the parsed dates of the case's history, in order.
 	history []priorDates
+	// gaps holds, per counter of the item, the prior that lacks what the
+	// counter needs (counts.go).
+	gaps []counterGap
 	// blk is the storage of the decision being built.
 	blk *decisionBlock
 	// factual problems found while evaluating (facts a rule needs that the
@@ -443,6 +446,7 @@ func (r *run) builtins() {
 	breached := r.c.Commitment != nil && r.c.Commitment.Breached
 	r.vals[slotCommitmentBreached] = catalog.Value{Type: catalog.FactBool, Bool: breached}
 	r.set[slotCommitmentBreached] = true
+	r.counts()
 }
 
 // historyWindowStart is the first day of the history facts' window of
@@ -501,6 +505,9 @@ func (r *run) eval(ru *rule) bool {
 			if v.Slot == slotPriorPenalized1y {
 				r.cerr.add("history", "rule %s reads %s (%s): give every prior violation of item %s its decision_date and outcome (no_penalty, order_only, no_fine_possible, mitigated, lighter, general or heavier)",
 					ru.id, v.Name, v.Label(), r.ir.item.Code)
+				return false
+			}
+			if v.Slot >= numBuiltinSlots+len(r.ir.facts) && r.counterGapError(ru, v) {
 				return false
 			}
 			// The Chinese shows the condition in words, the English as written.

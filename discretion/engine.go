@@ -77,6 +77,9 @@ type itemRules struct {
 	// snapFacts declares the fact at each position.
 	snap      []int16
 	snapFacts []*catalog.Fact
+	// counters are the declared counters of the history the item's
+	// conditions read (counts.go).
+	counters []*counterRule
 	// constraints are the catalog's constraints, then the item's
 	// (constraints.go).
 	constraints []*constraintRule
@@ -182,7 +185,7 @@ func Compile(cat *catalog.Catalog) (*Engine, error) {
 	e.legalReview = c.rule(cat.Procedure.LegalReview, proc, "procedure", "legal_review", citeArt58, "法制审核")
 	e.collectiveDiscussion = c.rule(cat.Procedure.CollectiveDiscussion, proc, "procedure", "collective_discussion", citeArt57, "集体讨论决定")
 	e.constraints = c.constraints(cat.Constraints, base)
-	c.unsatisfiable(e.constraints, e.constraints, numBuiltinSlots+len(cat.Facts), "")
+	c.unsatisfiable(e.constraints, e.constraints, Slots(cat, nil), "")
 	for i, ir := range c.items(base, e.catalogFactors, e.constraints) {
 		ir.rules.index = i
 		ir.rules.e = e
@@ -331,7 +334,9 @@ func (c *compiler) item(it *catalog.Item, base *condition.Scope, catalogFactors 
 			scope.Add(f.Name, numBuiltinSlots+i, f.Type, f)
 		}
 	}
-	ir.nslots = numBuiltinSlots + len(ir.facts)
+	addCounters(scope, CounterBase(c.cat)+len(c.cat.Counts), it.Counts)
+	ir.counters = compileCounters(c.cat, it)
+	ir.nslots = Slots(c.cat, it)
 	own := c.constraints(it.Constraints, scope)
 	ir.constraints = append(slices.Clip(constraints), own...)
 	c.unsatisfiable(own, ir.constraints, ir.nslots, it.Code)

@@ -10,7 +10,13 @@ import "github.com/jizhun/jizhun/catalog"
 // JSON keys (act_date, individual, decision_date) stay as they are: they
 // are what the reader must write in the case.
 var messagesZh = catalog.Messages{
-	"invalid case:": "案件有误：",
+	"invalid case:":     "案件有误：",
+	"its decision date": "处理决定日期（decision_date）",
+	"its outcome (no_penalty, order_only, no_fine_possible, mitigated, lighter, general or heavier)": "处理结果（outcome：no_penalty、order_only、no_fine_possible、mitigated、lighter、general 或 heavier）",
+
+	"%q is not an outcome: rule %s reads %s (%s), which counts the prior decisions that imposed a penalty; give %s": "%q 不是处理结果：规则 %s 读取%s（%s），该计数只计给予行政处罚的在先决定；请写明%s",
+	"missing: rule %s reads %s (%s), which counts prior violations of item %s: give the prior violation %s":         "缺少：规则 %s 读取%s（%s），该计数统计事项 %s 的在先违法行为；请写明在先违法行为的%s",
+
 	"item %s: the grade's fine range %s has no maximum, so factor %s cannot take its %s": "事项 %s：阶次罚款幅度%s没有上限，情节 %s 不能按其 %s（最高限或者中间值）处罚",
 
 	"no case given": "没有提供案件",

@@ -65,7 +65,7 @@ func (rd *renderer) step(h value, vals []value) Step {
 		ru := rd.ir.rules[h.ref()]
 		s.Step, s.Rule, s.Citation, s.Expr, s.Note = ru.step, ru.id, ru.citation, ru.expr.Src, ru.note
 		s.Facts = rd.facts(ru.expr.Refs)
-		s.Note += rd.historyWindows(ru.expr.Refs)
+		s.Note += rd.historyWindows(ru.expr.Refs) + rd.counterWindows(ru.expr.Refs)
 		if ru.step == "factor" && s.Result {
 			rd.grounds = append(rd.grounds, ground{citation: ru.citation})
 		}

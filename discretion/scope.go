@@ -76,6 +76,7 @@ func BaseScope(cat *catalog.Catalog) *condition.Scope {
 	for i, f := range cat.Facts {
 		s.Add(f.Name, NumBuiltinSlots+i, f.Type, f)
 	}
+	addCounters(s, CounterBase(cat), cat.Counts)
 	return s
 }
 
@@ -104,5 +105,6 @@ func ItemScope(base *condition.Scope, cat *catalog.Catalog, it *catalog.Item) *c
 	for i, f := range it.Facts {
 		s.Add(f.Name, NumBuiltinSlots+len(cat.Facts)+i, f.Type, f)
 	}
+	addCounters(s, CounterBase(cat)+len(cat.Counts), it.Counts)
 	return s
 }

@@ -522,13 +522,7 @@ func (sp *space) build(g Genome, items ...*catalog.Item) *discretion.Case {
 	case 2:
 		c.Commitment = &discretion.Commitment{Breached: true}
 	}
-	other := "OTHER"
-	for _, x := range sp.cat.Items {
-		if x.Code != it.Code {
-			other = x.Code
-			break
-		}
-	}
+	other := sp.otherItem(it)
 	for k := 0; k < int(g[gHistoryN]); k++ {
 		code := it.Code
 		switch g[gHistKind0+k] {
@@ -718,4 +712,49 @@ func (sp *space) encode(fg *factGenes, v catalog.Value) (int64, bool) {
 	}
 	q := v.Num.Div(fg.scale)
 	return q.IntPart(), q.IsInteger()
+}
+
+// otherItem is the item the genome's priors of "another item" are of: one
+// that shares a group with it where the catalog declares groups, so that
+// group counters (catalog.Count) see them, else the first other item.
+func (sp *space) otherItem(it *catalog.Item) string {
+	for _, g := range sp.cat.Groups {
+		if !g.Has(it.Code) {
+			continue
+		}
+		for _, code := range g.Items {
+			if code != it.Code && sp.cat.Item(code) != nil {
+				return code
+			}
+		}
+	}
+	for _, x := range sp.cat.Items {
+		if x.Code != it.Code {
+			return x.Code
+		}
+	}
+	return "OTHER"
+}
+
+// counter returns the declared counter at a slot of an item's conditions,
+// or nil.
+func (sp *space) counter(slot int, item string) *catalog.Count {
+	it := sp.cat.Item(item)
+	if it == nil {
+		return nil
+	}
+	for _, c := range discretion.Counters(sp.cat, it) {
+		if c.Slot == slot {
+			return c.Count
+		}
+	}
+	return nil
+}
+
+// counterItem is an item whose priors a counter counts for a case of item.
+func (sp *space) counterItem(c *catalog.Count, item string) string {
+	if g := sp.cat.LookupGroup(c.Group()); g != nil && !g.Has(item) && len(g.Items) > 0 {
+		return g.Items[0]
+	}
+	return item
 }

@@ -503,6 +503,13 @@ func (r *runner) applyFactor(g Genome, c *discretion.Case, fi factorInfo, rng *r
 		case "commitment_breached":
 			c2.Commitment = &discretion.Commitment{Breached: true}
 		default:
+			if cnt := r.sp.counter(v.Slot, c.Item); cnt != nil {
+				// A prior of an item the counter counts, the day before the
+				// act, decided that day with a penalty: in every window.
+				day := discretion.DateFrom(act.AddDays(-1))
+				c2.History = append(c2.History, discretion.Prior{Item: r.sp.counterItem(cnt, c2.Item), ActDate: day, DecisionDate: day, Outcome: "general"})
+				continue
+			}
 			f := v.Fact
 			fg := r.sp.facts[f]
 			if fg == nil {

@@ -503,6 +503,8 @@ func TestCatalogSchemaMatchesTypes(t *testing.T) {
 			typeOf[catalog.Factor]():            "factor",
 			typeOf[catalog.FactorApply]():       "factorApply",
 			typeOf[catalog.Constraint]():        "constraint",
+			typeOf[catalog.Count]():             "count",
+			typeOf[catalog.Group]():             "group",
 			typeOf[catalog.Rule]():              "rule",
 			typeOf[catalog.Fact]():              "fact",
 			typeOf[catalog.AmountRule]():        "amountRule",

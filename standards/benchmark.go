@@ -66,6 +66,9 @@ func (b *builder) benchmark() *Section {
 	if note := b.constraintNote(); note != "" {
 		s.Notes = append(s.Notes, note)
 	}
+	if note := b.countNote(); note != "" {
+		s.Notes = append(s.Notes, note)
+	}
 	for _, sc := range []penalty.Scheme{b.cat.TierScheme, penalty.Midpoint, penalty.Lower30Upper30, penalty.MaxOnly4060} {
 		if schemes[sc] {
 			s.Notes = append(s.Notes, SchemeNote(sc))
@@ -264,6 +267,7 @@ func (b *builder) remarks(it *catalog.Item, v *catalog.Version, first bool, sche
 		return joinLines(lines), alert
 	}
 	lines = append(lines, b.constraintLines(it.Constraints)...)
+	lines = append(lines, b.countLines(it)...)
 	if len(it.Parties) > 0 {
 		labels := make([]string, len(it.Parties))
 		for i, p := range it.Parties {

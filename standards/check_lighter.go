@@ -76,7 +76,7 @@ func (ck *checker) lighterEffect(vc *chkVersion) {
 		)
 		for _, fac := range factors {
 			x := ck.expr(fac.When)
-			if x == nil || !fac.Mandatory || fac.Effect != catalog.EffectLighter || chkReadsBuiltins(x) {
+			if x == nil || !fac.Mandatory || fac.Effect != catalog.EffectLighter || chkReadsBuiltins(x, discretion.CounterBase(ck.cat)) {
 				continue
 			}
 			if !looked {
@@ -158,10 +158,11 @@ func (vc *chkVersion) withGround(p *chkPoint, at []chkLit, x *condition.Expr) (*
 }
 
 // chkReadsBuiltins reports whether a condition reads a variable the engine
-// fills (age, prior counts), which a witness cannot change alone.
-func chkReadsBuiltins(x *condition.Expr) bool {
+// fills (age, prior counts, the declared counters from counters on), which
+// a witness cannot change alone.
+func chkReadsBuiltins(x *condition.Expr, counters int) bool {
 	for _, v := range x.Refs {
-		if v.Slot < discretion.NumBuiltinSlots {
+		if v.Slot < discretion.NumBuiltinSlots || v.Slot >= counters {
 			return true
 		}
 	}

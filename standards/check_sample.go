@@ -81,10 +81,13 @@ func (vc *chkVersion) samplePoint(cands [][]catalog.Value, choice []int) *chkPoi
 	}
 	p.vals[discretion.SlotAge].Num = decimal.NewFromInt(age)
 	s1, s2, s, a1 := p.num(discretion.SlotPriorSameItem1y), p.num(discretion.SlotPriorSameItem2y), p.num(discretion.SlotPriorSameItem), p.num(discretion.SlotPriorAny1y)
-	s2, a1 = max(s2, s1), max(a1, s1)
+	vc.realizeCounters(p)
+	s1 = max(s1, int64(p.counterSame))
+	s2, a1 = max(s2, s1), max(a1, s1+int64(p.counterOther))
 	s = max(s, s2)
 	p.same1, p.same12, p.sameOld, p.other1 = int(s1), int(s2-s1), int(s-s2), int(a1-s1)
 	vc.setPriors(p)
+	vc.syncCounters(p, nil) // the counters the witness's history gives
 	return p
 }
 

@@ -16,9 +16,5 @@ import (
 // checkSlots is the length of an item's value slice; with a nil item, of
 // the catalog-wide conditions' slice.
 func checkSlots(cat *catalog.Catalog, it *catalog.Item) int {
-	n := discretion.NumBuiltinSlots + len(cat.Facts)
-	if it != nil {
-		n += len(it.Facts)
-	}
-	return n
+	return discretion.Slots(cat, it)
 }

@@ -57,6 +57,9 @@ type chkVersion struct {
 	space     *ivSpace
 	dates     chkDates
 	otherItem string
+	// counters are the declared counters of the history the item's
+	// conditions read (check_counts.go).
+	counters []discretion.Counter
 
 	reach []chkLit // the conditions a case must meet to reach grading
 	// grades are the conditions under which each grade is a candidate:
@@ -101,6 +104,7 @@ func (ck *checker) newVersion(it *catalog.Item, ver *catalog.Version) *chkVersio
 			break
 		}
 	}
+	vc.counters = discretion.Counters(cat, it)
 	vc.space = newIVSpace(discretion.ItemScope(discretion.BaseScope(cat), cat, it), checkSlots(cat, it))
 	vc.space.maxBoxes = ck.opts.MaxRegions
 	vc.constraints, vc.constraintDefs = ck.constraintLits(it)

@@ -18,6 +18,11 @@ type chkPoint struct {
 	// prior counts as placed in the history: same item within 1 year,
 	// 1–2 years, older; other items within 1 year, older.
 	same1, same12, sameOld, other1, otherOld int
+	// counterPriors realize the declared counters (check_counts.go):
+	// counterSame of them are of the item, counterOther of other items,
+	// all within the year before the act.
+	counterPriors             []discretion.Prior
+	counterSame, counterOther int
 }
 
 func (p *chkPoint) num(slot int) int64 { return p.vals[slot].Num.IntPart() }
@@ -153,16 +158,17 @@ func (vc *chkVersion) realizePriors(p *chkPoint, b ivBox) bool {
 		}
 		return x.IntPart(), true
 	}
-	s1, ok1 := least(discretion.SlotPriorSameItem1y, 0)
+	vc.realizeCounters(p)
+	s1, ok1 := least(discretion.SlotPriorSameItem1y, int64(p.counterSame))
 	s2, ok2 := least(discretion.SlotPriorSameItem2y, s1)
 	s, ok3 := least(discretion.SlotPriorSameItem, s2)
-	a1, ok4 := least(discretion.SlotPriorAny1y, s1)
+	a1, ok4 := least(discretion.SlotPriorAny1y, s1+int64(p.counterOther))
 	if !ok1 || !ok2 || !ok3 || !ok4 {
 		return false
 	}
 	p.same1, p.same12, p.sameOld, p.other1 = int(s1), int(s2-s1), int(s-s2), int(a1-s1)
 	vc.setPriors(p)
-	return true
+	return vc.syncCounters(p, b)
 }
 
 func (vc *chkVersion) setPriors(p *chkPoint) {
@@ -177,7 +183,7 @@ func (vc *chkVersion) setPriors(p *chkPoint) {
 
 // history lays out the prior counts as dated violations.
 func (vc *chkVersion) history(p *chkPoint) []discretion.Prior {
-	var out []discretion.Prior
+	out := append([]discretion.Prior(nil), p.counterPriors...)
 	act := vc.dates.act
 	add := func(item string, n, daysBack int) {
 		for k := 0; k < n; k++ {
@@ -186,10 +192,10 @@ func (vc *chkVersion) history(p *chkPoint) []discretion.Prior {
 		}
 	}
 	code := vc.it.Code
-	add(code, p.same1, 30)
+	add(code, p.same1-p.counterSame, 30)
 	add(code, p.same12, 400)
 	add(code, p.sameOld, 800)
-	add(vc.otherItem, p.other1, 31)
+	add(vc.otherItem, p.other1-p.counterOther, 31)
 	add(vc.otherItem, p.otherOld, 1200)
 	return out
 }
@@ -251,7 +257,7 @@ func (vc *chkVersion) defeatFirstOffense(p *chkPoint, b ivBox) bool {
 		q.vals = append([]catalog.Value(nil), p.vals...)
 		try(&q)
 		vc.setPriors(&q)
-		if !chkInBox(&q, b) {
+		if !chkInBox(&q, b) || !vc.syncCounters(&q, b) {
 			continue
 		}
 		if !vc.fo.Eval(q.vals) || vc.priorsInWindow(&q) > 0 {
@@ -291,7 +297,7 @@ func (vc *chkVersion) witness(p *chkPoint) *discretion.Case {
 	}
 	for i := discretion.NumBuiltinSlots; i < len(vc.space.vars); i++ {
 		v := &vc.space.vars[i]
-		if !v.used {
+		if !v.used || vc.isCounter(i) {
 			continue
 		}
 		w.Facts[v.name] = chkJSONValue(p.vals[i])

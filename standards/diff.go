@@ -198,6 +198,10 @@ func outline(cat *catalog.Catalog) (*dnode, error) {
 		b.outlineFactor(root.kid("factor:"+f.ID, "情形 "+f.ID+"（"+f.Label+"）"), f)
 	}
 	b.outlineConstraints(root, cat.Constraints)
+	b.outlineCounts(root, cat.Counts)
+	for _, g := range cat.Groups {
+		root.kid("group:"+g.ID, "事项组 "+g.ID+"（"+g.Label+"）").set("事项", strings.Join(g.Items, "、"))
+	}
 	for _, it := range cat.Items {
 		b.outlineItem(root.kid("item:"+it.Code, "事项 "+it.Code+" "+it.Name), it)
 	}
@@ -334,6 +338,7 @@ func (b *builder) outlineItem(n *dnode, it *catalog.Item) {
 		outlineFact(n.kid("fact:"+f.Name, "事实 "+f.Name+"（"+f.Label+"）"), f)
 	}
 	b.outlineConstraints(n, it.Constraints)
+	b.outlineCounts(n, it.Counts)
 	for _, v := range it.Versions {
 		b.outlineVersion(n.kid("version:"+v.ID, "版本 "+v.ID), it, v)
 	}

@@ -413,6 +413,11 @@ func renderNumCompare(c Compare) string {
 		c.Op = ">="
 	}
 	val := literal(lit, unit)
+	// A count labelled "两年内因同一违法行为受过行政处罚的次数" reads as the
+	// published text does: "两年内因同一违法行为受过行政处罚2次以上".
+	if trimmed, ok := strings.CutSuffix(subj, "的次数"); ok && unit == "次" && c.Op != "==" && c.Op != "!=" {
+		subj = trimmed
+	}
 	if _, plain := c.L.(Ident); !plain && (c.Op == ">=" || c.Op == "<=") {
 		subj += "在"
 	}
