@@ -62,6 +62,9 @@ func (v *validator) personsGrades(b *Benchmark, fine *Sanction, where *Phrase) {
 			continue
 		}
 		p := fine.Persons
+		if p.Min.GreaterThan(p.Max) {
+			continue // reported on the persons' range itself
+		}
 		if pf.Min.GreaterThan(pf.Max) {
 			v.errorf(pf.Pos, CodeRange, "%s grade %s: the persons' fine min %s is greater than max %s", where, g.ID, pf.Min, pf.Max)
 			continue

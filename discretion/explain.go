@@ -128,6 +128,8 @@ func stepLabel(step string) string {
 		return "程序"
 	case "offset":
 		return "公益抵罚"
+	case "persons":
+		return "双罚"
 	case "art29":
 		return "法条竞合"
 	case "term":
