@@ -77,7 +77,7 @@ func TestPersonsFine(t *testing.T) {
 		if !d.Procedure.Hearing || !pf.Procedure.Hearing || pf.Procedure.Simple {
 			t.Errorf("procedure: org %+v, persons %+v", d.Procedure, pf.Procedure)
 		}
-		text := d.Text()
+		text := d.Text() + d.TraceText()
 		for _, want := range []string{
 			"对直接负责的主管人员和其他直接责任人员的法定罚款幅度为20000至50000元，本阶次对其处20000至30000元罚款",
 			"对直接负责的主管人员和其他直接责任人员的罚款上限30000元，对公民的较大数额标准为达到10000元：应当告知其有要求听证的权利",
