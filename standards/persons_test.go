@@ -70,3 +70,28 @@ func TestPersonsFineChecksClean(t *testing.T) {
 		t.Errorf("findings: %v", r.Findings)
 	}
 }
+
+func TestPersonsFineAgainstTheClause(t *testing.T) {
+	// The clause sets 二万元以上五万元以下 for the persons; 10000 is the
+	// organisation's amount nowhere and theirs neither.
+	src := strings.Replace(personsCatalog, "persons: {min: 20000, max: 50000}", "persons: {min: 10000, max: 50000}", 1)
+	r, _ := chkCheck(t, "persons.yaml", []byte(src), standards.Options{})
+	var found bool
+	for _, f := range findingsWith(r, standards.CodeRange) {
+		found = found || strings.Contains(f.Message, "the persons' fine states min 10000元")
+	}
+	if !found {
+		t.Errorf("want the persons' amount reported against the clause, got %v", r.Findings)
+	}
+	// 100000 is stated by the clause, but for the organisation.
+	src = strings.Replace(personsCatalog, "persons: {min: 20000, max: 50000}", "persons: {min: 20000, max: 100000}", 1)
+	src = strings.Replace(src, "persons_fine: {min: 20000, max: 30000}", "persons_fine: {min: 20000, max: 30000}", 1)
+	r, _ = chkCheck(t, "persons.yaml", []byte(src), standards.Options{})
+	found = false
+	for _, f := range findingsWith(r, standards.CodeRange) {
+		found = found || strings.Contains(f.Message, "the persons' fine states max 100000元")
+	}
+	if !found {
+		t.Errorf("the organisation's amount taken for the persons', got %v", r.Findings)
+	}
+}
