@@ -155,6 +155,11 @@ func TestDocExamples(t *testing.T) {
 					checkCaseExample(t, x, schemas)
 				case "decision":
 					checkDecisionExample(t, x, lastCase, schemas)
+				case "decision-fragment":
+					// Some fields of a decision: each must be a field of the
+					// Decision JSON, with the types the engine writes.
+					var d discretion.Decision
+					strictJSON(t, x, []byte("{"+x.text+"}"), &d)
 				case "test-file":
 					checkTestFileExample(t, x)
 				case "audit-mapping":

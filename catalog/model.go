@@ -341,7 +341,11 @@ type Sanction struct {
 	// 以上三十万元以下罚款"): Amount is the range that applies when none of
 	// theirs holds. Only a fine has ranges; grades name the range they cut
 	// (Grade.Range).
-	Ranges       []*FineRange  `yaml:"ranges"`
+	Ranges []*FineRange `yaml:"ranges"`
+	// Persons is the clause's separate fine on the organisation's
+	// directly responsible persons (双罚: "对单位处…罚款，对其直接负责的
+	// 主管人员和其他直接责任人员处…罚款"); only a fine has it (persons.go).
+	Persons      *PersonsFine  `yaml:"persons"`
 	Precondition *Precondition `yaml:"precondition"`
 	Note         string        `yaml:"note"`
 }
@@ -456,6 +460,10 @@ type Grade struct {
 	// Note is the row's 备注 as published: a remark on this grade alone,
 	// printed in the table's 备注 column on the grade's row.
 	Note string `yaml:"note"`
+	// PersonsFine is the grade's fine on each directly responsible person
+	// where the item's fine has persons (双罚); absent, the persons'
+	// statutory range applies to the grade.
+	PersonsFine *YuanRange `yaml:"persons_fine"`
 
 	// Where the label, description and tier stand in the file (zero when
 	// absent): checks point at the wording, and a table prints a tier tag

@@ -584,6 +584,9 @@ func (v *validator) version(it *Item, ver *Version, facts Facts, catalogFactors 
 			if len(s.Ranges) > 0 {
 				v.errorf(s.Ranges[0].Pos, CodeValue, "%s: only a fine has statutory ranges", where)
 			}
+			if s.Persons != nil {
+				v.errorf(s.Persons.Pos, CodeValue, "%s: only a fine has a fine on the responsible persons", where)
+			}
 			continue
 		}
 		if fine != nil {
@@ -597,6 +600,7 @@ func (v *validator) version(it *Item, ver *Version, facts Facts, catalogFactors 
 		}
 		v.amount(it, s.Amount, facts, where)
 		v.fineRanges(it, s, facts, where)
+		v.persons(s, where)
 	}
 	if ver.Precondition != nil {
 		v.precondition(ver.Precondition)
@@ -790,6 +794,7 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 		v.grade(it, g, fine, scheme, where)
 	}
 	v.gradeRanges(b, fine, where)
+	v.personsGrades(b, fine, where)
 	factorIDs := map[string]Pos{}
 	for k, p := range catalogFactors {
 		factorIDs[k] = p

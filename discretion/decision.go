@@ -245,6 +245,9 @@ type Decision struct {
 	// Candidates are the decisions under each provision of an act that
 	// violates several (art. 29); the decision itself is the one applied.
 	Candidates []*Decision `json:"candidates,omitempty"`
+	// PersonsFine is the fine on the organisation's directly responsible
+	// persons where the clause sets one (双罚); nil otherwise.
+	PersonsFine *PersonsFine `json:"persons_fine,omitempty"`
 
 	trace trace
 }

@@ -57,6 +57,12 @@ func (d *Decision) TraceText() string {
 			map[bool]string{true: "可以适用简易程序当场作出决定", false: "适用普通程序"}[p.Simple],
 			yesNo(p.OnTheSpot), yesNo(p.Hearing), yesNo(p.LegalReview), yesNo(p.CollectiveDiscussion))
 	}
+	if pf := d.PersonsFine; pf != nil {
+		fmt.Fprintf(&b, "对%s罚款：每人%s元（法定幅度%s元，%s）\n", pf.Label, rangeText(penalty.Closed(pf.Min, pf.Max)), rangeText(pf.Statutory.Range()), pf.Citation)
+		fmt.Fprintf(&b, "其程序（按公民）：%s；当场收缴：%s；听证告知：%s\n",
+			map[bool]string{true: "可以适用简易程序当场作出决定", false: "适用普通程序"}[pf.Procedure.Simple],
+			yesNo(pf.Procedure.OnTheSpot), yesNo(pf.Procedure.Hearing))
+	}
 	for _, f := range d.Flags {
 		fmt.Fprintf(&b, "提请审查：%s\n", flagLabel(f))
 	}
@@ -128,6 +134,8 @@ func stepLabel(step string) string {
 		return "程序"
 	case "offset":
 		return "公益抵罚"
+	case "persons":
+		return "双罚"
 	case "art29":
 		return "法条竞合"
 	case "term":

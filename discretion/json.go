@@ -176,6 +176,10 @@ func (w *jsonWriter) decision(d *Decision) {
 		w.str(f.Citation)
 		p.end()
 	}
+	if pf := d.PersonsFine; pf != nil {
+		o.key("persons_fine")
+		w.personsFine(pf)
+	}
 	if len(d.Flags) > 0 {
 		o.key("flags")
 		jsonStrings(w, d.Flags)

@@ -119,6 +119,7 @@ func (r *run) penalise(v *versionRules, sanctions []*sanctionRules) (*Decision, 
 		return r.imposeNothing(d, why), nil
 	}
 	r.procedure(d)
+	r.personsFine(v, grade.g, d)
 	r.offset(v, d)
 	r.record(kindDecision, outcome.index(), true)
 	r.finish(d)

@@ -155,6 +155,7 @@ func (rs *reasoner) compose() []string {
 			// A decision that imposes nothing has no procedure of a penalty
 			// (order_only, no_fine_possible): nothing to say about one.
 			add(rs.procedure())
+			add(rs.persons())
 		}
 	}
 	add(rs.terms())

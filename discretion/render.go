@@ -84,6 +84,8 @@ func (rd *renderer) step(h value, vals []value) Step {
 		rd.procedure(&s, h, vals)
 	case kindDecision, kindCandidate, kindArt29Chosen:
 		rd.outcome(&s, h, vals)
+	case kindPersonsNotOrganisation, kindPersonsFine, kindPersonsSimple, kindPersonsHearing:
+		rd.persons(&s, h, vals)
 	default:
 		panic(fmt.Sprintf("discretion: trace step of unknown kind %d", h.kind()))
 	}

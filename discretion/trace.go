@@ -159,6 +159,17 @@ const (
 	// effects, and the result.
 	kindEffect
 	kindEffectCombined
+
+	// The fine on an organisation's directly responsible persons (双罚,
+	// persons.go). kindPersonsNotOrganisation: ref: the party type.
+	// kindPersonsFine: ref personsByGrade or personsByStatutory; values:
+	// the range. kindPersonsSimple: art. 51 for a 公民. kindPersonsHearing:
+	// ref personsNoThreshold, personsNoIndividual or personsByAmount (then
+	// value: the fine's maximum).
+	kindPersonsNotOrganisation
+	kindPersonsFine
+	kindPersonsSimple
+	kindPersonsHearing
 )
 
 // What a confiscation step is about (kindConfiscation's ref).

@@ -187,6 +187,9 @@ func (b *builder) gradeStandard(it *catalog.Item, v *catalog.Version, g *catalog
 		}
 	}
 	fine := RenderGradeFine(b.cat, it, v, g)
+	if fine != "" && fine != "不予罚款" {
+		fine = withPersons(v, g, fine)
+	}
 	switch {
 	case len(others) == 0 && fine == "":
 		return "—"
@@ -243,6 +246,9 @@ func (b *builder) remarks(it *catalog.Item, v *catalog.Version, first bool, sche
 	if fine := fineOf(v); fine != nil && fine.Amount != nil {
 		line := "法定罚款：" + RenderFineRanges(b.cat, it, fine)
 		lines = append(lines, line)
+		if p := personsRemark(v); p != "" {
+			lines = append(lines, p)
+		}
 	}
 	if p := v.Precondition; p != nil {
 		lines = append(lines, "处罚前提："+b.wording(p.Label, b.c.text(p.When)+"的，方可给予处罚"))

@@ -64,6 +64,7 @@ func (ck *checker) catalogVersion() *chkVersion {
 func (ck *checker) lawChecks(vc *chkVersion) {
 	ck.sanctionModality(vc)
 	ck.statutoryText(vc)
+	ck.personsText(vc)
 	if vc.b == nil {
 		return
 	}
