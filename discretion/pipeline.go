@@ -40,7 +40,7 @@ func (r *run) pipeline(v *versionRules) (*Decision, error) {
 	if len(v.sanctions) == 0 {
 		return r.imposeNothing(r.decision(v), nothingClauseOrdersOnly), nil
 	}
-	if v.light != nil && r.eval(v.light) {
+	if v.light != nil && r.eval(v.light) && (!v.lightListed || r.listed(catalog.ListLightViolation)) {
 		return r.noPenaltyBy(v, ReasonLightViolation, v.light), nil
 	}
 	if nf := r.e.noFault; nf != nil && r.eval(nf) {
@@ -162,7 +162,11 @@ func (r *run) firstOffense(v *versionRules) *Decision {
 	if !r.eval(v.firstOffense) {
 		return nil
 	}
-	if !fo.Listed {
+	listed := fo.Listed
+	if v.firstOffenseListed {
+		listed = r.listed(catalog.ListFirstOffense)
+	}
+	if !listed {
 		r.record(kindFirstOffenseUnlisted, 0, false)
 		r.flags = append(r.flags, FlagFirstOffenseEligible)
 		return nil
