@@ -2,6 +2,7 @@ package discretion_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -111,6 +112,9 @@ func TestListsHaveDates(t *testing.T) {
 			s := step(t, d, kind, tt.rule)
 			if s.Result != tt.noPenalty {
 				t.Errorf("list step result = %v, want %v", s.Result, tt.noPenalty)
+			}
+			if tt.item[0] == 'L' && !tt.noPenalty && !slices.Contains(d.Flags, discretion.FlagLightViolationUnlisted) {
+				t.Errorf("flags = %v, want %s", d.Flags, discretion.FlagLightViolationUnlisted)
 			}
 			if !traceMentions(d, tt.mentions) {
 				t.Errorf("trace does not mention %q\n%s", tt.mentions, d.Text())

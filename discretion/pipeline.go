@@ -40,8 +40,13 @@ func (r *run) pipeline(v *versionRules) (*Decision, error) {
 	if len(v.sanctions) == 0 {
 		return r.imposeNothing(r.decision(v), nothingClauseOrdersOnly), nil
 	}
-	if v.light != nil && r.eval(v.light) && (!v.lightListed || r.listed(catalog.ListLightViolation)) {
-		return r.noPenaltyBy(v, ReasonLightViolation, v.light), nil
+	if v.light != nil && r.eval(v.light) {
+		// A light-violation list decides which items it covers; an item it
+		// leaves out is still under art. 33 ¶1 ("应当"), for the officer.
+		if !v.lightListed || r.listed(catalog.ListLightViolation) {
+			return r.noPenaltyBy(v, ReasonLightViolation, v.light), nil
+		}
+		r.flags = append(r.flags, FlagLightViolationUnlisted)
 	}
 	if nf := r.e.noFault; nf != nil && r.eval(nf) {
 		return r.noPenaltyBy(v, ReasonNoFault, nf), nil
