@@ -34,7 +34,7 @@ func (b *builder) firstOffense() *Section {
 				continue
 			}
 			fo := v.Benchmark.FirstOffense
-			if !fo.Listed && (fo.List == "" || !b.onAnyList(catalog.ListFirstOffense, it.Code)) {
+			if !fo.Listed && (fo.List == "" || !onAnyList(b.cat, catalog.ListFirstOffense, it.Code)) {
 				continue
 			}
 			rendered := renderConjunction(b.c.expr(fo.When), priorPhrase(fo))
@@ -114,7 +114,7 @@ func (b *builder) lightViolation() *Section {
 				continue
 			}
 			e := v.Benchmark.LightViolation
-			if e.List != "" && !b.onAnyList(catalog.ListLightViolation, it.Code) {
+			if e.List != "" && !onAnyList(b.cat, catalog.ListLightViolation, it.Code) {
 				continue
 			}
 			cite := citeArt33Para1

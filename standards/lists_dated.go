@@ -11,16 +11,6 @@ import (
 // state them under the grid, and a row whose benchmark names a list says in
 // its 备注 which of the lists list the item.
 
-// onAnyList reports whether a list of the kind lists the item.
-func (b *builder) onAnyList(kind, code string) bool {
-	for _, l := range b.cat.Lists {
-		if l.Kind == kind && l.Lists(code) {
-			return true
-		}
-	}
-	return false
-}
-
 // listedIn says which lists of the kind list the item, for its 备注:
 // 列入《…》（文号，2024年1月1日起施行）.
 func (b *builder) listedIn(kind, code string) string {

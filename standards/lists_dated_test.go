@@ -89,3 +89,35 @@ func TestPublishedListsCarryTheirDocNumberAndDates(t *testing.T) {
 		t.Errorf("F2 is on the 2024 list but not a row:\n%s", out)
 	}
 }
+
+// check_list_names_item_without_list_rule: a list that names an item
+// whose benchmark reads no list has no effect on it, and a benchmark that
+// reads the lists but is on none never applies: both are reported.
+func TestCheckListsAgainstBenchmarks(t *testing.T) {
+	src := strings.Replace(datedListsCatalog(), "items: [F1, F2]", "items: [F1, F2, F4]", 1) +
+		`  - code: F4
+    name: 测试事项F4
+    basis:
+      violated: {instrument: 测试条例, article: 1}
+      penalty: {instrument: 测试条例, article: 2}
+    sanctions:
+      - {type: fine, mandatory: true, amount: {min: 1000, max: 2000}}
+    benchmark:
+      grades:
+        - {id: all, label: 其他情形, when: "true", fine: {min: 1000, max: 2000}}
+`
+	r, _ := chkCheck(t, "lists.yaml", []byte(src), standards.Options{})
+	var got []string
+	for _, f := range r.Findings {
+		if f.Code == standards.CodeList {
+			got = append(got, f.Message)
+		}
+	}
+	want := []string{
+		"list fo2024 (测试市首违不罚清单（2024年版）) lists item F4, but no benchmark of the item has a first_offense rule that names a list: the list has no effect on it",
+		"item F3: first_offense names list fo2024, but no first_offense list lists the item: 首违不罚 never applies to it",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") && !(len(got) == 2 && (got[0] == want[1] && got[1] == want[0])) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
