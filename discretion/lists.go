@@ -124,7 +124,7 @@ func (rd *renderer) list(s *Step, h value, vals []value) {
 		if atDecision.Lists(rd.ir.item.Code) {
 			later = "虽列入本事项，但行为时的清单已列入"
 		} else if h.result() {
-			later = "未列入本事项，不比原清单有利"
+			later = "未列入本事项，对当事人不比原清单有利"
 		}
 		because = fmt.Sprintf("适用违法行为发生时（%s）施行的清单；作出处罚决定时（%s）施行的%s%s（依照%s，参照适用）",
 			rd.dates.act, rd.dates.decision, listCite(atDecision), later, citeArt37)
@@ -139,9 +139,9 @@ func (rd *renderer) list(s *Step, h value, vals []value) {
 		s.Rule += ".favourable"
 	case listRuleActDate, listNotBeforeEffective:
 		newer := atDecision
-		rule := "规定适用违法行为发生时的清单"
+		rule := "规定其施行前发生的违法行为适用违法行为发生时的清单"
 		if why == listNotBeforeEffective {
-			rule = "规定施行前发生的违法行为不适用该清单"
+			rule = "规定其施行前发生的违法行为不适用该清单"
 			s.Rule += ".not_before_effective"
 		} else {
 			s.Rule += ".rule_act_date"

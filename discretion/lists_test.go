@@ -143,3 +143,37 @@ func TestTraceNamesTheListApplied(t *testing.T) {
 		}
 	})
 }
+
+// A list's issuer may adopt another transition rule than art. 37's, with
+// its citation: always the list at the act, or always the list at the
+// decision.
+func TestListTransitionRulesAdopted(t *testing.T) {
+	withRule := func(rule string) string {
+		return strings.Replace(listsCatalog, "    items: [F1, F2]\n", "    transition:\n      rule: "+rule+
+			"\n      citation: {instrument: 测试市首违不罚清单（2024年版）, article: 7}\n    items: [F1, F2]\n", 1)
+	}
+	tests := []struct {
+		name, rule, item string
+		noPenalty        bool
+		stepRule         string
+	}{
+		{"list_rule_act_date_keeps_the_list_at_the_act_even_if_later_lists_it", "act_date", "F2", false, "first_offense.list.rule_act_date"},
+		{"list_rule_decision_date_drops_an_item_the_later_list_leaves_out", "decision_date", "F3", false, "first_offense.list.rule_decision_date"},
+		{"list_rule_decision_date_applies_the_later_list", "decision_date", "F2", true, "first_offense.list.rule_decision_date"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := engineYAML(t, "lists.yaml", withRule(tt.rule))
+			c := newCase(tt.item, map[string]any{"harm": "minor"})
+			c.ActDate, c.DiscoveryDate, c.DecisionDate = "2023-06-01", "2023-06-01", "2024-03-10"
+			d := decide(t, e, c)
+			if got := d.Outcome == discretion.NoPenalty; got != tt.noPenalty {
+				t.Fatalf("no penalty = %v, want %v", got, tt.noPenalty)
+			}
+			s := step(t, d, "first_offense", tt.stepRule)
+			if !strings.Contains(s.Citation, "第七条") {
+				t.Errorf("citation %q does not cite the list's transition clause", s.Citation)
+			}
+		})
+	}
+}
