@@ -170,3 +170,26 @@ func overlap(a, b *List) bool {
 	}
 	return a.Effective <= bEnd && b.Effective <= aEnd
 }
+
+// FirstOffenseListed reports whether an item's first-offense rule may end
+// a case: it is listed (listed: true), or it names a list and some list of
+// the kind lists the item. Which list applies to a case depends on its
+// dates (discretion); this is the question a table or a check asks of the
+// catalog as a whole.
+func (c *Catalog) FirstOffenseListed(code string, fo *FirstOffense) bool {
+	if fo == nil {
+		return false
+	}
+	if fo.Listed {
+		return true
+	}
+	if fo.List == "" {
+		return false
+	}
+	for _, l := range c.Lists {
+		if l.Kind == ListFirstOffense && l.Lists(code) {
+			return true
+		}
+	}
+	return false
+}
