@@ -348,6 +348,18 @@ var messagesZh = map[string]string{
 	"%s: counter %s: group %q is not declared under groups":                                                 "%s：计数 %s：groups 中没有声明事项组 %q",
 	"%s: counter %s: items must be same, any or group:<id>, not %q":                                         "%s：计数 %s：items 应为 same（同一事项）、any（任何事项）或 group:<事项组id>，不能是 %q",
 	"item %s: fact %q is already a counter of the catalog (at %s)":                                          "事项 %s：事实 %q 已是目录的计数名称（见 %s）",
+	// Published lists (lists.go).
+	"list id %q is used twice (first at %s)":                                                                             "清单编号 %q 重复使用（首次出现在 %s）",
+	"list %s: kind must be first_offense or light_violation, not %q":                                                     "清单 %s：kind 应为 first_offense（首违不罚清单）或 light_violation（轻微违法不予处罚清单），而不是 %q",
+	"list %s: expires %s is before effective %s":                                                                         "清单 %s：失效日期 %s 早于施行日期 %s",
+	"list %s: transition rule must be favourable, act_date, decision_date or not_before_effective, not %q":               "清单 %s：衔接规则应为 favourable（从旧兼从轻）、act_date（适用行为时清单）、decision_date（适用决定时清单）或 not_before_effective（施行前的违法行为不适用），而不是 %q",
+	"list %s: transition rule %s departs from art. 37: cite the clause of the list that adopts it":                       "清单 %s：衔接规则 %s 不同于《行政处罚法》第三十七条的从旧兼从轻，请引用清单中规定该规则的条款",
+	"list %s: item %q is not in the catalog":                                                                             "清单 %s：事项 %q 不在目录中",
+	"list %s: item %q is listed twice":                                                                                   "清单 %s：事项 %q 重复列入",
+	"lists %s and %s of kind %s are in force on the same days: give the earlier an expires before the later's effective": "同一类清单 %[3]s 的 %[1]s 与 %[2]s 有同时有效的日期：请为较早的清单设定早于较晚清单施行日期的失效日期",
+	"item %s: first_offense names list %s: leave listed out, the list says whether the item is listed":                   "事项 %s：首违不罚已引用清单 %s，请删去 listed，是否列入由清单决定",
+	"item %s: list %q is not in the catalog's lists":                                                                     "事项 %s：清单 %q 不在目录的 lists 中",
+	"item %s: %s names list %s, which is a %s list":                                                                      "事项 %s：%s 引用的清单 %s 是 %s 类清单",
 }
 
 // wordsZh translates the stand-ins for places in the file that are not

@@ -47,6 +47,10 @@ type Catalog struct {
 	Counts []*Count `yaml:"counts"`
 	Groups []*Group `yaml:"groups"`
 
+	// Lists are the published 首违不罚清单 and 轻微违法不予处罚清单, each
+	// with its own 文号, term and transition rule (lists.go).
+	Lists []*List `yaml:"lists"`
+
 	// Digest is "sha256:" and the hex SHA-256 of the source bytes, so that a
 	// decision or a published table names exactly the rules it used.
 	Digest string `yaml:"-"`
@@ -480,6 +484,10 @@ type Exemption struct {
 	Label    string    `yaml:"label"`
 	Citation *Citation `yaml:"citation"`
 	LabelPos Pos       `yaml:"-" posof:"label"` // where the label stands
+	// List names a light_violation list of the catalog (Catalog.Lists):
+	// the exemption applies only when the list that applies to the case
+	// lists the item. Empty, it applies whenever its condition holds.
+	List string `yaml:"list"`
 }
 
 // FirstOffense is the 首违不罚 policy of an item (art. 33 ¶1 s2).
@@ -489,6 +497,10 @@ type FirstOffense struct {
 	// decided no_penalty (discretionary). Unlisted items report eligibility
 	// in the trace but decide normally.
 	Listed bool `yaml:"listed"`
+	// List names a first_offense list of the catalog (Catalog.Lists): the
+	// item is listed when the list that applies to the case (lists.go)
+	// lists it. It replaces Listed, which must then be left out.
+	List string `yaml:"list"`
 	// Window is how far back prior violations count: "1y", "2y", "3y" or
 	// "none" (ever). Counted back from the current act's date.
 	Window Window `yaml:"window" required:"true"`

@@ -154,6 +154,7 @@ func (v *validator) catalog() {
 		}
 	}
 	v.guard(func() { v.groups(codes) })
+	v.guard(func() { v.lists(codes) })
 	v.legal(codes)
 }
 

@@ -276,6 +276,11 @@ const (
 	// percentage, a grade moved) would have taken the fine outside the
 	// statutory range; it is kept at the statutory bound, for review.
 	FlagEffectClamped = "effect_clamped_to_statute"
+	// FlagLightViolationUnlisted: the case meets the benchmark's
+	// light-violation condition, but the 轻微违法不予处罚清单 that applies
+	// does not list the item. 《行政处罚法》第三十三条第一款 still binds
+	// ("应当"): the officer reviews whether the case is such a violation.
+	FlagLightViolationUnlisted = "light_violation_unlisted"
 )
 
 // Step is one entry of the trace, as [Decision.Steps] renders it: a rule

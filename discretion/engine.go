@@ -107,9 +107,13 @@ type versionRules struct {
 	rangeCites   []string
 	light        *rule
 	firstOffense *rule
-	commitment   *rule
-	offset       *rule
-	factors      []*factorRule // catalog factors, then the benchmark's
+	// lightListed and firstOffenseListed: the exemption names a list of
+	// the catalog, and applies only to the items the list that applies to
+	// the case lists (lists.go).
+	lightListed, firstOffenseListed bool
+	commitment                      *rule
+	offset                          *rule
+	factors                         []*factorRule // catalog factors, then the benchmark's
 
 	amountCite  string // the citation of the statutory fine
 	penaltyCite string // the citation of the penalty clause
@@ -471,11 +475,13 @@ func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *conditio
 		vr.light = c.cond(e.When, scope, "light_violation", "light_violation", citeOr(e.Citation, citeArt33Para1Sent1),
 			"违法行为轻微并及时改正，没有造成危害后果的，不予行政处罚（应当）")
 		vr.light.setNoPenalty()
+		vr.lightListed = e.List != ""
 	}
 	if fo := b.FirstOffense; fo != nil {
 		vr.firstOffense = c.cond(fo.When, scope, "first_offense", "first_offense", citeOr(fo.Citation, citeArt33Para1Sent2),
 			"初次违法且危害后果轻微并及时改正的，可以不予行政处罚（可以）")
 		vr.firstOffense.setNoPenalty()
+		vr.firstOffenseListed = fo.List != ""
 		vr.firstOffenseWindow = "首次违法"
 		if !fo.Window.None {
 			vr.firstOffenseWindow = fo.Window.Label() + "首次违法"

@@ -174,6 +174,8 @@ func flagLabel(f string) string {
 		return "违法行为发生于本裁量基准施行前，本基准未规定如何处理"
 	case FlagEffectClamped:
 		return "裁量情节规定的调整超出法定罚款幅度，按法定幅度的界限确定"
+	case FlagLightViolationUnlisted:
+		return "符合轻微违法不予处罚条件但适用的清单未列入本事项，需人工判断是否属于违法行为轻微并及时改正、没有造成危害后果"
 	}
 	return f
 }

@@ -41,7 +41,12 @@ func (r *run) pipeline(v *versionRules) (*Decision, error) {
 		return r.imposeNothing(r.decision(v), nothingClauseOrdersOnly), nil
 	}
 	if v.light != nil && r.eval(v.light) {
-		return r.noPenaltyBy(v, ReasonLightViolation, v.light), nil
+		// A light-violation list decides which items it covers; an item it
+		// leaves out is still under art. 33 ¶1 ("应当"), for the officer.
+		if !v.lightListed || r.listed(catalog.ListLightViolation) {
+			return r.noPenaltyBy(v, ReasonLightViolation, v.light), nil
+		}
+		r.flags = append(r.flags, FlagLightViolationUnlisted)
 	}
 	if nf := r.e.noFault; nf != nil && r.eval(nf) {
 		return r.noPenaltyBy(v, ReasonNoFault, nf), nil
@@ -162,7 +167,11 @@ func (r *run) firstOffense(v *versionRules) *Decision {
 	if !r.eval(v.firstOffense) {
 		return nil
 	}
-	if !fo.Listed {
+	listed := fo.Listed
+	if v.firstOffenseListed {
+		listed = r.listed(catalog.ListFirstOffense)
+	}
+	if !listed {
 		r.record(kindFirstOffenseUnlisted, 0, false)
 		r.flags = append(r.flags, FlagFirstOffenseEligible)
 		return nil

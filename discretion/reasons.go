@@ -290,7 +290,7 @@ func (rs *reasoner) exemptions() string {
 				lines = append(lines, fmt.Sprintf("不适用首违不罚：%s有同类违法记录%d次，不属于初次违法",
 					fo.Window.Label(), int64(s.vals[0])))
 			}
-		case kindFirstOffenseUnlisted, kindCommitmentUnlisted, kindCommitmentBreached, kindCommitmentAvailable:
+		case kindList, kindFirstOffenseUnlisted, kindCommitmentUnlisted, kindCommitmentBreached, kindCommitmentAvailable:
 			lines = append(lines, s.Note+cite(s.Citation))
 		case kindEval:
 			name, ok := exemptionNames[s.Step.Step]

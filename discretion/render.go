@@ -73,6 +73,8 @@ func (rd *renderer) step(h value, vals []value) Step {
 		rd.version(&s, h, vals)
 	case kindLimitation, kindLimitationOngoing, kindUnder14, kindIncapable, kindFirstOffenseWindow, kindFirstOffenseUnlisted, kindCommitmentUnlisted, kindCommitmentBreached, kindCommitmentAvailable, kindCommitmentSigned, kindNoPenalty:
 		rd.exemption(&s, h, vals)
+	case kindList:
+		rd.list(&s, h, vals)
 	case kindNoFine, kindUndeterminable, kindStatutory, kindGradeNoFine, kindGradeRange, kindGradeHeaviest, kindFineRange:
 		rd.fine(&s, h, vals)
 	case kindMinor, kindLimitedCapacity, kindAdjust, kindMitigateNoMinimum, kindMitigate, kindMitigateAtMinimum, kindTierSplit, kindStatuteClamp, kindTopFine:

@@ -76,6 +76,14 @@ const (
 	// to correct (a date).
 	kindCommitmentSigned
 
+	// kindList: which published list (首违不罚清单, 轻微违法不予处罚清单)
+	// applies to the case (lists.go). ref: the list's index in the
+	// catalog's lists plus one, or zero when none is in force; result:
+	// whether it lists the item; values: the lists in force at the act and
+	// at the decision (index plus one, or zero), why (listWhy), and the
+	// kind (0 first_offense, 1 light_violation).
+	kindList
+
 	// kindNoPenalty is the decision step of a no-penalty decision. ref: the
 	// reason (reasons); value: the index of the rule whose no-penalty
 	// citation it cites, plus one, or zero.

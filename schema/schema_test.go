@@ -507,6 +507,8 @@ func TestCatalogSchemaMatchesTypes(t *testing.T) {
 			typeOf[catalog.Constraint]():        "constraint",
 			typeOf[catalog.Count]():             "count",
 			typeOf[catalog.Group]():             "group",
+			typeOf[catalog.List]():              "list",
+			typeOf[catalog.ListTransition]():    "listTransition",
 			typeOf[catalog.Rule]():              "rule",
 			typeOf[catalog.Fact]():              "fact",
 			typeOf[catalog.AmountRule]():        "amountRule",

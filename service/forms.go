@@ -287,7 +287,7 @@ func versionForm(cat *catalog.Catalog, it *catalog.Item, v *catalog.Version, tex
 		vf.LightViolation = &RuleForm{Label: e.Label, Condition: text(e.When), Citation: citationForm(e.Citation)}
 	}
 	if fo := b.FirstOffense; fo != nil {
-		vf.FirstOffense = &RuleForm{Label: fo.Label, Listed: fo.Listed, Window: fo.Window.Label(), Condition: text(fo.When),
+		vf.FirstOffense = &RuleForm{Label: fo.Label, Listed: cat.FirstOffenseListed(it.Code, fo), Window: fo.Window.Label(), Condition: text(fo.When),
 			Citation: citationForm(fo.Citation)}
 	}
 	for _, fc := range b.Factors {

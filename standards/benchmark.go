@@ -267,7 +267,7 @@ func (b *builder) remarks(it *catalog.Item, v *catalog.Version, first bool, sche
 		lines = append(lines, "责令事项："+strings.Join(v.Orders, "、"))
 	}
 	if bm := v.Benchmark; bm != nil {
-		lines = append(lines, b.benchmarkRemarks(bm, schemes)...)
+		lines = append(lines, b.benchmarkRemarks(it, bm, schemes)...)
 	}
 	if !first {
 		return joinLines(lines), alert
@@ -310,7 +310,7 @@ func anyGradeChooses(v *catalog.Version, t penalty.SanctionType) bool {
 	return false
 }
 
-func (b *builder) benchmarkRemarks(bm *catalog.Benchmark, schemes map[penalty.Scheme]bool) []string {
+func (b *builder) benchmarkRemarks(it *catalog.Item, bm *catalog.Benchmark, schemes map[penalty.Scheme]bool) []string {
 	var lines []string
 	scheme := b.cat.SchemeFor(bm)
 	for _, g := range bm.Grades {
@@ -323,9 +323,12 @@ func (b *builder) benchmarkRemarks(bm *catalog.Benchmark, schemes map[penalty.Sc
 		}
 	}
 	if fo := bm.FirstOffense; fo != nil {
-		if fo.Listed {
+		switch {
+		case fo.List != "" && b.cat.FirstOffenseListed(it.Code, fo):
+			lines = append(lines, "首违不罚："+b.listedIn(catalog.ListFirstOffense, it.Code))
+		case fo.Listed:
 			lines = append(lines, "列入首违不罚清单")
-		} else {
+		default:
 			lines = append(lines, "首违不罚：未列入清单，符合条件的由执法人员依法裁量")
 		}
 	}

@@ -133,6 +133,7 @@ func check(ctx context.Context, eng *discretion.Engine, opts Options) (*checker,
 	}
 	ck.report = &Report{Catalog: cat.ID, File: cat.File, Digest: cat.Digest}
 	ck.catalogChecks()
+	ck.listChecks()
 	ck.divisions()
 	for _, it := range cat.Items {
 		for _, ver := range it.Versions {

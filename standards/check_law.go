@@ -539,7 +539,7 @@ func (ck *checker) exemptions(vc *chkVersion) {
 	if len(list) > 1 {
 		ck.exemptionElements(vc, list[1].c, list[1].name)
 	}
-	if fo := b.FirstOffense; fo != nil && fo.Listed && ck.opts.FirstOffenseDiscretionaryOnly {
+	if fo := b.FirstOffense; fo != nil && ck.cat.FirstOffenseListed(vc.it.Code, fo) && ck.opts.FirstOffenseDiscretionaryOnly {
 		if fine := chkFineOf(vc.ver); fine != nil && fine.Mandatory {
 			f := vc.finding(fo.Pos, CodeFirstOffense, SeverityError, MethodStatic, nil,
 				"首违不罚 is listed for an item whose fine is mandatory (处, not 可以处); under the policy that first offenses go unpunished only where the law lets the agency choose (a narrowing some local 不予处罚清单 make), it cannot be listed")

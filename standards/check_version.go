@@ -230,7 +230,7 @@ func chkHolds(p *chkPoint, lits []chkLit) bool {
 // gradable reports whether a generated point would reach grading as far
 // as first offense goes.
 func (vc *chkVersion) gradable(p *chkPoint) bool {
-	return vc.fo == nil || !vc.b.FirstOffense.Listed || !vc.fo.Eval(p.vals) || vc.priorsInWindow(p) > 0
+	return vc.fo == nil || !vc.ck.cat.FirstOffenseListed(vc.it.Code, vc.b.FirstOffense) || !vc.fo.Eval(p.vals) || vc.priorsInWindow(p) > 0
 }
 
 func (vc *chkVersion) noteGenerated(err error) {

@@ -242,7 +242,7 @@ func (vc *chkVersion) sameViolation(policy, code string) bool {
 // and the history holds no prior violation in the window, one is added
 // where the box allows it.
 func (vc *chkVersion) defeatFirstOffense(p *chkPoint, b ivBox) bool {
-	if vc.fo == nil || !vc.b.FirstOffense.Listed || !vc.fo.Eval(p.vals) || vc.priorsInWindow(p) > 0 {
+	if vc.fo == nil || !vc.ck.cat.FirstOffenseListed(vc.it.Code, vc.b.FirstOffense) || !vc.fo.Eval(p.vals) || vc.priorsInWindow(p) > 0 {
 		return true
 	}
 	tries := []func(q *chkPoint){

@@ -412,10 +412,13 @@ func (b *builder) outlineVersion(n *dnode, it *catalog.Item, v *catalog.Version)
 	if fo := bm.FirstOffense; fo != nil {
 		fn := n.kid("first_offense", "首违不罚")
 		listed := "否"
-		if fo.Listed {
+		if b.cat.FirstOffenseListed(it.Code, fo) {
 			listed = "是"
 		}
 		fn.set("列入清单", listed)
+		if fo.List != "" {
+			fn.set("清单", b.listedIn(catalog.ListFirstOffense, it.Code))
+		}
 		fn.set("既往违法", priorPhrase(fo))
 		fn.set("适用条件", b.c.text(fo.When))
 		fn.set("规则", b.c.source(fo.When))

@@ -30,17 +30,23 @@ func (b *builder) firstOffense() *Section {
 	s := &Section{List: ListFirstOffense, Title: ListFirstOffense.Title(), Columns: exemptionColumns}
 	for _, it := range b.cat.Items {
 		for _, v := range b.shownVersions(it) {
-			if v.Benchmark == nil || v.Benchmark.FirstOffense == nil || !v.Benchmark.FirstOffense.Listed {
+			if v.Benchmark == nil || v.Benchmark.FirstOffense == nil {
 				continue
 			}
 			fo := v.Benchmark.FirstOffense
+			if !fo.Listed && (fo.List == "" || !onAnyList(b.cat, catalog.ListFirstOffense, it.Code)) {
+				continue
+			}
 			rendered := renderConjunction(b.c.expr(fo.When), priorPhrase(fo))
 			cite := citeArt33Para1
 			if fo.Citation != nil {
 				cite = citeShort(fo.Citation)
 			}
-			s.Rows = append(s.Rows, b.exemptionRow(len(s.Rows)+1, it, v,
-				b.wording(fo.Label, rendered), cite+"\n"+textArt33FirstShort))
+			row := b.exemptionRow(len(s.Rows)+1, it, v, b.wording(fo.Label, rendered), cite+"\n"+textArt33FirstShort)
+			if fo.List != "" {
+				row = withListRemark(row, b.listedIn(catalog.ListFirstOffense, it.Code))
+			}
+			s.Rows = append(s.Rows, row)
 			s.sources = append(s.sources, fo.Pos)
 		}
 	}
@@ -49,6 +55,7 @@ func (b *builder) firstOffense() *Section {
 		"对当事人依法不予行政处罚的，应当对当事人进行教育（《中华人民共和国行政处罚法》第三十三条第三款）；仍应当责令当事人改正违法行为。",
 		"本清单未列入的事项，当事人符合《中华人民共和国行政处罚法》第三十三条第一款规定的，仍可以依法不予行政处罚。",
 	}
+	s.Notes = append(b.listNotes(catalog.ListFirstOffense), s.Notes...)
 	return s
 }
 
@@ -107,18 +114,25 @@ func (b *builder) lightViolation() *Section {
 				continue
 			}
 			e := v.Benchmark.LightViolation
+			if e.List != "" && !onAnyList(b.cat, catalog.ListLightViolation, it.Code) {
+				continue
+			}
 			cite := citeArt33Para1
 			if e.Citation != nil {
 				cite = citeShort(e.Citation)
 			}
-			s.Rows = append(s.Rows, b.exemptionRow(len(s.Rows)+1, it, v,
-				b.wording(e.Label, b.c.text(e.When)), cite+"\n"+textArt33LightShort))
+			row := b.exemptionRow(len(s.Rows)+1, it, v, b.wording(e.Label, b.c.text(e.When)), cite+"\n"+textArt33LightShort)
+			if e.List != "" {
+				row = withListRemark(row, b.listedIn(catalog.ListLightViolation, it.Code))
+			}
+			s.Rows = append(s.Rows, row)
 			s.sources = append(s.sources, e.Pos)
 		}
 	}
 	s.Notes = []string{
 		"符合本清单所列条件的，应当不予行政处罚，并对当事人进行教育（《中华人民共和国行政处罚法》第三十三条第一款、第三款）。",
 	}
+	s.Notes = append(b.listNotes(catalog.ListLightViolation), s.Notes...)
 	return s
 }
 

@@ -1,0 +1,179 @@
+package discretion_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/jizhun/jizhun/discretion"
+)
+
+// Published lists with their own terms: which one applies is decided as
+// for item versions, 《行政处罚法》第三十七条 by analogy, unless the later
+// list adopted another transition rule.
+var listsCatalog = `
+id: test-lists
+title: 清单测试目录
+issuer: 测试机关
+effective: 2020-01-01
+tier_scheme: lower_upper_30
+facts:
+  harm: {type: enum, label: 危害后果, values: {none: 没有, minor: 轻微, some: 一般}, required: true}
+lists:
+  - id: fo2023
+    kind: first_offense
+    title: 测试市首违不罚清单（2023年版）
+    doc_number: 测试〔2022〕9号
+    effective: 2023-01-01
+    expires: 2023-12-31
+    items: [F1, F3]
+  - id: fo2024
+    kind: first_offense
+    title: 测试市首违不罚清单（2024年版）
+    doc_number: 测试〔2023〕12号
+    effective: 2024-01-01
+    items: [F1, F2]
+  - id: lv2023
+    kind: light_violation
+    title: 测试市轻微违法不予处罚清单（2023年版）
+    doc_number: 测试〔2022〕10号
+    effective: 2023-01-01
+    expires: 2023-12-31
+    items: [L1]
+  - id: lv2024
+    kind: light_violation
+    title: 测试市轻微违法不予处罚清单（2024年版）
+    doc_number: 测试〔2023〕13号
+    effective: 2024-01-01
+    transition:
+      rule: not_before_effective
+      citation: {instrument: 测试市轻微违法不予处罚清单（2024年版）, article: 6}
+    items: [L1, L2]
+items:
+` + listItem("F1", "first_offense: {list: fo2024, window: 2y, when: 'harm == \"minor\"'}") +
+	listItem("F2", "first_offense: {list: fo2024, window: 2y, when: 'harm == \"minor\"'}") +
+	listItem("F3", "first_offense: {list: fo2024, window: 2y, when: 'harm == \"minor\"'}") +
+	listItem("L1", "light_violation: {list: lv2024, when: 'harm == \"none\"'}") +
+	listItem("L2", "light_violation: {list: lv2024, when: 'harm == \"none\"'}")
+
+// listItem is an item of the lists catalog with the given exemption.
+func listItem(code, exemption string) string {
+	return fmt.Sprintf(`  - code: %s
+    name: 测试事项%s
+    basis:
+      violated: {instrument: 测试条例, article: 1}
+      penalty: {instrument: 测试条例, article: 2}
+    sanctions:
+      - {type: fine, mandatory: true, amount: {min: 1000, max: 2000}}
+    benchmark:
+      grades:
+        - {id: all, label: 其他情形, when: "true", fine: {min: 1000, max: 2000}}
+      %s
+`, code, code, exemption)
+}
+
+func TestListsHaveDates(t *testing.T) {
+	e := engineYAML(t, "lists.yaml", listsCatalog)
+	tests := []struct {
+		name           string
+		item, harm     string
+		act, decision  discretion.Date
+		noPenalty      bool
+		rule, mentions string
+	}{
+		{"list_in_force_at_act_date_applies", "F3", "minor", "2023-06-01", "2024-03-10", true,
+			"first_offense.list.act_date", "测试市首违不罚清单（2023年版）"},
+		{"list_in_force_at_act_and_decision_applies", "F2", "minor", "2023-06-01", "2023-09-10", false,
+			"first_offense.list.in_force", "测试〔2022〕9号"},
+		{"more_favourable_list_at_decision_applies", "F2", "minor", "2023-06-01", "2024-03-10", true,
+			"first_offense.list.favourable", "测试〔2023〕12号"},
+		{"list_later_unfavourable_keeps_act_list", "F1", "minor", "2023-06-01", "2024-03-10", true,
+			"first_offense.list.act_date", "测试〔2022〕9号"},
+		{"list_not_before_effective_excludes_earlier_acts", "L2", "none", "2023-06-01", "2024-03-10", false,
+			"light_violation.list.not_before_effective", "第六条"},
+		{"list_not_before_effective_applies_to_later_acts", "L2", "none", "2024-01-02", "2024-03-10", true,
+			"light_violation.list.in_force", "测试〔2023〕13号"},
+		{"list_none_in_force_at_act_or_decision", "F2", "minor", "2022-06-01", "2022-09-10", false,
+			"first_offense.list.none", "均无施行中的首违不罚清单"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCase(tt.item, map[string]any{"harm": tt.harm})
+			c.ActDate, c.DiscoveryDate, c.DecisionDate = tt.act, tt.act, tt.decision
+			d := decide(t, e, c)
+			if got := d.Outcome == discretion.NoPenalty; got != tt.noPenalty {
+				t.Fatalf("no penalty = %v (outcome %s), want %v\n%s", got, d.Outcome, tt.noPenalty, d.Text())
+			}
+			kind := "first_offense"
+			if tt.item[0] == 'L' {
+				kind = "light_violation"
+			}
+			s := step(t, d, kind, tt.rule)
+			if s.Result != tt.noPenalty {
+				t.Errorf("list step result = %v, want %v", s.Result, tt.noPenalty)
+			}
+			if tt.item[0] == 'L' && !tt.noPenalty && !slices.Contains(d.Flags, discretion.FlagLightViolationUnlisted) {
+				t.Errorf("flags = %v, want %s", d.Flags, discretion.FlagLightViolationUnlisted)
+			}
+			if !traceMentions(d, tt.mentions) {
+				t.Errorf("trace does not mention %q\n%s", tt.mentions, d.Text())
+			}
+		})
+	}
+}
+
+func TestTraceNamesTheListApplied(t *testing.T) {
+	e := engineYAML(t, "lists.yaml", listsCatalog)
+	t.Run("trace_names_the_list_applied", func(t *testing.T) {
+		c := newCase("F2", map[string]any{"harm": "minor"})
+		c.ActDate, c.DiscoveryDate, c.DecisionDate = "2023-06-01", "2023-06-01", "2024-03-10"
+		d := decide(t, e, c)
+		s := step(t, d, "first_offense", "first_offense.list.favourable")
+		if want := "《测试市首违不罚清单（2024年版）》（测试〔2023〕12号）"; s.Citation != want {
+			t.Errorf("citation = %q, want %q", s.Citation, want)
+		}
+		for _, want := range []string{"适用首违不罚清单《测试市首违不罚清单（2024年版）》", "《测试市首违不罚清单（2023年版）》（测试〔2022〕9号）未列入本事项", "第三十七条"} {
+			if !traceMentions(d, want) {
+				t.Errorf("trace does not say %q\n%s", want, d.Text())
+			}
+		}
+		if r := d.Text(); !strings.Contains(r, "测试市首违不罚清单（2024年版）") {
+			t.Errorf("说理 does not name the list:\n%s", r)
+		}
+	})
+}
+
+// A list's issuer may adopt another transition rule than art. 37's, with
+// its citation: always the list at the act, or always the list at the
+// decision.
+func TestListTransitionRulesAdopted(t *testing.T) {
+	withRule := func(rule string) string {
+		return strings.Replace(listsCatalog, "    items: [F1, F2]\n", "    transition:\n      rule: "+rule+
+			"\n      citation: {instrument: 测试市首违不罚清单（2024年版）, article: 7}\n    items: [F1, F2]\n", 1)
+	}
+	tests := []struct {
+		name, rule, item string
+		noPenalty        bool
+		stepRule         string
+	}{
+		{"list_rule_act_date_keeps_the_list_at_the_act_even_if_later_lists_it", "act_date", "F2", false, "first_offense.list.rule_act_date"},
+		{"list_rule_decision_date_drops_an_item_the_later_list_leaves_out", "decision_date", "F3", false, "first_offense.list.rule_decision_date"},
+		{"list_rule_decision_date_applies_the_later_list", "decision_date", "F2", true, "first_offense.list.rule_decision_date"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := engineYAML(t, "lists.yaml", withRule(tt.rule))
+			c := newCase(tt.item, map[string]any{"harm": "minor"})
+			c.ActDate, c.DiscoveryDate, c.DecisionDate = "2023-06-01", "2023-06-01", "2024-03-10"
+			d := decide(t, e, c)
+			if got := d.Outcome == discretion.NoPenalty; got != tt.noPenalty {
+				t.Fatalf("no penalty = %v, want %v", got, tt.noPenalty)
+			}
+			s := step(t, d, "first_offense", tt.stepRule)
+			if !strings.Contains(s.Citation, "第七条") {
+				t.Errorf("citation %q does not cite the list's transition clause", s.Citation)
+			}
+		})
+	}
+}

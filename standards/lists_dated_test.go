@@ -1,0 +1,123 @@
+package standards_test
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/standards"
+)
+
+func datedListsCatalog() string {
+	item := func(code, exemption string) string {
+		return fmt.Sprintf(`  - code: %s
+    name: 测试事项%s
+    basis:
+      violated: {instrument: 测试条例, article: 1}
+      penalty: {instrument: 测试条例, article: 2}
+    sanctions:
+      - {type: fine, mandatory: true, amount: {min: 1000, max: 2000}}
+    benchmark:
+      grades:
+        - {id: all, label: 其他情形, when: "true", fine: {min: 1000, max: 2000}}
+      %s
+`, code, code, exemption)
+	}
+	return `
+id: dated-lists
+title: 清单测试目录
+issuer: 测试机关
+effective: 2020-01-01
+tier_scheme: lower_upper_30
+facts:
+  harm: {type: enum, label: 危害后果, values: {none: 没有, minor: 轻微}, required: true}
+lists:
+  - id: fo2023
+    kind: first_offense
+    title: 测试市首违不罚清单（2023年版）
+    doc_number: 测试〔2022〕9号
+    effective: 2023-01-01
+    expires: 2023-12-31
+    items: [F1]
+  - id: fo2024
+    kind: first_offense
+    title: 测试市首违不罚清单（2024年版）
+    doc_number: 测试〔2023〕12号
+    effective: 2024-01-01
+    transition:
+      rule: not_before_effective
+      citation: {instrument: 测试市首违不罚清单（2024年版）, article: 6}
+    items: [F1, F2]
+items:
+` + item("F1", `first_offense: {list: fo2024, window: 2y, when: 'harm == "minor"'}`) +
+		item("F2", `first_offense: {list: fo2024, window: 2y, when: 'harm == "minor"'}`) +
+		item("F3", `first_offense: {list: fo2024, window: 2y, when: 'harm == "minor"'}`)
+}
+
+// published_lists_carry_their_doc_number_and_dates: the 首违不罚清单 states
+// each list with its 文号, term and transition rule, and each row the lists
+// that list the item; an item no list lists is not a row.
+func TestPublishedListsCarryTheirDocNumberAndDates(t *testing.T) {
+	cat, err := catalog.Load("lists.yaml", []byte(datedListsCatalog()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl, err := standards.Build(cat, standards.TableOptions{Lists: []standards.List{standards.ListFirstOffense}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := standards.WriteMarkdown(&buf, tbl); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"《测试市首违不罚清单（2023年版）》（测试〔2022〕9号）：2023年1月1日起施行，有效期至2023年12月31日；施行前发生的违法行为，适用违法行为发生时施行的清单；本清单列入而原清单未列入的，适用本清单",
+		"《测试市首违不罚清单（2024年版）》（测试〔2023〕12号）：2024年1月1日起施行；施行前发生的违法行为不适用本清单（《测试市首违不罚清单（2024年版）》第六条）",
+		"列入《测试市首违不罚清单（2023年版）》（测试〔2022〕9号）（2023年1月1日起施行，有效期至2023年12月31日）、《测试市首违不罚清单（2024年版）》",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "| F3 |") {
+		t.Errorf("F3 is on no list but is a row:\n%s", out)
+	}
+	if !strings.Contains(out, "| F2 |") {
+		t.Errorf("F2 is on the 2024 list but not a row:\n%s", out)
+	}
+}
+
+// check_list_names_item_without_list_rule: a list that names an item
+// whose benchmark reads no list has no effect on it, and a benchmark that
+// reads the lists but is on none never applies: both are reported.
+func TestCheckListsAgainstBenchmarks(t *testing.T) {
+	src := strings.Replace(datedListsCatalog(), "items: [F1, F2]", "items: [F1, F2, F4]", 1) +
+		`  - code: F4
+    name: 测试事项F4
+    basis:
+      violated: {instrument: 测试条例, article: 1}
+      penalty: {instrument: 测试条例, article: 2}
+    sanctions:
+      - {type: fine, mandatory: true, amount: {min: 1000, max: 2000}}
+    benchmark:
+      grades:
+        - {id: all, label: 其他情形, when: "true", fine: {min: 1000, max: 2000}}
+`
+	r, _ := chkCheck(t, "lists.yaml", []byte(src), standards.Options{})
+	var got []string
+	for _, f := range r.Findings {
+		if f.Code == standards.CodeList {
+			got = append(got, f.Message)
+		}
+	}
+	want := []string{
+		"list fo2024 (测试市首违不罚清单（2024年版）) lists item F4, but no benchmark of the item has a first_offense rule that names a list: the list has no effect on it",
+		"item F3: first_offense names list fo2024, but no first_offense list lists the item: 首违不罚 never applies to it",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") && !(len(got) == 2 && (got[0] == want[1] && got[1] == want[0])) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
