@@ -37,15 +37,15 @@ func (ck *checker) divisions() {
 		if len(found) == 0 {
 			continue
 		}
-		where := c.what
+		var where any = c.what
 		if c.item != "" {
-			where = "item " + c.item + ": " + where
+			where = messagesZh.P("%s: %s", messagesZh.P("item %s", c.item), c.what)
 		}
 		f := finding(c.cond.Pos, CodeDivision, SeverityWarning, MethodStatic,
-			fmt.Sprintf("%s: the condition %s divides by %s, which may be 0: a case where it is 0 cannot be decided by this condition",
-				where, chkSrc(x), ivJoin(found, " and by ")))
+			"%s: the condition %s divides by %s, which may be 0: a case where it is 0 cannot be decided by this condition",
+			where, chkSrc(x), ivJoin(found, " and by "))
 		f.Item, f.Version = c.item, c.version
-		f.Hint = "declare the fact's min above 0 if it can never be 0, guard the division (days > 0 && area_m2 / days < 10), or multiply instead (area_m2 < 10 * days)"
+		f.setHint("declare the fact's min above 0 if it can never be 0, guard the division (days > 0 && area_m2 / days < 10), or multiply instead (area_m2 < 10 * days)")
 		ck.add(f)
 	}
 }

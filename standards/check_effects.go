@@ -88,9 +88,9 @@ func (ck *checker) gradeMoveOrder(vc *chkVersion, mover *catalog.Factor, shares 
 		f := vc.finding(chkFinePos(g), CodeTierOrder, SeverityError, MethodStatic, vc.gradeWitness(ga),
 			"factor %s moves a case by grades (%s), and one grade is the next row of the table: grade %s (%s)%s allows %s, below grade %s (%s) before it: %s, so a move up from %s lowers the fine",
 			mover.ID, mover.Describe(ck.cat.EffectsOrderFor(vc.b)), g.ID, g.Label, party, chkShareText(shares[i], pr.rule), ga.ID, ga.Label, chkShareText(shares[p], pr.rule), ga.ID)
-		f.Related = []Related{{Pos: chkFinePos(ga), What: "grade " + ga.ID}, {Pos: effectPos(mover), What: "factor " + mover.ID}}
+		f.Related = []Related{relatedRule(chkFinePos(ga), "grade %s", ga.ID), relatedRule(effectPos(mover), "factor %s", mover.ID)}
 		f.claim = claimGrade(ga.ID) // the witness is a case at the row moved from
-		f.Hint = "write the grades of each statutory range from the lightest to the heaviest"
+		f.setHint("write the grades of each statutory range from the lightest to the heaviest")
 		ck.add(f)
 	}
 }
@@ -117,9 +117,9 @@ func (ck *checker) percentBeyondStatute(vc *chkVersion, f *catalog.Factor, g *ca
 	fd := vc.finding(effectPos(f), CodeEffect, SeverityWarning, MethodStatic, vc.gradeWitness(g),
 		"factor %s (%s) applied to grade %s (%s)%s %s; the fine stops at the statutory bound and the decision is flagged for review",
 		f.ID, f.Describe(ck.cat.EffectsOrderFor(vc.b)), g.ID, g.Label, party, what)
-	fd.Related = []Related{{Pos: chkFinePos(g), What: "grade " + g.ID}}
+	fd.Related = []Related{relatedRule(chkFinePos(g), "grade %s", g.ID)}
 	fd.claim = claimGrade(g.ID)
-	fd.Hint = "state the percentage the standard publishes, and say in the standard that the fine stays within the statute"
+	fd.setHint("state the percentage the standard publishes, and say in the standard that the fine stays within the statute")
 	ck.add(fd)
 }
 

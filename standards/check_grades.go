@@ -70,14 +70,14 @@ func (ck *checker) unreachableGrade(vc *chkVersion, j int, g *catalog.Grade) {
 			method = m
 		}
 		if ok {
-			what := " (matched first)"
+			what := messagesZh.P(" (matched first)")
 			switch sel {
 			case catalog.SelectHeaviest:
-				what = " (heavier)"
+				what = messagesZh.P(" (heavier)")
 			case catalog.SelectExclusive:
-				what = " (also matches)"
+				what = messagesZh.P(" (also matches)")
 			}
-			related = append(related, Related{Pos: vc.b.Grades[i].When.Pos, What: "grade " + vc.b.Grades[i].ID + what})
+			related = append(related, relatedRule(vc.b.Grades[i].When.Pos, "grade %s%s", vc.b.Grades[i].ID, what))
 			earlier = append(earlier, vc.b.Grades[i].ID)
 			if witness == nil {
 				witness = p
@@ -93,7 +93,7 @@ func (ck *checker) unreachableGrade(vc *chkVersion, j int, g *catalog.Grade) {
 		f = vc.finding(g.When.Pos, CodeUnreachable, sev, method, witness,
 			"grade %s (%s) can never apply: every case it matches also matches grade %s, and the benchmark declares its grades exclusive, so the engine refuses those cases as ambiguous%s",
 			g.ID, g.Label, ivJoin(earlier, ", "), chkNotProven(method, vc))
-		f.Hint = "make the conditions exclusive (e.g. < on one side and >= on the other)"
+		f.setHint("make the conditions exclusive (e.g. < on one side and >= on the other)")
 		f.Related = related
 		f.claim = claimAmbiguous(earlier[0], g.ID)
 		ck.add(f)
@@ -102,12 +102,12 @@ func (ck *checker) unreachableGrade(vc *chkVersion, j int, g *catalog.Grade) {
 		f = vc.finding(g.When.Pos, CodeUnreachable, sev, method, witness,
 			"grade %s (%s) can never apply: every case it matches also matches heavier grade %s (the benchmark applies the heaviest grade that holds)%s",
 			g.ID, g.Label, ivJoin(earlier, ", "), chkNotProven(method, vc))
-		f.Hint = "narrow the heavier grade's condition, or remove this grade"
+		f.setHint("narrow the heavier grade's condition, or remove this grade")
 	default:
 		f = vc.finding(g.When.Pos, CodeUnreachable, sev, method, witness,
 			"grade %s (%s) can never apply: every case it matches is taken first by earlier grade %s (the engine uses the first grade that matches)%s",
 			g.ID, g.Label, ivJoin(earlier, ", "), chkNotProven(method, vc))
-		f.Hint = "narrow the earlier grade's condition or move this grade before it"
+		f.setHint("narrow the earlier grade's condition or move this grade before it")
 	}
 	f.Related = related
 	f.claim = claimGrade(earlier...)
@@ -135,10 +135,10 @@ func (ck *checker) gap(vc *chkVersion) {
 		"no grade matches cases such as %s%s; the engine answers them with a gap error",
 		vc.describePoint(p, slots), region)
 	for _, g := range vc.b.Grades {
-		f.Related = append(f.Related, Related{Pos: g.When.Pos, What: "grade " + g.ID})
+		f.Related = append(f.Related, relatedRule(g.When.Pos, "grade %s", g.ID))
 	}
 	f.claim = claimGap
-	f.Hint = "add a grade for these facts or widen a neighbouring grade; bounds 以上/以下 include the number, 超过/不足 do not"
+	f.setHint("add a grade for these facts or widen a neighbouring grade; bounds 以上/以下 include the number, 超过/不足 do not")
 	ck.add(f)
 }
 
@@ -203,7 +203,7 @@ func (ck *checker) overlaps(vc *chkVersion, chosen []bool) {
 				witness, firstID = p, gi.ID
 			}
 			ids = append(ids, gi.ID)
-			related = append(related, Related{Pos: gi.When.Pos, What: "grade " + gi.ID})
+			related = append(related, relatedRule(gi.When.Pos, "grade %s", gi.ID))
 		}
 		if witness == nil {
 			continue
@@ -216,7 +216,7 @@ func (ck *checker) overlaps(vc *chkVersion, chosen []bool) {
 				gj.ID, ivJoin(ids, ", "), vc.describePoint(witness, chkSlotsOf(lit(vc.grades[j], true), lit(vc.grades[0], true))))
 			f.Related = related
 			f.claim = claimAmbiguous(firstID, gj.ID)
-			f.Hint = "make the conditions exclusive (e.g. < on one side and >= on the other), or declare selection: heaviest if the standard applies the heavier row"
+			f.setHint("make the conditions exclusive (e.g. < on one side and >= on the other), or declare selection: heaviest if the standard applies the heavier row")
 			ck.add(f)
 			continue
 		}
@@ -225,7 +225,7 @@ func (ck *checker) overlaps(vc *chkVersion, chosen []bool) {
 			gj.ID, gj.Label, ivJoin(ids, ", "), vc.describePoint(witness, slots), firstID)
 		f.Related = related
 		f.claim = claimGrade(firstID)
-		f.Hint = "make the conditions exclusive (e.g. < on one side and >= on the other), or move the grade before the ones that take its cases"
+		f.setHint("make the conditions exclusive (e.g. < on one side and >= on the other), or move the grade before the ones that take its cases")
 		ck.add(f)
 	}
 }
@@ -381,7 +381,7 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 			f := vc.finding(g.Fine.Pos, CodeTierOrder, SeverityError, MethodStatic, vc.gradeWitness(g),
 				"grade %s is labelled %s (%s) but takes the %s tier's range (%s)", g.ID, g.Tier, g.Tier.Label(), g.Fine.Tier, g.Fine.Tier.Label())
 			f.claim = claimGrade(g.ID)
-			f.Related = []Related{{Pos: g.Pos, What: "grade " + g.ID}}
+			f.Related = []Related{relatedRule(g.Pos, "grade %s", g.ID)}
 			ck.add(f)
 		}
 	}
@@ -413,7 +413,7 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 				f := vc.finding(chkFinePos(gb), CodeTierOrder, SeverityError, MethodStatic, vc.gradeWitness(gb),
 					"grade %s (%s, %s)%s allows %s, below grade %s (%s, %s): %s; a %s grade must not have a lower range than a %s one",
 					gb.ID, gb.Label, gb.Tier, party, chkShareText(shares[bi], pr.rule), ga.ID, ga.Label, ga.Tier, chkShareText(shares[ai], pr.rule), gb.Tier, ga.Tier)
-				f.Related = []Related{{Pos: chkFinePos(ga), What: "grade " + ga.ID}}
+				f.Related = []Related{relatedRule(chkFinePos(ga), "grade %s", ga.ID)}
 				f.claim = claimGrade(gb.ID)
 				ck.add(f)
 			}
@@ -433,9 +433,9 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 					gb.ID, gb.Label, party, chkShareText(shares[bi], pr.rule), ga.ID, ga.Label, chkShareText(shares[ai], pr.rule),
 					ga.ID, gb.ID, mv.fact.name, mv.fact.fact.Aggravates, mv.before.vals[mv.fact.slot], mv.after.vals[mv.fact.slot],
 					vc.describePoint(mv.before, vc.gradeSlots()))
-				f.Related = []Related{{Pos: chkFinePos(ga), What: "grade " + ga.ID}, {Pos: mv.fact.fact.Pos, What: "fact " + mv.fact.name + " (aggravates: " + mv.fact.fact.Aggravates + ")"}}
+				f.Related = []Related{relatedRule(chkFinePos(ga), "grade %s", ga.ID), relatedRule(mv.fact.fact.Pos, "fact %s (aggravates: %s)", mv.fact.name, mv.fact.fact.Aggravates)}
 				f.claim = claimGrade(gb.ID)
-				f.Hint = "the more serious case must not get the lighter range: reorder the grades' ranges or their conditions"
+				f.setHint("the more serious case must not get the lighter range: reorder the grades' ranges or their conditions")
 				ck.add(f)
 			}
 		}

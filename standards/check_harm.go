@@ -115,13 +115,13 @@ func (ck *checker) slightHarmOptions() {
 		}
 		if len(facts) == 0 {
 			ck.add(finding(ck.cat.Pos, CodeFirstOffense, SeverityError, MethodStatic,
-				fmt.Sprintf("Options.SlightHarm names fact %s, which the catalog does not declare as an enum: the 危害后果轻微 value it sets is not applied", name)))
+				"Options.SlightHarm names fact %s, which the catalog does not declare as an enum: the 危害后果轻微 value it sets is not applied", name))
 			continue
 		}
 		for _, f := range facts {
 			if f.Values.Index(value) < 0 {
 				ck.add(finding(f.Pos, CodeFirstOffense, SeverityError, MethodStatic,
-					fmt.Sprintf("Options.SlightHarm names %q as the 危害后果轻微 value of %s, which has no such value", value, name)))
+					"Options.SlightHarm names %q as the 危害后果轻微 value of %s, which has no such value", value, name))
 			}
 		}
 	}

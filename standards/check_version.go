@@ -2,7 +2,6 @@ package standards
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -286,16 +285,16 @@ func (vc *chkVersion) hasNil() bool {
 }
 
 // where names a version in messages.
-func (vc *chkVersion) where() string {
+func (vc *chkVersion) where() *catalog.Phrase {
 	if len(vc.it.Versions) == 1 {
-		return fmt.Sprintf("item %s", vc.it.Code)
+		return messagesZh.P("item %s", vc.it.Code)
 	}
-	return fmt.Sprintf("item %s version %s", vc.it.Code, vc.ver.ID)
+	return messagesZh.P("item %s version %s", vc.it.Code, vc.ver.ID)
 }
 
 // finding starts a finding about this version, with a witness if p is set.
 func (vc *chkVersion) finding(pos catalog.Pos, code string, sev Severity, m Method, p *chkPoint, format string, args ...any) Finding {
-	f := finding(pos, code, sev, m, vc.where()+": "+fmt.Sprintf(format, args...))
+	f := finding(pos, code, sev, m, "%s: %s", vc.where(), messagesZh.P(format, args...))
 	f.Item, f.Version = vc.it.Code, vc.ver.ID
 	if p != nil {
 		f.Witness = vc.witness(p)

@@ -195,8 +195,8 @@ func (ck *checker) wordingChecks(vc *chkVersion) {
 				f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
 					"grade %s (%s) %s %q could not be read as a condition (%s), so it is not compared with the rule",
 					g.ID, g.Label, w.what, w.text, quoteAll(rd.unread))
-				f.Hint = "write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: " + rowRule(vc.own[j], sharing[j])
-				f.Related = []Related{{Pos: g.When.Pos, What: "grade " + g.ID + " condition"}}
+				f.setHint("write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: "+"%s", rowRule(vc.own[j], sharing[j]))
+				f.Related = []Related{relatedRule(g.When.Pos, "grade %s condition", g.ID)}
 				ck.add(f)
 				continue
 			}
@@ -224,8 +224,8 @@ func (ck *checker) lightViolationWording(vc *chkVersion, scope *condition.Scope,
 		f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
 			"light_violation label %q could not be read as a condition (%s), so it is not compared with the rule",
 			e.Label, quoteAll(rd.unread))
-		f.Hint = "write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: " + RenderCondition(x)
-		f.Related = []Related{{Pos: e.When.Pos, What: "light_violation condition"}}
+		f.setHint("write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: "+"%s", RenderCondition(x))
+		f.Related = []Related{relatedRule(e.When.Pos, "light_violation condition")}
 		ck.add(f)
 		return
 	}
@@ -239,8 +239,8 @@ func (ck *checker) lightViolationWording(vc *chkVersion, scope *condition.Scope,
 	reasons := wordingReasons(rd, []*condition.Expr{x}, 0)
 	report := func(p *chkPoint, m Method, format string, cl claim) {
 		f := vc.finding(pos, CodeWording, SeverityError, m, p, format, e.Label, vc.describePoint(p, slots), reasons)
-		f.Related = []Related{{Pos: e.When.Pos, What: "light_violation condition"}}
-		f.Hint = "the rule reads: " + RenderCondition(x)
+		f.Related = []Related{relatedRule(e.When.Pos, "light_violation condition")}
+		f.setHint("the rule reads: "+"%s", RenderCondition(x))
 		f.claim = cl
 		ck.add(f)
 	}
@@ -312,8 +312,8 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 }
 
 func (ck *checker) addWording(f Finding, g *catalog.Grade, rule string, cl claim) {
-	f.Related = []Related{{Pos: g.When.Pos, What: "grade " + g.ID + " condition"}}
-	f.Hint = "the rule reads: " + rule
+	f.Related = []Related{relatedRule(g.When.Pos, "grade %s condition", g.ID)}
+	f.setHint("the rule reads: "+"%s", rule)
 	f.claim = cl
 	ck.add(f)
 }
