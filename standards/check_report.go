@@ -18,7 +18,7 @@ func (r *Report) WriteText(w io.Writer) error {
 	say := func(format string, args ...any) string { return messagesZh.P(format, args...).Render(r.lang) }
 	var b strings.Builder
 	for _, f := range r.Findings {
-		fmt.Fprintf(&b, "%s: %s: %s: %s [%s]\n", f.Pos, say(string(f.Severity)), f.Code, f.Message, say(string(f.Method)))
+		fmt.Fprintf(&b, "%s: %s: %s: %s [%s]\n", f.Pos, f.Severity.Word(r.lang), f.Code, f.Message, f.Method.Word(r.lang))
 		if f.Hint != "" {
 			fmt.Fprintf(&b, "    %s\n", say("hint: %s", f.Hint))
 		}
@@ -61,6 +61,13 @@ func (r *Report) WriteText(w io.Writer) error {
 	_, err := io.WriteString(w, b.String())
 	return err
 }
+
+// Word is the severity as the text report prints it in lang: 错误 or 警告,
+// error or warning in English. JSON keeps the codes error and warning.
+func (s Severity) Word(lang string) string { return messagesZh.P(string(s)).Render(lang) }
+
+// Word is the method as the text report prints it in lang.
+func (m Method) Word(lang string) string { return messagesZh.P(string(m)).Render(lang) }
 
 // JSON renders the report as indented JSON with a final newline.
 func (r *Report) JSON() ([]byte, error) {

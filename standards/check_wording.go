@@ -194,8 +194,8 @@ func (ck *checker) wordingChecks(vc *chkVersion) {
 			if rd.node == nil {
 				f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
 					"grade %s (%s) %s %q could not be read as a condition (%s), so it is not compared with the rule",
-					g.ID, g.Label, w.what, w.text, quoteAll(rd.unread))
-				f.setHint("write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: "+"%s", rowRule(vc.own[j], sharing[j]))
+					g.ID, g.Label, wordingField(w.what), w.text, quoteAll(rd.unread))
+				f.setHint("write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: %s", rowRule(vc.own[j], sharing[j]))
 				f.Related = []Related{relatedRule(g.When.Pos, "grade %s condition", g.ID)}
 				ck.add(f)
 				continue
@@ -224,7 +224,7 @@ func (ck *checker) lightViolationWording(vc *chkVersion, scope *condition.Scope,
 		f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
 			"light_violation label %q could not be read as a condition (%s), so it is not compared with the rule",
 			e.Label, quoteAll(rd.unread))
-		f.setHint("write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: "+"%s", RenderCondition(x))
+		f.setHint("write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: %s", RenderCondition(x))
 		f.Related = []Related{relatedRule(e.When.Pos, "light_violation condition")}
 		ck.add(f)
 		return
@@ -240,7 +240,7 @@ func (ck *checker) lightViolationWording(vc *chkVersion, scope *condition.Scope,
 	report := func(p *chkPoint, m Method, format string, cl claim) {
 		f := vc.finding(pos, CodeWording, SeverityError, m, p, format, e.Label, vc.describePoint(p, slots), reasons)
 		f.Related = []Related{relatedRule(e.When.Pos, "light_violation condition")}
-		f.setHint("the rule reads: "+"%s", RenderCondition(x))
+		f.setHint("the rule reads: %s", RenderCondition(x))
 		f.claim = cl
 		ck.add(f)
 	}
@@ -270,7 +270,7 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 		// than pass the wording silently.
 		f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
 			"grade %s (%s) %s %q was read as %s, which could not be compared with the rule",
-			g.ID, g.Label, what, text, condition.String(rd.node))
+			g.ID, g.Label, wordingField(what), text, condition.String(rd.node))
 		ck.add(f)
 		return
 	}
@@ -290,14 +290,14 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 		}
 		f := vc.finding(pos, CodeWording, SeverityError, m, p,
 			"grade %s (%s) %s %q puts in this row cases such as %s, but %s%s",
-			g.ID, g.Label, what, text, vc.describePoint(p, slots), decided, reasons)
+			g.ID, g.Label, wordingField(what), text, vc.describePoint(p, slots), decided, reasons)
 		ck.addWording(f, g, rule, cl)
 		return
 	}
 	if p, ok, m := vc.find(chkQuery{graded: true, lits: []chkLit{lit(selected, true), lit(published, false)}}); ok {
 		f := vc.finding(pos, CodeWording, SeverityError, m, p,
 			"grade %s (%s) %s %q leaves out cases such as %s, which the engine decides at this grade%s",
-			g.ID, g.Label, what, text, vc.describePoint(p, slots), reasons)
+			g.ID, g.Label, wordingField(what), text, vc.describePoint(p, slots), reasons)
 		ck.addWording(f, g, rule, claimGrade(g.ID))
 		return
 	}
@@ -306,14 +306,14 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 		// the numbers were read in the fact's unit.
 		f := vc.finding(pos, CodeWording, SeverityError, MethodStatic, nil,
 			"grade %s (%s) %s %q writes a number in a unit its fact is not measured in: %s",
-			g.ID, g.Label, what, text, strings.Join(rd.units, "; "))
+			g.ID, g.Label, wordingField(what), text, strings.Join(rd.units, "; "))
 		ck.addWording(f, g, rule, nil)
 	}
 }
 
 func (ck *checker) addWording(f Finding, g *catalog.Grade, rule string, cl claim) {
 	f.Related = []Related{relatedRule(g.When.Pos, "grade %s condition", g.ID)}
-	f.setHint("the rule reads: "+"%s", rule)
+	f.setHint("the rule reads: %s", rule)
 	f.claim = cl
 	ck.add(f)
 }
@@ -505,13 +505,21 @@ func dedupe(xs []string) []string {
 	return out
 }
 
-func quoteAll(xs []string) string {
+// wordingField names the field a grade's wording is in.
+func wordingField(what string) *catalog.Phrase {
+	if what == "label" {
+		return messagesZh.P("label")
+	}
+	return messagesZh.P("description")
+}
+
+func quoteAll(xs []string) *catalog.Phrase {
 	if len(xs) == 0 {
-		return "it names no condition"
+		return messagesZh.P("it names no condition")
 	}
 	out := make([]string, len(xs))
 	for i, x := range xs {
 		out[i] = fmt.Sprintf("%q", x)
 	}
-	return "not read: " + strings.Join(out, ", ")
+	return messagesZh.P("not read: %s", strings.Join(out, ", "))
 }

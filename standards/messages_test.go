@@ -101,6 +101,16 @@ func TestFindingMessagesTranslated(t *testing.T) {
 	}
 }
 
+// TestReportWordsTranslated checks the words of the text report that are
+// codes in JSON: severities and methods.
+func TestReportWordsTranslated(t *testing.T) {
+	for _, w := range []interface{ Word(string) string }{SeverityError, SeverityWarning, MethodInterval, MethodGenerated, MethodStatic} {
+		if zh, en := w.Word("zh"), w.Word("en"); zh == en {
+			t.Errorf("%s has no Chinese", en)
+		}
+	}
+}
+
 // verbs counts a format's verbs, ignoring explicit argument indexes.
 func verbs(format string) int {
 	n := 0

@@ -126,4 +126,10 @@ var messagesZh = catalog.Messages{
 	"first_offense":   "首违不罚（first_offense）",
 	"art. 33 ¶1 s1 requires 违法行为轻微并及时改正，没有造成危害后果": "《行政处罚法》第三十三条第一款第一句要求“违法行为轻微并及时改正，没有造成危害后果”",
 	"art. 33 ¶1 s2 requires 初次违法且危害后果轻微并及时改正":     "第三十三条第一款第二句要求“初次违法且危害后果轻微并及时改正”",
+	"label":                 "标签（label）",
+	"description":           "描述（description）",
+	"it names no condition": "没有写出条件",
+	"not read: %s":          "未能读懂：%s",
+	"write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: %s": "请用事实的名称、带单位的数字和“以上/以下/超过/不足”写条件，用“且”或“或者”连接；规则读作：%s",
+	"the rule reads: %s": "规则读作：%s",
 }
