@@ -127,9 +127,9 @@ func (ck *checker) gap(vc *chkVersion) {
 		return
 	}
 	slots := chkSlotsOf(all...)
-	region := ""
+	var region any = ""
 	if box != nil {
-		region = "; the uncovered region includes " + vc.space.describeBox(box, vc.base(true), slots)
+		region = messagesZh.P("; the uncovered region includes %s", vc.space.describeBox(box, vc.base(true), slots))
 	}
 	f := vc.finding(vc.b.Pos, CodeGap, SeverityError, m, p,
 		"no grade matches cases such as %s%s; the engine answers them with a gap error",
@@ -288,35 +288,35 @@ func gradeFineShape(g *catalog.GradeFine) any {
 func (ck *checker) reachability(vc *chkVersion) {
 	type cond struct {
 		c    *catalog.Cond
-		what string
+		what *catalog.Phrase
 	}
 	var conds []cond
 	if p := vc.ver.Precondition; p != nil {
-		conds = append(conds, cond{p.When, "precondition " + p.Kind + " (no penalty can ever be imposed)"})
+		conds = append(conds, cond{p.When, messagesZh.P("precondition %s (no penalty can ever be imposed)", p.Kind)})
 	}
 	for _, s := range vc.ver.Sanctions {
 		if p := s.Precondition; p != nil {
-			conds = append(conds, cond{p.When, "precondition of sanction " + string(s.Type)})
+			conds = append(conds, cond{p.When, messagesZh.P("precondition of sanction %s", string(s.Type))})
 		}
 		for _, r := range s.Ranges {
-			conds = append(conds, cond{r.When, "fine range " + r.ID + " (" + r.Label + ")"})
+			conds = append(conds, cond{r.When, messagesZh.P("fine range %s (%s)", r.ID, r.Label)})
 		}
 	}
 	b := vc.b
 	if e := b.LightViolation; e != nil {
-		conds = append(conds, cond{e.When, "light_violation"})
+		conds = append(conds, cond{e.When, messagesZh.P("light_violation")})
 	}
 	if fo := b.FirstOffense; fo != nil {
-		conds = append(conds, cond{fo.When, "first_offense"})
+		conds = append(conds, cond{fo.When, messagesZh.P("first_offense")})
 	}
 	if c := b.Commitment; c != nil {
-		conds = append(conds, cond{c.When, "commitment"})
+		conds = append(conds, cond{c.When, messagesZh.P("commitment")})
 	}
 	if o := b.Offset; o != nil {
-		conds = append(conds, cond{o.When, "public_service_offset"})
+		conds = append(conds, cond{o.When, messagesZh.P("public_service_offset")})
 	}
 	for _, f := range b.Factors {
-		conds = append(conds, cond{f.When, "factor " + f.ID})
+		conds = append(conds, cond{f.When, messagesZh.P("factor %s", f.ID)})
 	}
 	for _, c := range conds {
 		x := vc.ck.expr(c.c)
@@ -357,6 +357,10 @@ func chkNotProven(m Method, vc *chkVersion) string {
 	}
 	return fmt.Sprintf(" (no case among %d generated ones; not proven: %s)", len(vc.samples), vc.generated)
 }
+
+// tierWord names a tier in a finding: 从轻, 一般, 从重 (lighter, general,
+// heavier in English).
+func tierWord(t penalty.Tier) *catalog.Phrase { return messagesZh.P(t.String()) }
 
 func chkSrc(x *condition.Expr) string { return fmt.Sprintf("%q", x.Src) }
 
@@ -412,7 +416,7 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 				reported[bi] = true
 				f := vc.finding(chkFinePos(gb), CodeTierOrder, SeverityError, MethodStatic, vc.gradeWitness(gb),
 					"grade %s (%s, %s)%s allows %s, below grade %s (%s, %s): %s; a %s grade must not have a lower range than a %s one",
-					gb.ID, gb.Label, gb.Tier, party, chkShareText(shares[bi], pr.rule), ga.ID, ga.Label, ga.Tier, chkShareText(shares[ai], pr.rule), gb.Tier, ga.Tier)
+					gb.ID, gb.Label, tierWord(gb.Tier), party, chkShareText(shares[bi], pr.rule), ga.ID, ga.Label, tierWord(ga.Tier), chkShareText(shares[ai], pr.rule), tierWord(gb.Tier), tierWord(ga.Tier))
 				f.Related = []Related{relatedRule(chkFinePos(ga), "grade %s", ga.ID)}
 				f.claim = claimGrade(gb.ID)
 				ck.add(f)

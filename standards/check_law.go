@@ -225,23 +225,23 @@ var (
 // chkLegalGround says whether a citation is a legal ground for 减轻: arts.
 // 30–32 of the Administrative Penalty Law, or another 法律、法规、规章 (art. 32
 // (五)). sure is false where the instrument's name does not tell.
-func chkLegalGround(c *catalog.Citation, cat *catalog.Catalog) (ok, sure bool, why string) {
+func chkLegalGround(c *catalog.Citation, cat *catalog.Catalog) (ok, sure bool, why any) {
 	if c == nil {
-		return false, true, "the factor cites nothing"
+		return false, true, messagesZh.P("the factor cites nothing")
 	}
 	name := strings.Trim(c.Instrument, "《》 ")
 	if chkIsAPL(name) {
 		if c.Article >= 30 && c.Article <= 32 {
 			return true, true, ""
 		}
-		return false, true, fmt.Sprintf("%s is not one of the grounds of arts. 30–32", c)
+		return false, true, messagesZh.P("%s is not one of the grounds of arts. 30–32", c)
 	}
 	if name == cat.Title {
-		return false, true, fmt.Sprintf("%s is this discretion standard itself, which cannot create a ground for 减轻", c)
+		return false, true, messagesZh.P("%s is this discretion standard itself, which cannot create a ground for 减轻", c)
 	}
 	for _, w := range chkNotLaw {
 		if strings.Contains(name, w) {
-			return false, true, fmt.Sprintf("%s is a normative document (%s), not a 法律、法规、规章", c, w)
+			return false, true, messagesZh.P("%s is a normative document (%s), not a 法律、法规、规章", c, w)
 		}
 	}
 	for _, w := range chkLaw {
