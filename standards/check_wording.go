@@ -279,14 +279,14 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 	slots := chkSlotsOf(lit(selected, true), lit(published, true))
 	if p, ok, m := vc.find(chkQuery{graded: true, lits: []chkLit{lit(published, true), lit(selected, false)}}); ok {
 		other := vc.gradeOf(p)
-		decided, cl := "no grade matches it (a gap)", claimGap
+		decided, cl := messagesZh.P("no grade matches it (a gap)"), claimGap
 		if hold := vc.holding(p); other < 0 && len(hold) > 1 {
 			a, b := vc.b.Grades[hold[0]], vc.b.Grades[hold[1]]
-			decided = fmt.Sprintf("it meets grades %s (%s) and %s (%s), which the benchmark declares exclusive, and the engine refuses it as ambiguous", a.ID, a.Label, b.ID, b.Label)
+			decided = messagesZh.P("it meets grades %s (%s) and %s (%s), which the benchmark declares exclusive, and the engine refuses it as ambiguous", a.ID, a.Label, b.ID, b.Label)
 			cl = claimAmbiguous(a.ID, b.ID)
 		}
 		if other >= 0 {
-			decided, cl = fmt.Sprintf("the engine decides it at grade %s (%s)", vc.b.Grades[other].ID, vc.b.Grades[other].Label), claimGrade(vc.b.Grades[other].ID)
+			decided, cl = messagesZh.P("the engine decides it at grade %s (%s)", vc.b.Grades[other].ID, vc.b.Grades[other].Label), claimGrade(vc.b.Grades[other].ID)
 		}
 		f := vc.finding(pos, CodeWording, SeverityError, m, p,
 			"grade %s (%s) %s %q puts in this row cases such as %s, but %s%s",
@@ -355,15 +355,15 @@ func (vc *chkVersion) gradeOf(p *chkPoint) int {
 // wordingReasons names what differs between the wording and the rule of
 // grade j: a connective, a threshold, the inclusivity of a bound, a unit,
 // a fact the wording leaves out.
-func wordingReasons(rd wordingReading, grades []*condition.Expr, j int) string {
-	var out []string
+func wordingReasons(rd wordingReading, grades []*condition.Expr, j int) any {
+	var out []*catalog.Phrase
 	rule := normalize(grades[j].Root, false)
 	word := normalize(rd.node, false)
 	switch {
 	case isOr(word) && isAnd(rule):
-		out = append(out, "the wording joins its conditions with 或者 where the rule requires them all (且)")
+		out = append(out, messagesZh.P("the wording joins its conditions with 或者 where the rule requires them all (且)"))
 	case isAnd(word) && isOr(rule):
-		out = append(out, "the wording requires all its conditions (且) where the rule takes any of them (或者)")
+		out = append(out, messagesZh.P("the wording requires all its conditions (且) where the rule takes any of them (或者)"))
 	}
 	var ruleBounds []wordingBound
 	for i := 0; i <= j; i++ {
@@ -384,12 +384,14 @@ func wordingReasons(rd wordingReading, grades []*condition.Expr, j int) string {
 		unit := literalUnit(wb.v)
 		switch {
 		case !same:
-			out = append(out, fmt.Sprintf("the wording's threshold %s%s for %s is not in the rule", wb.val, unit, wb.v.Label()))
+			out = append(out, messagesZh.P("the wording's threshold %s%s for %s is not in the rule", wb.val, unit, wb.v.Label()))
 		case !sameSide:
-			out = append(out, fmt.Sprintf("the wording %s %s%s (%s) where the rule %s it", inclusivityWord(wb.op), wb.val, unit, wb.v.Label(), inclusivityVerb(wb.op)))
+			out = append(out, messagesZh.P("the wording %s %s%s (%s) where the rule %s it", inclusivityWord(wb.op), wb.val, unit, wb.v.Label(), inclusivityVerb(wb.op)))
 		}
 	}
-	out = append(out, rd.units...)
+	for _, u := range rd.units {
+		out = append(out, messagesZh.P("%s", u))
+	}
 	mentioned := map[int]bool{}
 	chkWalk(rd.node, func(n condition.Node) {
 		if id, ok := n.(condition.Ident); ok {
@@ -398,13 +400,25 @@ func wordingReasons(rd wordingReading, grades []*condition.Expr, j int) string {
 	})
 	for _, v := range grades[j].Refs {
 		if v.Fact != nil && !mentioned[v.Slot] {
-			out = append(out, fmt.Sprintf("the wording does not mention %s, which the rule reads", v.Label()))
+			out = append(out, messagesZh.P("the wording does not mention %s, which the rule reads", v.Label()))
 		}
 	}
 	if len(out) == 0 {
 		return ""
 	}
-	return ": " + strings.Join(dedupe(out), "; ")
+	var joined *catalog.Phrase
+	seen := map[string]bool{}
+	for _, r := range out {
+		if en := r.Render("en"); !seen[en] {
+			seen[en] = true
+			if joined == nil {
+				joined = r
+			} else {
+				joined = messagesZh.P("%s; %s", joined, r)
+			}
+		}
+	}
+	return messagesZh.P(": %s", joined)
 }
 
 func isOr(n condition.Node) bool  { _, ok := n.(condition.Or); return ok }
@@ -472,37 +486,25 @@ func boundSide(op string) string {
 	return ""
 }
 
-func inclusivityWord(op string) string {
+func inclusivityWord(op string) *catalog.Phrase {
 	switch op {
 	case ">=":
-		return "includes (以上)"
+		return messagesZh.P("includes (以上)")
 	case "<=":
-		return "includes (以下/不超过)"
+		return messagesZh.P("includes (以下/不超过)")
 	case ">":
-		return "excludes (超过)"
+		return messagesZh.P("excludes (超过)")
 	case "<":
-		return "excludes (不足)"
+		return messagesZh.P("excludes (不足)")
 	}
-	return "states"
+	return messagesZh.P("states")
 }
 
-func inclusivityVerb(op string) string {
+func inclusivityVerb(op string) *catalog.Phrase {
 	if op == ">=" || op == "<=" {
-		return "excludes"
+		return messagesZh.P("excludes")
 	}
-	return "includes"
-}
-
-func dedupe(xs []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, x := range xs {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	return out
+	return messagesZh.P("includes")
 }
 
 // wordingField names the field a grade's wording is in.

@@ -143,7 +143,7 @@ func TestWordingCounty318f5b8(t *testing.T) {
 	if got, want := fmt.Sprintf("%s:%d:%d", found.Pos.File, found.Pos.Line, found.Pos.Col), file+":290:24"; got != want {
 		t.Errorf("position %s, want %s (the description)", got, want)
 	}
-	if !strings.Contains(found.Message, "或者 where the rule requires them all") {
+	if !strings.Contains(found.Message, "表述用“或者”连接各条件，而规则要求同时满足") || !strings.Contains(found.Localize("en").Message, "或者 where the rule requires them all") {
 		t.Errorf("message does not name the connective: %s", found.Message)
 	}
 	if found.Witness == nil {

@@ -12,6 +12,7 @@ import "github.com/jizhun/jizhun/catalog"
 var messagesZh = catalog.Messages{
 	// The frame of a finding.
 	"%s: %s":                                "%s：%s",
+	"%s":                                    "%s",
 	"%s%s":                                  "%s%s",
 	"error":                                 "错误",
 	"warning":                               "警告",
@@ -145,4 +146,20 @@ var messagesZh = catalog.Messages{
 	"%s is not one of the grounds of arts. 30–32":      "%s不属于《行政处罚法》第三十条至第三十二条规定的情形",
 	"%s is this discretion standard itself, which cannot create a ground for 减轻": "%s是本裁量基准自身，不能创设减轻处罚的依据",
 	"%s is a normative document (%s), not a 法律、法规、规章":                            "%s是规范性文件（%s），不是法律、法规、规章",
+	": %s": "：%s",
+	"the wording joins its conditions with 或者 where the rule requires them all (且)":     "表述用“或者”连接各条件，而规则要求同时满足（且）",
+	"the wording requires all its conditions (且) where the rule takes any of them (或者)": "表述要求同时满足各条件（且），而规则满足其一即可（或者）",
+	"the wording's threshold %s%s for %s is not in the rule":                            "表述中%[3]s的界限 %[1]s%[2]s 不在规则中",
+	"the wording %s %s%s (%s) where the rule %s it":                                     "表述%s %s%s（%s），而规则%s本数",
+	"the wording does not mention %s, which the rule reads":                             "表述没有提到规则所依据的%s",
+	"includes (以上)":               "包括本数（以上）",
+	"includes (以下/不超过)":           "包括本数（以下/不超过）",
+	"excludes (超过)":               "不包括本数（超过）",
+	"excludes (不足)":               "不包括本数（不足）",
+	"states":                      "写明",
+	"excludes":                    "不包括",
+	"includes":                    "包括",
+	"no grade matches it (a gap)": "没有档次匹配（档次缺口）",
+	"it meets grades %s (%s) and %s (%s), which the benchmark declares exclusive, and the engine refuses it as ambiguous": "它同时符合档次 %s（%s）和 %s（%s），而基准声明各档次互斥，引擎以“档次不明确”拒绝裁量",
+	"the engine decides it at grade %s (%s)": "引擎把它认定为档次 %s（%s）",
 }
