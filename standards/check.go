@@ -279,6 +279,8 @@ type Coverage struct {
 	// Note says why cases were generated: the condition the interval
 	// method could not analyse.
 	Note string `json:"note,omitempty"`
+
+	note *catalog.Phrase // Note as a phrase, for Localize
 }
 
 // Report is the result of Check on one catalog.
@@ -436,6 +438,13 @@ func (r *Report) Localize(lang string) *Report {
 	out.lang = "zh"
 	if catalog.IsEnglish(lang) {
 		out.lang = "en"
+	}
+	out.Coverage = make([]Coverage, len(r.Coverage))
+	for i, c := range r.Coverage {
+		if c.note != nil {
+			c.Note = c.note.Render(out.lang)
+		}
+		out.Coverage[i] = c
 	}
 	out.Findings = make([]Finding, len(r.Findings))
 	for i, f := range r.Findings {

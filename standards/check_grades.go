@@ -351,11 +351,11 @@ func chkSev(m Method) Severity {
 	return SeverityError
 }
 
-func chkNotProven(m Method, vc *chkVersion) string {
+func chkNotProven(m Method, vc *chkVersion) any {
 	if m != MethodGenerated {
 		return ""
 	}
-	return fmt.Sprintf(" (no case among %d generated ones; not proven: %s)", len(vc.samples), vc.generated)
+	return messagesZh.P(" (no case among %d generated ones; not proven: %s)", len(vc.samples), vc.generated)
 }
 
 // tierWord names a tier in a finding: 从轻, 一般, 从重 (lighter, general,
