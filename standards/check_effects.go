@@ -1,8 +1,6 @@
 package standards
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -105,12 +103,12 @@ func (ck *checker) percentBeyondStatute(vc *chkVersion, f *catalog.Factor, g *ca
 	d := stat.Max.Sub(stat.Min)
 	lo, hi := stat.Min.Add(d.Mul(s.lo)), stat.Min.Add(d.Mul(s.hi))
 	scale := f.Scale()
-	var what string
+	var what *catalog.Phrase
 	switch {
 	case f.Effect == catalog.EffectHeavier && hi.Mul(scale).GreaterThan(stat.Max):
-		what = fmt.Sprintf("takes its maximum %s to %s, above the statutory maximum %s", chkNum(hi), chkNum(hi.Mul(scale)), chkNum(stat.Max))
+		what = messagesZh.P("takes its maximum %s to %s, above the statutory maximum %s", chkNum(hi), chkNum(hi.Mul(scale)), chkNum(stat.Max))
 	case f.Effect == catalog.EffectLighter && lo.Mul(scale).LessThan(stat.Min):
-		what = fmt.Sprintf("takes its minimum %s to %s, below the statutory minimum %s, which only 减轻 (arts. 30, 32 of 行政处罚法) may cross", chkNum(lo), chkNum(lo.Mul(scale)), chkNum(stat.Min))
+		what = messagesZh.P("takes its minimum %s to %s, below the statutory minimum %s, which only 减轻 (arts. 30, 32 of 行政处罚法) may cross", chkNum(lo), chkNum(lo.Mul(scale)), chkNum(stat.Min))
 	default:
 		return
 	}

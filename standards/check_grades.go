@@ -710,16 +710,16 @@ func chkGradeShare(rule penalty.Rule, g *catalog.Grade, party catalog.PartyType,
 }
 
 // chkShareText renders a placed range back in the statute's unit.
-func chkShareText(s chkShare, rule penalty.Rule) string {
+func chkShareText(s chkShare, rule penalty.Rule) any {
 	switch s.kind {
 	case "none":
-		return "no fine"
+		return messagesZh.P("no fine")
 	case "yuan":
 		return fmt.Sprintf("[%s, %s]", s.lo, s.hi)
 	}
 	stat := rule.FactorRange()
 	if stat.Unbounded {
-		return fmt.Sprintf("[%s, %s] of the statutory range", s.lo, s.hi)
+		return messagesZh.P("[%s, %s] of the statutory range", s.lo.String(), s.hi.String())
 	}
 	d := stat.Max.Sub(stat.Min)
 	at := func(x decimal.Decimal) string { return stat.Min.Add(d.Mul(x)).Round(2).String() }

@@ -283,7 +283,7 @@ func (ck *checker) gradeRanges(vc *chkVersion) {
 			if gf == nil || gf.None || gf.Span == nil {
 				continue
 			}
-			if msg := chkSpanOutside(pr.rule, gf); msg != "" {
+			if msg := chkSpanOutside(pr.rule, gf); msg != nil {
 				party := ""
 				if pr.party != "" {
 					party = " for " + string(pr.party)
@@ -309,27 +309,27 @@ func chkAllPartyRules(as []*catalog.Amount) []chkPartyRule {
 }
 
 // chkSpanOutside says how a grade's span leaves the statutory range, or "".
-func chkSpanOutside(rule penalty.Rule, gf *catalog.GradeFine) string {
+func chkSpanOutside(rule penalty.Rule, gf *catalog.GradeFine) *catalog.Phrase {
 	s := gf.Span
 	switch gf.Unit {
 	case catalog.UnitShare:
 		if s.Min.Sign() < 0 || (s.Max != nil && s.Max.GreaterThan(chkOne)) {
-			return fmt.Sprintf("the share [%s, %s] leaves the statutory range (shares run from 0, the statutory minimum, to 1, its maximum); below 0 is 减轻, which needs a legal ground", s.Min, chkOptDec(s.Max))
+			return messagesZh.P("the share [%s, %s] leaves the statutory range (shares run from 0, the statutory minimum, to 1, its maximum); below 0 is 减轻, which needs a legal ground", s.Min.String(), chkOptDec(s.Max))
 		}
-		return ""
+		return nil
 	case catalog.UnitYuan, catalog.UnitTimes, catalog.UnitPercent:
 	default:
-		return ""
+		return nil
 	}
 	stat := rule.FactorRange()
 	unit := map[catalog.FineUnit]string{catalog.UnitYuan: "元", catalog.UnitTimes: "倍", catalog.UnitPercent: "%"}[gf.Unit]
 	if s.Min.LessThan(stat.Min) {
-		return fmt.Sprintf("the range starts at %s%s, below the statutory minimum %s%s (below the minimum is 减轻, which needs a legal ground)", s.Min, unit, stat.Min, unit)
+		return messagesZh.P("the range starts at %s%s, below the statutory minimum %s%s (below the minimum is 减轻, which needs a legal ground)", s.Min, unit, stat.Min, unit)
 	}
 	if s.Max != nil && !stat.Unbounded && s.Max.GreaterThan(stat.Max) {
-		return fmt.Sprintf("the range reaches %s%s, above the statutory maximum %s%s", s.Max, unit, stat.Max, unit)
+		return messagesZh.P("the range reaches %s%s, above the statutory maximum %s%s", s.Max, unit, stat.Max, unit)
 	}
-	return ""
+	return nil
 }
 
 func chkOptDec(d *decimal.Decimal) string {

@@ -184,4 +184,11 @@ var messagesZh = catalog.Messages{
 	"%s tests arithmetic on facts":                                  "%s 检验了对事实的运算",
 	"%s has a range with non-constant bounds":                       "%s 的范围界限不是常数",
 	"%s lists non-constant values":                                  "%s 列出了不是常数的值",
+	"the share [%s, %s] leaves the statutory range (shares run from 0, the statutory minimum, to 1, its maximum); below 0 is 减轻, which needs a legal ground": "比例 [%s, %s] 超出了法定幅度（比例从 0 即法定最低额，到 1 即法定最高额）；低于 0 属于减轻处罚，须有法定依据",
+	"the range starts at %s%s, below the statutory minimum %s%s (below the minimum is 减轻, which needs a legal ground)":                                       "幅度从 %s%s 起，低于法定最低额 %s%s（低于法定最低额属于减轻处罚，须有法定依据）",
+	"the range reaches %s%s, above the statutory maximum %s%s":                                                                                               "幅度达到 %s%s，高于法定最高额 %s%s",
+	"takes its maximum %s to %s, above the statutory maximum %s":                                                                                             "使其最高额 %s 变为 %s，高于法定最高额 %s",
+	"takes its minimum %s to %s, below the statutory minimum %s, which only 减轻 (arts. 30, 32 of 行政处罚法) may cross":                                            "使其最低额 %s 变为 %s，低于法定最低额 %s，只有减轻处罚（《行政处罚法》第三十条、第三十二条）才能低于该额",
+	"no fine":                         "不罚款",
+	"[%s, %s] of the statutory range": "法定幅度的 [%s, %s]",
 }
