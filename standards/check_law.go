@@ -584,10 +584,10 @@ func (ck *checker) exemptionElements(vc *chkVersion, c *catalog.Cond, name strin
 	}
 	scope := discretion.ItemScope(discretion.BaseScope(ck.cat), ck.cat, vc.it)
 	facts := ck.cat.AllFacts(vc.it)
-	var missing []string
+	var missing []*catalog.Phrase
 	var witness *chkPoint
 	method := MethodInterval
-	try := func(src, what string) {
+	try := func(src string, what *catalog.Phrase) {
 		neg, diags := condition.Compile(catalog.NewCond(src), scope)
 		if len(diags) > 0 || neg == nil {
 			return
@@ -604,13 +604,13 @@ func (ck *checker) exemptionElements(vc *chkVersion, c *catalog.Cond, name strin
 		}
 	}
 	if cf := chkFactNamed(facts, catalog.FactBool, "corrected_in_time", "及时改正"); cf != nil {
-		try("!"+cf.Name, cf.Name+" (及时改正) is false")
+		try("!"+cf.Name, messagesZh.P("%s (及时改正) is false", cf.Name))
 	}
 	if hf := chkFactNamed(facts, catalog.FactEnum, "harm", "危害后果"); hf != nil && len(hf.Values) > 1 {
 		scale := ck.harmScale(hf)
 		if name == "light_violation" {
 			mildest := scale.order[0]
-			try(fmt.Sprintf("%s != %q", hf.Name, mildest.Name), fmt.Sprintf("%s is not %s (没有造成危害后果)", hf.Name, mildest.Name))
+			try(fmt.Sprintf("%s != %q", hf.Name, mildest.Name), messagesZh.P("%s is not %s (没有造成危害后果)", hf.Name, mildest.Name))
 		} else {
 			// Art. 33 ¶1 s2 admits harm up to 危害后果轻微: every value more
 			// severe than that is tried, mildest first, so that the witness
@@ -647,9 +647,18 @@ func (ck *checker) exemptionElements(vc *chkVersion, c *catalog.Cond, name strin
 		law = messagesZh.P("art. 33 ¶1 s2 requires 初次违法且危害后果轻微并及时改正")
 	}
 	f := vc.finding(c.Pos, CodeFirstOffense, chkSev(method), method, witness,
-		"%s holds even when %s, but %s", rule, ivJoin(missing, " or when "), law)
+		"%s holds even when %s, but %s", rule, joinOrWhen(missing), law)
 	f.claim = claimExempt(name)
 	ck.add(f)
+}
+
+// joinOrWhen joins the conditions under which an exemption wrongly holds.
+func joinOrWhen(ps []*catalog.Phrase) *catalog.Phrase {
+	out := ps[0]
+	for _, p := range ps[1:] {
+		out = messagesZh.P("%s or when %s", out, p)
+	}
+	return out
 }
 
 // chkFactNamed finds the fact that records an element of art. 33.

@@ -191,4 +191,13 @@ var messagesZh = catalog.Messages{
 	"takes its minimum %s to %s, below the statutory minimum %s, which only 减轻 (arts. 30, 32 of 行政处罚法) may cross":                                            "使其最低额 %s 变为 %s，低于法定最低额 %s，只有减轻处罚（《行政处罚法》第三十条、第三十二条）才能低于该额",
 	"no fine":                         "不罚款",
 	"[%s, %s] of the statutory range": "法定幅度的 [%s, %s]",
+	"%s (及时改正) is false":              "%s（及时改正）为否",
+	"%s is not %s (没有造成危害后果)":         "%s 不是 %s（没有造成危害后果）",
+	"%s or when %s":                   "%s，或者%s",
+	"%s is %s, the most severe value of its scale (no value of %s is known to mean 危害后果轻微: name it minor, say 轻微 in its label or set Options.SlightHarm)": "%s 为 %s，即其等级中最严重的值（%s 没有哪个值可以认定为“危害后果轻微”：请把该值命名为 minor、在其 label 中写明“轻微”，或设置 Options.SlightHarm）",
+	"%s is %s, more severe than %s (%s), the value that means 危害后果轻微 (found by %s)":                                                                       "%s 为 %s，比表示“危害后果轻微”的 %s（%s）更严重（依据%s认定）",
+	"%s or %s":           "%s或%s",
+	"its name":           "其名称",
+	"its label":          "其 label",
+	"Options.SlightHarm": "Options.SlightHarm 的设置",
 }
