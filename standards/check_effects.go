@@ -41,9 +41,9 @@ func (ck *checker) effectChecks(vc *chkVersion) {
 	scheme := ck.cat.SchemeFor(vc.b)
 	grades := vc.b.Grades
 	for _, pr := range chkPartyRules(fine.Amount) {
-		party := ""
+		var party any = ""
 		if pr.party != "" {
-			party = " for " + string(pr.party)
+			party = messagesZh.P(" for %s (%s)", pr.party.Label(), string(pr.party))
 		}
 		shares := make([]chkShare, len(grades))
 		rules := make([]bool, len(grades))
@@ -70,7 +70,7 @@ func (ck *checker) effectChecks(vc *chkVersion) {
 // gradeMoveOrder reports a row, in the order written, whose fine is lower
 // than the row before it in the same statutory range: a move of one grade
 // up from that row would lower the fine.
-func (ck *checker) gradeMoveOrder(vc *chkVersion, mover *catalog.Factor, shares []chkShare, pr chkPartyRule, party string) {
+func (ck *checker) gradeMoveOrder(vc *chkVersion, mover *catalog.Factor, shares []chkShare, pr chkPartyRule, party any) {
 	grades := vc.b.Grades
 	prev := map[string]int{} // the last row seen with a fine, by statutory range
 	for i, g := range grades {
@@ -95,7 +95,7 @@ func (ck *checker) gradeMoveOrder(vc *chkVersion, mover *catalog.Factor, shares 
 
 // percentBeyondStatute reports a grade whose range a percentage takes
 // beyond the statute.
-func (ck *checker) percentBeyondStatute(vc *chkVersion, f *catalog.Factor, g *catalog.Grade, s chkShare, rule penalty.Rule, party string) {
+func (ck *checker) percentBeyondStatute(vc *chkVersion, f *catalog.Factor, g *catalog.Grade, s chkShare, rule penalty.Rule, party any) {
 	stat := rule.FactorRange()
 	if s.kind != "share" || stat.Unbounded {
 		return

@@ -404,9 +404,9 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 				shares[i] = chkGradeShare(rule, g, pr.party, scheme)
 			}
 		}
-		party := ""
+		var party any = ""
 		if pr.party != "" {
-			party = " for " + string(pr.party)
+			party = messagesZh.P(" for %s (%s)", pr.party.Label(), string(pr.party))
 		}
 		for bi, gb := range grades {
 			for ai, ga := range grades {

@@ -284,9 +284,9 @@ func (ck *checker) gradeRanges(vc *chkVersion) {
 				continue
 			}
 			if msg := chkSpanOutside(pr.rule, gf); msg != nil {
-				party := ""
+				var party any = ""
 				if pr.party != "" {
-					party = " for " + string(pr.party)
+					party = messagesZh.P(" for %s (%s)", pr.party.Label(), string(pr.party))
 				}
 				f := vc.finding(gf.Pos, CodeRange, SeverityError, MethodStatic, vc.gradeWitness(g), "grade %s%s: %s", g.ID, party, msg)
 				f.claim = claimGrade(g.ID)
@@ -369,9 +369,9 @@ func (ck *checker) statutoryText(vc *chkVersion) {
 		if len(missing) == 0 {
 			continue
 		}
-		party := ""
+		var party any = ""
 		if pr.party != "" {
-			party = " for " + string(pr.party)
+			party = messagesZh.P(" for %s (%s)", pr.party.Label(), string(pr.party))
 		}
 		f := vc.finding(pr.pos, CodeRange, SeverityError, MethodStatic, nil,
 			"the statutory amount%s states %s, which the quoted clause %s does not (it states %s)",

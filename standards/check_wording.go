@@ -306,7 +306,7 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 		// the numbers were read in the fact's unit.
 		f := vc.finding(pos, CodeWording, SeverityError, MethodStatic, nil,
 			"grade %s (%s) %s %q writes a number in a unit its fact is not measured in: %s",
-			g.ID, g.Label, wordingField(what), text, strings.Join(rd.units, "; "))
+			g.ID, g.Label, wordingField(what), text, joinSemicolon(rd.units))
 		ck.addWording(f, g, rule, nil)
 	}
 }
@@ -390,7 +390,7 @@ func wordingReasons(rd wordingReading, grades []*condition.Expr, j int) any {
 		}
 	}
 	for _, u := range rd.units {
-		out = append(out, messagesZh.P("%s", u))
+		out = append(out, u)
 	}
 	mentioned := map[int]bool{}
 	chkWalk(rd.node, func(n condition.Node) {
@@ -505,6 +505,15 @@ func inclusivityVerb(op string) *catalog.Phrase {
 		return messagesZh.P("excludes")
 	}
 	return messagesZh.P("includes")
+}
+
+// joinSemicolon joins phrases with semicolons.
+func joinSemicolon(ps []*catalog.Phrase) *catalog.Phrase {
+	out := ps[0]
+	for _, p := range ps[1:] {
+		out = messagesZh.P("%s; %s", out, p)
+	}
+	return out
 }
 
 // wordingField names the field a grade's wording is in.

@@ -200,4 +200,6 @@ var messagesZh = catalog.Messages{
 	"its name":           "其名称",
 	"its label":          "其 label",
 	"Options.SlightHarm": "Options.SlightHarm 的设置",
+	" for %s (%s)":       "对%s（%s）",
+	"%s is measured in %s, the wording writes %s%s": "%s的计量单位是%s，表述写的是 %s%s",
 }
