@@ -250,12 +250,24 @@ type Finding struct {
 
 	// claim is what deciding Witness must show; confirm checks it.
 	claim claim
+	// msg and hint are Message and Hint as phrases, rendered again by
+	// Localize; Message and Hint hold their Chinese rendering.
+	msg, hint *catalog.Phrase
 }
 
 // Related is another rule involved in a finding.
 type Related struct {
 	Pos  catalog.Pos `json:"pos"`
 	What string      `json:"what"`
+
+	what *catalog.Phrase // What as a phrase, for Localize
+}
+
+// relatedRule names another rule involved in a finding, in Chinese until the
+// finding is localized.
+func relatedRule(pos catalog.Pos, format string, args ...any) Related {
+	p := messagesZh.P(format, args...)
+	return Related{Pos: pos, What: p.Render("zh"), what: p}
 }
 
 // Coverage says how one benchmark was analysed.
@@ -268,6 +280,8 @@ type Coverage struct {
 	// Note says why cases were generated: the condition the interval
 	// method could not analyse.
 	Note string `json:"note,omitempty"`
+
+	note *catalog.Phrase // Note as a phrase, for Localize
 }
 
 // Report is the result of Check on one catalog.
@@ -277,6 +291,8 @@ type Report struct {
 	Digest   string     `json:"digest"`
 	Findings []Finding  `json:"findings"`
 	Coverage []Coverage `json:"coverage"`
+
+	lang string // the language of WriteText's framing; "" is Chinese
 }
 
 // Errors counts the findings of severity error.
@@ -372,7 +388,68 @@ func (ck *checker) add(f Finding) {
 	ck.report.Findings = append(ck.report.Findings, f)
 }
 
-// finding starts a finding.
-func finding(pos catalog.Pos, code string, sev Severity, m Method, msg string) Finding {
-	return Finding{Diagnostic: catalog.Diagnostic{Pos: pos, Code: code, Message: msg}, Severity: sev, Method: m}
+// finding starts a finding whose message is the phrase of format and args,
+// translated by messagesZh (TestFindingMessagesTranslated checks).
+func finding(pos catalog.Pos, code string, sev Severity, m Method, format string, args ...any) Finding {
+	msg := messagesZh.P(format, args...)
+	return Finding{Diagnostic: catalog.Diagnostic{Pos: pos, Code: code, Message: msg.Render("zh")}, Severity: sev, Method: m, msg: msg}
+}
+
+// setHint sets the finding's hint, a phrase rendered like its message.
+func (f *Finding) setHint(format string, args ...any) {
+	f.hint = messagesZh.P(format, args...)
+	f.Hint = f.hint.Render("zh")
+}
+
+// appendMessage adds a clause to the finding's message.
+func (f *Finding) appendMessage(format string, args ...any) {
+	f.msg = messagesZh.P("%s%s", f.msg, messagesZh.P(format, args...))
+	f.Message = f.msg.Render("zh")
+}
+
+// Localize returns a copy of f with its message, hint and related rules
+// rendered in lang ("en" for English, "zh" or "" for Chinese). A finding
+// made without phrases (a struct literal) keeps its text.
+func (f Finding) Localize(lang string) Finding {
+	if f.msg != nil {
+		f.Message = f.msg.Render(lang)
+	}
+	if f.hint != nil {
+		f.Hint = f.hint.Render(lang)
+	}
+	if len(f.Related) > 0 {
+		rel := make([]Related, len(f.Related))
+		for i, r := range f.Related {
+			rel[i] = r
+			if r.what != nil {
+				rel[i].What = r.what.Render(lang)
+			}
+		}
+		f.Related = rel
+	}
+	return f
+}
+
+// Localize returns a copy of the report whose findings, and the framing
+// WriteText prints (severities, methods, the summary), are in lang: "en"
+// (or an English locale) for English, anything else for Chinese, the
+// default.
+func (r *Report) Localize(lang string) *Report {
+	out := *r
+	out.lang = "zh"
+	if catalog.IsEnglish(lang) {
+		out.lang = "en"
+	}
+	out.Coverage = make([]Coverage, len(r.Coverage))
+	for i, c := range r.Coverage {
+		if c.note != nil {
+			c.Note = c.note.Render(out.lang)
+		}
+		out.Coverage[i] = c
+	}
+	out.Findings = make([]Finding, len(r.Findings))
+	for i, f := range r.Findings {
+		out.Findings[i] = f.Localize(out.lang)
+	}
+	return &out
 }

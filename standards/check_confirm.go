@@ -170,11 +170,15 @@ func (ck *checker) confirm() error {
 		if why != nil {
 			ck.unconfirmed = append(ck.unconfirmed, unconfirmed{finding: *f, why: why})
 			f.Witness, f.Contrast = nil, nil
-			note := "no witness case is shown: the engine did not confirm the case the analysis found (" + why.Error() + "); please report this"
-			if f.Hint != "" {
-				note = f.Hint + "; " + note
+			note := messagesZh.P("no witness case is shown: the engine did not confirm the case the analysis found (%s); please report this", why.Error())
+			if f.hint != nil {
+				f.hint = messagesZh.P("%s; %s", f.hint, note)
+			} else if f.Hint != "" {
+				f.hint = messagesZh.P("%s; %s", f.Hint, note)
+			} else {
+				f.hint = note
 			}
-			f.Hint = note
+			f.Hint = f.hint.Render("zh")
 		}
 	}
 	return nil

@@ -56,7 +56,7 @@ func (ck *checker) constraintChecks(vc *chkVersion) bool {
 			"the constraints together are never satisfied within the declared facts: every case would be rejected as impossible%s",
 			chkNotProven(m, vc))
 		for _, k := range ks[1:] {
-			f.Related = append(f.Related, Related{Pos: k.Holds.Pos, What: "constraint " + k.ID})
+			f.Related = append(f.Related, relatedRule(k.Holds.Pos, "constraint %s", k.ID))
 		}
 		ck.add(f)
 	}

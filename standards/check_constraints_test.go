@@ -176,7 +176,7 @@ func TestCheckConstraints(t *testing.T) {
       - {id: no_serious, label: 不会造成严重后果, holds: harm != "serious"}`, 1)
 		r, _ := chkCheck(t, "c.yaml", []byte(src), standards.Options{})
 		fs := chkFindingsOf(r, standards.CodeConstraint, "GAP")
-		if len(fs) != 1 || !strings.Contains(fs[0].Message, "together") {
+		if len(fs) != 1 || !strings.Contains(fs[0].Message, "合在一起") {
 			t.Errorf("findings %v; want one saying the constraints together exclude every case", fs)
 		}
 	})

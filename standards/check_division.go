@@ -1,7 +1,7 @@
 package standards
 
 import (
-	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -25,27 +25,31 @@ func (ck *checker) divisions() {
 		if x == nil {
 			continue
 		}
-		var found []string
+		var found *catalog.Phrase
 		seen := map[string]bool{}
-		chkDivisors(x.Root, ck.constraintKnown(c.item, c.cond), func(divisor condition.Node, why string) {
+		chkDivisors(x.Root, ck.constraintKnown(c.item, c.cond), func(divisor condition.Node, why *catalog.Phrase) {
 			d := condition.String(divisor)
 			if !seen[d] {
 				seen[d] = true
-				found = append(found, fmt.Sprintf("%s (%s)", d, why))
+				if found == nil {
+					found = messagesZh.P("%s (%s)", d, why)
+				} else {
+					found = messagesZh.P("%s and by %s", found, messagesZh.P("%s (%s)", d, why))
+				}
 			}
 		})
-		if len(found) == 0 {
+		if found == nil {
 			continue
 		}
-		where := c.what
+		where := conditionOwner(c.what)
 		if c.item != "" {
-			where = "item " + c.item + ": " + where
+			where = messagesZh.P("%s: %s", messagesZh.P("item %s", c.item), where)
 		}
 		f := finding(c.cond.Pos, CodeDivision, SeverityWarning, MethodStatic,
-			fmt.Sprintf("%s: the condition %s divides by %s, which may be 0: a case where it is 0 cannot be decided by this condition",
-				where, chkSrc(x), ivJoin(found, " and by ")))
+			"%s: the condition %s divides by %s, which may be 0: a case where it is 0 cannot be decided by this condition",
+			where, chkSrc(x), found)
 		f.Item, f.Version = c.item, c.version
-		f.Hint = "declare the fact's min above 0 if it can never be 0, guard the division (days > 0 && area_m2 / days < 10), or multiply instead (area_m2 < 10 * days)"
+		f.setHint("declare the fact's min above 0 if it can never be 0, guard the division (days > 0 && area_m2 / days < 10), or multiply instead (area_m2 < 10 * days)")
 		ck.add(f)
 	}
 }
@@ -141,7 +145,7 @@ func (k chkKnown) with(slot int, s ivSet) chkKnown {
 
 // chkDivisors calls report for every divisor in n that may be 0 where it is
 // evaluated.
-func chkDivisors(n condition.Node, known chkKnown, report func(divisor condition.Node, why string)) {
+func chkDivisors(n condition.Node, known chkKnown, report func(divisor condition.Node, why *catalog.Phrase)) {
 	switch x := n.(type) {
 	case condition.And:
 		chkDivisors(x.L, known, report)
@@ -250,19 +254,19 @@ func chkVarConst(x condition.Compare) (condition.Ident, decimal.Decimal, string,
 // chkMayBeZero reports whether a numeric term may be 0, and why. A
 // product is 0 when a factor is, a quotient when its dividend is; a sum or
 // difference is bounded from its terms' bounds.
-func chkMayBeZero(n condition.Node, known chkKnown) (string, bool) {
+func chkMayBeZero(n condition.Node, known chkKnown) (*catalog.Phrase, bool) {
 	switch x := n.(type) {
 	case condition.Ident:
 		d := chkDomain(x.Var, known)
 		if !d.contains(decimal.Zero) {
-			return "", false
+			return nil, false
 		}
 		return chkDomainText(x.Var, d), true
 	case condition.Lit:
 		if ivNum(x.Value).IsZero() {
-			return "the constant 0", true
+			return messagesZh.P("the constant 0"), true
 		}
-		return "", false
+		return nil, false
 	case condition.Neg:
 		return chkMayBeZero(x.X, known)
 	case condition.Arith:
@@ -277,9 +281,9 @@ func chkMayBeZero(n condition.Node, known chkKnown) (string, bool) {
 		}
 	}
 	if h := chkHull(n, known); h.contains(decimal.Zero) {
-		return "its bounds " + h.String() + " include 0", true
+		return messagesZh.P("its bounds %s include 0", h.String()), true
 	}
-	return "", false
+	return nil, false
 }
 
 // chkHull is an interval that holds every value of a numeric term.
@@ -358,18 +362,58 @@ func chkDomain(v *condition.Var, known chkKnown) ivSet {
 }
 
 // chkDomainText says why a variable may be 0.
-func chkDomainText(v *condition.Var, d ivSet) string {
+func chkDomainText(v *condition.Var, d ivSet) *catalog.Phrase {
 	label := v.Name
 	if v.Fact != nil && v.Fact.Label != "" && v.Fact.Label != v.Name {
 		label += " " + v.Fact.Label
 	}
 	switch {
 	case v.Slot < discretion.NumBuiltinSlots:
-		return label + ", which the engine sets to 0 for some cases"
+		return messagesZh.P("%s, which the engine sets to 0 for some cases", label)
 	case v.Fact != nil && v.Fact.Min == nil:
-		return label + ", declared without a min"
+		return messagesZh.P("%s, declared without a min", label)
 	case v.Fact != nil && v.Fact.Min.Sign() <= 0:
-		return fmt.Sprintf("%s, declared with min %s", label, v.Fact.Min)
+		return messagesZh.P("%s, declared with min %s", label, v.Fact.Min.String())
 	}
-	return label + ", which may be 0 here: " + d.String()
+	return messagesZh.P("%s, which may be 0 here: %s", label, d.String())
+}
+
+// conditionOwner names the rule a condition belongs to, as conditions
+// lists it ("factor f", "policies.no_fault"), for a finding.
+func conditionOwner(what string) *catalog.Phrase {
+	for _, prefix := range []string{"constraint ", "factor ", "grade ", "precondition of "} {
+		if rest, ok := strings.CutPrefix(what, prefix); ok {
+			switch prefix {
+			case "constraint ":
+				return messagesZh.P("constraint %s", rest)
+			case "factor ":
+				return messagesZh.P("factor %s", rest)
+			case "grade ":
+				return messagesZh.P("grade %s", rest)
+			default:
+				return messagesZh.P("precondition of sanction %s", rest)
+			}
+		}
+	}
+	switch what {
+	case "policies.no_fault":
+		return messagesZh.P("policies.no_fault")
+	case "procedure.legal_review":
+		return messagesZh.P("procedure.legal_review")
+	case "procedure.collective_discussion":
+		return messagesZh.P("procedure.collective_discussion")
+	case "limitation.extended":
+		return messagesZh.P("limitation.extended")
+	case "precondition":
+		return messagesZh.P("precondition")
+	case "light_violation":
+		return messagesZh.P("light_violation")
+	case "first_offense":
+		return messagesZh.P("first_offense")
+	case "commitment":
+		return messagesZh.P("commitment")
+	case "public_service_offset":
+		return messagesZh.P("public_service_offset")
+	}
+	return messagesZh.P("%s", what)
 }

@@ -86,7 +86,7 @@ func TestCheckDivision(t *testing.T) {
 				if line := chkLineOf(src, f.Pos.Line); !strings.Contains(line, "when: '") || f.Pos.Col <= 0 || f.Item != "T1" {
 					t.Errorf("finding at %s (item %q), want a grade's condition; the line is %q", f.Pos, f.Item, line)
 				}
-				if !strings.Contains(f.Message, tc.names) {
+				if !strings.Contains(f.Localize("en").Message, tc.names) || !strings.Contains(f.Message, "而它可能为 0") {
 					t.Errorf("message does not name %q: %s", tc.names, f.Message)
 				}
 			}

@@ -1,8 +1,6 @@
 package standards
 
 import (
-	"fmt"
-
 	"github.com/shopspring/decimal"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -43,9 +41,9 @@ func (ck *checker) effectChecks(vc *chkVersion) {
 	scheme := ck.cat.SchemeFor(vc.b)
 	grades := vc.b.Grades
 	for _, pr := range chkPartyRules(fine.Amount) {
-		party := ""
+		var party any = ""
 		if pr.party != "" {
-			party = " for " + string(pr.party)
+			party = messagesZh.P(" for %s (%s)", pr.party.Label(), string(pr.party))
 		}
 		shares := make([]chkShare, len(grades))
 		rules := make([]bool, len(grades))
@@ -72,7 +70,7 @@ func (ck *checker) effectChecks(vc *chkVersion) {
 // gradeMoveOrder reports a row, in the order written, whose fine is lower
 // than the row before it in the same statutory range: a move of one grade
 // up from that row would lower the fine.
-func (ck *checker) gradeMoveOrder(vc *chkVersion, mover *catalog.Factor, shares []chkShare, pr chkPartyRule, party string) {
+func (ck *checker) gradeMoveOrder(vc *chkVersion, mover *catalog.Factor, shares []chkShare, pr chkPartyRule, party any) {
 	grades := vc.b.Grades
 	prev := map[string]int{} // the last row seen with a fine, by statutory range
 	for i, g := range grades {
@@ -88,16 +86,16 @@ func (ck *checker) gradeMoveOrder(vc *chkVersion, mover *catalog.Factor, shares 
 		f := vc.finding(chkFinePos(g), CodeTierOrder, SeverityError, MethodStatic, vc.gradeWitness(ga),
 			"factor %s moves a case by grades (%s), and one grade is the next row of the table: grade %s (%s)%s allows %s, below grade %s (%s) before it: %s, so a move up from %s lowers the fine",
 			mover.ID, mover.Describe(ck.cat.EffectsOrderFor(vc.b)), g.ID, g.Label, party, chkShareText(shares[i], pr.rule), ga.ID, ga.Label, chkShareText(shares[p], pr.rule), ga.ID)
-		f.Related = []Related{{Pos: chkFinePos(ga), What: "grade " + ga.ID}, {Pos: effectPos(mover), What: "factor " + mover.ID}}
+		f.Related = []Related{relatedRule(chkFinePos(ga), "grade %s", ga.ID), relatedRule(effectPos(mover), "factor %s", mover.ID)}
 		f.claim = claimGrade(ga.ID) // the witness is a case at the row moved from
-		f.Hint = "write the grades of each statutory range from the lightest to the heaviest"
+		f.setHint("write the grades of each statutory range from the lightest to the heaviest")
 		ck.add(f)
 	}
 }
 
 // percentBeyondStatute reports a grade whose range a percentage takes
 // beyond the statute.
-func (ck *checker) percentBeyondStatute(vc *chkVersion, f *catalog.Factor, g *catalog.Grade, s chkShare, rule penalty.Rule, party string) {
+func (ck *checker) percentBeyondStatute(vc *chkVersion, f *catalog.Factor, g *catalog.Grade, s chkShare, rule penalty.Rule, party any) {
 	stat := rule.FactorRange()
 	if s.kind != "share" || stat.Unbounded {
 		return
@@ -105,21 +103,21 @@ func (ck *checker) percentBeyondStatute(vc *chkVersion, f *catalog.Factor, g *ca
 	d := stat.Max.Sub(stat.Min)
 	lo, hi := stat.Min.Add(d.Mul(s.lo)), stat.Min.Add(d.Mul(s.hi))
 	scale := f.Scale()
-	var what string
+	var what *catalog.Phrase
 	switch {
 	case f.Effect == catalog.EffectHeavier && hi.Mul(scale).GreaterThan(stat.Max):
-		what = fmt.Sprintf("takes its maximum %s to %s, above the statutory maximum %s", chkNum(hi), chkNum(hi.Mul(scale)), chkNum(stat.Max))
+		what = messagesZh.P("takes its maximum %s to %s, above the statutory maximum %s", chkNum(hi), chkNum(hi.Mul(scale)), chkNum(stat.Max))
 	case f.Effect == catalog.EffectLighter && lo.Mul(scale).LessThan(stat.Min):
-		what = fmt.Sprintf("takes its minimum %s to %s, below the statutory minimum %s, which only 减轻 (arts. 30, 32 of 行政处罚法) may cross", chkNum(lo), chkNum(lo.Mul(scale)), chkNum(stat.Min))
+		what = messagesZh.P("takes its minimum %s to %s, below the statutory minimum %s, which only 减轻 (arts. 30, 32 of 行政处罚法) may cross", chkNum(lo), chkNum(lo.Mul(scale)), chkNum(stat.Min))
 	default:
 		return
 	}
 	fd := vc.finding(effectPos(f), CodeEffect, SeverityWarning, MethodStatic, vc.gradeWitness(g),
 		"factor %s (%s) applied to grade %s (%s)%s %s; the fine stops at the statutory bound and the decision is flagged for review",
 		f.ID, f.Describe(ck.cat.EffectsOrderFor(vc.b)), g.ID, g.Label, party, what)
-	fd.Related = []Related{{Pos: chkFinePos(g), What: "grade " + g.ID}}
+	fd.Related = []Related{relatedRule(chkFinePos(g), "grade %s", g.ID)}
 	fd.claim = claimGrade(g.ID)
-	fd.Hint = "state the percentage the standard publishes, and say in the standard that the fine stays within the statute"
+	fd.setHint("state the percentage the standard publishes, and say in the standard that the fine stays within the statute")
 	ck.add(fd)
 }
 

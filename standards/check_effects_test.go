@@ -59,7 +59,7 @@ func TestCheckEffects(t *testing.T) {
 			r.WriteText(&b)
 			var got []standards.Finding
 			for _, f := range r.Findings {
-				if f.Code == standards.CodeEffect || (f.Code == standards.CodeTierOrder && strings.Contains(f.Message, "moves a case by grades")) {
+				if f.Code == standards.CodeEffect || (f.Code == standards.CodeTierOrder && strings.Contains(f.Message, "按档次移动案件")) {
 					got = append(got, f)
 				}
 			}
@@ -69,7 +69,7 @@ func TestCheckEffects(t *testing.T) {
 				}
 				return
 			}
-			if len(got) != 1 || got[0].Code != tc.code || !strings.Contains(got[0].Message, "grade "+tc.grade+" ") {
+			if len(got) != 1 || got[0].Code != tc.code || !strings.Contains(got[0].Localize("en").Message, "grade "+tc.grade+" ") {
 				t.Fatalf("want one %s finding on grade %s:\n%s", tc.code, tc.grade, b.String())
 			}
 		})

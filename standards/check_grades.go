@@ -70,14 +70,14 @@ func (ck *checker) unreachableGrade(vc *chkVersion, j int, g *catalog.Grade) {
 			method = m
 		}
 		if ok {
-			what := " (matched first)"
+			what := messagesZh.P(" (matched first)")
 			switch sel {
 			case catalog.SelectHeaviest:
-				what = " (heavier)"
+				what = messagesZh.P(" (heavier)")
 			case catalog.SelectExclusive:
-				what = " (also matches)"
+				what = messagesZh.P(" (also matches)")
 			}
-			related = append(related, Related{Pos: vc.b.Grades[i].When.Pos, What: "grade " + vc.b.Grades[i].ID + what})
+			related = append(related, relatedRule(vc.b.Grades[i].When.Pos, "grade %s%s", vc.b.Grades[i].ID, what))
 			earlier = append(earlier, vc.b.Grades[i].ID)
 			if witness == nil {
 				witness = p
@@ -93,7 +93,7 @@ func (ck *checker) unreachableGrade(vc *chkVersion, j int, g *catalog.Grade) {
 		f = vc.finding(g.When.Pos, CodeUnreachable, sev, method, witness,
 			"grade %s (%s) can never apply: every case it matches also matches grade %s, and the benchmark declares its grades exclusive, so the engine refuses those cases as ambiguous%s",
 			g.ID, g.Label, ivJoin(earlier, ", "), chkNotProven(method, vc))
-		f.Hint = "make the conditions exclusive (e.g. < on one side and >= on the other)"
+		f.setHint("make the conditions exclusive (e.g. < on one side and >= on the other)")
 		f.Related = related
 		f.claim = claimAmbiguous(earlier[0], g.ID)
 		ck.add(f)
@@ -102,12 +102,12 @@ func (ck *checker) unreachableGrade(vc *chkVersion, j int, g *catalog.Grade) {
 		f = vc.finding(g.When.Pos, CodeUnreachable, sev, method, witness,
 			"grade %s (%s) can never apply: every case it matches also matches heavier grade %s (the benchmark applies the heaviest grade that holds)%s",
 			g.ID, g.Label, ivJoin(earlier, ", "), chkNotProven(method, vc))
-		f.Hint = "narrow the heavier grade's condition, or remove this grade"
+		f.setHint("narrow the heavier grade's condition, or remove this grade")
 	default:
 		f = vc.finding(g.When.Pos, CodeUnreachable, sev, method, witness,
 			"grade %s (%s) can never apply: every case it matches is taken first by earlier grade %s (the engine uses the first grade that matches)%s",
 			g.ID, g.Label, ivJoin(earlier, ", "), chkNotProven(method, vc))
-		f.Hint = "narrow the earlier grade's condition or move this grade before it"
+		f.setHint("narrow the earlier grade's condition or move this grade before it")
 	}
 	f.Related = related
 	f.claim = claimGrade(earlier...)
@@ -127,18 +127,18 @@ func (ck *checker) gap(vc *chkVersion) {
 		return
 	}
 	slots := chkSlotsOf(all...)
-	region := ""
+	var region any = ""
 	if box != nil {
-		region = "; the uncovered region includes " + vc.space.describeBox(box, vc.base(true), slots)
+		region = messagesZh.P("; the uncovered region includes %s", vc.space.describeBox(box, vc.base(true), slots))
 	}
 	f := vc.finding(vc.b.Pos, CodeGap, SeverityError, m, p,
 		"no grade matches cases such as %s%s; the engine answers them with a gap error",
 		vc.describePoint(p, slots), region)
 	for _, g := range vc.b.Grades {
-		f.Related = append(f.Related, Related{Pos: g.When.Pos, What: "grade " + g.ID})
+		f.Related = append(f.Related, relatedRule(g.When.Pos, "grade %s", g.ID))
 	}
 	f.claim = claimGap
-	f.Hint = "add a grade for these facts or widen a neighbouring grade; bounds 以上/以下 include the number, 超过/不足 do not"
+	f.setHint("add a grade for these facts or widen a neighbouring grade; bounds 以上/以下 include the number, 超过/不足 do not")
 	ck.add(f)
 }
 
@@ -203,7 +203,7 @@ func (ck *checker) overlaps(vc *chkVersion, chosen []bool) {
 				witness, firstID = p, gi.ID
 			}
 			ids = append(ids, gi.ID)
-			related = append(related, Related{Pos: gi.When.Pos, What: "grade " + gi.ID})
+			related = append(related, relatedRule(gi.When.Pos, "grade %s", gi.ID))
 		}
 		if witness == nil {
 			continue
@@ -216,7 +216,7 @@ func (ck *checker) overlaps(vc *chkVersion, chosen []bool) {
 				gj.ID, ivJoin(ids, ", "), vc.describePoint(witness, chkSlotsOf(lit(vc.grades[j], true), lit(vc.grades[0], true))))
 			f.Related = related
 			f.claim = claimAmbiguous(firstID, gj.ID)
-			f.Hint = "make the conditions exclusive (e.g. < on one side and >= on the other), or declare selection: heaviest if the standard applies the heavier row"
+			f.setHint("make the conditions exclusive (e.g. < on one side and >= on the other), or declare selection: heaviest if the standard applies the heavier row")
 			ck.add(f)
 			continue
 		}
@@ -225,7 +225,7 @@ func (ck *checker) overlaps(vc *chkVersion, chosen []bool) {
 			gj.ID, gj.Label, ivJoin(ids, ", "), vc.describePoint(witness, slots), firstID)
 		f.Related = related
 		f.claim = claimGrade(firstID)
-		f.Hint = "make the conditions exclusive (e.g. < on one side and >= on the other), or move the grade before the ones that take its cases"
+		f.setHint("make the conditions exclusive (e.g. < on one side and >= on the other), or move the grade before the ones that take its cases")
 		ck.add(f)
 	}
 }
@@ -288,35 +288,35 @@ func gradeFineShape(g *catalog.GradeFine) any {
 func (ck *checker) reachability(vc *chkVersion) {
 	type cond struct {
 		c    *catalog.Cond
-		what string
+		what *catalog.Phrase
 	}
 	var conds []cond
 	if p := vc.ver.Precondition; p != nil {
-		conds = append(conds, cond{p.When, "precondition " + p.Kind + " (no penalty can ever be imposed)"})
+		conds = append(conds, cond{p.When, messagesZh.P("precondition %s (no penalty can ever be imposed)", p.Kind)})
 	}
 	for _, s := range vc.ver.Sanctions {
 		if p := s.Precondition; p != nil {
-			conds = append(conds, cond{p.When, "precondition of sanction " + string(s.Type)})
+			conds = append(conds, cond{p.When, messagesZh.P("precondition of sanction %s", string(s.Type))})
 		}
 		for _, r := range s.Ranges {
-			conds = append(conds, cond{r.When, "fine range " + r.ID + " (" + r.Label + ")"})
+			conds = append(conds, cond{r.When, messagesZh.P("fine range %s (%s)", r.ID, r.Label)})
 		}
 	}
 	b := vc.b
 	if e := b.LightViolation; e != nil {
-		conds = append(conds, cond{e.When, "light_violation"})
+		conds = append(conds, cond{e.When, messagesZh.P("light_violation")})
 	}
 	if fo := b.FirstOffense; fo != nil {
-		conds = append(conds, cond{fo.When, "first_offense"})
+		conds = append(conds, cond{fo.When, messagesZh.P("first_offense")})
 	}
 	if c := b.Commitment; c != nil {
-		conds = append(conds, cond{c.When, "commitment"})
+		conds = append(conds, cond{c.When, messagesZh.P("commitment")})
 	}
 	if o := b.Offset; o != nil {
-		conds = append(conds, cond{o.When, "public_service_offset"})
+		conds = append(conds, cond{o.When, messagesZh.P("public_service_offset")})
 	}
 	for _, f := range b.Factors {
-		conds = append(conds, cond{f.When, "factor " + f.ID})
+		conds = append(conds, cond{f.When, messagesZh.P("factor %s", f.ID)})
 	}
 	for _, c := range conds {
 		x := vc.ck.expr(c.c)
@@ -351,12 +351,16 @@ func chkSev(m Method) Severity {
 	return SeverityError
 }
 
-func chkNotProven(m Method, vc *chkVersion) string {
+func chkNotProven(m Method, vc *chkVersion) any {
 	if m != MethodGenerated {
 		return ""
 	}
-	return fmt.Sprintf(" (no case among %d generated ones; not proven: %s)", len(vc.samples), vc.generated)
+	return messagesZh.P(" (no case among %d generated ones; not proven: %s)", len(vc.samples), vc.generated)
 }
+
+// tierWord names a tier in a finding: 从轻, 一般, 从重 (lighter, general,
+// heavier in English).
+func tierWord(t penalty.Tier) *catalog.Phrase { return messagesZh.P(t.String()) }
 
 func chkSrc(x *condition.Expr) string { return fmt.Sprintf("%q", x.Src) }
 
@@ -381,7 +385,7 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 			f := vc.finding(g.Fine.Pos, CodeTierOrder, SeverityError, MethodStatic, vc.gradeWitness(g),
 				"grade %s is labelled %s (%s) but takes the %s tier's range (%s)", g.ID, g.Tier, g.Tier.Label(), g.Fine.Tier, g.Fine.Tier.Label())
 			f.claim = claimGrade(g.ID)
-			f.Related = []Related{{Pos: g.Pos, What: "grade " + g.ID}}
+			f.Related = []Related{relatedRule(g.Pos, "grade %s", g.ID)}
 			ck.add(f)
 		}
 	}
@@ -400,9 +404,9 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 				shares[i] = chkGradeShare(rule, g, pr.party, scheme)
 			}
 		}
-		party := ""
+		var party any = ""
 		if pr.party != "" {
-			party = " for " + string(pr.party)
+			party = messagesZh.P(" for %s (%s)", pr.party.Label(), string(pr.party))
 		}
 		for bi, gb := range grades {
 			for ai, ga := range grades {
@@ -412,8 +416,8 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 				reported[bi] = true
 				f := vc.finding(chkFinePos(gb), CodeTierOrder, SeverityError, MethodStatic, vc.gradeWitness(gb),
 					"grade %s (%s, %s)%s allows %s, below grade %s (%s, %s): %s; a %s grade must not have a lower range than a %s one",
-					gb.ID, gb.Label, gb.Tier, party, chkShareText(shares[bi], pr.rule), ga.ID, ga.Label, ga.Tier, chkShareText(shares[ai], pr.rule), gb.Tier, ga.Tier)
-				f.Related = []Related{{Pos: chkFinePos(ga), What: "grade " + ga.ID}}
+					gb.ID, gb.Label, tierWord(gb.Tier), party, chkShareText(shares[bi], pr.rule), ga.ID, ga.Label, tierWord(ga.Tier), chkShareText(shares[ai], pr.rule), tierWord(gb.Tier), tierWord(ga.Tier))
+				f.Related = []Related{relatedRule(chkFinePos(ga), "grade %s", ga.ID)}
 				f.claim = claimGrade(gb.ID)
 				ck.add(f)
 			}
@@ -433,9 +437,9 @@ func (ck *checker) tierOrder(vc *chkVersion) {
 					gb.ID, gb.Label, party, chkShareText(shares[bi], pr.rule), ga.ID, ga.Label, chkShareText(shares[ai], pr.rule),
 					ga.ID, gb.ID, mv.fact.name, mv.fact.fact.Aggravates, mv.before.vals[mv.fact.slot], mv.after.vals[mv.fact.slot],
 					vc.describePoint(mv.before, vc.gradeSlots()))
-				f.Related = []Related{{Pos: chkFinePos(ga), What: "grade " + ga.ID}, {Pos: mv.fact.fact.Pos, What: "fact " + mv.fact.name + " (aggravates: " + mv.fact.fact.Aggravates + ")"}}
+				f.Related = []Related{relatedRule(chkFinePos(ga), "grade %s", ga.ID), relatedRule(mv.fact.fact.Pos, "fact %s (aggravates: %s)", mv.fact.name, mv.fact.fact.Aggravates)}
 				f.claim = claimGrade(gb.ID)
-				f.Hint = "the more serious case must not get the lighter range: reorder the grades' ranges or their conditions"
+				f.setHint("the more serious case must not get the lighter range: reorder the grades' ranges or their conditions")
 				ck.add(f)
 			}
 		}
@@ -706,16 +710,16 @@ func chkGradeShare(rule penalty.Rule, g *catalog.Grade, party catalog.PartyType,
 }
 
 // chkShareText renders a placed range back in the statute's unit.
-func chkShareText(s chkShare, rule penalty.Rule) string {
+func chkShareText(s chkShare, rule penalty.Rule) any {
 	switch s.kind {
 	case "none":
-		return "no fine"
+		return messagesZh.P("no fine")
 	case "yuan":
 		return fmt.Sprintf("[%s, %s]", s.lo, s.hi)
 	}
 	stat := rule.FactorRange()
 	if stat.Unbounded {
-		return fmt.Sprintf("[%s, %s] of the statutory range", s.lo, s.hi)
+		return messagesZh.P("[%s, %s] of the statutory range", s.lo.String(), s.hi.String())
 	}
 	d := stat.Max.Sub(stat.Min)
 	at := func(x decimal.Decimal) string { return stat.Min.Add(d.Mul(x)).Round(2).String() }

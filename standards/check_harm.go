@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -18,7 +17,7 @@ type chkHarmScale struct {
 	// slight is the index in order of the value meaning 危害后果轻微.
 	slight int
 	// how says how slight was found, for messages.
-	how string
+	how *catalog.Phrase
 }
 
 // harmScale reads the severity order of a harm fact and finds its 轻微
@@ -45,13 +44,13 @@ func (ck *checker) harmScale(hf *catalog.Fact) chkHarmScale {
 	s := chkHarmScale{fact: hf, order: order, slight: -1}
 	if name, ok := ck.opts.SlightHarm[hf.Name]; ok {
 		if i := order.Index(name); i >= 0 {
-			s.slight, s.how = i, "Options.SlightHarm"
+			s.slight, s.how = i, messagesZh.P("Options.SlightHarm")
 			return s
 		}
 	}
 	for i, v := range order {
 		if v.Name == "minor" || v.Name == "slight" {
-			s.slight, s.how = i, "its name"
+			s.slight, s.how = i, messagesZh.P("its name")
 		}
 	}
 	if s.slight >= 0 {
@@ -59,11 +58,11 @@ func (ck *checker) harmScale(hf *catalog.Fact) chkHarmScale {
 	}
 	for i, v := range order {
 		if chkSaysSlight(v.Label) {
-			s.slight, s.how = i, "its label"
+			s.slight, s.how = i, messagesZh.P("its label")
 		}
 	}
 	if s.slight < 0 {
-		s.slight, s.how = len(order)-2, ""
+		s.slight, s.how = len(order)-2, nil
 	}
 	return s
 }
@@ -80,13 +79,25 @@ func chkSaysSlight(label string) bool {
 
 // aboveText says, in a message, that a rule admits the values listed,
 // which are above the scale's 轻微 value.
-func (s chkHarmScale) aboveText(admitted []string) string {
-	what := fmt.Sprintf("%s is %s", s.fact.Name, ivJoin(admitted, " or "))
-	if s.how == "" {
-		return what + fmt.Sprintf(", the most severe value of its scale (no value of %s is known to mean 危害后果轻微: name it minor, say 轻微 in its label or set Options.SlightHarm)", s.fact.Name)
+// joinOr joins values of which any one is meant.
+func joinOr(xs []string) any {
+	if len(xs) == 0 {
+		return ""
+	}
+	var out any = xs[0]
+	for _, x := range xs[1:] {
+		out = messagesZh.P("%s or %s", out, x)
+	}
+	return out
+}
+
+func (s chkHarmScale) aboveText(admitted []string) *catalog.Phrase {
+	if s.how == nil {
+		return messagesZh.P("%s is %s, the most severe value of its scale (no value of %s is known to mean 危害后果轻微: name it minor, say 轻微 in its label or set Options.SlightHarm)",
+			s.fact.Name, joinOr(admitted), s.fact.Name)
 	}
 	v := s.order[s.slight]
-	return what + fmt.Sprintf(", more severe than %s (%s), the value that means 危害后果轻微 (found by %s)", v.Name, v.Label, s.how)
+	return messagesZh.P("%s is %s, more severe than %s (%s), the value that means 危害后果轻微 (found by %s)", s.fact.Name, joinOr(admitted), v.Name, v.Label, s.how)
 }
 
 // slightHarmOptions reports an Options.SlightHarm entry that names no enum
@@ -115,13 +126,13 @@ func (ck *checker) slightHarmOptions() {
 		}
 		if len(facts) == 0 {
 			ck.add(finding(ck.cat.Pos, CodeFirstOffense, SeverityError, MethodStatic,
-				fmt.Sprintf("Options.SlightHarm names fact %s, which the catalog does not declare as an enum: the 危害后果轻微 value it sets is not applied", name)))
+				"Options.SlightHarm names fact %s, which the catalog does not declare as an enum: the 危害后果轻微 value it sets is not applied", name))
 			continue
 		}
 		for _, f := range facts {
 			if f.Values.Index(value) < 0 {
 				ck.add(finding(f.Pos, CodeFirstOffense, SeverityError, MethodStatic,
-					fmt.Sprintf("Options.SlightHarm names %q as the 危害后果轻微 value of %s, which has no such value", value, name)))
+					"Options.SlightHarm names %q as the 危害后果轻微 value of %s, which has no such value", value, name))
 			}
 		}
 	}

@@ -24,7 +24,7 @@ func (ck *checker) catalogChecks() {
 	cat := ck.cat
 	if f := cat.Policies.MitigationFloor; f != nil && f.Sign() < 0 {
 		ck.add(finding(cat.Policies.Pos, CodeMitigation, SeverityError, MethodStatic,
-			fmt.Sprintf("policies.mitigation_floor is %s: a 减轻 fine would go below zero; the floor is a share of the statutory minimum from 0 to 1", f)))
+			"policies.mitigation_floor is %s: a 减轻 fine would go below zero; the floor is a share of the statutory minimum from 0 to 1", f))
 	}
 	ck.slightHarmOptions()
 	vc := ck.catalogVersion()
@@ -32,7 +32,7 @@ func (ck *checker) catalogChecks() {
 		if x := ck.expr(r.When); x != nil {
 			if _, ok, m := vc.find(chkQuery{lits: []chkLit{lit(x, true)}}); !ok {
 				ck.add(finding(r.When.Pos, CodeUnreachable, chkSev(m), m,
-					fmt.Sprintf("policies.no_fault can never apply: its condition %s is never true within the declared facts", chkSrc(x))))
+					"policies.no_fault can never apply: its condition %s is never true within the declared facts", chkSrc(x)))
 			}
 		}
 	}
@@ -44,7 +44,7 @@ func (ck *checker) catalogChecks() {
 		}
 		if _, ok, m := vc.find(chkQuery{lits: []chkLit{lit(x, true)}}); !ok {
 			ck.add(finding(f.When.Pos, CodeUnreachable, chkSev(m), m,
-				fmt.Sprintf("factor %s can never apply: its condition %s is never true within the declared facts", f.ID, chkSrc(x))))
+				"factor %s can never apply: its condition %s is never true within the declared facts", f.ID, chkSrc(x)))
 		}
 	}
 }
@@ -113,7 +113,7 @@ func (ck *checker) sanctionModality(vc *chkVersion) {
 			continue
 		}
 		f := vc.finding(s.Pos, CodeMandatory, SeverityError, MethodStatic, nil, msg, s.Type)
-		f.Related = []Related{{Pos: pc.Pos, What: "penalty clause " + pc.String()}}
+		f.Related = []Related{relatedRule(pc.Pos, "penalty clause %s", pc.String())}
 		ck.add(f)
 	}
 }
@@ -124,9 +124,9 @@ func (ck *checker) factorLaw(f *catalog.Factor, vc *chkVersion) {
 	newFinding := func(code string, sev Severity, format string, args ...any) Finding {
 		var out Finding
 		if vc == nil {
-			out = finding(f.Pos, code, sev, MethodStatic, "factor "+f.ID+": "+fmt.Sprintf(format, args...))
+			out = finding(f.Pos, code, sev, MethodStatic, "%s: %s", messagesZh.P("factor %s", f.ID), messagesZh.P(format, args...))
 		} else {
-			out = vc.finding(f.Pos, code, sev, MethodStatic, nil, "factor "+f.ID+": "+format, args...)
+			out = vc.finding(f.Pos, code, sev, MethodStatic, nil, "%s: %s", messagesZh.P("factor %s", f.ID), messagesZh.P(format, args...))
 		}
 		out.Witness, out.claim = ck.factorWitness(f, vc), claimFactor(f.ID)
 		return out
@@ -144,7 +144,7 @@ func (ck *checker) factorLaw(f *catalog.Factor, vc *chkVersion) {
 	switch {
 	case !ok && sure:
 		fd := newFinding(CodeMitigation, SeverityError, "减轻 (a fine below the statutory minimum) without a legal ground: %s", why)
-		fd.Hint = "cite 《行政处罚法》第三十条、第三十一条、第三十二条 or the 法律、法规、规章 that provides the ground (art. 32 (五)), or use effect: lighter"
+		fd.setHint("cite 《行政处罚法》第三十条、第三十一条、第三十二条 or the 法律、法规、规章 that provides the ground (art. 32 (五)), or use effect: lighter")
 		ck.add(fd)
 	case !ok:
 		fd := newFinding(CodeMitigation, SeverityWarning, "减轻 (a fine below the statutory minimum): cannot tell whether %s is a legal ground", why)
@@ -226,23 +226,23 @@ var (
 // chkLegalGround says whether a citation is a legal ground for 减轻: arts.
 // 30–32 of the Administrative Penalty Law, or another 法律、法规、规章 (art. 32
 // (五)). sure is false where the instrument's name does not tell.
-func chkLegalGround(c *catalog.Citation, cat *catalog.Catalog) (ok, sure bool, why string) {
+func chkLegalGround(c *catalog.Citation, cat *catalog.Catalog) (ok, sure bool, why any) {
 	if c == nil {
-		return false, true, "the factor cites nothing"
+		return false, true, messagesZh.P("the factor cites nothing")
 	}
 	name := strings.Trim(c.Instrument, "《》 ")
 	if chkIsAPL(name) {
 		if c.Article >= 30 && c.Article <= 32 {
 			return true, true, ""
 		}
-		return false, true, fmt.Sprintf("%s is not one of the grounds of arts. 30–32", c)
+		return false, true, messagesZh.P("%s is not one of the grounds of arts. 30–32", c)
 	}
 	if name == cat.Title {
-		return false, true, fmt.Sprintf("%s is this discretion standard itself, which cannot create a ground for 减轻", c)
+		return false, true, messagesZh.P("%s is this discretion standard itself, which cannot create a ground for 减轻", c)
 	}
 	for _, w := range chkNotLaw {
 		if strings.Contains(name, w) {
-			return false, true, fmt.Sprintf("%s is a normative document (%s), not a 法律、法规、规章", c, w)
+			return false, true, messagesZh.P("%s is a normative document (%s), not a 法律、法规、规章", c, w)
 		}
 	}
 	for _, w := range chkLaw {
@@ -268,7 +268,7 @@ func (ck *checker) gradeRanges(vc *chkVersion) {
 			f := vc.finding(g.Fine.Pos, CodeMitigation, SeverityError, MethodStatic, vc.gradeWitness(g),
 				"grade %s (%s) imposes no fine, but the fine is mandatory (处/并处): dropping it is 减轻, which needs a legal ground, not a grade", g.ID, g.Label)
 			f.claim = claimGrade(g.ID)
-			f.Related = []Related{{Pos: fine.Pos, What: "the mandatory fine"}}
+			f.Related = []Related{relatedRule(fine.Pos, "the mandatory fine")}
 			ck.add(f)
 			continue
 		}
@@ -284,14 +284,14 @@ func (ck *checker) gradeRanges(vc *chkVersion) {
 			if gf == nil || gf.None || gf.Span == nil {
 				continue
 			}
-			if msg := chkSpanOutside(pr.rule, gf); msg != "" {
-				party := ""
+			if msg := chkSpanOutside(pr.rule, gf); msg != nil {
+				var party any = ""
 				if pr.party != "" {
-					party = " for " + string(pr.party)
+					party = messagesZh.P(" for %s (%s)", pr.party.Label(), string(pr.party))
 				}
 				f := vc.finding(gf.Pos, CodeRange, SeverityError, MethodStatic, vc.gradeWitness(g), "grade %s%s: %s", g.ID, party, msg)
 				f.claim = claimGrade(g.ID)
-				f.Related = []Related{{Pos: pr.pos, What: "statutory amount"}}
+				f.Related = []Related{relatedRule(pr.pos, "statutory amount")}
 				ck.add(f)
 			}
 		}
@@ -310,27 +310,27 @@ func chkAllPartyRules(as []*catalog.Amount) []chkPartyRule {
 }
 
 // chkSpanOutside says how a grade's span leaves the statutory range, or "".
-func chkSpanOutside(rule penalty.Rule, gf *catalog.GradeFine) string {
+func chkSpanOutside(rule penalty.Rule, gf *catalog.GradeFine) *catalog.Phrase {
 	s := gf.Span
 	switch gf.Unit {
 	case catalog.UnitShare:
 		if s.Min.Sign() < 0 || (s.Max != nil && s.Max.GreaterThan(chkOne)) {
-			return fmt.Sprintf("the share [%s, %s] leaves the statutory range (shares run from 0, the statutory minimum, to 1, its maximum); below 0 is 减轻, which needs a legal ground", s.Min, chkOptDec(s.Max))
+			return messagesZh.P("the share [%s, %s] leaves the statutory range (shares run from 0, the statutory minimum, to 1, its maximum); below 0 is 减轻, which needs a legal ground", s.Min.String(), chkOptDec(s.Max))
 		}
-		return ""
+		return nil
 	case catalog.UnitYuan, catalog.UnitTimes, catalog.UnitPercent:
 	default:
-		return ""
+		return nil
 	}
 	stat := rule.FactorRange()
 	unit := map[catalog.FineUnit]string{catalog.UnitYuan: "元", catalog.UnitTimes: "倍", catalog.UnitPercent: "%"}[gf.Unit]
 	if s.Min.LessThan(stat.Min) {
-		return fmt.Sprintf("the range starts at %s%s, below the statutory minimum %s%s (below the minimum is 减轻, which needs a legal ground)", s.Min, unit, stat.Min, unit)
+		return messagesZh.P("the range starts at %s%s, below the statutory minimum %s%s (below the minimum is 减轻, which needs a legal ground)", s.Min, unit, stat.Min, unit)
 	}
 	if s.Max != nil && !stat.Unbounded && s.Max.GreaterThan(stat.Max) {
-		return fmt.Sprintf("the range reaches %s%s, above the statutory maximum %s%s", s.Max, unit, stat.Max, unit)
+		return messagesZh.P("the range reaches %s%s, above the statutory maximum %s%s", s.Max, unit, stat.Max, unit)
 	}
-	return ""
+	return nil
 }
 
 func chkOptDec(d *decimal.Decimal) string {
@@ -370,14 +370,14 @@ func (ck *checker) statutoryText(vc *chkVersion) {
 		if len(missing) == 0 {
 			continue
 		}
-		party := ""
+		var party any = ""
 		if pr.party != "" {
-			party = " for " + string(pr.party)
+			party = messagesZh.P(" for %s (%s)", pr.party.Label(), string(pr.party))
 		}
 		f := vc.finding(pr.pos, CodeRange, SeverityError, MethodStatic, nil,
 			"the statutory amount%s states %s, which the quoted clause %s does not (it states %s)",
 			party, ivJoin(missing, ", "), cite.String(), chkStatedText(stated))
-		f.Related = []Related{{Pos: cite.Pos, What: "quoted clause " + cite.String()}}
+		f.Related = []Related{relatedRule(cite.Pos, "quoted clause %s", cite.String())}
 		if top, ok := chkTextMax(pr.rule, stated); ok && vc.b != nil {
 			var above []string
 			for _, g := range vc.b.Grades {
@@ -390,7 +390,7 @@ func (ck *checker) statutoryText(vc *chkVersion) {
 				}
 				if hi, ok := chkGradeTop(pr.rule, gf, ck.cat.SchemeFor(vc.b)); ok && hi.GreaterThan(top) {
 					above = append(above, g.ID)
-					f.Related = append(f.Related, Related{Pos: chkFinePos(g), What: fmt.Sprintf("grade %s reaches %s元", g.ID, hi)})
+					f.Related = append(f.Related, relatedRule(chkFinePos(g), "grade %s reaches %s元", g.ID, hi))
 					if f.Witness == nil {
 						if p := vc.gradeWitness(g); p != nil {
 							f.Witness, f.claim = vc.witness(p), claimGrade(g.ID)
@@ -399,10 +399,10 @@ func (ck *checker) statutoryText(vc *chkVersion) {
 				}
 			}
 			if len(above) > 0 {
-				f.Message += fmt.Sprintf("; grades %s reach above %s元, the most the clause allows, so their sub-ranges leave the statutory range", ivJoin(above, ", "), top)
+				f.appendMessage("; grades %s reach above %s元, the most the clause allows, so their sub-ranges leave the statutory range", ivJoin(above, ", "), top)
 			}
 		}
-		f.Hint = "quote the clause in full (basis.penalty.text, or basis.amount.text where another clause sets the amount) and state its amounts exactly"
+		f.setHint("quote the clause in full (basis.penalty.text, or basis.amount.text where another clause sets the amount) and state its amounts exactly")
 		ck.add(f)
 	}
 }
@@ -530,8 +530,8 @@ func (ck *checker) exemptions(vc *chkVersion) {
 				"%s on an item whose fine applies only after the party failed to correct (%s): art. 33 ¶1 requires 及时改正, so a party who can be fined never qualifies, and one who corrected in time is not fined in the first place (precondition unmet, not an art. 33 exemption)",
 				e.what, kind)
 			f.claim = claimExempt(e.name)
-			f.Related = []Related{{Pos: pos, What: "precondition " + kind}}
-			f.Hint = "remove the exemption; the engine reports precondition_unmet for a party who corrected"
+			f.Related = []Related{relatedRule(pos, "precondition %s", kind)}
+			f.setHint("remove the exemption; the engine reports precondition_unmet for a party who corrected")
 			ck.add(f)
 		}
 	}
@@ -543,7 +543,7 @@ func (ck *checker) exemptions(vc *chkVersion) {
 		if fine := chkFineOf(vc.ver); fine != nil && fine.Mandatory {
 			f := vc.finding(fo.Pos, CodeFirstOffense, SeverityError, MethodStatic, nil,
 				"首违不罚 is listed for an item whose fine is mandatory (处, not 可以处); under the policy that first offenses go unpunished only where the law lets the agency choose (a narrowing some local 不予处罚清单 make), it cannot be listed")
-			f.Related = []Related{{Pos: fine.Pos, What: "the mandatory fine"}}
+			f.Related = []Related{relatedRule(fine.Pos, "the mandatory fine")}
 			ck.add(f)
 		}
 	}
@@ -585,10 +585,10 @@ func (ck *checker) exemptionElements(vc *chkVersion, c *catalog.Cond, name strin
 	}
 	scope := discretion.ItemScope(discretion.BaseScope(ck.cat), ck.cat, vc.it)
 	facts := ck.cat.AllFacts(vc.it)
-	var missing []string
+	var missing []*catalog.Phrase
 	var witness *chkPoint
 	method := MethodInterval
-	try := func(src, what string) {
+	try := func(src string, what *catalog.Phrase) {
 		neg, diags := condition.Compile(catalog.NewCond(src), scope)
 		if len(diags) > 0 || neg == nil {
 			return
@@ -605,13 +605,13 @@ func (ck *checker) exemptionElements(vc *chkVersion, c *catalog.Cond, name strin
 		}
 	}
 	if cf := chkFactNamed(facts, catalog.FactBool, "corrected_in_time", "及时改正"); cf != nil {
-		try("!"+cf.Name, cf.Name+" (及时改正) is false")
+		try("!"+cf.Name, messagesZh.P("%s (及时改正) is false", cf.Name))
 	}
 	if hf := chkFactNamed(facts, catalog.FactEnum, "harm", "危害后果"); hf != nil && len(hf.Values) > 1 {
 		scale := ck.harmScale(hf)
 		if name == "light_violation" {
 			mildest := scale.order[0]
-			try(fmt.Sprintf("%s != %q", hf.Name, mildest.Name), fmt.Sprintf("%s is not %s (没有造成危害后果)", hf.Name, mildest.Name))
+			try(fmt.Sprintf("%s != %q", hf.Name, mildest.Name), messagesZh.P("%s is not %s (没有造成危害后果)", hf.Name, mildest.Name))
 		} else {
 			// Art. 33 ¶1 s2 admits harm up to 危害后果轻微: every value more
 			// severe than that is tried, mildest first, so that the witness
@@ -641,14 +641,25 @@ func (ck *checker) exemptionElements(vc *chkVersion, c *catalog.Cond, name strin
 	if len(missing) == 0 {
 		return
 	}
-	law := "art. 33 ¶1 s1 requires 违法行为轻微并及时改正，没有造成危害后果"
+	rule := messagesZh.P("light_violation")
+	law := messagesZh.P("art. 33 ¶1 s1 requires 违法行为轻微并及时改正，没有造成危害后果")
 	if name == "first_offense" {
-		law = "art. 33 ¶1 s2 requires 初次违法且危害后果轻微并及时改正"
+		rule = messagesZh.P("first_offense")
+		law = messagesZh.P("art. 33 ¶1 s2 requires 初次违法且危害后果轻微并及时改正")
 	}
 	f := vc.finding(c.Pos, CodeFirstOffense, chkSev(method), method, witness,
-		"%s holds even when %s, but %s", name, ivJoin(missing, " or when "), law)
+		"%s holds even when %s, but %s", rule, joinOrWhen(missing), law)
 	f.claim = claimExempt(name)
 	ck.add(f)
+}
+
+// joinOrWhen joins the conditions under which an exemption wrongly holds.
+func joinOrWhen(ps []*catalog.Phrase) *catalog.Phrase {
+	out := ps[0]
+	for _, p := range ps[1:] {
+		out = messagesZh.P("%s or when %s", out, p)
+	}
+	return out
 }
 
 // chkFactNamed finds the fact that records an element of art. 33.

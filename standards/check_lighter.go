@@ -60,7 +60,7 @@ func (ck *checker) lighterEffect(vc *chkVersion) {
 						g.ID, g.Label, chkMinorAge, r, scheme, r)
 					f.Contrast = adult
 					f.claim = ck.claimSameRange(adult, g.ID, "")
-					f.Hint = "set policies.minors: mitigate (art. 30 allows 减轻, which goes below the statutory minimum), or give the grade a range with room below its amount"
+					f.setHint("set policies.minors: mitigate (art. 30 allows 减轻, which goes below the statutory minimum), or give the grade a range with room below its amount")
 					ck.addShown(f)
 				}
 			}
@@ -98,8 +98,8 @@ func (ck *checker) lighterEffect(vc *chkVersion) {
 				g.ID, g.Label, fac.ID, fac.Label, r, fac.Citation, scheme, r)
 			f.Contrast = without
 			f.claim = ck.claimSameRange(without, g.ID, fac.ID)
-			f.Related = []Related{{Pos: fac.Pos, What: "factor " + fac.ID}}
-			f.Hint = "make the factor effect: mitigate where its citation allows 减轻 (art. 32: 从轻或者减轻), or give the grade a range with room below its amount"
+			f.Related = []Related{relatedRule(fac.Pos, "factor %s", fac.ID)}
+			f.setHint("make the factor effect: mitigate where its citation allows 减轻 (art. 32: 从轻或者减轻), or give the grade a range with room below its amount")
 			ck.addShown(f)
 		}
 	}

@@ -119,7 +119,7 @@ factors:
 				t.Fatalf("%d findings, want %d:\n%s", len(got), len(tc.want), b.String())
 			}
 			for i, f := range got {
-				if f.Severity != standards.SeverityError || !strings.Contains(f.Message, "grade "+tc.want[i]+" ") {
+				if f.Severity != standards.SeverityError || !strings.Contains(f.Message, "档次 "+tc.want[i]+"（") {
 					t.Errorf("finding %s: %s, want an error on grade %s", f.Severity, f.Message, tc.want[i])
 				}
 				if f.Witness == nil || f.Contrast == nil {

@@ -2,7 +2,6 @@ package standards
 
 import (
 	"errors"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -75,8 +74,8 @@ type chkVersion struct {
 
 	sel selection // how the benchmark chooses among its grades
 
-	samples   []*chkPoint // generated lazily when a query is opaque
-	generated string      // why cases were generated, if they were
+	samples   []*chkPoint     // generated lazily when a query is opaque
+	generated *catalog.Phrase // why cases were generated, if they were
 
 	// constraints are the catalog's and the item's constraints, which every
 	// point of every query satisfies, and the constraint each stands for
@@ -234,23 +233,23 @@ func (vc *chkVersion) gradable(p *chkPoint) bool {
 }
 
 func (vc *chkVersion) noteGenerated(err error) {
-	if vc.generated != "" {
+	if vc.generated != nil {
 		return
 	}
 	var op *errOpaque
 	switch {
 	case errors.As(err, &op):
-		vc.generated = op.what
+		vc.generated = op.why
 	default:
-		vc.generated = err.Error()
+		vc.generated = messagesZh.P("%s", err.Error())
 	}
 }
 
 // coverage records how the version was analysed.
 func (vc *chkVersion) coverage() Coverage {
 	c := Coverage{Item: vc.it.Code, Version: vc.ver.ID, Method: MethodInterval}
-	if vc.generated != "" {
-		c.Method, c.Cases, c.Note = MethodGenerated, len(vc.samples), vc.generated
+	if vc.generated != nil {
+		c.Method, c.Cases, c.Note, c.note = MethodGenerated, len(vc.samples), vc.generated.Render("zh"), vc.generated
 	}
 	return c
 }
@@ -286,16 +285,16 @@ func (vc *chkVersion) hasNil() bool {
 }
 
 // where names a version in messages.
-func (vc *chkVersion) where() string {
+func (vc *chkVersion) where() *catalog.Phrase {
 	if len(vc.it.Versions) == 1 {
-		return fmt.Sprintf("item %s", vc.it.Code)
+		return messagesZh.P("item %s", vc.it.Code)
 	}
-	return fmt.Sprintf("item %s version %s", vc.it.Code, vc.ver.ID)
+	return messagesZh.P("item %s version %s", vc.it.Code, vc.ver.ID)
 }
 
 // finding starts a finding about this version, with a witness if p is set.
 func (vc *chkVersion) finding(pos catalog.Pos, code string, sev Severity, m Method, p *chkPoint, format string, args ...any) Finding {
-	f := finding(pos, code, sev, m, vc.where()+": "+fmt.Sprintf(format, args...))
+	f := finding(pos, code, sev, m, "%s: %s", vc.where(), messagesZh.P(format, args...))
 	f.Item, f.Version = vc.it.Code, vc.ver.ID
 	if p != nil {
 		f.Witness = vc.witness(p)

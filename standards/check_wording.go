@@ -194,9 +194,9 @@ func (ck *checker) wordingChecks(vc *chkVersion) {
 			if rd.node == nil {
 				f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
 					"grade %s (%s) %s %q could not be read as a condition (%s), so it is not compared with the rule",
-					g.ID, g.Label, w.what, w.text, quoteAll(rd.unread))
-				f.Hint = "write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: " + rowRule(vc.own[j], sharing[j])
-				f.Related = []Related{{Pos: g.When.Pos, What: "grade " + g.ID + " condition"}}
+					g.ID, g.Label, wordingField(w.what), w.text, quoteAll(rd.unread))
+				f.setHint("write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: %s", rowRule(vc.own[j], sharing[j]))
+				f.Related = []Related{relatedRule(g.When.Pos, "grade %s condition", g.ID)}
 				ck.add(f)
 				continue
 			}
@@ -224,8 +224,8 @@ func (ck *checker) lightViolationWording(vc *chkVersion, scope *condition.Scope,
 		f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
 			"light_violation label %q could not be read as a condition (%s), so it is not compared with the rule",
 			e.Label, quoteAll(rd.unread))
-		f.Hint = "write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: " + RenderCondition(x)
-		f.Related = []Related{{Pos: e.When.Pos, What: "light_violation condition"}}
+		f.setHint("write the condition with the facts' labels, numbers with units and 以上/以下/超过/不足, joined by 且 or 或者; the rule reads: %s", RenderCondition(x))
+		f.Related = []Related{relatedRule(e.When.Pos, "light_violation condition")}
 		ck.add(f)
 		return
 	}
@@ -239,8 +239,8 @@ func (ck *checker) lightViolationWording(vc *chkVersion, scope *condition.Scope,
 	reasons := wordingReasons(rd, []*condition.Expr{x}, 0)
 	report := func(p *chkPoint, m Method, format string, cl claim) {
 		f := vc.finding(pos, CodeWording, SeverityError, m, p, format, e.Label, vc.describePoint(p, slots), reasons)
-		f.Related = []Related{{Pos: e.When.Pos, What: "light_violation condition"}}
-		f.Hint = "the rule reads: " + RenderCondition(x)
+		f.Related = []Related{relatedRule(e.When.Pos, "light_violation condition")}
+		f.setHint("the rule reads: %s", RenderCondition(x))
 		f.claim = cl
 		ck.add(f)
 	}
@@ -270,7 +270,7 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 		// than pass the wording silently.
 		f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
 			"grade %s (%s) %s %q was read as %s, which could not be compared with the rule",
-			g.ID, g.Label, what, text, condition.String(rd.node))
+			g.ID, g.Label, wordingField(what), text, condition.String(rd.node))
 		ck.add(f)
 		return
 	}
@@ -279,25 +279,25 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 	slots := chkSlotsOf(lit(selected, true), lit(published, true))
 	if p, ok, m := vc.find(chkQuery{graded: true, lits: []chkLit{lit(published, true), lit(selected, false)}}); ok {
 		other := vc.gradeOf(p)
-		decided, cl := "no grade matches it (a gap)", claimGap
+		decided, cl := messagesZh.P("no grade matches it (a gap)"), claimGap
 		if hold := vc.holding(p); other < 0 && len(hold) > 1 {
 			a, b := vc.b.Grades[hold[0]], vc.b.Grades[hold[1]]
-			decided = fmt.Sprintf("it meets grades %s (%s) and %s (%s), which the benchmark declares exclusive, and the engine refuses it as ambiguous", a.ID, a.Label, b.ID, b.Label)
+			decided = messagesZh.P("it meets grades %s (%s) and %s (%s), which the benchmark declares exclusive, and the engine refuses it as ambiguous", a.ID, a.Label, b.ID, b.Label)
 			cl = claimAmbiguous(a.ID, b.ID)
 		}
 		if other >= 0 {
-			decided, cl = fmt.Sprintf("the engine decides it at grade %s (%s)", vc.b.Grades[other].ID, vc.b.Grades[other].Label), claimGrade(vc.b.Grades[other].ID)
+			decided, cl = messagesZh.P("the engine decides it at grade %s (%s)", vc.b.Grades[other].ID, vc.b.Grades[other].Label), claimGrade(vc.b.Grades[other].ID)
 		}
 		f := vc.finding(pos, CodeWording, SeverityError, m, p,
 			"grade %s (%s) %s %q puts in this row cases such as %s, but %s%s",
-			g.ID, g.Label, what, text, vc.describePoint(p, slots), decided, reasons)
+			g.ID, g.Label, wordingField(what), text, vc.describePoint(p, slots), decided, reasons)
 		ck.addWording(f, g, rule, cl)
 		return
 	}
 	if p, ok, m := vc.find(chkQuery{graded: true, lits: []chkLit{lit(selected, true), lit(published, false)}}); ok {
 		f := vc.finding(pos, CodeWording, SeverityError, m, p,
 			"grade %s (%s) %s %q leaves out cases such as %s, which the engine decides at this grade%s",
-			g.ID, g.Label, what, text, vc.describePoint(p, slots), reasons)
+			g.ID, g.Label, wordingField(what), text, vc.describePoint(p, slots), reasons)
 		ck.addWording(f, g, rule, claimGrade(g.ID))
 		return
 	}
@@ -306,14 +306,14 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 		// the numbers were read in the fact's unit.
 		f := vc.finding(pos, CodeWording, SeverityError, MethodStatic, nil,
 			"grade %s (%s) %s %q writes a number in a unit its fact is not measured in: %s",
-			g.ID, g.Label, what, text, strings.Join(rd.units, "; "))
+			g.ID, g.Label, wordingField(what), text, joinSemicolon(rd.units))
 		ck.addWording(f, g, rule, nil)
 	}
 }
 
 func (ck *checker) addWording(f Finding, g *catalog.Grade, rule string, cl claim) {
-	f.Related = []Related{{Pos: g.When.Pos, What: "grade " + g.ID + " condition"}}
-	f.Hint = "the rule reads: " + rule
+	f.Related = []Related{relatedRule(g.When.Pos, "grade %s condition", g.ID)}
+	f.setHint("the rule reads: %s", rule)
 	f.claim = cl
 	ck.add(f)
 }
@@ -355,15 +355,15 @@ func (vc *chkVersion) gradeOf(p *chkPoint) int {
 // wordingReasons names what differs between the wording and the rule of
 // grade j: a connective, a threshold, the inclusivity of a bound, a unit,
 // a fact the wording leaves out.
-func wordingReasons(rd wordingReading, grades []*condition.Expr, j int) string {
-	var out []string
+func wordingReasons(rd wordingReading, grades []*condition.Expr, j int) any {
+	var out []*catalog.Phrase
 	rule := normalize(grades[j].Root, false)
 	word := normalize(rd.node, false)
 	switch {
 	case isOr(word) && isAnd(rule):
-		out = append(out, "the wording joins its conditions with 或者 where the rule requires them all (且)")
+		out = append(out, messagesZh.P("the wording joins its conditions with 或者 where the rule requires them all (且)"))
 	case isAnd(word) && isOr(rule):
-		out = append(out, "the wording requires all its conditions (且) where the rule takes any of them (或者)")
+		out = append(out, messagesZh.P("the wording requires all its conditions (且) where the rule takes any of them (或者)"))
 	}
 	var ruleBounds []wordingBound
 	for i := 0; i <= j; i++ {
@@ -384,12 +384,14 @@ func wordingReasons(rd wordingReading, grades []*condition.Expr, j int) string {
 		unit := literalUnit(wb.v)
 		switch {
 		case !same:
-			out = append(out, fmt.Sprintf("the wording's threshold %s%s for %s is not in the rule", wb.val, unit, wb.v.Label()))
+			out = append(out, messagesZh.P("the wording's threshold %s%s for %s is not in the rule", wb.val, unit, wb.v.Label()))
 		case !sameSide:
-			out = append(out, fmt.Sprintf("the wording %s %s%s (%s) where the rule %s it", inclusivityWord(wb.op), wb.val, unit, wb.v.Label(), inclusivityVerb(wb.op)))
+			out = append(out, messagesZh.P("the wording %s %s%s (%s) where the rule %s it", inclusivityWord(wb.op), wb.val, unit, wb.v.Label(), inclusivityVerb(wb.op)))
 		}
 	}
-	out = append(out, rd.units...)
+	for _, u := range rd.units {
+		out = append(out, u)
+	}
 	mentioned := map[int]bool{}
 	chkWalk(rd.node, func(n condition.Node) {
 		if id, ok := n.(condition.Ident); ok {
@@ -398,13 +400,25 @@ func wordingReasons(rd wordingReading, grades []*condition.Expr, j int) string {
 	})
 	for _, v := range grades[j].Refs {
 		if v.Fact != nil && !mentioned[v.Slot] {
-			out = append(out, fmt.Sprintf("the wording does not mention %s, which the rule reads", v.Label()))
+			out = append(out, messagesZh.P("the wording does not mention %s, which the rule reads", v.Label()))
 		}
 	}
 	if len(out) == 0 {
 		return ""
 	}
-	return ": " + strings.Join(dedupe(out), "; ")
+	var joined *catalog.Phrase
+	seen := map[string]bool{}
+	for _, r := range out {
+		if en := r.Render("en"); !seen[en] {
+			seen[en] = true
+			if joined == nil {
+				joined = r
+			} else {
+				joined = messagesZh.P("%s; %s", joined, r)
+			}
+		}
+	}
+	return messagesZh.P(": %s", joined)
 }
 
 func isOr(n condition.Node) bool  { _, ok := n.(condition.Or); return ok }
@@ -472,46 +486,51 @@ func boundSide(op string) string {
 	return ""
 }
 
-func inclusivityWord(op string) string {
+func inclusivityWord(op string) *catalog.Phrase {
 	switch op {
 	case ">=":
-		return "includes (以上)"
+		return messagesZh.P("includes (以上)")
 	case "<=":
-		return "includes (以下/不超过)"
+		return messagesZh.P("includes (以下/不超过)")
 	case ">":
-		return "excludes (超过)"
+		return messagesZh.P("excludes (超过)")
 	case "<":
-		return "excludes (不足)"
+		return messagesZh.P("excludes (不足)")
 	}
-	return "states"
+	return messagesZh.P("states")
 }
 
-func inclusivityVerb(op string) string {
+func inclusivityVerb(op string) *catalog.Phrase {
 	if op == ">=" || op == "<=" {
-		return "excludes"
+		return messagesZh.P("excludes")
 	}
-	return "includes"
+	return messagesZh.P("includes")
 }
 
-func dedupe(xs []string) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, x := range xs {
-		if !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
+// joinSemicolon joins phrases with semicolons.
+func joinSemicolon(ps []*catalog.Phrase) *catalog.Phrase {
+	out := ps[0]
+	for _, p := range ps[1:] {
+		out = messagesZh.P("%s; %s", out, p)
 	}
 	return out
 }
 
-func quoteAll(xs []string) string {
+// wordingField names the field a grade's wording is in.
+func wordingField(what string) *catalog.Phrase {
+	if what == "label" {
+		return messagesZh.P("label")
+	}
+	return messagesZh.P("description")
+}
+
+func quoteAll(xs []string) *catalog.Phrase {
 	if len(xs) == 0 {
-		return "it names no condition"
+		return messagesZh.P("it names no condition")
 	}
 	out := make([]string, len(xs))
 	for i, x := range xs {
 		out[i] = fmt.Sprintf("%q", x)
 	}
-	return "not read: " + strings.Join(out, ", ")
+	return messagesZh.P("not read: %s", strings.Join(out, ", "))
 }

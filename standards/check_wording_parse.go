@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"fmt"
 	"strings"
 	"unicode/utf8"
 
@@ -40,7 +39,7 @@ type wordingReading struct {
 	unread []string
 	// units are unit mismatches: a number written in a unit its fact is not
 	// measured in.
-	units []string
+	units []*catalog.Phrase
 	// readSome: some part was read as a condition (a fact, a number).
 	readSome bool
 	// atoms are the numeric bounds read, for explaining a difference.
@@ -751,7 +750,7 @@ func (r *wordingReader) numeric(s string, prev *condition.Var, out *wordingReadi
 		val := b.val
 		if b.hasU && hasFU {
 			if b.wu.dim != fu.dim {
-				out.units = append(out.units, fmt.Sprintf("%s is measured in %s, the wording writes %s%s", v.Label(), literalUnit(v), b.val, b.u))
+				out.units = append(out.units, messagesZh.P("%s is measured in %s, the wording writes %s%s", v.Label(), literalUnit(v), b.val.String(), b.u))
 			} else {
 				val = val.Mul(b.wu.scale).Div(fu.scale)
 			}

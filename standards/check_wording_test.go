@@ -114,7 +114,7 @@ func TestWordingAgainstRule(t *testing.T) {
 				t.Fatalf("want one finding on grade %s, got %d: %v", tc.grade, len(fs), fs)
 			}
 			f := fs[0]
-			if f.Code != tc.code || !strings.Contains(f.Message, "grade "+tc.grade+" ") || !strings.Contains(f.Message, tc.says) {
+			if f.Code != tc.code || !strings.Contains(f.Message, "档次 "+tc.grade+"（") || !strings.Contains(f.Localize("en").Message, tc.says) {
 				t.Errorf("got %s: %s\nwant %s on grade %s saying %q", f.Code, f.Message, tc.code, tc.grade, tc.says)
 			}
 			if tc.code == standards.CodeWording && f.Method != standards.MethodStatic && f.Witness == nil {
@@ -133,7 +133,7 @@ func TestWordingCounty318f5b8(t *testing.T) {
 	r, eng := chkCheckFile(t, file)
 	var found *standards.Finding
 	for i, f := range r.Findings {
-		if f.Code == standards.CodeWording && f.Item == "330199ZF001" && strings.Contains(f.Message, "grade general ") {
+		if f.Code == standards.CodeWording && f.Item == "330199ZF001" && strings.Contains(f.Message, "档次 general（") {
 			found = &r.Findings[i]
 		}
 	}
@@ -143,7 +143,7 @@ func TestWordingCounty318f5b8(t *testing.T) {
 	if got, want := fmt.Sprintf("%s:%d:%d", found.Pos.File, found.Pos.Line, found.Pos.Col), file+":290:24"; got != want {
 		t.Errorf("position %s, want %s (the description)", got, want)
 	}
-	if !strings.Contains(found.Message, "或者 where the rule requires them all") {
+	if !strings.Contains(found.Message, "表述用“或者”连接各条件，而规则要求同时满足") || !strings.Contains(found.Localize("en").Message, "或者 where the rule requires them all") {
 		t.Errorf("message does not name the connective: %s", found.Message)
 	}
 	if found.Witness == nil {

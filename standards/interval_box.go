@@ -2,7 +2,6 @@ package standards
 
 import (
 	"errors"
-	"fmt"
 	"math/bits"
 
 	"github.com/shopspring/decimal"
@@ -68,7 +67,16 @@ func (b ivBox) with(slot int, d ivDom) ivBox {
 }
 
 // errOpaque is returned for conditions the interval method cannot analyse.
-type errOpaque struct{ what string }
+type errOpaque struct {
+	what string          // English, for Error
+	why  *catalog.Phrase // the same as a phrase, for the report
+}
+
+// opaque makes an errOpaque from a phrase.
+func opaque(format string, args ...any) *errOpaque {
+	p := messagesZh.P(format, args...)
+	return &errOpaque{what: p.Render("en"), why: p}
+}
 
 func (e *errOpaque) Error() string { return e.what }
 
@@ -263,7 +271,7 @@ func (sp *ivSpace) atom(n condition.Node) (int, ivDom, error) {
 	case condition.In:
 		return sp.inAtom(x)
 	}
-	return 0, ivDom{}, &errOpaque{what: "condition " + condition.String(n) + " is not a comparison of one fact with constants"}
+	return 0, ivDom{}, opaque("condition %s is not a comparison of one fact with constants", condition.String(n))
 }
 
 func (sp *ivSpace) compareAtom(x condition.Compare) (int, ivDom, error) {
@@ -281,14 +289,14 @@ func (sp *ivSpace) compareAtom(x condition.Compare) (int, ivDom, error) {
 		if lc && rc {
 			return -1, ivDom{bits: ivBoolBit(ivConstCompare(x.Op, l, r))}, nil
 		}
-		return 0, ivDom{}, &errOpaque{what: fmt.Sprintf("%s compares facts with each other or with arithmetic on facts", condition.String(x))}
+		return 0, ivDom{}, opaque("%s compares facts with each other or with arithmetic on facts", condition.String(x))
 	}
 	v := id.Var
 	if v.Slot >= len(sp.vars) {
-		return 0, ivDom{}, &errOpaque{what: v.Name + " is not a variable of this item"}
+		return 0, ivDom{}, opaque("%s is not a variable of this item", v.Name)
 	}
 	if len(sp.vars[v.Slot].values) > 64 {
-		return 0, ivDom{}, &errOpaque{what: v.Name + " has more than 64 values"}
+		return 0, ivDom{}, opaque("%s has more than 64 values", v.Name)
 	}
 	switch {
 	case v.Type.Numeric() || v.Type == catalog.FactDate:
@@ -309,24 +317,24 @@ func (sp *ivSpace) compareAtom(x condition.Compare) (int, ivDom, error) {
 		}
 		return v.Slot, ivDom{bits: m}, nil
 	}
-	return 0, ivDom{}, &errOpaque{what: condition.String(x) + " has a type the interval method does not handle"}
+	return 0, ivDom{}, opaque("%s has a type the interval method does not handle", condition.String(x))
 }
 
 func (sp *ivSpace) inAtom(x condition.In) (int, ivDom, error) {
 	id, ok := x.X.(condition.Ident)
 	if !ok || id.Var.Slot >= len(sp.vars) {
-		return 0, ivDom{}, &errOpaque{what: condition.String(x) + " tests arithmetic on facts"}
+		return 0, ivDom{}, opaque("%s tests arithmetic on facts", condition.String(x))
 	}
 	v := id.Var
 	if len(sp.vars[v.Slot].values) > 64 {
-		return 0, ivDom{}, &errOpaque{what: v.Name + " has more than 64 values"}
+		return 0, ivDom{}, opaque("%s has more than 64 values", v.Name)
 	}
 	var d ivDom
 	if x.List == nil {
 		lo, lok := ivConst(x.Lo)
 		hi, hok := ivConst(x.Hi)
 		if !lok || !hok {
-			return 0, ivDom{}, &errOpaque{what: condition.String(x) + " has a range with non-constant bounds"}
+			return 0, ivDom{}, opaque("%s has a range with non-constant bounds", condition.String(x))
 		}
 		l, h := ivNum(lo), ivNum(hi)
 		d.num = ivBetween(&l, false, &h, false)
@@ -334,7 +342,7 @@ func (sp *ivSpace) inAtom(x condition.In) (int, ivDom, error) {
 		for _, el := range x.List {
 			c, ok := ivConst(el)
 			if !ok {
-				return 0, ivDom{}, &errOpaque{what: condition.String(x) + " lists non-constant values"}
+				return 0, ivDom{}, opaque("%s lists non-constant values", condition.String(x))
 			}
 			switch {
 			case v.Type.Numeric() || v.Type == catalog.FactDate:

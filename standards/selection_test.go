@@ -101,7 +101,7 @@ func TestSelectionChecks(t *testing.T) {
 		r := publishedReport(t, "      selection: heaviest", "when: 'area_m2 >= 10 || days >= 3'", "when: 'area_m2 >= 60'",
 			"占用面积10平方米以上或者占用时间3日以上", "占用面积60平方米以上")
 		us := findingsWith(r, standards.CodeUnreachable)
-		if len(us) != 1 || !strings.Contains(us[0].Message, "heavier grade serious") {
+		if len(us) != 1 || !strings.Contains(us[0].Message, "更重的档次 serious") {
 			t.Errorf("want general reported as always beaten by serious, got %v", r.Findings)
 		}
 	})
@@ -109,11 +109,11 @@ func TestSelectionChecks(t *testing.T) {
 		r := publishedReport(t, "      selection: exclusive", "when: 'area_m2 < 10 && days < 3'", "when: 'area_m2 < 10 && days < 5'",
 			"占用面积不足10平方米且占用时间不足3日", "占用面积不足10平方米且占用时间不足5日")
 		os := findingsWith(r, standards.CodeOverlap)
-		if len(os) == 0 || os[0].Severity != standards.SeverityError || !strings.Contains(os[0].Message, "grade general overlaps grade light") {
+		if len(os) == 0 || os[0].Severity != standards.SeverityError || !strings.Contains(os[0].Localize("en").Message, "grade general overlaps grade light") {
 			t.Errorf("want general overlapping light as an error, got %v", r.Findings)
 		}
 		us := findingsWith(r, standards.CodeUnreachable)
-		if len(us) != 1 || !strings.Contains(us[0].Message, "also matches grade general") {
+		if len(us) != 1 || !strings.Contains(us[0].Message, "也符合档次 general") {
 			t.Errorf("want serious, within general, reported as never applying, got %v", r.Findings)
 		}
 	})

@@ -133,6 +133,7 @@ func checkFile(path string, cf *checkFlags, stdout, stderr io.Writer) (res check
 		}
 		return res, exitInvalid
 	}
+	report = report.Localize(langOf(stderr))
 	res.Report = report
 	if report.Errors() > 0 {
 		code = exitDefects

@@ -30,13 +30,22 @@ func TestCheckExamplesClean(t *testing.T) {
 		t.Fatal("no example catalogs")
 	}
 	code, out, errs := runCheck(paths...)
-	if code != exitOK || strings.Contains(out, ": error: ") {
+	if code != exitOK || strings.Contains(out, ": 错误: ") {
 		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
 	}
 	for _, p := range paths {
-		if !strings.Contains(out, p+": 0 errors") {
+		if !strings.Contains(out, p+"：0个错误") {
 			t.Errorf("no summary for %s:\n%s", p, out)
 		}
+	}
+}
+
+// TestCheckReportInEnglish: with --lang en the report's framing and its
+// findings are English; codes and positions are the same.
+func TestCheckReportInEnglish(t *testing.T) {
+	code, out, errs := runCheck("--lang", "en", "../../examples/county/catalog.yaml")
+	if code != exitOK || !strings.Contains(out, "../../examples/county/catalog.yaml: 0 errors, 0 warnings; ") {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
 	}
 }
 
@@ -59,7 +68,7 @@ func TestCheckBrokenNamesEveryDefect(t *testing.T) {
 			continue
 		}
 		n++
-		want := regexp.MustCompile(regexp.QuoteMeta(checkBrokenPath) + ":" + itoaCheck(i+2) + `:\d+: error: ` + m[1] + ": ")
+		want := regexp.MustCompile(regexp.QuoteMeta(checkBrokenPath) + ":" + itoaCheck(i+2) + `:\d+: 错误: ` + m[1] + ": ")
 		if !want.MatchString(out) {
 			t.Errorf("%s is not reported at line %d:\n%s", m[1], i+2, out)
 		}
@@ -67,7 +76,7 @@ func TestCheckBrokenNamesEveryDefect(t *testing.T) {
 	if n != 10 {
 		t.Errorf("%d defects marked, want one of each of the 10 classes", n)
 	}
-	if got := strings.Count(out, "witness case (jizhun decide --case):"); got != 9 {
+	if got := strings.Count(out, "示例案件（可用 jizhun decide --case 复核）："); got != 9 {
 		t.Errorf("%d witnesses, want 9 (every defect but the unreachable factor)", got)
 	}
 }

@@ -94,8 +94,21 @@ func TestValidate(t *testing.T) {
 		// without a grade: jizhun check's gap finding fails validate.
 		r := cliRun(t, "", "validate", tdCatalog)
 		r.want(t, exitDefects)
-		if r.stdout != "" || !strings.HasPrefix(r.stderr, "testdata/catalog.yaml:36:7: error: standards_gap: ") {
+		if r.stdout != "" || !strings.HasPrefix(r.stderr, "testdata/catalog.yaml:36:7: 错误: standards_gap: ") {
 			t.Errorf("stdout %q stderr %q", r.stdout, r.stderr)
+		}
+	})
+	t.Run("check_error_in_english_with_lang_en", func(t *testing.T) {
+		r := cliRun(t, "", "validate", "--lang", "en", tdCatalog)
+		r.want(t, exitDefects)
+		if !strings.HasPrefix(r.stderr, "testdata/catalog.yaml:36:7: error: standards_gap: item ") || !strings.Contains(r.stderr, "errors, 0 warnings; witness cases") {
+			t.Errorf("stderr %q", r.stderr)
+		}
+	})
+	t.Run("check_error_in_chinese_by_default", func(t *testing.T) {
+		r := cliRun(t, "", "validate", tdCatalog)
+		if !strings.Contains(r.stderr, "没有档次匹配这样的案件") || strings.Contains(r.stderr, "no grade matches") {
+			t.Errorf("stderr %q", r.stderr)
 		}
 	})
 	t.Run("skip_check_loads_and_compiles_only", func(t *testing.T) {

@@ -132,6 +132,7 @@ func validateFile(e *env, o *validateOptions, path string) (validateResult, int)
 		}
 		return res, exitInvalid
 	}
+	report = report.Localize(e.lang)
 	for i := range report.Findings {
 		f := &report.Findings[i]
 		if f.Severity == standards.SeverityError {
@@ -140,12 +141,16 @@ func validateFile(e *env, o *validateOptions, path string) (validateResult, int)
 			res.Warnings = append(res.Warnings, diagnosticJSON(&f.Diagnostic))
 		}
 		if text {
-			printFinding(e.stderr, f)
+			printFinding(e.stderr, f, e.lang)
 		}
 	}
 	if len(res.Errors) > 0 {
 		if text {
-			fmt.Fprintf(e.stderr, "%s: %d 个错误，%d 个警告；反例案件见 jizhun check %s\n", path, len(res.Errors), len(res.Warnings), path)
+			if catalog.IsEnglish(e.lang) {
+				fmt.Fprintf(e.stderr, "%s: %d errors, %d warnings; witness cases: jizhun check %s\n", path, len(res.Errors), len(res.Warnings), path)
+			} else {
+				fmt.Fprintf(e.stderr, "%s: %d 个错误，%d 个警告；反例案件见 jizhun check %s\n", path, len(res.Errors), len(res.Warnings), path)
+			}
 		}
 		return res, exitDefects
 	}
@@ -155,10 +160,10 @@ func validateFile(e *env, o *validateOptions, path string) (validateResult, int)
 // printFinding prints a finding of the checks on one line, as
 // "file:line:col: severity: code: message (hint)"; jizhun check shows the
 // rules involved and the witness case as well.
-func printFinding(w io.Writer, f *standards.Finding) {
+func printFinding(w io.Writer, f *standards.Finding, lang string) {
 	d := f.Diagnostic
 	d.Pos = catalog.Pos{}
-	fmt.Fprintf(w, "%s: %s: %s: %s\n", f.Pos, f.Severity, f.Code, d.Error())
+	fmt.Fprintf(w, "%s: %s: %s: %s\n", f.Pos, f.Severity.Word(lang), f.Code, d.Error())
 }
 
 // decideOptions are the flags of `jizhun decide`.
