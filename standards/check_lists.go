@@ -1,8 +1,6 @@
 package standards
 
 import (
-	"fmt"
-
 	"github.com/jizhun/jizhun/catalog"
 )
 
@@ -23,7 +21,7 @@ func (ck *checker) listChecks() {
 			}
 			if !readsList(it, l.Kind) {
 				ck.add(finding(l.Pos, CodeList, SeverityError, MethodStatic,
-					fmt.Sprintf("list %s (%s) lists item %s, but no benchmark of the item has a %s rule that names a list: the list has no effect on it", l.ID, l.Title, code, l.Kind)))
+					"list %s (%s) lists item %s, but no benchmark of the item has a %s rule that names a list: the list has no effect on it", l.ID, l.Title, code, l.Kind))
 			}
 		}
 	}
@@ -35,11 +33,11 @@ func (ck *checker) listChecks() {
 			}
 			if fo := b.FirstOffense; fo != nil && fo.List != "" && !onAnyList(cat, catalog.ListFirstOffense, it.Code) {
 				ck.add(finding(fo.Pos, CodeList, SeverityWarning, MethodStatic,
-					fmt.Sprintf("item %s: first_offense names list %s, but no first_offense list lists the item: 首违不罚 never applies to it", it.Code, fo.List)))
+					"item %s: first_offense names list %s, but no first_offense list lists the item: 首违不罚 never applies to it", it.Code, fo.List))
 			}
 			if lv := b.LightViolation; lv != nil && lv.List != "" && !onAnyList(cat, catalog.ListLightViolation, it.Code) {
 				ck.add(finding(lv.Pos, CodeList, SeverityWarning, MethodStatic,
-					fmt.Sprintf("item %s: light_violation names list %s, but no light_violation list lists the item: its cases are only flagged for review", it.Code, lv.List)))
+					"item %s: light_violation names list %s, but no light_violation list lists the item: its cases are only flagged for review", it.Code, lv.List))
 			}
 		}
 	}

@@ -40,18 +40,18 @@ func (ck *checker) personsText(vc *chkVersion) {
 	}
 	var missing []string
 	if p.Min.Sign() > 0 && !chkContains(stated.yuan, p.Min) {
-		missing = append(missing, "min "+p.Min.String()+"元")
+		missing = append(missing, p.Min.String()+"元")
 	}
 	if !chkContains(stated.yuan, p.Max) {
-		missing = append(missing, "max "+p.Max.String()+"元")
+		missing = append(missing, p.Max.String()+"元")
 	}
 	if len(missing) == 0 {
 		return
 	}
 	f := vc.finding(p.Pos, CodeRange, SeverityError, MethodStatic, nil,
-		"the persons' fine states %s, which the quoted clause %s does not state for them (it states %s)",
+		"the persons' fine states the amount %s, which the quoted clause %s does not state for them (it states %s)",
 		ivJoin(missing, ", "), cite.String(), chkStatedText(stated))
-	f.Related = []Related{{Pos: cite.Pos, What: "quoted clause " + cite.String()}}
-	f.Hint = "quote the clause in full, with what it sets for " + catalog.DefaultPersonsLabel + ", and state their amounts exactly"
+	f.Related = []Related{relatedRule(cite.Pos, "quoted clause %s", cite.String())}
+	f.setHint("quote the clause in full, with what it sets for %s, and state their amounts exactly", catalog.DefaultPersonsLabel)
 	ck.add(f)
 }

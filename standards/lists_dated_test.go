@@ -114,8 +114,8 @@ func TestCheckListsAgainstBenchmarks(t *testing.T) {
 		}
 	}
 	want := []string{
-		"list fo2024 (测试市首违不罚清单（2024年版）) lists item F4, but no benchmark of the item has a first_offense rule that names a list: the list has no effect on it",
-		"item F3: first_offense names list fo2024, but no first_offense list lists the item: 首违不罚 never applies to it",
+		"清单 fo2024（测试市首违不罚清单（2024年版））列入了事项 F4，但该事项没有任何裁量基准的 first_offense 规则引用清单：该清单对它不起作用",
+		"事项 F3：first_offense 引用了清单 fo2024，但没有首违不罚清单列入该事项：首违不罚对它永远不适用",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") && !(len(got) == 2 && (got[0] == want[1] && got[1] == want[0])) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

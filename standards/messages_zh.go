@@ -11,9 +11,14 @@ import "github.com/jizhun/jizhun/catalog"
 // must find them.
 var messagesZh = catalog.Messages{
 	// The frame of a finding.
-	"%s: %s":                                "%s：%s",
-	"%s":                                    "%s",
-	"%s%s":                                  "%s%s",
+	"%s: %s": "%s：%s",
+	"%s":     "%s",
+	"%s%s":   "%s%s",
+	"the persons' fine states the amount %s, which the quoted clause %s does not state for them (it states %s)":                 "对直接责任人员的罚款写明了%s，而引用的条文%s没有为他们规定这一数额（条文规定的是%s）",
+	"quote the clause in full, with what it sets for %s, and state their amounts exactly":                                       "请完整引用条文，包括对%s规定的内容，并准确写明其罚款数额",
+	"list %s (%s) lists item %s, but no benchmark of the item has a %s rule that names a list: the list has no effect on it":    "清单 %s（%s）列入了事项 %s，但该事项没有任何裁量基准的 %s 规则引用清单：该清单对它不起作用",
+	"item %s: first_offense names list %s, but no first_offense list lists the item: 首违不罚 never applies to it":                  "事项 %s：first_offense 引用了清单 %s，但没有首违不罚清单列入该事项：首违不罚对它永远不适用",
+	"item %s: light_violation names list %s, but no light_violation list lists the item: its cases are only flagged for review": "事项 %s：light_violation 引用了清单 %s，但没有轻微违法不予处罚清单列入该事项：其案件只会被标记提请审查",
 	"error":                                 "错误",
 	"warning":                               "警告",
 	"interval":                              "区间推理",

@@ -78,7 +78,7 @@ func TestPersonsFineAgainstTheClause(t *testing.T) {
 	r, _ := chkCheck(t, "persons.yaml", []byte(src), standards.Options{})
 	var found bool
 	for _, f := range findingsWith(r, standards.CodeRange) {
-		found = found || strings.Contains(f.Message, "the persons' fine states min 10000元")
+		found = found || strings.Contains(f.Message, "对直接责任人员的罚款写明了10000元")
 	}
 	if !found {
 		t.Errorf("want the persons' amount reported against the clause, got %v", r.Findings)
@@ -89,7 +89,7 @@ func TestPersonsFineAgainstTheClause(t *testing.T) {
 	r, _ = chkCheck(t, "persons.yaml", []byte(src), standards.Options{})
 	found = false
 	for _, f := range findingsWith(r, standards.CodeRange) {
-		found = found || strings.Contains(f.Message, "the persons' fine states max 100000元")
+		found = found || strings.Contains(f.Message, "对直接责任人员的罚款写明了100000元")
 	}
 	if !found {
 		t.Errorf("the organisation's amount taken for the persons', got %v", r.Findings)
