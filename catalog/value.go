@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
-	"math/bits"
 	"strconv"
 	"strings"
 
@@ -24,6 +23,9 @@ type Value struct {
 	// Set holds an enum_list value: bit i is the fact's i-th declared
 	// value, so that membership and length are one instruction each.
 	Set uint64
+	// List names the values of an enum_list value, in declaration order,
+	// for what a decision reports.
+	List []string
 	// Undeterminable is set for a money fact stated as "undeterminable"
 	// (违法所得无法确定); Num is then zero.
 	Undeterminable bool
@@ -39,7 +41,7 @@ func (v Value) String() string {
 	case FactDate:
 		return v.Date.String()
 	case FactEnumList:
-		return fmt.Sprintf("%d of the declared values", bits.OnesCount64(v.Set))
+		return "[" + strings.Join(v.List, ", ") + "]"
 	}
 	if v.Undeterminable {
 		return "undeterminable"
@@ -58,6 +60,15 @@ func (v Value) AppendJSON(b []byte) []byte {
 			return append(b, `"undeterminable"`...)
 		}
 		return append(b, v.Num.String()...)
+	case FactEnumList:
+		b = append(b, '[')
+		for i, name := range v.List {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, name)
+		}
+		return append(b, ']')
 	}
 	return appendJSONString(b, v.String())
 }
@@ -171,6 +182,7 @@ func (f *Fact) Parse(raw any) (Value, error) {
 			}
 			v.Set |= 1 << uint(i)
 		}
+		v.List = f.Names(v)
 	case FactDate:
 		switch x := raw.(type) {
 		case Date:
