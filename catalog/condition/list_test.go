@@ -108,3 +108,18 @@ func TestListValueParse(t *testing.T) {
 		t.Errorf("Parse = %v %v", pollutantsFact.Names(v), err)
 	}
 }
+
+func TestListFactExplain(t *testing.T) {
+	e, diags := condition.Compile(catalog.NewCond(`len(pollutants) >= 2 || "so2" in pollutants`), listScope())
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	held, why, ok := condition.Explain(e, listVals(t, "nox"), func(int) bool { return true })
+	if !ok || held || strings.Join(why, "；") != "超标污染物为氮氧化物" {
+		t.Errorf("Explain = %v %q %v, want false [超标污染物为氮氧化物]", held, why, ok)
+	}
+	_, why, _ = condition.Explain(e, listVals(t), func(int) bool { return true })
+	if strings.Join(why, "；") != "无超标污染物" {
+		t.Errorf("Explain(empty) = %q, want 无超标污染物", why)
+	}
+}
