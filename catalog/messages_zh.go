@@ -345,13 +345,14 @@ var messagesZh = map[string]string{
 	"item %s: fact %q is already a counter of the catalog (at %s)":                                          "事项 %s：事实 %q 已是目录的计数名称（见 %s）",
 
 	// List-valued facts (enum_list).
-	"fact %s: an enum_list fact declares at most %d values, not %d": "事实 %s：enum_list 类型最多声明%d个值，这里有%d个",
-	"want a list of values among %s, got %s in the list":            "应为由 %s 中的值组成的列表，列表中有 %s",
-	"want a list of values among %s, got %s":                        "应为由 %s 中的值组成的列表，这里是 %s",
-	"%q is listed twice":                                            "%q 列了两次",
-	"a list fact is tested with \"value\" in %s or len(%s)":         "列表事实只能写成“\"值\" in %s”或 len(%s)",
-	"len takes one list fact":                                       "len 只能用于一个列表事实",
-	"only a quoted value can be tested as a member of %s":           "只能检验一个带引号的值是否在 %s 中",
+	"fact %s: an enum_list fact declares at most %d values, not %d":                   "事实 %s：enum_list 类型最多声明%d个值，这里有%d个",
+	"want a list of values among %s, got %s in the list":                              "应为由 %s 中的值组成的列表，列表中有 %s",
+	"want a list of values among %s, got %s":                                          "应为由 %s 中的值组成的列表，这里是 %s",
+	"fact %s: an enum_list fact has no default; a case states its list ([] for none)": "事实 %s：enum_list 类型不能写 default，由案件列出（没有的写 []）",
+	"%q is listed twice": "%q 列了两次",
+	"a list fact is tested with \"value\" in %s or len(%s)": "列表事实只能写成“\"值\" in %s”或 len(%s)",
+	"len takes one list fact":                               "len 只能用于一个列表事实",
+	"only a quoted value can be tested as a member of %s":   "只能检验一个带引号的值是否在 %s 中",
 }
 
 // wordsZh translates the stand-ins for places in the file that are not

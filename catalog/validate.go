@@ -410,7 +410,9 @@ func (v *validator) fact(f *Fact) {
 	if f.Undeterminable && f.Type != FactMoney && f.Type != FactNumber {
 		v.errorf(f.Pos, CodeValue, "fact %s: undeterminable applies only to money and number facts", f.Name)
 	}
-	if f.Default != nil {
+	if f.Default != nil && f.Type == FactEnumList {
+		v.errorf(f.Default.Pos, CodeValue, "fact %s: an enum_list fact has no default; a case states its list ([] for none)", f.Name)
+	} else if f.Default != nil {
 		val, err := f.parseDefault(f.Default.raw, f.Default.tag)
 		if err != nil {
 			v.errorf(f.Default.Pos, CodeValue, "%v", err)

@@ -162,6 +162,9 @@ func (v *constructVisitor) Visit(node *ast.Node) {
 			}
 		}
 	case *ast.BinaryNode:
+		if n.Operator == "in" && v.listMember(n) {
+			return
+		}
 		if allowedOperators[n.Operator] {
 			return
 		}
@@ -190,6 +193,26 @@ func (v *constructVisitor) listLength(n *ast.BuiltinNode) bool {
 	}
 	x := v.scope.Lookup(id.Value)
 	return x != nil && x.Type == catalog.FactEnumList
+}
+
+// listMember reports, for x in y where y is a list fact, a left operand
+// other than a quoted value, which expr's checker would report in its own
+// words; it returns true when it reported.
+func (v *constructVisitor) listMember(n *ast.BinaryNode) bool {
+	id, ok := n.Right.(*ast.IdentifierNode)
+	if !ok {
+		return false
+	}
+	x := v.scope.Lookup(id.Value)
+	if x == nil || x.Type != catalog.FactEnumList {
+		return false
+	}
+	if _, quoted := n.Left.(*ast.StringNode); quoted {
+		return false
+	}
+	v.diags.Addf(v.cond.PosAt(n.Left.Location().From), catalog.CodeExprFeature, "condition: %s",
+		catalog.P("only a quoted value can be tested as a member of %s", x.Name))
+	return true
 }
 
 // allowedOperators are the operators of expr that conditions keep.
