@@ -91,3 +91,43 @@ func TestCheckListFacts(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckListWording: hand wording of membership (超标污染物包括二氧化硫)
+// is read and compared with the rule; wording that puts other cases in the
+// row is an error with a witness.
+func TestCheckListWording(t *testing.T) {
+	facts := `pollutants: {type: enum_list, label: 超标污染物, values: {so2: 二氧化硫, nox: 氮氧化物, pm: 颗粒物}, required: true}`
+	tests := []struct {
+		name, first string
+		want        bool
+	}{
+		{"list_fact_in_membership_wording_agrees", `'"so2" in pollutants'`, false},
+		{"list_fact_in_membership_wording_differs", `'"so2" in pollutants && len(pollutants) <= 1'`, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := chkCatalog(`    facts:
+      ` + facts + `
+` + chkFine + `    benchmark:
+      grades:
+        - {id: a, label: 含二氧化硫, tier: heavier, description: 超标污染物包括二氧化硫, when: ` + tc.first + `, fine: {tier: heavier}}
+        - {id: b, label: 其他, tier: lighter, when: 'true', fine: {tier: lighter}}
+`)
+			r, _ := chkCheck(t, tc.name+".yaml", []byte(src), standards.Options{})
+			var b strings.Builder
+			r.WriteText(&b)
+			found := false
+			for _, f := range r.Findings {
+				if f.Code == standards.CodeWordingUnread {
+					t.Errorf("wording not read:\n%s", b.String())
+				}
+				if f.Code == standards.CodeWording {
+					found = true
+				}
+			}
+			if found != tc.want {
+				t.Errorf("wording finding %v, want %v:\n%s", found, tc.want, b.String())
+			}
+		})
+	}
+}
