@@ -349,6 +349,7 @@ var messagesZh = map[string]string{
 	"want a list of values among %s, got %s in the list":                              "应为由 %s 中的值组成的列表，列表中有 %s",
 	"want a list of values among %s, got %s":                                          "应为由 %s 中的值组成的列表，这里是 %s",
 	"fact %s: an enum_list fact has no default; a case states its list ([] for none)": "事实 %s：enum_list 类型不能写 default，由案件列出（没有的写 []）",
+	"a list of values":   "选项列表",
 	"%q is listed twice": "%q 列了两次",
 	"a list fact is tested with \"value\" in %s or len(%s)": "列表事实只能写成“\"值\" in %s”或 len(%s)",
 	"len takes one list fact":                               "len 只能用于一个列表事实",

@@ -227,7 +227,7 @@ var allowedOperators = map[string]bool{
 var allowed = catalog.P(`a condition is made of facts, values, comparisons (== != < <= > >=), in, && (and), || (or), ! (not), + - * / and date("YYYY-MM-DD")`)
 
 // typeNames renders the Go types of expr's checker as the catalog's types.
-var typeNames = strings.NewReplacer("float64", "number", "time.Time", "date", "interface {}", "any")
+var typeNames = strings.NewReplacer("[]string", "enum_list", "float64", "number", "time.Time", "date", "interface {}", "any")
 
 // exprDiagnostic positions an expr error in the catalog file and says it
 // in the catalog's words: an unknown name as an undeclared fact (with the
@@ -282,6 +282,8 @@ func exprType(t string) *catalog.Phrase {
 		return typeName(catalog.FactBool)
 	case "date":
 		return typeName(catalog.FactDate)
+	case "enum_list":
+		return typeName(catalog.FactEnumList)
 	case "string":
 		return catalog.P("a quoted value")
 	}
@@ -385,6 +387,8 @@ func typeName(t catalog.FactType) *catalog.Phrase {
 		return catalog.P("a choice among values")
 	case catalog.FactDate:
 		return catalog.P("a date")
+	case catalog.FactEnumList:
+		return catalog.P("a list of values")
 	}
 	return catalog.P("%s", string(t))
 }

@@ -72,7 +72,7 @@ func TestListFactErrors(t *testing.T) {
 		name, src, rx string
 	}{
 		{"list_fact_unknown_member", `"so3" in pollutants`, `"so3" 不是 pollutants 的取值.*"so2"`},
-		{"list_fact_compared_as_enum", `pollutants == "so2"`, `.`},
+		{"list_fact_compared_as_enum", `pollutants == "so2"`, `选项列表和带引号的值不能用 "==" 比较`},
 		{"list_fact_len_of_number", `len(days) > 1`, `.`},
 		{"list_fact_member_not_quoted", `harm in pollutants`, `只能检验一个带引号的值`},
 	}
