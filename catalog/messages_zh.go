@@ -125,11 +125,11 @@ var messagesZh = map[string]string{
 	"fact name %q is a keyword of the condition language":                                                                        "事实名称 %q 是条件中的保留词，请换一个名称",
 	"fact name %q is provided by the engine: %s":                                                                                 "事实名称 %q 由系统提供：%s",
 	"fact %q is already declared by the catalog (at %s)":                                                                         "事实 %q 已在目录中声明（%s）",
-	"fact %s: type %q is not one of bool, int, number, money, enum, date":                                                        "事实 %s：类型 %q 应为 bool、int、number、money、enum 或 date 之一",
+	"fact %s: type %q is not one of bool, int, number, money, enum, enum_list, date":                                             "事实 %s：类型 %q 应为 bool、int、number、money、enum、enum_list 或 date 之一",
 	"fact %s: min and max apply only to int, number and money facts":                                                             "事实 %s：min 和 max 只适用于 int、number 和 money 类型",
 	"fact %s: min %s is greater than max %s":                                                                                     "事实 %s：min %s 大于 max %s",
 	"fact %s: bounds of an int fact must be whole numbers":                                                                       "事实 %s：int 类型的上下限必须是整数",
-	"fact %s: values are required for enum facts and allowed only for them":                                                      "事实 %s：enum 类型必须写 values，其他类型不能写",
+	"fact %s: values are required for enum and enum_list facts and allowed only for them":                                        "事实 %s：enum 和 enum_list 类型必须写 values，其他类型不能写",
 	"fact %s: a value's name is empty or blank; conditions and cases name values by it":                                          "事实 %s：有一个取值的名称是空的；条件和案件都靠这个名称指明取值",
 	"fact %s: value %q needs a Chinese label":                                                                                    "事实 %s：取值 %q 需要中文名称",
 	"fact %s: undeterminable applies only to money and number facts":                                                             "事实 %s：undeterminable 只适用于 money 和 number 类型",
@@ -360,6 +360,17 @@ var messagesZh = map[string]string{
 	"item %s: first_offense names list %s: leave listed out, the list says whether the item is listed":                   "事项 %s：首违不罚已引用清单 %s，请删去 listed，是否列入由清单决定",
 	"item %s: list %q is not in the catalog's lists":                                                                     "事项 %s：清单 %q 不在目录的 lists 中",
 	"item %s: %s names list %s, which is a %s list":                                                                      "事项 %s：%s 引用的清单 %s 是 %s 类清单",
+
+	// List-valued facts (enum_list).
+	"fact %s: an enum_list fact declares at most %d values, not %d":                   "事实 %s：enum_list 类型最多声明%d个值，这里有%d个",
+	"want a list of values among %s, got %s in the list":                              "应为由 %s 中的值组成的列表，列表中有 %s",
+	"want a list of values among %s, got %s":                                          "应为由 %s 中的值组成的列表，这里是 %s",
+	"fact %s: an enum_list fact has no default; a case states its list ([] for none)": "事实 %s：enum_list 类型不能写 default，由案件列出（没有的写 []）",
+	"a list of values":   "选项列表",
+	"%q is listed twice": "%q 列了两次",
+	"a list fact is tested with \"value\" in %s or len(%s)": "列表事实只能写成“\"值\" in %s”或 len(%s)",
+	"len takes one list fact":                               "len 只能用于一个列表事实",
+	"only a quoted value can be tested as a member of %s":   "只能检验一个带引号的值是否在 %s 中",
 }
 
 // wordsZh translates the stand-ins for places in the file that are not

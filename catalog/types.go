@@ -321,6 +321,9 @@ const (
 	FactMoney  FactType = "money"  // yuan
 	FactEnum   FactType = "enum"
 	FactDate   FactType = "date"
+	// FactEnumList is a set of the declared values (the pollutants that
+	// exceed their limits): conditions test it with len(x) and "v" in x.
+	FactEnumList FactType = "enum_list"
 )
 
 // Numeric reports whether the fact holds a number.

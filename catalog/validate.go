@@ -376,9 +376,9 @@ func (v *validator) facts(fs Facts, outer Facts) {
 
 func (v *validator) fact(f *Fact) {
 	switch f.Type {
-	case FactBool, FactInt, FactNumber, FactMoney, FactEnum, FactDate:
+	case FactBool, FactInt, FactNumber, FactMoney, FactEnum, FactDate, FactEnumList:
 	default:
-		v.errorf(v.at(&f.Type, f.Pos), CodeValue, "fact %s: type %q is not one of bool, int, number, money, enum, date", f.Name, f.Type)
+		v.errorf(v.at(&f.Type, f.Pos), CodeValue, "fact %s: type %q is not one of bool, int, number, money, enum, enum_list, date", f.Name, f.Type)
 		return
 	}
 	if (f.Min != nil || f.Max != nil) && !f.Type.Numeric() {
@@ -394,8 +394,11 @@ func (v *validator) fact(f *Fact) {
 			}
 		}
 	}
-	if (f.Type == FactEnum) != (len(f.Values) > 0) {
-		v.errorf(v.at(&f.Values, f.Pos), CodeValue, "fact %s: values are required for enum facts and allowed only for them", f.Name)
+	if (f.Type == FactEnum || f.Type == FactEnumList) != (len(f.Values) > 0) {
+		v.errorf(v.at(&f.Values, f.Pos), CodeValue, "fact %s: values are required for enum and enum_list facts and allowed only for them", f.Name)
+	}
+	if f.Type == FactEnumList && len(f.Values) > MaxListValues {
+		v.errorf(v.at(&f.Values, f.Pos), CodeRange, "fact %s: an enum_list fact declares at most %d values, not %d", f.Name, MaxListValues, len(f.Values))
 	}
 	for _, val := range f.Values {
 		if strings.TrimSpace(val.Name) == "" {
@@ -408,7 +411,9 @@ func (v *validator) fact(f *Fact) {
 	if f.Undeterminable && f.Type != FactMoney && f.Type != FactNumber {
 		v.errorf(f.Pos, CodeValue, "fact %s: undeterminable applies only to money and number facts", f.Name)
 	}
-	if f.Default != nil {
+	if f.Default != nil && f.Type == FactEnumList {
+		v.errorf(f.Default.Pos, CodeValue, "fact %s: an enum_list fact has no default; a case states its list ([] for none)", f.Name)
+	} else if f.Default != nil {
 		val, err := f.parseDefault(f.Default.raw, f.Default.tag)
 		if err != nil {
 			v.errorf(f.Default.Pos, CodeValue, "%v", err)

@@ -20,6 +20,12 @@ type Value struct {
 	Num  decimal.Decimal // int, number and money facts
 	Enum string          // enum facts: the value's name
 	Date Date
+	// Set holds an enum_list value: bit i is the fact's i-th declared
+	// value, so that membership and length are one instruction each.
+	Set uint64
+	// List names the values of an enum_list value, in declaration order,
+	// for what a decision reports.
+	List []string
 	// Undeterminable is set for a money fact stated as "undeterminable"
 	// (违法所得无法确定); Num is then zero.
 	Undeterminable bool
@@ -34,6 +40,8 @@ func (v Value) String() string {
 		return v.Enum
 	case FactDate:
 		return v.Date.String()
+	case FactEnumList:
+		return "[" + strings.Join(v.List, ", ") + "]"
 	}
 	if v.Undeterminable {
 		return "undeterminable"
@@ -52,6 +60,15 @@ func (v Value) AppendJSON(b []byte) []byte {
 			return append(b, `"undeterminable"`...)
 		}
 		return append(b, v.Num.String()...)
+	case FactEnumList:
+		b = append(b, '[')
+		for i, name := range v.List {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONString(b, name)
+		}
+		return append(b, ']')
 	}
 	return appendJSONString(b, v.String())
 }
@@ -64,6 +81,22 @@ func appendJSONString(b []byte, s string) []byte {
 	q = bytes.ReplaceAll(q, []byte(`\u003e`), []byte(">"))
 	q = bytes.ReplaceAll(q, []byte(`\u0026`), []byte("&"))
 	return append(b, q...)
+}
+
+// MaxListValues is the most values an enum_list fact may declare: a
+// list value is a set of bits in one machine word.
+const MaxListValues = 64
+
+// Names returns the names of the declared values an enum_list value holds,
+// in declaration order.
+func (f *Fact) Names(v Value) []string {
+	var out []string
+	for i, val := range f.Values {
+		if i < MaxListValues && v.Set&(1<<uint(i)) != 0 {
+			out = append(out, val.Name)
+		}
+	}
+	return out
 }
 
 // ValueError says why a stated value does not fit a fact's declaration.
@@ -117,6 +150,39 @@ func (f *Fact) Parse(raw any) (Value, error) {
 			return bad("%q is not one of %s", s, f.enumList())
 		}
 		v.Enum = s
+	case FactEnumList:
+		var names []string
+		switch x := raw.(type) {
+		case []string:
+			names = x
+		case []any:
+			for _, el := range x {
+				s, ok := el.(string)
+				if !ok {
+					return bad("want a list of values among %s, got %s in the list", f.enumList(), describe(el))
+				}
+				names = append(names, s)
+			}
+		default:
+			return bad("want a list of values among %s, got %s", f.enumList(), describe(raw))
+		}
+		for _, s := range names {
+			i := f.Values.Index(s)
+			if i < 0 {
+				if m := didYouMean(s, f.enumNames()); m != "" {
+					return bad("%q is not one of %s; did you mean %q?", s, f.enumList(), m)
+				}
+				return bad("%q is not one of %s", s, f.enumList())
+			}
+			if i >= MaxListValues {
+				return bad("%q is not one of %s", s, f.enumList())
+			}
+			if v.Set&(1<<uint(i)) != 0 {
+				return bad("%q is listed twice", s)
+			}
+			v.Set |= 1 << uint(i)
+		}
+		v.List = f.Names(v)
 	case FactDate:
 		switch x := raw.(type) {
 		case Date:

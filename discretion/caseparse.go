@@ -196,6 +196,8 @@ func factKind(t catalog.FactType) *catalog.Phrase {
 		return messagesZh.P("an amount in yuan")
 	case catalog.FactEnum:
 		return messagesZh.P("one of the declared values")
+	case catalog.FactEnumList:
+		return messagesZh.P("a list of declared values")
 	case catalog.FactDate:
 		return messagesZh.P("a date string \"YYYY-MM-DD\"")
 	}

@@ -177,6 +177,20 @@ func valueText(v *condition.Var, val catalog.Value) string {
 			}
 		}
 		return "“" + val.Enum + "”"
+	case catalog.FactEnumList:
+		if len(val.List) == 0 {
+			return "无"
+		}
+		labels := make([]string, len(val.List))
+		for i, name := range val.List {
+			labels[i] = "“" + name + "”"
+			if v.Fact != nil {
+				if j := v.Fact.Values.Index(name); j >= 0 && v.Fact.Values[j].Label != "" {
+					labels[i] = "“" + v.Fact.Values[j].Label + "”"
+				}
+			}
+		}
+		return strings.Join(labels, "、")
 	case catalog.FactDate:
 		return val.Date.String()
 	}

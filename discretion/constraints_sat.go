@@ -152,6 +152,10 @@ func cellConstant(n condition.Node, consts map[*condition.Var][]decimal.Decimal)
 	return false
 }
 
+// maxListCandidates is the most values of a list fact whose subsets
+// satCandidates lists (2^6 = 64 candidates).
+const maxListCandidates = 6
+
 // satCandidates are the values tried for a variable: every value of a
 // truth value or an enum; for numbers and dates the constants, values
 // beside and between them and the declared bounds, within those bounds.
@@ -167,6 +171,18 @@ func satCandidates(v *condition.Var, consts []decimal.Decimal) ([]catalog.Value,
 		out := make([]catalog.Value, len(v.Fact.Values))
 		for i, ev := range v.Fact.Values {
 			out[i] = catalog.Value{Type: catalog.FactEnum, Enum: ev.Name}
+		}
+		return out, true
+	case catalog.FactEnumList:
+		// Every subset, while there are few enough to try them all.
+		if v.Fact == nil || len(v.Fact.Values) > maxListCandidates {
+			return nil, false
+		}
+		out := make([]catalog.Value, 0, 1<<len(v.Fact.Values))
+		for set := uint64(0); set < 1<<len(v.Fact.Values); set++ {
+			val := catalog.Value{Type: catalog.FactEnumList, Set: set}
+			val.List = v.Fact.Names(val)
+			out = append(out, val)
 		}
 		return out, true
 	}

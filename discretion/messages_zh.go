@@ -61,6 +61,7 @@ var messagesZh = catalog.Messages{
 	"a whole number":                                                                                                                     "整数",
 	"an amount in yuan":                                                                                                                  "以元为单位的金额",
 	"one of the declared values":                                                                                                         "所列选项之一",
+	"a list of declared values":                                                                                                          "由所列选项组成的列表",
 	"%s %s":                                                                                                                              "%s %s",
 
 	// Dates and the party.

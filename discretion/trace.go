@@ -320,6 +320,8 @@ func (t *recorder) keep(slot int, v catalog.Value) {
 		w = flagValue(v.Bool)
 	case catalog.FactEnum:
 		w = countValue(t.ir.snapFacts[pos].Values.Index(v.Enum))
+	case catalog.FactEnumList:
+		w = value(v.Set)
 	case catalog.FactDate:
 		w = dateValue(v.Date)
 	default:
@@ -342,6 +344,9 @@ func (t *trace) fact(slot int) catalog.Value {
 		v.Bool = w != 0
 	case catalog.FactEnum:
 		v.Enum = f.Values[int64(w)].Name
+	case catalog.FactEnumList:
+		v.Set = uint64(w)
+		v.List = f.Names(v)
 	case catalog.FactDate:
 		v.Date = catalog.Date(int64(w))
 	default:

@@ -330,6 +330,8 @@ func (sp *space) addFact(f *catalog.Fact) {
 	case catalog.FactEnum:
 		n := int64(len(f.Values))
 		fg.value = add(gene{0, n - 1, 0, uniform(0, n-1)})
+	case catalog.FactEnumList:
+		fg.value = add(listGene(len(f.Values)))
 	case catalog.FactDate:
 		fg.value = add(gene{-1000, 1000, 0, uniform(-1000, 1000)})
 	default:
@@ -581,6 +583,8 @@ func (sp *space) value(g Genome, f *catalog.Fact, act catalog.Date) (any, bool) 
 		return x != 0, true
 	case catalog.FactEnum:
 		return f.Values[int(x)%len(f.Values)].Name, true
+	case catalog.FactEnumList:
+		return listNames(f, x), true
 	case catalog.FactDate:
 		return act.AddDays(int(x)).String(), true
 	}
@@ -678,7 +682,7 @@ func (sp *space) move(g Genome, f *catalog.Fact, step int64) (Genome, bool) {
 			y++
 		}
 		y = min(max(y, 0), int64(len(f.Values)-1))
-	case catalog.FactDate:
+	case catalog.FactDate, catalog.FactEnumList:
 		return nil, false
 	default:
 		if f.Aggravates == "lower" {
@@ -704,6 +708,8 @@ func (sp *space) encode(fg *factGenes, v catalog.Value) (int64, bool) {
 	case catalog.FactEnum:
 		i := fg.fact.Values.Index(v.Enum)
 		return int64(i), i >= 0
+	case catalog.FactEnumList:
+		return int64(v.Set & listGeneMask(len(fg.fact.Values))), true
 	case catalog.FactDate:
 		return 0, false
 	}

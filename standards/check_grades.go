@@ -557,7 +557,7 @@ func chkWorse(v *ivVar, da, db ivDom) (x, y ivDom, ok bool) {
 				}
 			}
 		}
-	case catalog.FactDate:
+	case catalog.FactDate, catalog.FactEnumList:
 	default:
 		// x: the value of da nearest the worse side that still has a worse
 		// value in db; y: the nearest such worse value.

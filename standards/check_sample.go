@@ -111,6 +111,8 @@ func (vc *chkVersion) candidates() [][]catalog.Value {
 					out[i] = append(out[i], catalog.Value{Type: v.typ, Enum: name})
 				}
 			}
+		case catalog.FactEnumList:
+			out[i] = chkListCandidates(v, full[i])
 		default:
 			out[i] = chkNumbers(v, full[i].num, consts[i])
 		}

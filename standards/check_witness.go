@@ -90,6 +90,16 @@ func chkPickValue(v *ivVar, d ivDom) (catalog.Value, bool) {
 			}
 		}
 		return val, false
+	case catalog.FactEnumList:
+		if !v.ivList() {
+			return chkListCandidates(v, d)[0], true
+		}
+		for s := uint64(0); s < 1<<len(v.fact.Values); s++ {
+			if d.bits&(1<<s) != 0 {
+				return ivListValue(v.fact, s), true
+			}
+		}
+		return val, false
 	default:
 		x, ok := d.num.pick(v.integer)
 		if !ok {
@@ -312,6 +322,8 @@ func chkJSONValue(v catalog.Value) any {
 		return v.Bool
 	case catalog.FactEnum:
 		return v.Enum
+	case catalog.FactEnumList:
+		return append([]string{}, v.List...)
 	case catalog.FactDate:
 		return v.Date.String()
 	}

@@ -927,6 +927,20 @@ func (r *wordingReader) positive(s string) (condition.Node, bool) {
 					consider(n, 700)
 				}
 			}
+		case v.Type == catalog.FactEnumList:
+			// 超标污染物包括二氧化硫 / 超标污染物不包括二氧化硫: membership
+			// as tables render it.
+			for i, ev := range v.Fact.Values {
+				has := condition.Has{X: condition.Ident{Var: v}, Value: ev.Name, Index: i}
+				for _, verb := range []string{"包括", "包含", "含有", "含"} {
+					switch s {
+					case label + verb + ev.Label:
+						consider(has, 1000)
+					case label + "不" + verb + ev.Label, label + "不" + verb + ev.Name:
+						consider(condition.Not{X: has}, 1000)
+					}
+				}
+			}
 		case v.Type == catalog.FactBool:
 			n := condition.Ident{Var: v}
 			switch {

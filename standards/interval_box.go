@@ -38,15 +38,17 @@ type ivVar struct {
 	used    bool     // some slot exists (fine_max … are never used in items)
 }
 
-func (v *ivVar) discrete() bool { return v.typ == catalog.FactBool || v.typ == catalog.FactEnum }
+func (v *ivVar) discrete() bool {
+	return v.typ == catalog.FactBool || v.typ == catalog.FactEnum || v.ivList()
+}
 
 // ivBox gives each slot a domain.
 type ivBox []ivDom
 
 func (b ivBox) empty(vars []ivVar) bool {
 	for i, d := range b {
-		if !vars[i].used {
-			continue
+		if !vars[i].used || vars[i].typ == catalog.FactEnumList && !vars[i].ivList() {
+			continue // a large list is opaque: it has no domain here
 		}
 		if vars[i].discrete() {
 			if d.bits == 0 {
@@ -125,6 +127,10 @@ func (sp *ivSpace) declared(parties []catalog.PartyType, ages ivSet) ivBox {
 			b[i].bits = 3
 		case v.typ == catalog.FactEnum:
 			b[i].bits = ivAllBits(len(v.values))
+		case v.typ == catalog.FactEnumList:
+			if v.ivList() {
+				b[i].bits = ivListAll(&v)
+			}
 		default:
 			b[i].num = ivAll()
 			if v.fact != nil {
@@ -261,6 +267,9 @@ func (sp *ivSpace) either(region []ivBox, l, r condition.Node, want bool) ([]ivB
 // where it holds. slot is -1 for a comparison of constants, whose value is
 // then d.bits == 1.
 func (sp *ivSpace) atom(n condition.Node) (int, ivDom, error) {
+	if slot, d, ok, err := sp.listAtom(n); ok {
+		return slot, d, err
+	}
 	switch x := n.(type) {
 	case condition.Ident:
 		if x.Var.Type == catalog.FactBool {
@@ -454,6 +463,8 @@ func (sp *ivSpace) describeBox(b, declared ivBox, slots []int) string {
 				}
 				if v.typ == catalog.FactBool {
 					names = append(names, map[int]string{0: "false", 1: "true"}[i])
+				} else if v.typ == catalog.FactEnumList {
+					names = append(names, ivListValue(v.fact, uint64(i)).String())
 				} else if i < len(v.values) {
 					names = append(names, v.values[i])
 				}

@@ -53,7 +53,7 @@ func Compile(c *catalog.Cond, scope *Scope) (*Expr, catalog.Diagnostics) {
 		diags.Add(exprDiagnostic(c, err, catalog.CodeExprSyntax, scope))
 		return nil, diags
 	}
-	if diags = constructs(c, tree.Node); len(diags) > 0 {
+	if diags = constructs(c, tree.Node, scope); len(diags) > 0 {
 		diags.Sort()
 		return nil, diags
 	}
@@ -97,7 +97,7 @@ func (s *Scope) config() *conf.Config {
 		Disabled:     map[string]bool{},
 	}
 	for _, f := range builtin.Builtins {
-		if f.Name == "date" {
+		if f.Name == "date" || f.Name == "len" {
 			cfg.Builtins[f.Name] = f
 		}
 	}
@@ -117,6 +117,8 @@ func (s *Scope) checkEnv() map[string]any {
 			env[name] = false
 		case catalog.FactEnum:
 			env[name] = ""
+		case catalog.FactEnumList:
+			env[name] = []string{}
 		case catalog.FactDate:
 			env[name] = time.Time{}
 		default:
@@ -129,14 +131,15 @@ func (s *Scope) checkEnv() map[string]any {
 // constructs reports, before type checking, every construct of expr that
 // conditions do not allow, so that len(x) is reported as a function call and
 // not as an unknown fact, and a ternary as itself and not as a type error.
-func constructs(c *catalog.Cond, root ast.Node) catalog.Diagnostics {
-	v := &constructVisitor{cond: c}
+func constructs(c *catalog.Cond, root ast.Node, scope *Scope) catalog.Diagnostics {
+	v := &constructVisitor{cond: c, scope: scope}
 	ast.Walk(&root, v)
 	return v.diags
 }
 
 type constructVisitor struct {
 	cond  *catalog.Cond
+	scope *Scope
 	diags catalog.Diagnostics
 }
 
@@ -144,7 +147,7 @@ func (v *constructVisitor) Visit(node *ast.Node) {
 	offset := (*node).Location().From
 	switch n := (*node).(type) {
 	case *ast.BuiltinNode:
-		if n.Name == "date" {
+		if n.Name == "date" || v.listLength(n) {
 			return // the lowerer checks its argument
 		}
 	case *ast.CallNode:
@@ -159,6 +162,9 @@ func (v *constructVisitor) Visit(node *ast.Node) {
 			}
 		}
 	case *ast.BinaryNode:
+		if n.Operator == "in" && v.listMember(n) {
+			return
+		}
 		if allowedOperators[n.Operator] {
 			return
 		}
@@ -175,6 +181,40 @@ func (v *constructVisitor) Visit(node *ast.Node) {
 		SetHint("%s", allowed)
 }
 
+// listLength reports whether n is len(x) of an enum_list fact x, the one
+// call conditions allow besides date.
+func (v *constructVisitor) listLength(n *ast.BuiltinNode) bool {
+	if n.Name != "len" || len(n.Arguments) != 1 {
+		return false
+	}
+	id, ok := n.Arguments[0].(*ast.IdentifierNode)
+	if !ok {
+		return false
+	}
+	x := v.scope.Lookup(id.Value)
+	return x != nil && x.Type == catalog.FactEnumList
+}
+
+// listMember reports, for x in y where y is a list fact, a left operand
+// other than a quoted value, which expr's checker would report in its own
+// words; it returns true when it reported.
+func (v *constructVisitor) listMember(n *ast.BinaryNode) bool {
+	id, ok := n.Right.(*ast.IdentifierNode)
+	if !ok {
+		return false
+	}
+	x := v.scope.Lookup(id.Value)
+	if x == nil || x.Type != catalog.FactEnumList {
+		return false
+	}
+	if _, quoted := n.Left.(*ast.StringNode); quoted {
+		return false
+	}
+	v.diags.Addf(v.cond.PosAt(n.Left.Location().From), catalog.CodeExprFeature, "condition: %s",
+		catalog.P("only a quoted value can be tested as a member of %s", x.Name))
+	return true
+}
+
 // allowedOperators are the operators of expr that conditions keep.
 var allowedOperators = map[string]bool{
 	"==": true, "!=": true, "<": true, "<=": true, ">": true, ">=": true,
@@ -187,7 +227,7 @@ var allowedOperators = map[string]bool{
 var allowed = catalog.P(`a condition is made of facts, values, comparisons (== != < <= > >=), in, && (and), || (or), ! (not), + - * / and date("YYYY-MM-DD")`)
 
 // typeNames renders the Go types of expr's checker as the catalog's types.
-var typeNames = strings.NewReplacer("float64", "number", "time.Time", "date", "interface {}", "any")
+var typeNames = strings.NewReplacer("[]string", "enum_list", "float64", "number", "time.Time", "date", "interface {}", "any")
 
 // exprDiagnostic positions an expr error in the catalog file and says it
 // in the catalog's words: an unknown name as an undeclared fact (with the
@@ -242,6 +282,8 @@ func exprType(t string) *catalog.Phrase {
 		return typeName(catalog.FactBool)
 	case "date":
 		return typeName(catalog.FactDate)
+	case "enum_list":
+		return typeName(catalog.FactEnumList)
 	case "string":
 		return catalog.P("a quoted value")
 	}
@@ -345,6 +387,8 @@ func typeName(t catalog.FactType) *catalog.Phrase {
 		return catalog.P("a choice among values")
 	case catalog.FactDate:
 		return catalog.P("a date")
+	case catalog.FactEnumList:
+		return catalog.P("a list of values")
 	}
 	return catalog.P("%s", string(t))
 }
@@ -415,6 +459,9 @@ func (l *lowerer) operand(n ast.Node) Node {
 	case *ast.BoolNode:
 		return Lit{Value: catalog.Value{Type: catalog.FactBool, Bool: x.Value}}
 	case *ast.BuiltinNode:
+		if x.Name == "len" {
+			return l.length(x)
+		}
 		if x.Name == "date" && len(x.Arguments) == 1 {
 			if s, ok := x.Arguments[0].(*ast.StringNode); ok {
 				d, err := catalog.ParseDate(s.Value)
@@ -512,8 +559,14 @@ func (l *lowerer) checkEnum(id, lit Node, at ast.Node) {
 }
 
 func (l *lowerer) in(x *ast.BinaryNode) Node {
+	if id, ok := x.Right.(*ast.IdentifierNode); ok {
+		return l.member(x, id)
+	}
 	subject := l.operand(x.Left)
 	st := TypeOf(subject)
+	if st == catalog.FactEnumList {
+		l.errorf(x.Left, catalog.CodeExprFeature, "a list fact is tested with \"value\" in %s or len(%s)", String(subject), String(subject))
+	}
 	switch r := x.Right.(type) {
 	case *ast.ArrayNode:
 		out := In{X: subject, List: []Node{}}
@@ -558,4 +611,50 @@ func CheckItems(items []*catalog.Item, scope func(*catalog.Item) *Scope) catalog
 	}
 	diags.Sort()
 	return diags
+}
+
+// length lowers len(x) for an enum_list fact x: the number of its values
+// the case states, an int from 0 to the number declared.
+func (l *lowerer) length(x *ast.BuiltinNode) Node {
+	if len(x.Arguments) == 1 {
+		if a, ok := x.Arguments[0].(*ast.IdentifierNode); ok {
+			id := l.ident(a)
+			if id.Var.Type == catalog.FactEnumList {
+				return Len{X: id}
+			}
+		}
+	}
+	l.errorf(x, catalog.CodeExprFeature, "len takes one list fact")
+	return Len{X: Ident{Var: &Var{Name: "len", Type: catalog.FactEnumList}}}
+}
+
+// member lowers "v" in x for an enum_list fact x: whether the case lists v.
+func (l *lowerer) member(x *ast.BinaryNode, right *ast.IdentifierNode) Node {
+	id := l.ident(right)
+	if id.Var.Type != catalog.FactEnumList {
+		l.errorf(x.Right, catalog.CodeExprFeature, "in takes a list [a, b, …] or a range lo..hi")
+		return Has{X: id}
+	}
+	lit, ok := x.Left.(*ast.StringNode)
+	if !ok {
+		l.errorf(x.Left, catalog.CodeExprFeature, "only a quoted value can be tested as a member of %s", id.Var.Name)
+		return Has{X: id}
+	}
+	h := Has{X: id, Value: lit.Value}
+	if f := id.Var.Fact; f != nil {
+		i := f.Values.Index(lit.Value)
+		if i < 0 {
+			names := make([]string, len(f.Values))
+			for j, v := range f.Values {
+				names[j] = v.Name
+			}
+			l.errorf(x.Left, catalog.CodeExprType, "%q is not a value of %s (%s)", lit.Value, id.Var.Name, strings.Join(names, ", "))
+			if s := catalog.DidYouMean(lit.Value, names); s != "" {
+				l.diags[len(l.diags)-1].SetHint("did you mean %q?", s)
+			}
+			return h
+		}
+		h.Index = i
+	}
+	return h
 }

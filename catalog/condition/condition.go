@@ -185,6 +185,15 @@ type (
 	}
 	// Neg is -x.
 	Neg struct{ X Node }
+	// Len is len(x) of an enum_list fact: how many values the case lists.
+	Len struct{ X Ident }
+	// Has is "v" in x of an enum_list fact: whether the case lists v,
+	// the fact's Index-th declared value.
+	Has struct {
+		X     Ident
+		Value string
+		Index int
+	}
 )
 
 func (And) node()     {}
@@ -196,6 +205,8 @@ func (Ident) node()   {}
 func (Lit) node()     {}
 func (Arith) node()   {}
 func (Neg) node()     {}
+func (Len) node()     {}
+func (Has) node()     {}
 
 // TypeOf returns the value type a node produces.
 func TypeOf(n Node) catalog.FactType {
@@ -206,6 +217,8 @@ func TypeOf(n Node) catalog.FactType {
 		return x.Value.Type
 	case Arith, Neg:
 		return catalog.FactNumber
+	case Len:
+		return catalog.FactInt
 	}
 	return catalog.FactBool
 }
@@ -262,6 +275,10 @@ func String(n Node) string {
 		return fmt.Sprintf("(%s %s %s)", String(x.L), x.Op, String(x.R))
 	case Neg:
 		return "-" + String(x.X)
+	case Len:
+		return "len(" + x.X.Var.Name + ")"
+	case Has:
+		return fmt.Sprintf("%q in %s", x.Value, x.X.Var.Name)
 	}
 	return "?"
 }

@@ -1,6 +1,8 @@
 package condition
 
 import (
+	"math/bits"
+
 	"github.com/shopspring/decimal"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -13,6 +15,14 @@ type (
 	strFn  func([]catalog.Value) string
 	dateFn func([]catalog.Value) catalog.Date
 )
+
+// listCounts are the lengths a list value can have, as decimals.
+var listCounts = func() (out [catalog.MaxListValues + 1]decimal.Decimal) {
+	for i := range out {
+		out[i] = decimal.NewFromInt(int64(i))
+	}
+	return out
+}()
 
 // divisionPlaces is the precision of "/" in conditions: far beyond any
 // meaningful quantity, and passed explicitly so that decimal's package-level
@@ -43,6 +53,9 @@ func compileBool(n Node, strict bool) boolFn {
 		return compileCompare(x, strict)
 	case In:
 		return compileIn(x, strict)
+	case Has:
+		slot, bit := x.X.Var.Slot, uint64(1)<<uint(x.Index)
+		return func(v []catalog.Value) bool { return v[slot].Set&bit != 0 }
 	}
 	return func([]catalog.Value) bool { return false }
 }
@@ -248,6 +261,11 @@ func compileNum(n Node, strict bool) numFn {
 	case Neg:
 		inner := compileNum(x.X, strict)
 		return func(v []catalog.Value) decimal.Decimal { return inner(v).Neg() }
+	case Len:
+		// The counts are made once here so that reading one allocates
+		// nothing.
+		slot := x.X.Var.Slot
+		return func(v []catalog.Value) decimal.Decimal { return listCounts[bits.OnesCount64(v[slot].Set)] }
 	case Arith:
 		l, r := compileNum(x.L, strict), compileNum(x.R, strict)
 		switch x.Op {

@@ -97,6 +97,10 @@ func readsOf(n Node, out []*Var) []*Var {
 		return readsOf(x.X, out)
 	case Neg:
 		return readsOf(x.X, out)
+	case Len:
+		return readsOf(x.X, out)
+	case Has:
+		return readsOf(x.X, out)
 	case Compare:
 		return readsOf(x.R, readsOf(x.L, out))
 	case Arith:
@@ -135,6 +139,20 @@ func FactText(v *Var, val catalog.Value) string {
 		return enumSet(v, []string{val.Enum}, false)
 	case catalog.FactDate:
 		return v.Label() + "为" + ChineseDate(val.Date)
+	case catalog.FactEnumList:
+		if len(val.List) == 0 {
+			return "无" + v.Label()
+		}
+		labels := make([]string, len(val.List))
+		for i, name := range val.List {
+			labels[i] = name
+			if v.Fact != nil {
+				if j := v.Fact.Values.Index(name); j >= 0 && v.Fact.Values[j].Label != "" {
+					labels[i] = v.Fact.Values[j].Label
+				}
+			}
+		}
+		return v.Label() + "为" + strings.Join(labels, "、")
 	}
 	if val.Undeterminable {
 		return v.Label() + "无法确定"

@@ -141,6 +141,9 @@ func render(n Node) string {
 		if id, ok := x.X.(Ident); ok {
 			return NegateLabel(id.Var.Label())
 		}
+		if h, ok := x.X.(Has); ok {
+			return h.X.Var.Label() + "不包括" + memberLabel(h)
+		}
 		return "并非（" + render(x.X) + "）"
 	case Ident:
 		return x.Var.Label()
@@ -156,8 +159,27 @@ func render(n Node) string {
 		return renderCompare(x)
 	case In:
 		return renderIn(x)
+	case Has:
+		return x.X.Var.Label() + "包括" + memberLabel(x)
 	}
 	return String(n)
+}
+
+// memberLabel is the Chinese label of the value a Has tests.
+func memberLabel(h Has) string {
+	if f := h.X.Var.Fact; f != nil && h.Index < len(f.Values) && f.Values[h.Index].Label != "" {
+		return f.Values[h.Index].Label
+	}
+	return h.Value
+}
+
+// listUnit is the unit a list's length is counted in: the fact's unit, or
+// 种 (超标污染物种类2种以上).
+func listUnit(x Len) string {
+	if f := x.X.Var.Fact; f != nil && f.Unit != "" {
+		return f.Unit
+	}
+	return "种"
 }
 
 // andParts renders the operands of a chain of &&, parenthesising an
@@ -418,7 +440,11 @@ func renderNumCompare(c Compare) string {
 	if trimmed, ok := strings.CutSuffix(subj, "的次数"); ok && unit == "次" && c.Op != "==" && c.Op != "!=" {
 		subj = trimmed
 	}
-	if _, plain := c.L.(Ident); !plain && (c.Op == ">=" || c.Op == "<=") {
+	_, plain := c.L.(Ident)
+	if _, count := c.L.(Len); count {
+		plain = true
+	}
+	if !plain && (c.Op == ">=" || c.Op == "<=") {
 		subj += "在"
 	}
 	switch c.Op {
@@ -437,6 +463,9 @@ func renderNumCompare(c Compare) string {
 }
 
 func isIntFact(n Node) bool {
+	if _, ok := n.(Len); ok {
+		return true
+	}
 	id, ok := n.(Ident)
 	return ok && id.Var.Type == catalog.FactInt
 }
@@ -488,6 +517,11 @@ func operand(n Node) string {
 		return literal(x, "")
 	case Neg:
 		return "负" + operandGroup(x.X)
+	case Len:
+		if listUnit(x) == "种" {
+			return x.X.Var.Label() + "种类"
+		}
+		return x.X.Var.Label() + "数"
 	case Arith:
 		l := operandGroup(x.L)
 		switch x.Op {
@@ -535,6 +569,8 @@ func unitOf(n Node) string {
 		return unitOf(x.R)
 	case Neg:
 		return unitOf(x.X)
+	case Len:
+		return listUnit(x)
 	}
 	return ""
 }
