@@ -282,35 +282,7 @@ func yamlJSON(t *testing.T, x *docExample, text string) any {
 	if len(doc.Content) == 0 {
 		t.Fatalf("%s: empty", x)
 	}
-	return yamlValue(doc.Content[0])
-}
-
-func yamlValue(n *yaml.Node) any {
-	switch n.Kind {
-	case yaml.MappingNode:
-		m := map[string]any{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			m[n.Content[i].Value] = yamlValue(n.Content[i+1])
-		}
-		return m
-	case yaml.SequenceNode:
-		l := []any{}
-		for _, el := range n.Content {
-			l = append(l, yamlValue(el))
-		}
-		return l
-	case yaml.AliasNode:
-		return yamlValue(n.Alias)
-	}
-	switch n.Tag {
-	case "!!null":
-		return nil
-	case "!!bool":
-		return n.Value == "true"
-	case "!!int", "!!float":
-		return json.Number(n.Value)
-	}
-	return n.Value
+	return schema.YAMLValue(doc.Content[0])
 }
 
 // dedent removes the indentation common to the lines of a fragment cut

@@ -2,7 +2,6 @@ package schema_test
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -100,35 +99,7 @@ func yamlValue(t *testing.T, path string) any {
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
-	return nodeValue(doc.Content[0])
-}
-
-func nodeValue(n *yaml.Node) any {
-	switch n.Kind {
-	case yaml.MappingNode:
-		m := map[string]any{}
-		for i := 0; i+1 < len(n.Content); i += 2 {
-			m[n.Content[i].Value] = nodeValue(n.Content[i+1])
-		}
-		return m
-	case yaml.SequenceNode:
-		l := []any{}
-		for _, el := range n.Content {
-			l = append(l, nodeValue(el))
-		}
-		return l
-	case yaml.AliasNode:
-		return nodeValue(n.Alias)
-	}
-	switch n.Tag {
-	case "!!null":
-		return nil
-	case "!!bool":
-		return n.Value == "true"
-	case "!!int", "!!float":
-		return json.Number(n.Value)
-	}
-	return n.Value
+	return schema.YAMLValue(doc.Content[0])
 }
 
 func jsonValue(t *testing.T, path string) any {
@@ -729,7 +700,7 @@ func TestSchemaRejectsStructuralMistakes(t *testing.T) {
 		if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 			continue
 		}
-		rejected := schemas["catalog"].Validate(nodeValue(doc.Content[0])) != nil
+		rejected := schemas["catalog"].Validate(schema.YAMLValue(doc.Content[0])) != nil
 		if reason, ok := beyondSchema[filepath.Base(path)]; ok {
 			listed[filepath.Base(path)] = true
 			if rejected {
