@@ -710,3 +710,27 @@ func (f *FineFormula) Bound(x decimal.Decimal) decimal.Decimal {
 	}
 	return x
 }
+
+// Words states the rounding as a standard writes it.
+func (r UnitRounding) Words() string {
+	switch r {
+	case RoundUp:
+		return "不足整数倍的按整数倍计"
+	case RoundDown:
+		return "不足整数倍的部分不计"
+	}
+	return "不足整数倍的四舍五入"
+}
+
+// Quantity names, in Chinese, what a formula counts and the unit it is
+// counted in: the fact's label and unit, or for len(list) the label and 个.
+func (f *FineFormula) Quantity(fact *Fact) (what, unit string) {
+	_, isLen := f.OfFact()
+	if fact == nil {
+		return f.Of, ""
+	}
+	if isLen {
+		return fact.Label, "个"
+	}
+	return fact.Label, fact.Unit
+}

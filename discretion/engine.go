@@ -462,6 +462,9 @@ func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *conditio
 			}
 		}
 		vr.grades = append(vr.grades, gr)
+		// A computed fine depends on the case's facts, not only on the
+		// party type: its arithmetic is not memoised.
+		vr.fineBaseFree = vr.fineBaseFree && !hasFormula(g.Fine)
 	}
 	if vr.fineBaseFree {
 		vr.memos = make([][3]fineMemos, 1+len(vr.ranges))
@@ -535,4 +538,18 @@ func amountBaseFree(a *catalog.Amount) bool {
 		}
 	}
 	return true
+}
+
+// hasFormula reports whether a grade's fine is computed by a formula for
+// some party type.
+func hasFormula(gf *catalog.GradeFine) bool {
+	if gf == nil {
+		return false
+	}
+	for _, pf := range gf.ByParty {
+		if pf.Fine.Unit == catalog.UnitFormula {
+			return true
+		}
+	}
+	return gf.Unit == catalog.UnitFormula
 }

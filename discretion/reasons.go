@@ -409,13 +409,21 @@ func (rs *reasoner) grade() string {
 	}
 	var v *versionRules
 	var chosen *gradeRules
-	var fine string
+	var fine, formula string
 	for _, s := range rs.steps {
 		switch s.h.kind() {
+		case kindGradeFormula:
+			// The amount the standard's formula gives, computed step by
+			// step, stands for the grade's range.
+			g := rs.version(s).grades[s.h.ref()].g
+			formula = "该阶次的" + strings.TrimPrefix(s.Step.Note, "阶次"+g.Label+"的")
 		case kindGradeRange:
 			v = rs.version(s)
 			chosen = v.grades[s.h.ref()]
 			fine = "该阶次的罚款幅度为" + yuan(rs.t.rangeOf(s.vals[0], s.vals[1]))
+			if formula != "" {
+				fine = formula
+			}
 		case kindGradeNoFine:
 			v = rs.version(s)
 			chosen = v.grades[s.h.ref()]
