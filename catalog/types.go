@@ -626,17 +626,6 @@ const (
 // Known reports whether r is one of the roundings.
 func (r UnitRounding) Known() bool { return r == RoundHalfUp || r == RoundUp || r == RoundDown }
 
-// Round rounds x ≥ 0 to a whole number as r says.
-func (r UnitRounding) Round(x decimal.Decimal) decimal.Decimal {
-	switch r {
-	case RoundUp:
-		return x.Ceil()
-	case RoundDown:
-		return x.Floor()
-	}
-	return x.Round(0) // half away from zero: for x ≥ 0, half up
-}
-
 // FineFormula is a grade's fine computed from the case in exact decimals:
 //
 //	amount = Base + Per × round((of − Above) ÷ Step)   when of > Above
@@ -692,7 +681,20 @@ func (f *FineFormula) Units(of decimal.Decimal) decimal.Decimal {
 	if step.Sign() <= 0 {
 		return decimal.Zero // rejected by the loader
 	}
-	return f.Rounding.Round(of.Sub(f.Above).DivRound(step, 16))
+	// Exact: of − above = q·step + rem with 0 ≤ rem < step, so the
+	// rounding reads the remainder rather than a truncated quotient.
+	q, rem := of.Sub(f.Above).QuoRem(step, 0)
+	switch f.Rounding {
+	case RoundUp:
+		if rem.Sign() > 0 {
+			q = q.Add(decimal.NewFromInt(1))
+		}
+	case RoundHalfUp:
+		if rem.Add(rem).GreaterThanOrEqual(step) {
+			q = q.Add(decimal.NewFromInt(1))
+		}
+	}
+	return q
 }
 
 // Amount is the formula's amount for of, before any bound applies.
