@@ -142,6 +142,10 @@ type gradeRules struct {
 	// row cites the standard's own row: its title and 文号, the item and
 	// the grade, which the grade's steps cite.
 	row string
+	// computed: the grade's fine is computed by a formula from the case's
+	// facts (catalog.FineFormula), so its range and what follows from it
+	// are not memoised; the statutory range still is.
+	computed bool
 }
 
 type factorRule struct {
@@ -461,10 +465,8 @@ func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *conditio
 				}
 			}
 		}
+		gr.computed = hasFormula(g.Fine)
 		vr.grades = append(vr.grades, gr)
-		// A computed fine depends on the case's facts, not only on the
-		// party type: its arithmetic is not memoised.
-		vr.fineBaseFree = vr.fineBaseFree && !hasFormula(g.Fine)
 	}
 	if vr.fineBaseFree {
 		vr.memos = make([][3]fineMemos, 1+len(vr.ranges))

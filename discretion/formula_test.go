@@ -73,3 +73,18 @@ func TestFormulaCaseErrors(t *testing.T) {
 	ce := caseError(t, e, orgCase("EXCEED", map[string]any{"excess_m3": 0}))
 	problem(t, ce, "facts.pollutants", "超标因子", "按超标因子计")
 }
+
+// One engine decides many cases: the amount of a computed grade is each
+// case's own, also where a party-type memo would have kept the first.
+func TestFormulaAmountPerCase(t *testing.T) {
+	e := engineFile(t, "formula.yaml")
+	for _, tc := range []struct {
+		excess any
+		want   string
+	}{{25, "35000"}, {300, "100000"}, {5, "25000"}, {25, "35000"}} {
+		d := decide(t, e, orgCase("EXCEED", map[string]any{"excess_m3": tc.excess}))
+		wantFine(t, d, tc.want, tc.want)
+		d = decide(t, e, newCase("EXCEED", map[string]any{"excess_m3": tc.excess}))
+		wantFine(t, d, tc.want, tc.want)
+	}
+}
