@@ -19,7 +19,7 @@ func TestFormulaAmounts(t *testing.T) {
 		{"formula_base_plus_per_started_unit", nil, map[string]any{"excess_m3": 25}, "by_volume", "35000"},
 		{"formula_base_plus_per_started_unit_whole_units", nil, map[string]any{"excess_m3": 20}, "by_volume", "30000"},
 		{"formula_base_plus_per_started_unit_part_of_one", nil, map[string]any{"excess_m3": 0.5}, "by_volume", "25000"},
-		{"formula_rounding_half_up_half_rounds_up", []string{"rounding: up", "rounding: half_up"}, map[string]any{"excess_m3": 25}, "by_volume", "35000"},
+		{"formula_rounding_half_up", []string{"rounding: up", "rounding: half_up"}, map[string]any{"excess_m3": 25}, "by_volume", "35000"},
 		{"formula_rounding_half_up_below_half_rounds_down", []string{"rounding: up", "rounding: half_up"}, map[string]any{"excess_m3": 24.9}, "by_volume", "30000"},
 		{"formula_rounding_down_counts_whole_units", []string{"rounding: up", "rounding: down"}, map[string]any{"excess_m3": 29.99}, "by_volume", "30000"},
 		{"formula_step_exact_decimal", []string{"step: 10", "step: 0.3"}, map[string]any{"excess_m3": 0.9}, "by_volume", "35000"},
