@@ -55,8 +55,11 @@ func TestFormulaTraceAndReasons(t *testing.T) {
 		t.Errorf("trace note\n got %s\nwant %s", s.Note, want)
 	}
 	text := strings.Join(d.Reasons(), "\n")
-	if !strings.Contains(text, "该阶次的罚款按公式计算：超标排放量为25立方米") {
+	if !strings.Contains(text, "该阶次的罚款按公式计算：超过0立方米的部分按每10立方米计为3个（不足整数倍的按整数倍计），罚款为基础罚款20000元＋3×5000元＝35000元") {
 		t.Errorf("说理 does not state the computation:\n%s", text)
+	}
+	if strings.Contains(text, "计算：超标排放量为25立方米") {
+		t.Errorf("说理 states the volume again in the computation:\n%s", text)
 	}
 
 	d = decide(t, e, orgCase("EXCEED", map[string]any{"excess_m3": 300}))

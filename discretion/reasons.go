@@ -445,6 +445,9 @@ func (rs *reasoner) grade() string {
 	var b strings.Builder
 	cond := condition.Render(chosen.when.expr)
 	_, why, ok := rs.explain(chosen.when)
+	if formula != "" && ok {
+		fine = withoutStated(fine, why)
+	}
 	switch {
 	case ok && why != "":
 		fmt.Fprintf(&b, "本案%s，符合“%s”裁量阶次的适用条件%s", why, chosen.g.Label, condClause(cond))
@@ -759,4 +762,20 @@ func (rs *reasoner) heaviestStep() string {
 		}
 	}
 	return ""
+}
+
+// withoutStated drops from a formula's sentence (该阶次的罚款按公式计算：超标
+// 排放量为25立方米，…) the value it counts where the sentence before it
+// already states it (本案超标排放量为25立方米).
+func withoutStated(fine, why string) string {
+	const lead = "计算："
+	i := strings.Index(fine, lead)
+	if i < 0 {
+		return fine
+	}
+	rest := fine[i+len(lead):]
+	if j := strings.Index(rest, "，"); j > 0 && strings.Contains(why, rest[:j]) {
+		return fine[:i+len(lead)] + rest[j+len("，"):]
+	}
+	return fine
 }
