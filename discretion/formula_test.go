@@ -71,6 +71,15 @@ func TestFormulaTraceAndReasons(t *testing.T) {
 	}
 }
 
+func TestFormulaClampedToGradeInTrace(t *testing.T) {
+	e := engineFile(t, "formula.yaml", "rounding: up}", "rounding: up, max: 60000}")
+	d := decide(t, e, orgCase("EXCEED", map[string]any{"excess_m3": 300}))
+	s := step(t, d, "grade", "grade:by_volume:formula")
+	if !strings.HasSuffix(s.Note, "＝170000元，高于该阶次的上限，按60000元计") {
+		t.Errorf("formula step = %q", s.Note)
+	}
+}
+
 func TestFormulaCaseErrors(t *testing.T) {
 	e := engineFile(t, "formula.yaml")
 	ce := caseError(t, e, orgCase("EXCEED", map[string]any{"excess_m3": 0}))
