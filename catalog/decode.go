@@ -740,7 +740,7 @@ func (a *Amount) decodeNode(d *decoder, n *yaml.Node) {
 	})
 }
 
-var gradeFineKeys = []string{"min", "max", "min_exclusive", "max_exclusive", "times", "percent", "share", "tier"}
+var gradeFineKeys = []string{"min", "max", "min_exclusive", "max_exclusive", "times", "percent", "share", "tier", "formula"}
 
 // decodeNode reads a grade's fine: "none", {tier: …}, {times|percent|share:
 // span}, a yuan span {min, max, …}, or one of these per party type.
@@ -797,6 +797,11 @@ func (g *GradeFine) decodeNode(d *decoder, n *yaml.Node) {
 			forms++
 			g.Unit = UnitTier
 			d.decode(v, reflect.ValueOf(&g.Tier).Elem(), "tier")
+		case "formula":
+			forms++
+			g.Unit = UnitFormula
+			g.Formula = &FineFormula{}
+			d.decode(v, reflect.ValueOf(g.Formula).Elem(), "formula")
 		default:
 			return false
 		}
@@ -809,6 +814,6 @@ func (g *GradeFine) decodeNode(d *decoder, n *yaml.Node) {
 		return
 	}
 	if forms > 1 || yuan.Max != nil || !yuan.Min.IsZero() {
-		d.errorf(n, CodeValue, "fine: give one form only: {min, max} in yuan, times, percent, share or tier")
+		d.errorf(n, CodeValue, "fine: give one form only: {min, max} in yuan, times, percent, share, tier or formula")
 	}
 }

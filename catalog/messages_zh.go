@@ -90,7 +90,7 @@ var messagesZh = map[string]string{
 	"quote a condition that starts with [ or {: when: \"…\"":                       "以 [ 或 { 开头的条件须加引号：when: \"…\"",
 	"fine: %q is not a fine; write none, or a mapping such as {min: 0, max: 2000}": "fine：%q 不是罚款；不罚款写 none，否则写如 {min: 0, max: 2000} 的范围",
 	"fine.%s: party types cannot nest":                                             "fine.%s：当事人类型不能嵌套",
-	"fine: give one form only: {min, max} in yuan, times, percent, share or tier":  "fine：只能用一种写法：以元计的 {min, max}、times（倍数）、percent（百分比）、share（比例）或 tier（档位）",
+	"fine: give one form only: {min, max} in yuan, times, percent, share, tier or formula": "fine：只能用一种写法：以元计的 {min, max}、times（倍数）、percent（百分比）、share（比例）、tier（档位）或 formula（计算公式）",
 
 	// The catalog.
 	"the party type (individual, organization, individual_business)":                                                "当事人类型（individual、organization、individual_business）",
@@ -371,6 +371,15 @@ var messagesZh = map[string]string{
 	"a list fact is tested with \"value\" in %s or len(%s)": "列表事实只能写成“\"值\" in %s”或 len(%s)",
 	"len takes one list fact":                               "len 只能用于一个列表事实",
 	"only a quoted value can be tested as a member of %s":   "只能检验一个带引号的值是否在 %s 中",
+	// A grade's fine computed by a formula.
+	"%s: formula rounding %q is not one of half_up (四舍五入), up (不足一个按一个计) or down (不足一个不计)": "%s：公式的取整方式 %q 不是 half_up（四舍五入）、up（不足一个按一个计）或 down（不足一个不计）之一",
+	"%s: formula step must be above zero, got %s":                                      "%s：公式的计量单位（step）必须大于零，这里是 %s",
+	"%s: formula of names no fact":                                                     "%s：公式的计算依据（of）没有写事实",
+	"%s: formula of names the undeclared fact %q":                                      "%s：公式的计算依据（of）是未声明的事实 %q",
+	"%s: formula of counts the values of %q with len, but it is not an enum_list fact": "%s：公式用 len 统计 %q 的选项个数，但它不是多选（enum_list）事实",
+	"%s: formula of reads %q, which is not a number; count a list with len(%s)":        "%s：公式读取的 %q 不是数值；多选事实请用 len(%s) 统计个数",
+	"%s: formula min %s is above its max %s":                                           "%s：公式的下限 %s 高于上限 %s",
+	"%s: formula bound %s yuan leaves the statutory range %s":                          "%s：公式的限额 %s 元超出法定幅度 %s",
 }
 
 // wordsZh translates the stand-ins for places in the file that are not

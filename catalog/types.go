@@ -483,13 +483,15 @@ const (
 
 // GradeFine is the fine a grade allows. Exactly one form is set: None (no
 // fine at this grade; only for optional fines), a Tier of the statutory
-// range, a Span in Unit, or one GradeFine per party type.
+// range, a Span in Unit, a Formula (Unit UnitFormula), or one GradeFine
+// per party type.
 type GradeFine struct {
 	Pos     Pos
 	None    bool
 	Tier    penalty.Tier
 	Unit    FineUnit
 	Span    *Span
+	Formula *FineFormula
 	ByParty []PartyGradeFine
 }
 
@@ -602,4 +604,135 @@ func (it *Item) Conditions() []*Cond {
 		walk(reflect.ValueOf(it).Elem())
 	}
 	return out
+}
+
+// UnitFormula is a grade whose fine the standard computes from a fact
+// (FineFormula) rather than states as a range.
+const UnitFormula FineUnit = "formula"
+
+// UnitRounding is how a formula's count of units is rounded to a whole
+// number, as the standard states it.
+type UnitRounding string
+
+const (
+	// RoundHalfUp is 四舍五入: 不足整数倍的按四舍五入取整.
+	RoundHalfUp UnitRounding = "half_up"
+	// RoundUp counts every started unit (不足一个的按一个计).
+	RoundUp UnitRounding = "up"
+	// RoundDown counts whole units only (不足一个的不计).
+	RoundDown UnitRounding = "down"
+)
+
+// Known reports whether r is one of the roundings.
+func (r UnitRounding) Known() bool { return r == RoundHalfUp || r == RoundUp || r == RoundDown }
+
+// FineFormula is a grade's fine computed from the case in exact decimals:
+//
+//	amount = Base + Per × round((of − Above) ÷ Step)   when of > Above
+//	amount = Base                                      otherwise
+//
+// where of is the value of a numeric fact, or the number of values of an
+// enum_list fact (len(name)), and round is Rounding. The amount is then
+// kept within [Min, Max] where stated, and the decision within the
+// statutory range. Step defaults to 1 and must be above zero.
+type FineFormula struct {
+	Pos      Pos              `yaml:"-"`
+	Base     decimal.Decimal  `yaml:"base" required:"true"`
+	Per      decimal.Decimal  `yaml:"per" required:"true"`
+	Of       string           `yaml:"of" required:"true"`
+	Above    decimal.Decimal  `yaml:"above"`
+	Step     *decimal.Decimal `yaml:"step"`
+	Rounding UnitRounding     `yaml:"rounding" required:"true"`
+	Min      *decimal.Decimal `yaml:"min"`
+	Max      *decimal.Decimal `yaml:"max"`
+
+	OfPos       Pos `yaml:"-" posof:"of"`
+	StepPos     Pos `yaml:"-" posof:"step"`
+	RoundingPos Pos `yaml:"-" posof:"rounding"`
+}
+
+// OfFact returns the name of the fact the formula counts, and whether it
+// counts the values of a list (len(name)) rather than reading a number.
+func (f *FineFormula) OfFact() (name string, isLen bool) {
+	s := strings.TrimSpace(f.Of)
+	if inner, ok := strings.CutPrefix(s, "len("); ok {
+		if inner, ok := strings.CutSuffix(inner, ")"); ok {
+			return strings.TrimSpace(inner), true
+		}
+	}
+	return s, false
+}
+
+// StepOrOne is the formula's step, 1 when not stated.
+func (f *FineFormula) StepOrOne() decimal.Decimal {
+	if f.Step == nil {
+		return decimal.NewFromInt(1)
+	}
+	return *f.Step
+}
+
+// Units is the rounded count of units above the threshold for of; never
+// negative.
+func (f *FineFormula) Units(of decimal.Decimal) decimal.Decimal {
+	if !of.GreaterThan(f.Above) {
+		return decimal.Zero
+	}
+	step := f.StepOrOne()
+	if step.Sign() <= 0 {
+		return decimal.Zero // rejected by the loader
+	}
+	// Exact: of − above = q·step + rem with 0 ≤ rem < step, so the
+	// rounding reads the remainder rather than a truncated quotient.
+	q, rem := of.Sub(f.Above).QuoRem(step, 0)
+	switch f.Rounding {
+	case RoundUp:
+		if rem.Sign() > 0 {
+			q = q.Add(decimal.NewFromInt(1))
+		}
+	case RoundHalfUp:
+		if rem.Add(rem).GreaterThanOrEqual(step) {
+			q = q.Add(decimal.NewFromInt(1))
+		}
+	}
+	return q
+}
+
+// Amount is the formula's amount for of, before any bound applies.
+func (f *FineFormula) Amount(of decimal.Decimal) decimal.Decimal {
+	return f.Base.Add(f.Per.Mul(f.Units(of)))
+}
+
+// Bound keeps an amount within the formula's own Min and Max.
+func (f *FineFormula) Bound(x decimal.Decimal) decimal.Decimal {
+	if f.Min != nil && x.LessThan(*f.Min) {
+		x = *f.Min
+	}
+	if f.Max != nil && x.GreaterThan(*f.Max) {
+		x = *f.Max
+	}
+	return x
+}
+
+// Words states the rounding as a standard writes it.
+func (r UnitRounding) Words() string {
+	switch r {
+	case RoundUp:
+		return "不足整数倍的按整数倍计"
+	case RoundDown:
+		return "不足整数倍的部分不计"
+	}
+	return "不足整数倍的四舍五入"
+}
+
+// Quantity names, in Chinese, what a formula counts and the unit it is
+// counted in: the fact's label and unit, or for len(list) the label and 个.
+func (f *FineFormula) Quantity(fact *Fact) (what, unit string) {
+	_, isLen := f.OfFact()
+	if fact == nil {
+		return f.Of, ""
+	}
+	if isLen {
+		return fact.Label, "个"
+	}
+	return fact.Label, fact.Unit
 }

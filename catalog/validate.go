@@ -919,7 +919,56 @@ func (v *validator) grade(it *Item, g *Grade, fine *Sanction, scheme penalty.Sch
 			return
 		}
 		v.gradeFine(rule.Rule, gf, scheme, label)
+		if gf.Unit == UnitFormula {
+			v.formula(it, rule.Rule, gf.Formula, label)
+		}
 	}
+}
+
+// formula checks a grade's computed fine: a known rounding, a step above
+// zero, a numeric fact (or len of a list fact) to count, bounds in order
+// and, for a statute in yuan, bounds inside the statutory range. Whether
+// the amount itself can leave the statute is for the checks (jizhun
+// check), which know the facts' bounds.
+func (v *validator) formula(it *Item, rule penalty.Rule, f *FineFormula, where *Phrase) {
+	if !f.Rounding.Known() {
+		v.errorf(posOr(f.RoundingPos, f.Pos), CodeValue, "%s: formula rounding %q is not one of half_up (四舍五入), up (不足一个按一个计) or down (不足一个不计)", where, string(f.Rounding))
+	}
+	if f.Step != nil && f.Step.Sign() <= 0 {
+		v.errorf(posOr(f.StepPos, f.Pos), CodeRange, "%s: formula step must be above zero, got %s", where, f.Step.String())
+	}
+	name, isLen := f.OfFact()
+	fact := v.cat.AllFacts(it).Lookup(name)
+	switch {
+	case name == "":
+		v.errorf(posOr(f.OfPos, f.Pos), CodeMissing, "%s: formula of names no fact", where)
+	case fact == nil:
+		v.errorf(posOr(f.OfPos, f.Pos), CodeReference, "%s: formula of names the undeclared fact %q", where, name)
+	case isLen && fact.Type != FactEnumList:
+		v.errorf(posOr(f.OfPos, f.Pos), CodeType, "%s: formula of counts the values of %q with len, but it is not an enum_list fact", where, name)
+	case !isLen && fact.Type != FactInt && fact.Type != FactNumber && fact.Type != FactMoney:
+		v.errorf(posOr(f.OfPos, f.Pos), CodeType, "%s: formula of reads %q, which is not a number; count a list with len(%s)", where, name, name)
+	}
+	if f.Min != nil && f.Max != nil && f.Min.GreaterThan(*f.Max) {
+		v.errorf(f.Pos, CodeRange, "%s: formula min %s is above its max %s", where, f.Min.String(), f.Max.String())
+	}
+	if rule.Kind != penalty.Fixed {
+		return
+	}
+	stat := rule.FactorRange()
+	for _, b := range []*decimal.Decimal{f.Min, f.Max} {
+		if b != nil && !stat.Contains(*b) {
+			v.errorf(f.Pos, CodeRange, "%s: formula bound %s yuan leaves the statutory range %s", where, b.String(), stat)
+		}
+	}
+}
+
+// posOr is p, or else the position of the whole.
+func posOr(p, whole Pos) Pos {
+	if p.Line == 0 {
+		return whole
+	}
+	return p
 }
 
 func (v *validator) gradeFine(rule penalty.Rule, gf *GradeFine, scheme penalty.Scheme, where *Phrase) {

@@ -269,7 +269,7 @@ func (r *run) mandatoryLighterWithoutEffect(fm *fineMemos, v *versionRules, g *g
 		return false
 	}
 	var known *atomic.Int32
-	if fm != nil && !r.e.noMemo {
+	if fm != nil && !r.e.noMemo && !g.computed {
 		known = &fm.grades[g.index].lighterLowers
 		if k := known.Load(); k != 0 {
 			return k == 2

@@ -142,6 +142,10 @@ type gradeRules struct {
 	// row cites the standard's own row: its title and 文号, the item and
 	// the grade, which the grade's steps cite.
 	row string
+	// computed: the grade's fine is computed by a formula from the case's
+	// facts (catalog.FineFormula), so its range and what follows from it
+	// are not memoised; the statutory range still is.
+	computed bool
 }
 
 type factorRule struct {
@@ -461,6 +465,7 @@ func (c *compiler) version(it *catalog.Item, v *catalog.Version, scope *conditio
 				}
 			}
 		}
+		gr.computed = hasFormula(g.Fine)
 		vr.grades = append(vr.grades, gr)
 	}
 	if vr.fineBaseFree {
@@ -535,4 +540,18 @@ func amountBaseFree(a *catalog.Amount) bool {
 		}
 	}
 	return true
+}
+
+// hasFormula reports whether a grade's fine is computed by a formula for
+// some party type.
+func hasFormula(gf *catalog.GradeFine) bool {
+	if gf == nil {
+		return false
+	}
+	for _, pf := range gf.ByParty {
+		if pf.Fine.Unit == catalog.UnitFormula {
+			return true
+		}
+	}
+	return gf.Unit == catalog.UnitFormula
 }

@@ -11,8 +11,9 @@ import (
 // The arithmetic of a fine — the statutory range, the grade's range and
 // the range the outcome gives — depends on the case only through the party
 // type, the grade and the adjusted outcome, as long as no base fact
-// (illegal gains, construction cost) enters the fine. Each result costs a
-// dozen decimal allocations, so the engine works each combination out the
+// (illegal gains, construction cost) enters the fine and the grade's fine
+// is not computed from the case by a formula (gradeRules.computed). Each
+// result costs a dozen decimal allocations, so the engine works each combination out the
 // first time a case needs it, by running the code that decides a case on a
 // case that states only the party type, and keeps what that code returned
 // and the steps it recorded (compact, pointer-free words) with the
@@ -125,7 +126,7 @@ func (r *run) statutoryMemo(fm *fineMemos, v *versionRules, fine *sanctionRules,
 
 // gradeRangeMemo is gradeRange, memoised.
 func (r *run) gradeRangeMemo(fm *fineMemos, v *versionRules, g *gradeRules, stat statutory) (penalty.Range, bool) {
-	if fm != nil {
+	if fm != nil && !g.computed {
 		m := memoized(r, &fm.grades[g.index].rng, func(s *run) gradeResult {
 			rng, ok := s.gradeRange(v, g, stat)
 			return gradeResult{rng, ok}
@@ -140,7 +141,7 @@ func (r *run) gradeRangeMemo(fm *fineMemos, v *versionRules, g *gradeRules, stat
 
 // finalRangeMemo is finalRange, memoised.
 func (r *run) finalRangeMemo(fm *fineMemos, out Outcome, byGround bool, v *versionRules, g *gradeRules, grade penalty.Range, stat statutory, flags []string) (*penalty.Range, []string) {
-	if k := finalKey(out, byGround); fm != nil && k >= 0 {
+	if k := finalKey(out, byGround); fm != nil && k >= 0 && !g.computed {
 		m := memoized(r, &fm.grades[g.index].final[k], func(s *run) finalResult {
 			fine, raised := s.finalRange(out, byGround, v, g.g, grade, stat, nil)
 			return finalResult{fine, raised}

@@ -409,13 +409,21 @@ func (rs *reasoner) grade() string {
 	}
 	var v *versionRules
 	var chosen *gradeRules
-	var fine string
+	var fine, formula string
 	for _, s := range rs.steps {
 		switch s.h.kind() {
+		case kindGradeFormula:
+			// The amount the standard's formula gives, computed step by
+			// step, stands for the grade's range.
+			g := rs.version(s).grades[s.h.ref()].g
+			formula = "该阶次的" + strings.TrimPrefix(s.Step.Note, "阶次"+g.Label+"的")
 		case kindGradeRange:
 			v = rs.version(s)
 			chosen = v.grades[s.h.ref()]
 			fine = "该阶次的罚款幅度为" + yuan(rs.t.rangeOf(s.vals[0], s.vals[1]))
+			if formula != "" {
+				fine = formula
+			}
 		case kindGradeNoFine:
 			v = rs.version(s)
 			chosen = v.grades[s.h.ref()]
@@ -437,6 +445,9 @@ func (rs *reasoner) grade() string {
 	var b strings.Builder
 	cond := condition.Render(chosen.when.expr)
 	_, why, ok := rs.explain(chosen.when)
+	if formula != "" && ok {
+		fine = withoutStated(fine, why)
+	}
 	switch {
 	case ok && why != "":
 		fmt.Fprintf(&b, "本案%s，符合“%s”裁量阶次的适用条件%s", why, chosen.g.Label, condClause(cond))
@@ -751,4 +762,20 @@ func (rs *reasoner) heaviestStep() string {
 		}
 	}
 	return ""
+}
+
+// withoutStated drops from a formula's sentence (该阶次的罚款按公式计算：超标
+// 排放量为25立方米，…) the value it counts where the sentence before it
+// already states it (本案超标排放量为25立方米).
+func withoutStated(fine, why string) string {
+	const lead = "计算："
+	i := strings.Index(fine, lead)
+	if i < 0 {
+		return fine
+	}
+	rest := fine[i+len(lead):]
+	if j := strings.Index(rest, "，"); j > 0 && strings.Contains(why, rest[:j]) {
+		return fine[:i+len(lead)] + rest[j+len("，"):]
+	}
+	return fine
 }

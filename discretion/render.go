@@ -75,7 +75,7 @@ func (rd *renderer) step(h value, vals []value) Step {
 		rd.exemption(&s, h, vals)
 	case kindList:
 		rd.list(&s, h, vals)
-	case kindNoFine, kindUndeterminable, kindStatutory, kindGradeNoFine, kindGradeRange, kindGradeHeaviest, kindFineRange:
+	case kindNoFine, kindUndeterminable, kindStatutory, kindGradeNoFine, kindGradeRange, kindGradeHeaviest, kindFineRange, kindGradeFormula:
 		rd.fine(&s, h, vals)
 	case kindMinor, kindLimitedCapacity, kindAdjust, kindMitigateNoMinimum, kindMitigate, kindMitigateAtMinimum, kindTierSplit, kindStatuteClamp, kindTopFine:
 		rd.adjustment(&s, h, vals)
@@ -276,6 +276,10 @@ func (rd *renderer) fine(s *Step, h value, vals []value) {
 			s.Rule = "range:" + fr.ID
 			s.Note = fmt.Sprintf("属于%s，适用本条款该情形的罚款幅度%s", fr.Label, amountText(fr.Amount))
 		}
+	case kindGradeFormula:
+		g := v.grades[ref]
+		s.Step, s.Rule, s.Citation = "grade", "grade:"+g.g.ID+":formula", g.row
+		s.Note = formulaNote(rd, g.g, vals)
 	case kindGradeHeaviest:
 		g := v.grades[ref].g
 		s.Step, s.Rule, s.Citation = "grade", "grade:"+g.ID, v.grades[ref].row

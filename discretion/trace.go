@@ -107,6 +107,11 @@ const (
 	// several grades hold and the heaviest applies. ref: the grade
 	// applied; value: how many grades' conditions hold.
 	kindGradeHeaviest
+	// kindGradeFormula: the grade's fine computed by its formula
+	// (catalog.FineFormula). ref: the grade's index; values: the value it
+	// counts, the rounded units, the amount computed and the amount within
+	// the formula's bounds.
+	kindGradeFormula
 
 	kindMinor           // art. 30
 	kindLimitedCapacity // art. 31 ¶2

@@ -72,3 +72,14 @@ func TestEffectsProperties(t *testing.T) {
 	}
 	fuzz.Test(t, compile(t, "testdata/effects/catalog.yaml"), fuzz.Config{Cases: cases, Seed: 5, OutDir: t.TempDir()})
 }
+
+// TestFormulaProperties runs the properties over grades whose fines are
+// computed from the case by formulas: the fine stays within the statute,
+// more pollution never lowers it, and one engine decides each case alike.
+func TestFormulaProperties(t *testing.T) {
+	cases := 300
+	if testing.Short() {
+		cases = 50
+	}
+	fuzz.Test(t, compile(t, "testdata/formula/catalog.yaml"), fuzz.Config{Cases: cases, Seed: 7, OutDir: t.TempDir()})
+}

@@ -485,13 +485,14 @@ func TestCatalogSchemaMatchesTypes(t *testing.T) {
 			typeOf[catalog.AmountRule]():        "amountRule",
 			typeOf[catalog.AmountFallback]():    "amountFallback",
 			typeOf[catalog.Span]():              "span",
+			typeOf[catalog.FineFormula]():       "fineFormula",
 		},
 		// Types the loader reads in a form of their own (catalog/decode.go),
 		// each described by hand in the schema; they contain these structs.
 		custom: map[reflect.Type][]reflect.Type{
 			typeOf[catalog.Facts]():      {typeOf[catalog.Fact]()},
 			typeOf[catalog.Amount]():     {typeOf[catalog.AmountRule]()},
-			typeOf[catalog.GradeFine]():  {typeOf[catalog.Span]()},
+			typeOf[catalog.GradeFine]():  {typeOf[catalog.Span](), typeOf[catalog.FineFormula]()},
 			typeOf[catalog.EnumValues](): nil,
 			typeOf[catalog.Default]():    nil,
 			typeOf[catalog.Cond]():       nil,
@@ -503,7 +504,7 @@ func TestCatalogSchemaMatchesTypes(t *testing.T) {
 	d.check(typeOf[catalog.Catalog](), "the catalog")
 	// The hand-described forms: a grade's fine and a party split of amounts.
 	form := def(t, d.doc, "gradeFineForm")["properties"].(map[string]any)
-	if got, want := keys(form), []string{"max", "max_exclusive", "min", "min_exclusive", "percent", "share", "tier", "times"}; !slices.Equal(got, want) {
+	if got, want := keys(form), []string{"formula", "max", "max_exclusive", "min", "min_exclusive", "percent", "share", "tier", "times"}; !slices.Equal(got, want) {
 		t.Errorf("$defs/gradeFineForm has %v; the loader reads %v (catalog/decode.go gradeFineKeys)", got, want)
 	}
 }

@@ -384,6 +384,9 @@ func (c amounts) gradeOne(r penalty.Rule, gf *catalog.GradeFine, scheme penalty.
 	if gf.None {
 		return "不予罚款"
 	}
+	if gf.Unit == catalog.UnitFormula {
+		return c.formula(gf.Formula, verb)
+	}
 	var s string
 	if iv, ok := c.gradeInterval(r, gf, scheme); ok {
 		s = c.sentence(r, c.factorPhrase(r, iv.Min, iv.Max, iv.MinExclusive, iv.MaxExclusive), verb)
@@ -524,4 +527,29 @@ func SchemeNote(s penalty.Scheme) string {
 		return "仅规定罚款上限的，从轻为上限的百分之二十以下，一般为上限的百分之四十以上百分之六十以下，从重为超过上限的百分之六十（地方规定，据二手来源）。"
 	}
 	return "罚款阶次按“" + string(s) + "”划分。"
+}
+
+// formula writes a grade's computed fine as a standard does: 基础罚款1万元，
+// 超标因子超过1个的，每增加1个增加1万元（不足整数倍的四舍五入）, with the
+// formula's own bounds. The amount is in yuan whatever the statute's unit.
+func (c amounts) formula(f *catalog.FineFormula, verb string) string {
+	name, _ := f.OfFact()
+	what, unit := f.Quantity(c.facts.Lookup(name))
+	var b strings.Builder
+	if verb != "" {
+		b.WriteString(verb + "处罚款，")
+	}
+	b.WriteString("基础罚款" + yuan(f.Base) + "，" + what)
+	if f.Above.Sign() > 0 {
+		b.WriteString("超过" + f.Above.String() + unit + "的，")
+	}
+	step := f.StepOrOne()
+	b.WriteString("每增加" + step.String() + unit + "增加" + yuan(f.Per) + "（" + f.Rounding.Words() + "）")
+	if f.Min != nil {
+		b.WriteString("，最低不少于" + yuan(*f.Min))
+	}
+	if f.Max != nil {
+		b.WriteString("，最高不超过" + yuan(*f.Max))
+	}
+	return b.String()
 }

@@ -72,6 +72,7 @@ func (ck *checker) lawChecks(vc *chkVersion) {
 		ck.factorLaw(f, vc)
 	}
 	ck.gradeRanges(vc)
+	ck.formulaBounds(vc)
 	ck.exemptions(vc)
 }
 

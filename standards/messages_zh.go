@@ -207,4 +207,10 @@ var messagesZh = catalog.Messages{
 	"Options.SlightHarm": "Options.SlightHarm 的设置",
 	" for %s (%s)":       "对%s（%s）",
 	"%s is measured in %s, the wording writes %s%s": "%s的计量单位是%s，表述写的是 %s%s",
+	// A grade's computed fine against the statute (check_formula.go).
+	"grade %s: the formula gives %s yuan where %s is %s%s, below the statutory minimum %s yuan; the fine decided is the minimum, not what the formula states": "档次 %s：%[3]s为%[4]s%[5]s时，计算公式得出%[2]s元，低于法定最低额%[6]s元；实际决定的是法定最低额，而不是公式所载的数额",
+	"grade %s: the formula grows without bound as %s grows (the fact has no declared max), above the statutory maximum %s yuan; state the formula's max":      "档次 %s：%s越大，计算公式得出的数额越高且没有上限（该事实未声明最大值），会超过法定最高额%s元；请写明公式的上限",
+	"grade %s: the formula gives %s yuan where %s is %s%s, above the statutory maximum %s yuan; the fine decided is the maximum, not what the formula states": "档次 %s：%[3]s为%[4]s%[5]s时，计算公式得出%[2]s元，高于法定最高额%[6]s元；实际决定的是法定最高额，而不是公式所载的数额",
+	"grade %s: the formula gives up to %s yuan, above the statutory maximum %s yuan; the fine decided is the maximum, not what the formula states":            "档次 %s：计算公式最高可得%s元，高于法定最高额%s元；实际决定的是法定最高额，而不是公式所载的数额",
+	"state the formula's min and max within the statutory range, as the standard publishes them":                                                              "请按裁量基准公布的内容，在法定幅度内写明公式的下限和上限",
 }
