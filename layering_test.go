@@ -20,6 +20,7 @@ const module = "github.com/jizhun/jizhun"
 // run, at the top with the command.
 var layers = map[string]int{
 	"examples":   0,
+	"internal":   0,
 	"penalty":    0,
 	"schema":     0,
 	"catalog":    1,

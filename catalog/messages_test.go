@@ -2,12 +2,10 @@ package catalog
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
+
+	"github.com/jizhun/jizhun/internal/msgscan"
 )
 
 // TestMessagesTranslated finds every format the catalog and condition
@@ -16,81 +14,32 @@ import (
 // table translates it with the same verbs, so that no English reaches a
 // bureau's reader.
 func TestMessagesTranslated(t *testing.T) {
-	formatArg := map[string]int{"Addf": 2, "errorf": -1, "SetHint": 0, "NewDiagnostic": 2, "P": 0, "bad": 0, "errorP": 0}
-	files, _ := filepath.Glob("*.go")
-	more, _ := filepath.Glob(filepath.Join("condition", "*.go"))
-	files = append(files, more...)
+	formatArg := map[string]int{"Addf": 2, "errorf": 2, "SetHint": 0, "NewDiagnostic": 2, "P": 0, "bad": 0, "errorP": 0}
+	found, err := msgscan.Scan([]string{"*.go", filepath.Join("condition", "*.go")}, func(call *ast.CallExpr) int {
+		if i, ok := formatArg[msgscan.FuncName(call)]; ok {
+			return i
+		}
+		return -1
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	seen := 0
-	for _, file := range files {
-		if strings.HasSuffix(file, "_test.go") {
+	for _, f := range found {
+		if !f.Literal {
 			continue
 		}
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, file, nil, 0)
-		if err != nil {
-			t.Fatal(err)
+		seen++
+		zh, ok := messagesZh[f.Text]
+		if !ok {
+			t.Errorf("%s: no Chinese for %q", f.Pos, f.Text)
+		} else if why := msgscan.Problem(f.Text, zh); why != "" {
+			t.Errorf("%s: %q and its Chinese %q: %s", f.Pos, f.Text, zh, why)
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			var name string
-			switch fn := call.Fun.(type) {
-			case *ast.Ident:
-				name = fn.Name
-			case *ast.SelectorExpr:
-				name = fn.Sel.Name
-			}
-			i, ok := formatArg[name]
-			if !ok {
-				return true
-			}
-			if i < 0 { // errorf(node or pos, code, format, …)
-				i = 2
-			}
-			if i >= len(call.Args) {
-				return true
-			}
-			lit, ok := call.Args[i].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			format, err := strconv.Unquote(lit.Value)
-			if err != nil {
-				t.Fatal(err)
-			}
-			seen++
-			zh, ok := messagesZh[format]
-			if !ok {
-				t.Errorf("%s: no Chinese for %q", fset.Position(lit.Pos()), format)
-				return true
-			}
-			if verbs(zh) != verbs(format) && !strings.Contains(zh, "%[") {
-				t.Errorf("%s: %q and its Chinese %q differ in verbs", fset.Position(lit.Pos()), format, zh)
-			}
-			return true
-		})
 	}
 	if seen < 150 {
 		t.Errorf("found %d formats; the scan is missing calls", seen)
 	}
-}
-
-// verbs counts a format's verbs, ignoring explicit argument indexes.
-func verbs(format string) int {
-	n := 0
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		if i+1 < len(format) && format[i+1] == '%' {
-			i++
-			continue
-		}
-		n++
-	}
-	return n
 }
 
 // TestPhraseEnglishAndChinese renders one diagnostic in both languages.

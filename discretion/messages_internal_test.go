@@ -4,14 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
-	"unicode"
 
+	"github.com/jizhun/jizhun/internal/msgscan"
 	"github.com/jizhun/jizhun/penalty"
 )
 
@@ -23,66 +19,33 @@ import (
 // scan, so the scan also fails on a call whose format is not a literal.
 func TestCaseMessagesTranslated(t *testing.T) {
 	formatArg := map[string]int{"add": 1, "caseError": 1, "newProblem": 1, "P": 0}
-	files, _ := filepath.Glob("*.go")
-	seen := 0
-	for _, file := range files {
-		if strings.HasSuffix(file, "_test.go") {
-			continue
-		}
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, file, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			var name, recv string
-			switch fn := call.Fun.(type) {
-			case *ast.Ident:
-				name = fn.Name
-			case *ast.SelectorExpr:
-				name = fn.Sel.Name
-				if x, ok := fn.X.(*ast.Ident); ok {
-					recv = x.Name
-				}
-			}
-			i, ok := formatArg[name]
-			if !ok || i >= len(call.Args) {
-				return true
-			}
+	found, err := msgscan.Scan([]string{"*.go"}, func(call *ast.CallExpr) int {
+		name, recv := msgscan.FuncName(call), msgscan.Receiver(call)
+		i, ok := formatArg[name]
+		switch {
+		case !ok:
+			return -1
+		case name == "add" && recv != "cerr" && recv != "e" && !isCerrAdd(call):
 			// add is also the trace's method (tr.add, trace.add): only the
 			// case errors' receivers are checked.
-			if name == "add" && recv != "cerr" && recv != "e" {
-				if sel, ok := call.Fun.(*ast.SelectorExpr); !ok || !isCerr(sel.X) {
-					return true
-				}
-			}
-			if name == "P" && recv != "messagesZh" {
-				return true
-			}
-			switch a := call.Args[i].(type) {
-			case *ast.BasicLit:
-				if a.Kind != token.STRING {
-					return true
-				}
-				format, err := strconv.Unquote(a.Value)
-				if err != nil {
-					t.Fatal(err)
-				}
-				seen++
-				checkTranslated(t, fset.Position(a.Pos()).String(), format)
-			case *ast.Ident:
-				if a.Name != "format" { // the helpers pass their format on
-					t.Errorf("%s: %s is given a format that is not a literal", fset.Position(a.Pos()), name)
-				}
-			default:
-				t.Errorf("%s: %s is given a format that is not a literal", fset.Position(a.Pos()), name)
-			}
-			return true
-		})
+			return -1
+		case name == "P" && recv != "messagesZh":
+			return -1
+		}
+		return i
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, f := range found {
+		switch {
+		case f.Literal:
+			seen++
+			checkTranslated(t, f.Pos.String(), f.Text)
+		case f.Ident != "format": // the helpers pass their format on
+			t.Errorf("%s: %s is given a format that is not a literal", f.Pos, f.Func)
+		}
 	}
 	if seen < 60 {
 		t.Errorf("found %d formats; the scan is missing calls", seen)
@@ -92,9 +55,14 @@ func TestCaseMessagesTranslated(t *testing.T) {
 	}
 }
 
-// isCerr reports whether x is r.cerr, the run's case error.
-func isCerr(x ast.Expr) bool {
-	sel, ok := x.(*ast.SelectorExpr)
+// isCerrAdd reports whether a call is r.cerr.add(…), on the run's case
+// error.
+func isCerrAdd(call *ast.CallExpr) bool {
+	fn, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := fn.X.(*ast.SelectorExpr)
 	return ok && sel.Sel.Name == "cerr"
 }
 
@@ -103,53 +71,9 @@ func checkTranslated(t *testing.T, where, format string) {
 	zh, ok := messagesZh[format]
 	if !ok {
 		t.Errorf("%s: no Chinese for %q", where, format)
-		return
+	} else if why := msgscan.Problem(format, zh); why != "" {
+		t.Errorf("%s: %q and its Chinese %q: %s", where, format, zh, why)
 	}
-	if verbs(zh) != verbs(format) && !strings.Contains(zh, "%[") {
-		t.Errorf("%s: %q and its Chinese %q differ in verbs", where, format, zh)
-	}
-	if hasLetters(format) && !hasHan(zh) {
-		t.Errorf("%s: the Chinese of %q has no Chinese", where, format)
-	}
-}
-
-// hasLetters reports whether a format has English words, not only verbs.
-func hasLetters(format string) bool {
-	for i := 0; i < len(format); i++ {
-		if format[i] == '%' {
-			i++ // the verb's letter
-			continue
-		}
-		if c := format[i] | 0x20; c >= 'a' && c <= 'z' {
-			return true
-		}
-	}
-	return false
-}
-
-func hasHan(s string) bool {
-	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
-			return true
-		}
-	}
-	return false
-}
-
-// verbs counts a format's verbs.
-func verbs(format string) int {
-	n := 0
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		if i+1 < len(format) && format[i+1] == '%' {
-			i++
-			continue
-		}
-		n++
-	}
-	return n
 }
 
 // TestCaseErrorLocalize renders one case error in both languages.

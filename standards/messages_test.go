@@ -2,14 +2,10 @@ package standards
 
 import (
 	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/internal/msgscan"
 )
 
 // untranslated lists the formats of findings still shown in English in
@@ -25,71 +21,48 @@ var untranslated = map[string]bool{}
 // relatedRule, say or messagesZh.P) and checks that messagesZh translates
 // it with the same verbs, so that no English reaches a bureau's reader.
 func TestFindingMessagesTranslated(t *testing.T) {
-	files, _ := filepath.Glob("*.go")
+	found, err := msgscan.Scan([]string{"*.go"}, func(call *ast.CallExpr) int {
+		_, method := call.Fun.(*ast.SelectorExpr)
+		switch name, recv := msgscan.FuncName(call), msgscan.Receiver(call); {
+		case name == "finding" && method: // vc.finding(pos, code, sev, m, p, format, …)
+			return 5
+		case name == "finding":
+			return 4
+		case name == "newFinding":
+			return 2
+		case name == "relatedRule":
+			return 1
+		case name == "say" || name == "setHint" || name == "appendMessage":
+			return 0
+		case name == "P" && recv == "messagesZh":
+			return 0
+		}
+		return -1
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	seen := map[string]bool{}
-	for _, file := range files {
-		if strings.HasSuffix(file, "_test.go") {
+	for _, f := range found {
+		if !f.Literal {
 			continue
 		}
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, file, nil, 0)
-		if err != nil {
-			t.Fatal(err)
+		seen[f.Text] = true
+		zh, ok := messagesZh[f.Text]
+		if !ok { // the catalog's table translates "item %s" and the like
+			zh = catalog.P(f.Text).Render("zh")
+			ok = zh != f.Text
 		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
+		switch {
+		case !ok && !untranslated[f.Text]:
+			t.Errorf("%s: no Chinese for %q", f.Pos, f.Text)
+		case ok && untranslated[f.Text]:
+			t.Errorf("%s: %q is translated; remove it from untranslated", f.Pos, f.Text)
+		case ok:
+			if why := msgscan.Problem(f.Text, zh); why != "" {
+				t.Errorf("%s: %q and its Chinese %q: %s", f.Pos, f.Text, zh, why)
 			}
-			i := -1
-			switch fn := call.Fun.(type) {
-			case *ast.Ident:
-				if k, ok := map[string]int{"finding": 4, "newFinding": 2, "relatedRule": 1, "say": 0}[fn.Name]; ok {
-					i = k
-				}
-			case *ast.SelectorExpr:
-				switch fn.Sel.Name {
-				case "finding": // vc.finding(pos, code, sev, m, p, format, …)
-					i = 5
-				case "setHint", "appendMessage":
-					i = 0
-				case "P":
-					if x, ok := fn.X.(*ast.Ident); ok && x.Name == "messagesZh" {
-						i = 0
-					}
-				}
-			}
-			if i < 0 || i >= len(call.Args) {
-				return true
-			}
-			lit, ok := call.Args[i].(*ast.BasicLit)
-			if !ok || lit.Kind != token.STRING {
-				return true
-			}
-			format, err := strconv.Unquote(lit.Value)
-			if err != nil {
-				t.Fatal(err)
-			}
-			seen[format] = true
-			zh, ok := messagesZh[format]
-			if !ok { // the catalog's table translates "item %s" and the like
-				zh = catalog.P(format).Render("zh")
-				ok = zh != format
-			}
-			if !ok {
-				if !untranslated[format] {
-					t.Errorf("%s: no Chinese for %q", fset.Position(lit.Pos()), format)
-				}
-				return true
-			}
-			if untranslated[format] {
-				t.Errorf("%s: %q is translated; remove it from untranslated", fset.Position(lit.Pos()), format)
-			}
-			if verbs(zh) != verbs(format) && !strings.Contains(zh, "%[") {
-				t.Errorf("%s: %q and its Chinese %q differ in verbs", fset.Position(lit.Pos()), format, zh)
-			}
-			return true
-		})
+		}
 	}
 	for format := range untranslated {
 		if !seen[format] {
@@ -109,20 +82,4 @@ func TestReportWordsTranslated(t *testing.T) {
 			t.Errorf("%s has no Chinese", en)
 		}
 	}
-}
-
-// verbs counts a format's verbs, ignoring explicit argument indexes.
-func verbs(format string) int {
-	n := 0
-	for i := 0; i < len(format); i++ {
-		if format[i] != '%' {
-			continue
-		}
-		if i+1 < len(format) && format[i+1] == '%' {
-			i++
-			continue
-		}
-		n++
-	}
-	return n
 }
