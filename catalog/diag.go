@@ -99,6 +99,18 @@ func (m Messages) P(format string, args ...any) *Phrase {
 	return &Phrase{format: format, args: args, table: m}
 }
 
+// Errorf makes an error whose text is a phrase of m: its Error is
+// English, and a phrase that carries it renders it in the phrase's
+// language.
+func (m Messages) Errorf(format string, args ...any) error {
+	return &phraseError{m.P(format, args...)}
+}
+
+// Localizer is a value that renders itself in a language. A phrase renders
+// an argument that is one in its own language: an error of a package with
+// its own translations, such as a case error of the engine.
+type Localizer interface{ Render(lang string) string }
+
 // Translated reports whether format has a Chinese translation in m.
 func (m Messages) Translated(format string) (string, bool) {
 	zh, ok := m[format]
@@ -142,6 +154,8 @@ func (p *Phrase) Render(lang string) string {
 			args[i] = x.Render(lang)
 		case interface{ phrase() *Phrase }:
 			args[i] = x.phrase().Render(lang)
+		case Localizer:
+			args[i] = x.Render(lang)
 		case error:
 			args[i] = ErrorPhrase(x).Render(lang)
 		case string:

@@ -247,3 +247,32 @@ func TestDidYouMean(t *testing.T) {
 		t.Errorf("DidYouMean counts runes, not bytes: got %q", got)
 	}
 }
+
+// twoWords renders itself in each language, as a case error of the engine
+// does when a check's message carries it.
+type twoWords struct{ en, zh string }
+
+func (w twoWords) Render(lang string) string {
+	if catalog.IsEnglish(lang) {
+		return w.en
+	}
+	return w.zh
+}
+
+func TestPhraseRendersLocalizerArgumentsInItsLanguage(t *testing.T) {
+	m := catalog.Messages{"the engine %s": "引擎%s"}
+	p := m.P("the engine %s", twoWords{"failed", "未能作出决定"})
+	if got := p.Render("zh"); got != "引擎未能作出决定" {
+		t.Errorf("zh: %q", got)
+	}
+	if got := p.Render("en"); got != "the engine failed" {
+		t.Errorf("en: %q", got)
+	}
+	err := m.Errorf("the engine %s", twoWords{"failed", "未能作出决定"})
+	if got := err.Error(); got != "the engine failed" {
+		t.Errorf("Error() = %q, want English", got)
+	}
+	if got := catalog.ErrorPhrase(err).Render("zh"); got != "引擎未能作出决定" {
+		t.Errorf("ErrorPhrase(err) in Chinese = %q", got)
+	}
+}

@@ -3,9 +3,10 @@ package standards
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"slices"
+	"strings"
 
+	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/discretion"
 )
 
@@ -21,7 +22,7 @@ func claimGap(d *discretion.Decision, err error) error {
 	if errors.As(err, &gap) {
 		return nil
 	}
-	return fmt.Errorf("want a gap error, the engine %s", engineDid(d, err))
+	return messagesZh.Errorf("want a gap error, the engine %s", engineDid(d, err))
 }
 
 // claimAmbiguous: the engine refuses the witness as meeting two grades of
@@ -32,7 +33,7 @@ func claimAmbiguous(a, b string) claim {
 		if errors.As(err, &amb) && (slices.Contains(amb.Grades[:], a) || slices.Contains(amb.Grades[:], b)) {
 			return nil
 		}
-		return fmt.Errorf("want grades %s and %s refused as ambiguous, the engine %s", a, b, engineDid(d, err))
+		return messagesZh.Errorf("want grades %s and %s refused as ambiguous, the engine %s", a, b, engineDid(d, err))
 	}
 }
 
@@ -42,7 +43,7 @@ func claimGrade(ids ...string) claim {
 		if err == nil && slices.Contains(ids, d.Grade) {
 			return nil
 		}
-		return fmt.Errorf("want grade %v, the engine %s", ids, engineDid(d, err))
+		return messagesZh.Errorf("want grade %s, the engine %s", strings.Join(ids, "、"), engineDid(d, err))
 	}
 }
 
@@ -52,7 +53,7 @@ func claimBeforeGrading(d *discretion.Decision, err error) error {
 	if err == nil && d.Outcome == discretion.NoPenalty && d.Grade == "" {
 		return nil
 	}
-	return fmt.Errorf("want no penalty before grading, the engine %s", engineDid(d, err))
+	return messagesZh.Errorf("want no penalty before grading, the engine %s", engineDid(d, err))
 }
 
 // claimExempt: the case is exempted under art. 33 ¶1, as a light violation
@@ -67,7 +68,7 @@ func claimExempt(name string) claim {
 		if err == nil && name == string(discretion.ReasonFirstOffense) && slices.Contains(d.Flags, discretion.FlagFirstOffenseEligible) {
 			return nil
 		}
-		return fmt.Errorf("want the %s exemption to apply, the engine %s", name, engineDid(d, err))
+		return messagesZh.Errorf("want the exemption %s to apply, the engine %s", reasonWord(name), engineDid(d, err))
 	}
 }
 
@@ -77,7 +78,7 @@ func claimNotExempt(name string) claim {
 		if err != nil || d.Outcome != discretion.NoPenalty || string(d.Reason) != name {
 			return nil
 		}
-		return fmt.Errorf("want no %s exemption, the engine %s", name, engineDid(d, err))
+		return messagesZh.Errorf("want no exemption %s, the engine %s", reasonWord(name), engineDid(d, err))
 	}
 }
 
@@ -95,7 +96,7 @@ func claimFactor(id string) claim {
 				return nil
 			}
 		}
-		return fmt.Errorf("want factor %s to apply, the engine %s", id, engineDid(d, err))
+		return messagesZh.Errorf("want factor %s to apply, the engine %s", id, engineDid(d, err))
 	}
 }
 
@@ -124,17 +125,46 @@ func appliedRules(d *discretion.Decision) (map[string]bool, error) {
 }
 
 // engineDid says what the engine made of a case, for a claim's message.
-func engineDid(d *discretion.Decision, err error) string {
+func engineDid(d *discretion.Decision, err error) *catalog.Phrase {
 	switch {
 	case err != nil:
-		// The note is English: so is the engine's error in it.
-		return "failed: " + discretion.LocalizeError(err, "en").Error()
+		return messagesZh.P("failed: %s", decideFailure{err})
 	case d.Grade != "":
-		return fmt.Sprintf("decided %s at grade %s", d.Outcome, d.Grade)
+		return messagesZh.P("decided %s at grade %s", outcomeWord(d.Outcome), d.Grade)
 	case d.Reason != "":
-		return fmt.Sprintf("decided %s (%s)", d.Outcome, d.Reason)
+		return messagesZh.P("decided %s (%s)", outcomeWord(d.Outcome), reasonWord(d.Reason))
 	}
-	return "decided " + string(d.Outcome)
+	return messagesZh.P("decided %s", outcomeWord(d.Outcome))
+}
+
+// decideFailure is an error of Decide as a phrase's argument, rendered in
+// the phrase's language.
+type decideFailure struct{ err error }
+
+func (f decideFailure) Render(lang string) string {
+	return discretion.LocalizeError(f.err, lang).Error()
+}
+
+// outcomeWord is an outcome as a phrase's argument: its code in English,
+// its label (不予处罚, 从轻处罚 …) in Chinese.
+type outcomeWord discretion.Outcome
+
+func (o outcomeWord) Render(lang string) string {
+	if catalog.IsEnglish(lang) {
+		return string(o)
+	}
+	return discretion.Outcome(o).Label()
+}
+
+// reasonWord is a reason for no penalty as a phrase's argument, as
+// outcomeWord is for an outcome.
+type reasonWord discretion.Reason
+
+func (r reasonWord) Render(lang string) string {
+	if catalog.IsEnglish(lang) {
+		return string(r)
+	}
+	return discretion.Reason(r).Label()
 }
 
 // unconfirmed is a witness the engine did not decide as its finding says.
@@ -163,14 +193,14 @@ func (ck *checker) confirm() error {
 		if ctxErr := ck.ctx.Err(); ctxErr != nil {
 			return ctxErr
 		}
-		why := errors.New("the finding states no claim for its witness")
+		why := messagesZh.Errorf("the finding states no claim for its witness")
 		if f.claim != nil {
 			why = f.claim(d, err)
 		}
 		if why != nil {
 			ck.unconfirmed = append(ck.unconfirmed, unconfirmed{finding: *f, why: why})
 			f.Witness, f.Contrast = nil, nil
-			note := messagesZh.P("no witness case is shown: the engine did not confirm the case the analysis found (%s); please report this", why.Error())
+			note := messagesZh.P("no witness case is shown: the engine did not confirm the case the analysis found (%s); please report this", why)
 			if f.hint != nil {
 				f.hint = messagesZh.P("%s; %s", f.hint, note)
 			} else if f.Hint != "" {

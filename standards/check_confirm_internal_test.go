@@ -112,5 +112,11 @@ func TestUnconfirmedWitnessIsNotShown(t *testing.T) {
 		t.Errorf("unconfirmed = %v, want the gap's witness", ck.unconfirmed)
 	case !strings.Contains(f.Hint, "未经引擎复核确认") || !strings.Contains(f.Localize("en").Hint, "did not confirm"):
 		t.Errorf("hint %q does not say why no case is shown", f.Hint)
+	case !strings.Contains(f.Hint, "应适用阶次 no-such-grade，引擎却未能作出决定："):
+		t.Errorf("hint %q does not say in Chinese what the engine did instead", f.Hint)
+	case strings.Contains(f.Hint, "want") || strings.Contains(f.Hint, "engine") || strings.Contains(f.Hint, "failed"):
+		t.Errorf("the Chinese hint %q has English in it", f.Hint)
+	case !strings.Contains(f.Localize("en").Hint, "want grade no-such-grade, the engine failed: "):
+		t.Errorf("the English hint %q does not say what the engine did", f.Localize("en").Hint)
 	}
 }

@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"fmt"
 
 	"github.com/shopspring/decimal"
 
@@ -197,11 +196,11 @@ func (ck *checker) claimSameRange(contrast *discretion.Case, grade, factor strin
 		c, cerr := eng.Decide(ctx, contrast)
 		switch {
 		case err != nil || d.Grade != grade || d.Fine == nil:
-			return fmt.Errorf("want grade %s with a fine for the case with the ground, the engine %s", grade, engineDid(d, err))
+			return messagesZh.Errorf("want grade %s with a fine for the case with the ground, the engine %s", grade, engineDid(d, err))
 		case cerr != nil || c.Grade != grade || c.Fine == nil:
-			return fmt.Errorf("want grade %s with a fine for the case without the ground, the engine %s", grade, engineDid(c, cerr))
+			return messagesZh.Errorf("want grade %s with a fine for the case without the ground, the engine %s", grade, engineDid(c, cerr))
 		case !d.Fine.Min.Equal(c.Fine.Min) || !d.Fine.Max.Equal(c.Fine.Max):
-			return fmt.Errorf("want the same fine with and without the ground, the engine gives %s元 and %s元", chkRangeText(d.Fine), chkRangeText(c.Fine))
+			return messagesZh.Errorf("want the same fine with and without the ground, the engine gives %s元 and %s元", chkRangeText(d.Fine), chkRangeText(c.Fine))
 		}
 		if factor != "" {
 			applied, jerr := appliedRules(d)
@@ -209,7 +208,7 @@ func (ck *checker) claimSameRange(contrast *discretion.Case, grade, factor strin
 				return jerr
 			}
 			if !applied["factor:"+factor] {
-				return fmt.Errorf("want factor %s to apply to the case with the ground, the engine did not apply it", factor)
+				return messagesZh.Errorf("want factor %s to apply to the case with the ground, the engine did not apply it", factor)
 			}
 		}
 		return nil

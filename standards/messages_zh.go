@@ -213,4 +213,23 @@ var messagesZh = catalog.Messages{
 	"grade %s: the formula gives %s yuan where %s is %s%s, above the statutory maximum %s yuan; the fine decided is the maximum, not what the formula states": "档次 %s：%[3]s为%[4]s%[5]s时，计算公式得出%[2]s元，高于法定最高额%[6]s元；实际决定的是法定最高额，而不是公式所载的数额",
 	"grade %s: the formula gives up to %s yuan, above the statutory maximum %s yuan; the fine decided is the maximum, not what the formula states":            "档次 %s：计算公式最高可得%s元，高于法定最高额%s元；实际决定的是法定最高额，而不是公式所载的数额",
 	"state the formula's min and max within the statutory range, as the standard publishes them":                                                              "请按裁量基准公布的内容，在法定幅度内写明公式的下限和上限",
+	// What the engine did with a witness the checks found, where it did not
+	// confirm the finding (check_confirm.go): shown only on a fault of the
+	// checks, asking the reader to report it.
+	"want a gap error, the engine %s":                           "应为没有阶次可以适用的情形，引擎却%s",
+	"want grades %s and %s refused as ambiguous, the engine %s": "应因同时符合阶次 %s 和 %s 而拒绝裁量，引擎却%s",
+	"want grade %s, the engine %s":                              "应适用阶次 %s，引擎却%s",
+	"want no penalty before grading, the engine %s":             "应在确定阶次之前即不予处罚，引擎却%s",
+	"want the exemption %s to apply, the engine %s":             "应以“%s”不予处罚，引擎却%s",
+	"want no exemption %s, the engine %s":                       "不应以“%s”不予处罚，引擎却%s",
+	"want factor %s to apply, the engine %s":                    "应适用情节 %s，引擎却%s",
+	"the finding states no claim for its witness":               "该项检查结果未说明其示例案件应当得出的结果",
+	"failed: %s":             "未能作出决定：%s",
+	"decided %s at grade %s": "决定%s（阶次 %s）",
+	"decided %s (%s)":        "决定%s（%s）",
+	"decided %s":             "决定%s",
+	"want grade %s with a fine for the case with the ground, the engine %s":            "具有该从轻情节的案件应适用阶次 %s 并处罚款，引擎却%s",
+	"want grade %s with a fine for the case without the ground, the engine %s":         "不具有该从轻情节的同一案件应适用阶次 %s 并处罚款，引擎却%s",
+	"want the same fine with and without the ground, the engine gives %s元 and %s元":     "有无该从轻情节应得出相同的罚款幅度，引擎分别得出%s元和%s元",
+	"want factor %s to apply to the case with the ground, the engine did not apply it": "具有该从轻情节的案件应适用情节 %s，引擎却未适用",
 }
