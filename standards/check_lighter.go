@@ -1,7 +1,6 @@
 package standards
 
 import (
-
 	"github.com/shopspring/decimal"
 
 	"github.com/jizhun/jizhun/catalog"
