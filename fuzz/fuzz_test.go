@@ -19,7 +19,10 @@ import (
 // catalog.Diagnostics. Seeds: testdata/fuzz/FuzzLoad and the catalogs of
 // the repository.
 func FuzzLoad(f *testing.F) {
-	for _, pattern := range []string{"../examples/*/catalog.yaml", "../standards/testdata/broken/catalog.yaml", "testdata/stress/catalog.yaml"} {
+	// The engine's test catalogs exercise every construct of the format
+	// (ranges, counters, lists, formulas, effects, 双罚, constraints), so
+	// that mutations start from each.
+	for _, pattern := range []string{"../examples/*/catalog.yaml", "../standards/testdata/broken/catalog.yaml", "testdata/*.yaml", "testdata/*/catalog.yaml", "../discretion/testdata/*.yaml"} {
 		paths, _ := filepath.Glob(pattern)
 		for _, p := range paths {
 			if data, err := os.ReadFile(p); err == nil {
