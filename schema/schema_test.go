@@ -480,6 +480,7 @@ func TestCatalogSchemaMatchesTypes(t *testing.T) {
 			typeOf[catalog.Group]():             "group",
 			typeOf[catalog.List]():              "list",
 			typeOf[catalog.ListTransition]():    "listTransition",
+			typeOf[catalog.ListEntry]():         "listEntry",
 			typeOf[catalog.Rule]():              "rule",
 			typeOf[catalog.Fact]():              "fact",
 			typeOf[catalog.AmountRule]():        "amountRule",
@@ -490,15 +491,16 @@ func TestCatalogSchemaMatchesTypes(t *testing.T) {
 		// Types the loader reads in a form of their own (catalog/decode.go),
 		// each described by hand in the schema; they contain these structs.
 		custom: map[reflect.Type][]reflect.Type{
-			typeOf[catalog.Facts]():      {typeOf[catalog.Fact]()},
-			typeOf[catalog.Amount]():     {typeOf[catalog.AmountRule]()},
-			typeOf[catalog.GradeFine]():  {typeOf[catalog.Span](), typeOf[catalog.FineFormula]()},
-			typeOf[catalog.EnumValues](): nil,
-			typeOf[catalog.Default]():    nil,
-			typeOf[catalog.Cond]():       nil,
-			typeOf[catalog.Window]():     nil,
-			typeOf[catalog.Pos]():        nil,
-			typeOf[decimal.Decimal]():    nil,
+			typeOf[catalog.Facts]():       {typeOf[catalog.Fact]()},
+			typeOf[catalog.ListEntries](): {typeOf[catalog.ListEntry]()},
+			typeOf[catalog.Amount]():      {typeOf[catalog.AmountRule]()},
+			typeOf[catalog.GradeFine]():   {typeOf[catalog.Span](), typeOf[catalog.FineFormula]()},
+			typeOf[catalog.EnumValues]():  nil,
+			typeOf[catalog.Default]():     nil,
+			typeOf[catalog.Cond]():        nil,
+			typeOf[catalog.Window]():      nil,
+			typeOf[catalog.Pos]():         nil,
+			typeOf[decimal.Decimal]():     nil,
 		},
 	}
 	d.check(typeOf[catalog.Catalog](), "the catalog")

@@ -14,7 +14,8 @@ const CodeList = "standards_list"
 func (ck *checker) listChecks() {
 	cat := ck.cat
 	for _, l := range cat.Lists {
-		for _, code := range l.Items {
+		for _, e := range l.Items {
+			code := e.Item
 			it := cat.Item(code)
 			if it == nil {
 				continue // the loader reports it
