@@ -74,7 +74,7 @@ func TestPublishedListsCarryTheirDocNumberAndDates(t *testing.T) {
 	}
 	out := buf.String()
 	for _, want := range []string{
-		"《测试市首违不罚清单（2023年版）》（测试〔2022〕9号）：2023年1月1日起施行，有效期至2023年12月31日；施行前发生的违法行为，适用违法行为发生时施行的清单；本清单列入而原清单未列入的，适用本清单",
+		"《测试市首违不罚清单（2023年版）》（测试〔2022〕9号）：2023年1月1日起施行，有效期至2023年12月31日；施行前发生的违法行为，适用违法行为发生时施行的清单；按原清单不符合不予处罚条件、按本清单符合的，适用本清单",
 		"《测试市首违不罚清单（2024年版）》（测试〔2023〕12号）：2024年1月1日起施行；施行前发生的违法行为不适用本清单（《测试市首违不罚清单（2024年版）》第六条）",
 		"列入《测试市首违不罚清单（2023年版）》（测试〔2022〕9号）（2023年1月1日起施行，有效期至2023年12月31日）、《测试市首违不罚清单（2024年版）》",
 	} {
@@ -84,6 +84,9 @@ func TestPublishedListsCarryTheirDocNumberAndDates(t *testing.T) {
 	}
 	if strings.Contains(out, "| F3 |") {
 		t.Errorf("F3 is on no list but is a row:\n%s", out)
+	}
+	if strings.Contains(out, "适用情形") {
+		t.Errorf("lists that name items alone add a 适用情形 column:\n%s", out)
 	}
 	if !strings.Contains(out, "| F2 |") {
 		t.Errorf("F2 is on the 2024 list but not a row:\n%s", out)
@@ -119,5 +122,49 @@ func TestCheckListsAgainstBenchmarks(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") && !(len(got) == 2 && (got[0] == want[1] && got[1] == want[0])) {
 		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// published_lists_state_each_entrys_situation: where a list states the
+// situation (适用情形) it exempts for an item, the published list prints
+// it, in the list's own words, beside the benchmark's conditions (适用条件),
+// named by its list where there are several editions; an edition that
+// names the item alone says so, and an entry's 备注 goes to the row's.
+func TestPublishedListsStateEntrySituations(t *testing.T) {
+	cat, err := catalog.LoadFile("testdata/tables/lists.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl, err := standards.Build(cat, standards.TableOptions{Lists: []standards.List{standards.ListFirstOffense, standards.ListLightViolation}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := standards.WriteMarkdown(&buf, tbl); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, want := range []string{
+		"| 序号 | 事项代码 | 违法行为 | 法律依据 | 适用条件 | 适用情形 | 不予处罚依据 | 备注 |",
+		"| 危害后果轻微，且在责令改正期限内改正 | 《测试市首违不罚清单（2023年版）》（测试〔2022〕9号）：占用面积不超过2平方米<br>《测试市首违不罚清单（2024年版）》（测试〔2023〕12号）：占用面积不超过5平方米 |",
+		"《测试市首违不罚清单（2023年版）》（测试〔2022〕9号）：未另列适用情形<br>《测试市首违不罚清单（2024年版）》（测试〔2023〕12号）：占用时间不足3日",
+		"| 没有造成危害后果，且在责令改正期限内改正 | 占用面积不足1平方米 |",
+		"（2024年1月1日起施行；备注：2024年版放宽）",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table lacks %q:\n%s", want, out)
+		}
+	}
+	// Rendered wording prints the entry's condition in words.
+	tbl, err = standards.Build(cat, standards.TableOptions{Lists: []standards.List{standards.ListLightViolation}, Wording: standards.WordingRendered})
+	if err != nil {
+		t.Fatal(err)
+	}
+	buf.Reset()
+	if err := standards.WriteMarkdown(&buf, tbl); err != nil {
+		t.Fatal(err)
+	}
+	if want := "| 占用面积不足1平方米 |"; !strings.Contains(buf.String(), want) {
+		t.Errorf("rendered table lacks %q:\n%s", want, buf.String())
 	}
 }
