@@ -80,7 +80,7 @@ func (c *compiler) listEntries(it *catalog.Item, scope *condition.Scope) []listE
 // entry's condition is tested without a step of its own: the list's step
 // states it (render.go's list).
 func (r *run) underList(i int) listOutcome {
-	if i < 0 {
+	if i < 0 || i >= len(r.ir.lists) {
 		return listNoList
 	}
 	lr := &r.ir.lists[i]
