@@ -3,6 +3,7 @@ package standards_test
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -147,7 +148,7 @@ func TestPublishedListsStateEntrySituations(t *testing.T) {
 	for _, want := range []string{
 		"| 序号 | 事项代码 | 违法行为 | 法律依据 | 适用条件 | 适用情形 | 不予处罚依据 | 备注 |",
 		"| 危害后果轻微，且在责令改正期限内改正 | 《测试市首违不罚清单（2023年版）》（测试〔2022〕9号）：占用面积不超过2平方米<br>《测试市首违不罚清单（2024年版）》（测试〔2023〕12号）：占用面积不超过5平方米 |",
-		"《测试市首违不罚清单（2023年版）》（测试〔2022〕9号）：未另列适用情形<br>《测试市首违不罚清单（2024年版）》（测试〔2023〕12号）：占用时间不足3日",
+		"《测试市首违不罚清单（2023年版）》（测试〔2022〕9号）：未另列适用情形<br>《测试市首违不罚清单（2024年版）》（测试〔2023〕12号）：设置时间不足3日",
 		"| 没有造成危害后果，且在责令改正期限内改正 | 占用面积不足1平方米 |",
 		"（2024年1月1日起施行；备注：2024年版放宽）",
 	} {
@@ -167,4 +168,32 @@ func TestPublishedListsStateEntrySituations(t *testing.T) {
 	if want := "| 占用面积不足1平方米 |"; !strings.Contains(buf.String(), want) {
 		t.Errorf("rendered table lacks %q:\n%s", want, buf.String())
 	}
+}
+
+// diff_reports_a_list_entrys_changed_situation: a new edition of a
+// catalog whose list changes the situation of an entry, and nothing else,
+// shows in the version diff as that change.
+func TestDiffListEntrySituation(t *testing.T) {
+	old := load(t, "testdata/tables/lists.yaml")
+	src, err := os.ReadFile("testdata/tables/lists.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := strings.Replace(string(src), "{item: L002, when: \"days < 3\", label: 设置时间不足3日", "{item: L002, when: \"days < 5\", label: 设置时间不足5日", 1)
+	new, err := catalog.Load("lists-v2.yaml", []byte(changed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := standards.Diff(old, new)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found []string
+	for _, c := range r.Changes {
+		found = append(found, string(c.Kind)+" "+c.Key+" "+c.Field+": "+c.Old+" → "+c.New)
+		if c.Field == "清单所列情形" && strings.Contains(c.New, "不足5日") && strings.Contains(c.Old, "不足3日") {
+			return
+		}
+	}
+	t.Errorf("the diff does not show the entry's new situation: %v", found)
 }
