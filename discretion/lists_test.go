@@ -376,3 +376,79 @@ func TestListEntryDecideAllocs(t *testing.T) {
 		t.Errorf("Decide with entry conditions makes %.1f allocations, without %.1f", withEntries, without)
 	}
 }
+
+// An entry's situation may read the history through a declared counter, as
+// the benchmark's conditions do: "首次被发现" is no earlier violation of
+// the item found, whatever its outcome.
+func TestListEntryReadsACounter(t *testing.T) {
+	src := strings.Replace(listEntriesCatalog, "lists:\n", `counts:
+  - name: found_before
+    label: 此前被发现的同一违法行为次数
+    window: none
+    counting: violations
+lists:
+`, 1)
+	src = strings.Replace(src, `{item: LIGHT, when: "area_m2 < 1", label: 占用面积不足1平方米的}`,
+		`{item: LIGHT, when: "found_before == 0 && area_m2 <= 2", label: 首次被发现，占用面积不超过2平方米的}`, 1)
+	e := engineYAML(t, "entries.yaml", src)
+	tests := []struct {
+		name      string
+		history   []discretion.Prior
+		noPenalty bool
+	}{
+		{"art33_list_entry_first_found_exempts", nil, true},
+		{"art33_list_entry_found_before_is_outside_the_situation",
+			[]discretion.Prior{{Item: "LIGHT", ActDate: "2023-01-05", DecisionDate: "2023-01-20", Outcome: "no_penalty"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCase("LIGHT", map[string]any{"harm": "none", "area_m2": 1.5})
+			c.History = tt.history
+			d := decide(t, e, c)
+			if got := d.Outcome == discretion.NoPenalty; got != tt.noPenalty {
+				t.Fatalf("no penalty = %v (outcome %s), want %v\n%s", got, d.Outcome, tt.noPenalty, d.Text())
+			}
+			s := step(t, d, "light_violation", "light_violation.list.in_force")
+			if factValue(t, s, "found_before") == "" {
+				t.Errorf("the list step does not state the counter it read: %+v", s)
+			}
+			if !tt.noPenalty && !slices.Contains(d.Flags, discretion.FlagLightViolationUnlisted) {
+				t.Errorf("flags = %v, want %s", d.Flags, discretion.FlagLightViolationUnlisted)
+			}
+		})
+	}
+}
+
+// The transition rules a later list adopts choose the list by its dates
+// alone; the chosen list's entry then decides the case.
+func TestListEntryUnderAdoptedRules(t *testing.T) {
+	withRule := func(rule string) string {
+		return strings.Replace(listEntriesCatalog, "    doc_number: 测试〔2023〕12号\n    effective: 2024-01-01\n",
+			"    doc_number: 测试〔2023〕12号\n    effective: 2024-01-01\n    transition:\n      rule: "+rule+
+				"\n      citation: {instrument: 测试市首违不罚清单（2024年版）, article: 7}\n", 1)
+	}
+	tests := []struct {
+		name, rule, item string
+		area             float64
+		noPenalty        bool
+		stepRule         string
+	}{
+		{"list_rule_decision_date_applies_the_later_entry", "decision_date", "RELAX", 4, true, "first_offense.list.rule_decision_date"},
+		{"list_rule_decision_date_applies_a_tightened_entry", "decision_date", "TIGHTEN", 4, false, "first_offense.list.rule_decision_date"},
+		{"list_rule_act_date_keeps_the_earlier_entry", "act_date", "RELAX", 4, false, "first_offense.list.rule_act_date"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := engineYAML(t, "entries.yaml", withRule(tt.rule))
+			c := newCase(tt.item, map[string]any{"harm": "minor", "area_m2": tt.area})
+			c.ActDate, c.DiscoveryDate, c.DecisionDate = "2023-06-01", "2023-06-01", "2024-03-10"
+			d := decide(t, e, c)
+			if got := d.Outcome == discretion.NoPenalty; got != tt.noPenalty {
+				t.Fatalf("no penalty = %v (outcome %s), want %v\n%s", got, d.Outcome, tt.noPenalty, d.Text())
+			}
+			if s := step(t, d, "first_offense", tt.stepRule); s.Result != tt.noPenalty {
+				t.Errorf("list step result = %v, want %v", s.Result, tt.noPenalty)
+			}
+		})
+	}
+}
