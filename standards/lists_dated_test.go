@@ -197,3 +197,38 @@ func TestDiffListEntrySituation(t *testing.T) {
 	}
 	t.Errorf("the diff does not show the entry's new situation: %v", found)
 }
+
+// table_warns_of_a_list_entry_label_whose_numbers_its_condition_lacks: the
+// table's wording warning reads an entry's label, which the published list
+// prints, against its condition, as it reads a grade's description.
+func TestWordingDiagnosticsListEntries(t *testing.T) {
+	src, err := os.ReadFile("testdata/tables/lists.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, label string
+		want        int
+	}{
+		{"list_entry_label_agrees", "占用面积不超过2平方米", 0},
+		{"list_entry_label_states_another_number", "占用面积不超过3平方米", 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			changed := strings.Replace(string(src), "label: 占用面积不超过2平方米}", "label: "+tc.label+"}", 1)
+			cat, err := catalog.Load("lists.yaml", []byte(changed))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ds, err := standards.WordingDiagnostics(cat)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(ds) != tc.want {
+				t.Fatalf("diagnostics %v, want %d", ds, tc.want)
+			}
+			if tc.want > 0 && (ds[0].Pos.Line != 28 || !strings.Contains(ds[0].Message, "3平方米")) {
+				t.Errorf("diagnostic %v, want one at line 28 naming 3平方米", ds[0])
+			}
+		})
+	}
+}
