@@ -452,3 +452,26 @@ func TestListEntryUnderAdoptedRules(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkDecideListEntry decides a case under the favourable rule whose
+// two lists both state the item's situation (both entries are tested), and
+// the same case under lists that name the item alone.
+func BenchmarkDecideListEntry(b *testing.B) {
+	plain := strings.NewReplacer(
+		`{item: RELAX, when: "area_m2 <= 5", label: 占用面积不超过5平方米的}`, "RELAX",
+		`{item: RELAX, when: "area_m2 <= 2", label: 占用面积不超过2平方米的}`, "RELAX").Replace(listEntriesCatalog)
+	for _, bc := range []struct{ name, src string }{{"entries", listEntriesCatalog}, {"codes", plain}} {
+		b.Run(bc.name, func(b *testing.B) {
+			e := engineYAML(b, "entries.yaml", bc.src)
+			c := newCase("RELAX", map[string]any{"harm": "minor", "area_m2": 4})
+			c.ActDate, c.DiscoveryDate, c.DecisionDate = "2023-06-01", "2023-06-01", "2024-03-10"
+			ctx := context.Background()
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := e.Decide(ctx, c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
