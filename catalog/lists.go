@@ -1,5 +1,13 @@
 package catalog
 
+import (
+	"reflect"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
 // List is a published 首违不罚清单 or 轻微违法不予处罚清单: a document of
 // its own, with its 文号, its term and its transition rule. Lists of one
 // kind follow each other: the one in force at a date is the one whose term
@@ -19,8 +27,35 @@ type List struct {
 	// Transition is how the list treats acts committed before it took
 	// effect; absent, rule favourable.
 	Transition *ListTransition `yaml:"transition"`
-	// Items are the codes of the items the list names.
-	Items []string `yaml:"items" required:"true"`
+	// Items are the list's entries: the items it names, each with the
+	// condition the list states for it, if any.
+	Items ListEntries `yaml:"items" required:"true"`
+}
+
+// ListEntries are the entries of a published list. In YAML an entry is an
+// item code, or a mapping {item, when, label, note} for a list that states
+// the situation (适用情形) in which it exempts the item.
+type ListEntries []*ListEntry
+
+// ListEntry is one entry of a published list. A published 轻微违法行为不予
+// 处罚清单 or 首违不罚清单 states, for each item, the situation in which
+// it is not penalised ("首次被发现，占用面积不超过2平方米，且在责令改正期限
+// 内改正的"); When is that situation as a condition in the item's facts,
+// Label its published wording. The benchmark's own rule (light_violation
+// or first_offense, the conditions of 《行政处罚法》第三十三条第一款) still
+// has to hold: an entry narrows or states it, it never replaces it.
+type ListEntry struct {
+	Pos  Pos    `yaml:"-"`
+	Item string `yaml:"item" required:"true"`
+	// When is the situation the entry exempts, in the item's facts and
+	// counters; nil, every case the benchmark's rule exempts.
+	When *Cond `yaml:"when"`
+	// Label is the list's own wording of the situation: required with
+	// When, and allowed only with it.
+	Label string `yaml:"label"`
+	// Note is the list's 备注 on the entry.
+	Note     string `yaml:"note"`
+	LabelPos Pos    `yaml:"-" posof:"label"`
 }
 
 // ListTransition is the rule a list's issuer adopted for acts committed
@@ -67,14 +102,44 @@ func (l *List) Rule() string {
 	return l.Transition.Rule
 }
 
-// Lists returns the item's code is on the list.
-func (l *List) Lists(code string) bool {
-	for _, c := range l.Items {
-		if c == code {
-			return true
+// Lists reports whether the list names the item.
+func (l *List) Lists(code string) bool { return l.Entry(code) != nil }
+
+// Entry returns the list's entry for the item, or nil.
+func (l *List) Entry(code string) *ListEntry {
+	for _, e := range l.Items {
+		if e != nil && e.Item == code {
+			return e
 		}
 	}
-	return false
+	return nil
+}
+
+// decodeNode reads a list's entries: each an item code or a mapping.
+func (es *ListEntries) decodeNode(d *decoder, n *yaml.Node) {
+	if n.Kind != yaml.SequenceNode {
+		d.typeError(n, "%s must be a list, not %s", "items", KindName(n))
+		return
+	}
+	out := make(ListEntries, 0, len(n.Content))
+	for i, el := range n.Content {
+		what := "items[" + strconv.Itoa(i) + "]"
+		e := &ListEntry{Pos: d.pos(el)}
+		switch {
+		case el.Kind == yaml.ScalarNode && el.Tag == "!!null":
+			d.errorf(el, CodeMissing, "%s is empty", what)
+			continue
+		case el.Kind == yaml.MappingNode && el.Anchor == "":
+			d.decode(el, reflect.ValueOf(e).Elem(), what)
+		case el.Kind == yaml.SequenceNode:
+			d.typeError(el, "%s: a list entry is an item code or a mapping {item, when, label, note}, not %s", what, KindName(el))
+			continue
+		default:
+			d.decode(el, reflect.ValueOf(&e.Item).Elem(), what)
+		}
+		out = append(out, e)
+	}
+	*es = out
 }
 
 // ListByID returns the catalog's list with the given id, or nil.
@@ -113,15 +178,26 @@ func (v *validator) lists(codes map[string]Pos) {
 				v.errorf(t.Pos, CodeMissing, "list %s: transition rule %s departs from art. 37: cite the clause of the list that adopts it", l.ID, t.Rule)
 			}
 		}
-		seen := map[string]bool{}
-		for _, code := range l.Items {
-			if _, ok := codes[code]; !ok {
-				v.errorf(v.at(&l.Items, l.Pos), CodeReference, "list %s: item %q is not in the catalog", l.ID, code)
+		seen := map[string]Pos{}
+		for _, e := range l.Items {
+			if e == nil || e.Item == "" || v.d.unsound[e] {
+				continue // the decoder reports it
 			}
-			if seen[code] {
-				v.errorf(v.at(&l.Items, l.Pos), CodeDuplicateName, "list %s: item %q is listed twice", l.ID, code)
+			at := v.at(&e.Item, e.Pos)
+			if _, ok := codes[e.Item]; !ok {
+				v.errorf(at, CodeReference, "list %s: item %q is not in the catalog", l.ID, e.Item)
 			}
-			seen[code] = true
+			if first, dup := seen[e.Item]; dup {
+				v.errorf(at, CodeDuplicateName, "list %s: item %q is listed twice (first at %s)", l.ID, e.Item, first)
+			} else {
+				seen[e.Item] = at
+			}
+			switch {
+			case e.When != nil && strings.TrimSpace(e.Label) == "":
+				v.errorf(v.at(&e.When, e.Pos), CodeMissing, "list %s: the entry of item %s states a condition: give its label, the situation in the list's own words", l.ID, e.Item)
+			case e.When == nil && e.Label != "":
+				v.errorf(e.LabelPos, CodeValue, "list %s: the entry of item %s has a label but no when: state the situation as a condition, or leave the label out", l.ID, e.Item)
+			}
 		}
 	}
 	for i, a := range v.cat.Lists {

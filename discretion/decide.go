@@ -500,19 +500,32 @@ func (r *run) penalizedWithinYear() (int64, bool) {
 // does not state records the problem and counts as false; decide turns the
 // collected problems into a CaseError.
 func (r *run) eval(ru *rule) bool {
+	result, tested := r.test(ru)
+	if tested {
+		r.record(kindEval, ru.index, result)
+	}
+	return result
+}
+
+// test evaluates a rule and keeps the values of the facts it read, without
+// a step of its own: for a rule whose step states more than the rule (a
+// list's entry, lists.go). tested is false when the case does not state a
+// fact the rule reads: the problem is recorded and the rule counts as
+// false.
+func (r *run) test(ru *rule) (result, tested bool) {
 	for _, v := range ru.expr.Refs {
 		if !r.set[v.Slot] {
 			if v.Slot == slotPriorPenalized1y {
 				r.cerr.add("history", "rule %s reads %s (%s): give every prior violation of item %s its decision_date and outcome (no_penalty, order_only, no_fine_possible, mitigated, lighter, general or heavier)",
 					ru.id, v.Name, v.Label(), r.ir.item.Code)
-				return false
+				return false, false
 			}
 			if v.Slot >= numBuiltinSlots+len(r.ir.facts) && r.counterGapError(ru, v) {
-				return false
+				return false, false
 			}
 			// The Chinese shows the condition in words, the English as written.
 			r.cerr.add("facts."+v.Name, "missing: %[1]s (%[2]s) is needed by rule %[3]s: %[4]s", v.Label(), factKind(v.Type), ru.id, ru.expr.Src, condition.Render(ru.expr))
-			return false
+			return false, false
 		}
 	}
 	result, err := ru.expr.EvalStrict(r.vals)
@@ -522,8 +535,7 @@ func (r *run) eval(ru *rule) bool {
 	for _, v := range ru.expr.Refs {
 		r.keep(v.Slot)
 	}
-	r.record(kindEval, ru.index, result)
-	return result
+	return result, true
 }
 
 // record appends a step to the trace: its kind, the index of the rule,

@@ -258,7 +258,7 @@ const (
 	FlagLexMitiorCrossing    = "lex_mitior_crossing_ranges"        // old and new versions' ranges cross: review which is lighter
 	FlagArt29Undecided       = "art29_undecided"                   // candidate provisions equal in fine, rank and speciality: review which applies
 	FlagTopFine              = "statutory_maximum_without_heavier" // 顶格罚款 without a heavier ground (国发〔2024〕5号)
-	FlagFirstOffenseEligible = "first_offense_eligible"            // eligible for 首违不罚 but the item is not listed: officer may decide
+	FlagFirstOffenseEligible = "first_offense_eligible"            // eligible for 首违不罚 but the item is not listed, or the case is outside its list entry: officer may decide
 	FlagCommitmentAvailable  = "commitment_available"              // 告知承诺 available if the party signs
 	FlagMitigatedNoMinimum   = "mitigated_without_statutory_minimum"
 	// FlagMitigatedAtMinimum: a 减轻 ground, but no amount above zero lies
@@ -278,7 +278,8 @@ const (
 	FlagEffectClamped = "effect_clamped_to_statute"
 	// FlagLightViolationUnlisted: the case meets the benchmark's
 	// light-violation condition, but the 轻微违法不予处罚清单 that applies
-	// does not list the item. 《行政处罚法》第三十三条第一款 still binds
+	// does not list the item, or lists it for a situation (its entry's
+	// condition) the case is not in. 《行政处罚法》第三十三条第一款 still binds
 	// ("应当"): the officer reviews whether the case is such a violation.
 	FlagLightViolationUnlisted = "light_violation_unlisted"
 )

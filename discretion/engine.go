@@ -83,6 +83,9 @@ type itemRules struct {
 	// constraints are the catalog's constraints, then the item's
 	// (constraints.go).
 	constraints []*constraintRule
+	// lists are the entries of the catalog's lists for the item, by the
+	// index of the list (lists.go).
+	lists []listEntryRule
 }
 
 type versionRules struct {
@@ -361,6 +364,7 @@ func (c *compiler) item(it *catalog.Item, base *condition.Scope, catalogFactors 
 		vr.index = i
 		ir.versions = append(ir.versions, vr)
 	}
+	ir.lists = c.listEntries(it, scope)
 	ir.rules = c.rules
 	ir.snapshotLayout()
 	return ir

@@ -1,6 +1,7 @@
 package discretion_test
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -173,6 +174,303 @@ func TestListTransitionRulesAdopted(t *testing.T) {
 			s := step(t, d, "first_offense", tt.stepRule)
 			if !strings.Contains(s.Citation, "第七条") {
 				t.Errorf("citation %q does not cite the list's transition clause", s.Citation)
+			}
+		})
+	}
+}
+
+// A published list states, entry by entry, the situation in which it
+// exempts an item ("占用面积不超过2平方米的"); a later list may change that
+// situation. Entries of both forms: a code, or {item, when, label}.
+var listEntriesCatalog = `
+id: test-list-entries
+title: 清单条目测试目录
+issuer: 测试机关
+effective: 2020-01-01
+tier_scheme: lower_upper_30
+facts:
+  harm: {type: enum, label: 危害后果, values: {none: 没有, minor: 轻微, serious: 严重}, required: true}
+lists:
+  - id: fo2023
+    kind: first_offense
+    title: 测试市首违不罚清单（2023年版）
+    doc_number: 测试〔2022〕9号
+    effective: 2023-01-01
+    expires: 2023-12-31
+    items:
+      - {item: RELAX, when: "area_m2 <= 2", label: 占用面积不超过2平方米的}
+      - TIGHTEN
+  - id: fo2024
+    kind: first_offense
+    title: 测试市首违不罚清单（2024年版）
+    doc_number: 测试〔2023〕12号
+    effective: 2024-01-01
+    items:
+      - {item: RELAX, when: "area_m2 <= 5", label: 占用面积不超过5平方米的}
+      - {item: TIGHTEN, when: "area_m2 <= 2", label: 占用面积不超过2平方米的, note: 2024年收紧}
+  - id: lv2024
+    kind: light_violation
+    title: 测试市轻微违法不予处罚清单（2024年版）
+    doc_number: 测试〔2023〕13号
+    effective: 2024-01-01
+    items:
+      - {item: LIGHT, when: "area_m2 < 1", label: 占用面积不足1平方米的}
+items:
+` + entryItem("RELAX", "first_offense: {list: fo2024, window: 2y, when: 'harm != \"serious\"'}") +
+	entryItem("TIGHTEN", "first_offense: {list: fo2024, window: 2y, when: 'harm != \"serious\"'}") +
+	entryItem("LIGHT", "light_violation: {list: lv2024, when: 'harm == \"none\"'}")
+
+// entryItem is an item of the list-entries catalog, with the fact the
+// entries read.
+func entryItem(code, exemption string) string {
+	return fmt.Sprintf(`  - code: %s
+    name: 测试事项%s
+    basis:
+      violated: {instrument: 测试条例, article: 1}
+      penalty: {instrument: 测试条例, article: 2}
+    facts:
+      area_m2: {type: number, label: 占用面积, unit: 平方米, min: 0}
+    sanctions:
+      - {type: fine, mandatory: true, amount: {min: 1000, max: 2000}}
+    benchmark:
+      grades:
+        - {id: all, label: 其他情形, when: "true", fine: {min: 1000, max: 2000}}
+      %s
+`, code, code, exemption)
+}
+
+func TestListEntryConditions(t *testing.T) {
+	e := engineYAML(t, "entries.yaml", listEntriesCatalog)
+	tests := []struct {
+		name          string
+		item, harm    string
+		area          float64
+		act, decision discretion.Date
+		noPenalty     bool
+		rule          string // the list step's rule; "" for none
+		mentions      []string
+	}{
+		{"art33_list_entry_condition_narrows", "TIGHTEN", "minor", 1, "2024-03-01", "2024-03-10", true,
+			"first_offense.list.in_force", []string{"该清单列入本事项，本案符合其所列情形“占用面积不超过2平方米的”"}},
+		{"art33_list_entry_condition_narrows_case_outside_it", "TIGHTEN", "minor", 3, "2024-03-01", "2024-03-10", false,
+			"first_offense.list.in_force", []string{"该清单列入本事项，本案不符合其所列情形“占用面积不超过2平方米的”"}},
+		{"art33_list_entry_keeps_the_benchmark_rule", "TIGHTEN", "serious", 1, "2024-03-01", "2024-03-10", false,
+			"", nil},
+		{"art33_light_violation_list_entry_narrows", "LIGHT", "none", 0.5, "2024-03-01", "2024-03-10", true,
+			"light_violation.list.in_force", []string{"本案符合其所列情形“占用面积不足1平方米的”"}},
+		{"art33_light_violation_list_entry_outside_is_flagged", "LIGHT", "none", 2, "2024-03-01", "2024-03-10", false,
+			"light_violation.list.in_force", []string{"本案不符合其所列情形“占用面积不足1平方米的”"}},
+		{"art37_list_favourable_compares_outcome_for_this_case", "RELAX", "minor", 4, "2023-06-01", "2024-03-10", true,
+			"first_offense.list.favourable", []string{
+				"违法行为发生时施行的《测试市首违不罚清单（2023年版）》（测试〔2022〕9号）虽列入本事项，但本案不符合其所列情形“占用面积不超过2平方米的”",
+				"施行的清单列入本事项且本案符合其所列情形“占用面积不超过5平方米的”，对当事人有利"}},
+		{"art37_list_relaxed_entry_case_exempt_under_both_keeps_act_list", "RELAX", "minor", 1, "2023-06-01", "2024-03-10", true,
+			"first_offense.list.act_date", []string{"虽列入本事项且本案符合其所列情形“占用面积不超过5平方米的”，但依行为时的清单本案同样不予处罚"}},
+		{"art37_list_relaxed_entry_case_outside_both", "RELAX", "minor", 6, "2023-06-01", "2024-03-10", false,
+			"first_offense.list.act_date", []string{"虽列入本事项，但本案不符合其所列情形“占用面积不超过5平方米的”"}},
+		{"art37_list_tightened_entry_keeps_the_act_list", "TIGHTEN", "minor", 4, "2023-06-01", "2024-03-10", true,
+			"first_offense.list.act_date", []string{"虽列入本事项，但本案不符合其所列情形“占用面积不超过2平方米的”，对当事人不比原清单有利", "该清单列入本事项"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCase(tt.item, map[string]any{"harm": tt.harm, "area_m2": tt.area})
+			c.ActDate, c.DiscoveryDate, c.DecisionDate = tt.act, tt.act, tt.decision
+			d := decide(t, e, c)
+			if got := d.Outcome == discretion.NoPenalty; got != tt.noPenalty {
+				t.Fatalf("no penalty = %v (outcome %s), want %v\n%s", got, d.Outcome, tt.noPenalty, d.Text())
+			}
+			kind := "first_offense"
+			if tt.item == "LIGHT" {
+				kind = "light_violation"
+			}
+			if tt.rule == "" {
+				if ss := steps(d, kind, ""); len(ss) > 0 {
+					for _, s := range ss {
+						if strings.HasPrefix(s.Rule, kind+".list") {
+							t.Errorf("a list step where the benchmark's rule does not hold: %+v", s)
+						}
+					}
+				}
+				return
+			}
+			s := step(t, d, kind, tt.rule)
+			if s.Result != tt.noPenalty {
+				t.Errorf("list step result = %v, want %v", s.Result, tt.noPenalty)
+			}
+			// The applied list's entry states its condition, unless it names
+			// the item with none; the facts are those the entries read.
+			if plain := strings.HasSuffix(s.Note, "该清单列入本事项"); (s.Expr == "") != plain {
+				t.Errorf("list step expr = %q, want the applied entry's condition", s.Expr)
+			}
+			if factValue(t, s, "area_m2") == "" {
+				t.Errorf("list step states no facts: %+v", s)
+			}
+			for _, want := range tt.mentions {
+				if !strings.Contains(s.Note, want) {
+					t.Errorf("list step note does not say %q:\n%s", want, s.Note)
+				}
+			}
+			if kind == "light_violation" && !tt.noPenalty && !slices.Contains(d.Flags, discretion.FlagLightViolationUnlisted) {
+				t.Errorf("flags = %v, want %s", d.Flags, discretion.FlagLightViolationUnlisted)
+			}
+			if kind == "first_offense" && !tt.noPenalty && !slices.Contains(d.Flags, discretion.FlagFirstOffenseEligible) {
+				t.Errorf("flags = %v, want %s", d.Flags, discretion.FlagFirstOffenseEligible)
+			}
+		})
+	}
+}
+
+// The 说理 names the entry by the list's own words and says which facts of
+// the case meet or fail it.
+func TestListEntryReasons(t *testing.T) {
+	e := engineYAML(t, "entries.yaml", listEntriesCatalog)
+	c := newCase("TIGHTEN", map[string]any{"harm": "minor", "area_m2": 3})
+	d := decide(t, e, c)
+	r := d.Text()
+	t.Log(r)
+	for _, want := range []string{"本案不符合其所列情形“占用面积不超过2平方米的”", "占用面积"} {
+		if !strings.Contains(r, want) {
+			t.Errorf("说理 does not say %q:\n%s", want, r)
+		}
+	}
+	if strings.Contains(r, "area_m2") {
+		t.Errorf("说理 shows a fact's name instead of its label:\n%s", r)
+	}
+}
+
+// An entry's condition reads the case's facts: a fact it needs and the case
+// does not state is a case error, not a guess.
+func TestListEntryNeedsItsFacts(t *testing.T) {
+	e := engineYAML(t, "entries.yaml", listEntriesCatalog)
+	c := newCase("TIGHTEN", map[string]any{"harm": "minor"})
+	ce := caseError(t, e, c)
+	if !strings.Contains(ce.Error(), "area_m2") {
+		t.Errorf("case error does not name area_m2: %v", ce)
+	}
+}
+
+// Entry conditions are tested with the compiled programs, on the hot path
+// like any rule: a case decided under an entry's condition allocates no
+// more than the same case under a list without conditions.
+func TestListEntryDecideAllocs(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("allocation count")
+	}
+	plain := strings.NewReplacer(
+		`{item: RELAX, when: "area_m2 <= 5", label: 占用面积不超过5平方米的}`, "RELAX",
+		`{item: RELAX, when: "area_m2 <= 2", label: 占用面积不超过2平方米的}`, "RELAX").Replace(listEntriesCatalog)
+	c := newCase("RELAX", map[string]any{"harm": "minor", "area_m2": 4})
+	c.ActDate, c.DiscoveryDate, c.DecisionDate = "2023-06-01", "2023-06-01", "2024-03-10"
+	allocs := func(src string) float64 {
+		e := engineYAML(t, "entries.yaml", src)
+		decide(t, e, c) // parse the case's dates once, as a warm engine has
+		return testing.AllocsPerRun(200, func() {
+			if _, err := e.Decide(context.Background(), c); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
+	withEntries, without := allocs(listEntriesCatalog), allocs(plain)
+	t.Logf("%.1f allocations per Decide with entry conditions, %.1f without", withEntries, without)
+	if withEntries > without {
+		t.Errorf("Decide with entry conditions makes %.1f allocations, without %.1f", withEntries, without)
+	}
+}
+
+// An entry's situation may read the history through a declared counter, as
+// the benchmark's conditions do: "首次被发现" is no earlier violation of
+// the item found, whatever its outcome.
+func TestListEntryReadsACounter(t *testing.T) {
+	src := strings.Replace(listEntriesCatalog, "lists:\n", `counts:
+  - name: found_before
+    label: 此前被发现的同一违法行为次数
+    window: none
+    counting: violations
+lists:
+`, 1)
+	src = strings.Replace(src, `{item: LIGHT, when: "area_m2 < 1", label: 占用面积不足1平方米的}`,
+		`{item: LIGHT, when: "found_before == 0 && area_m2 <= 2", label: 首次被发现，占用面积不超过2平方米的}`, 1)
+	e := engineYAML(t, "entries.yaml", src)
+	tests := []struct {
+		name      string
+		history   []discretion.Prior
+		noPenalty bool
+	}{
+		{"art33_list_entry_first_found_exempts", nil, true},
+		{"art33_list_entry_found_before_is_outside_the_situation",
+			[]discretion.Prior{{Item: "LIGHT", ActDate: "2023-01-05", DecisionDate: "2023-01-20", Outcome: "no_penalty"}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCase("LIGHT", map[string]any{"harm": "none", "area_m2": 1.5})
+			c.History = tt.history
+			d := decide(t, e, c)
+			if got := d.Outcome == discretion.NoPenalty; got != tt.noPenalty {
+				t.Fatalf("no penalty = %v (outcome %s), want %v\n%s", got, d.Outcome, tt.noPenalty, d.Text())
+			}
+			s := step(t, d, "light_violation", "light_violation.list.in_force")
+			if factValue(t, s, "found_before") == "" {
+				t.Errorf("the list step does not state the counter it read: %+v", s)
+			}
+			if !tt.noPenalty && !slices.Contains(d.Flags, discretion.FlagLightViolationUnlisted) {
+				t.Errorf("flags = %v, want %s", d.Flags, discretion.FlagLightViolationUnlisted)
+			}
+		})
+	}
+}
+
+// The transition rules a later list adopts choose the list by its dates
+// alone; the chosen list's entry then decides the case.
+func TestListEntryUnderAdoptedRules(t *testing.T) {
+	withRule := func(rule string) string {
+		return strings.Replace(listEntriesCatalog, "    doc_number: 测试〔2023〕12号\n    effective: 2024-01-01\n",
+			"    doc_number: 测试〔2023〕12号\n    effective: 2024-01-01\n    transition:\n      rule: "+rule+
+				"\n      citation: {instrument: 测试市首违不罚清单（2024年版）, article: 7}\n", 1)
+	}
+	tests := []struct {
+		name, rule, item string
+		area             float64
+		noPenalty        bool
+		stepRule         string
+	}{
+		{"list_rule_decision_date_applies_the_later_entry", "decision_date", "RELAX", 4, true, "first_offense.list.rule_decision_date"},
+		{"list_rule_decision_date_applies_a_tightened_entry", "decision_date", "TIGHTEN", 4, false, "first_offense.list.rule_decision_date"},
+		{"list_rule_act_date_keeps_the_earlier_entry", "act_date", "RELAX", 4, false, "first_offense.list.rule_act_date"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := engineYAML(t, "entries.yaml", withRule(tt.rule))
+			c := newCase(tt.item, map[string]any{"harm": "minor", "area_m2": tt.area})
+			c.ActDate, c.DiscoveryDate, c.DecisionDate = "2023-06-01", "2023-06-01", "2024-03-10"
+			d := decide(t, e, c)
+			if got := d.Outcome == discretion.NoPenalty; got != tt.noPenalty {
+				t.Fatalf("no penalty = %v (outcome %s), want %v\n%s", got, d.Outcome, tt.noPenalty, d.Text())
+			}
+			if s := step(t, d, "first_offense", tt.stepRule); s.Result != tt.noPenalty {
+				t.Errorf("list step result = %v, want %v", s.Result, tt.noPenalty)
+			}
+		})
+	}
+}
+
+// BenchmarkDecideListEntry decides a case under the favourable rule whose
+// two lists both state the item's situation (both entries are tested), and
+// the same case under lists that name the item alone.
+func BenchmarkDecideListEntry(b *testing.B) {
+	plain := strings.NewReplacer(
+		`{item: RELAX, when: "area_m2 <= 5", label: 占用面积不超过5平方米的}`, "RELAX",
+		`{item: RELAX, when: "area_m2 <= 2", label: 占用面积不超过2平方米的}`, "RELAX").Replace(listEntriesCatalog)
+	for _, bc := range []struct{ name, src string }{{"entries", listEntriesCatalog}, {"codes", plain}} {
+		b.Run(bc.name, func(b *testing.B) {
+			e := engineYAML(b, "entries.yaml", bc.src)
+			c := newCase("RELAX", map[string]any{"harm": "minor", "area_m2": 4})
+			c.ActDate, c.DiscoveryDate, c.DecisionDate = "2023-06-01", "2023-06-01", "2024-03-10"
+			ctx := context.Background()
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := e.Decide(ctx, c); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

@@ -43,7 +43,10 @@ func (r *run) pipeline(v *versionRules) (*Decision, error) {
 	if v.light != nil && r.eval(v.light) {
 		// A light-violation list decides which items it covers; an item it
 		// leaves out is still under art. 33 ¶1 ("应当"), for the officer.
-		if !v.lightListed || r.listed(catalog.ListLightViolation) {
+		if !v.lightListed {
+			return r.noPenaltyBy(v, ReasonLightViolation, v.light), nil
+		}
+		if exempt, _ := r.listed(catalog.ListLightViolation); exempt {
 			return r.noPenaltyBy(v, ReasonLightViolation, v.light), nil
 		}
 		r.flags = append(r.flags, FlagLightViolationUnlisted)
@@ -167,12 +170,13 @@ func (r *run) firstOffense(v *versionRules) *Decision {
 	if !r.eval(v.firstOffense) {
 		return nil
 	}
-	listed := fo.Listed
+	listed, outside := fo.Listed, false
 	if v.firstOffenseListed {
-		listed = r.listed(catalog.ListFirstOffense)
+		listed, outside = r.listed(catalog.ListFirstOffense)
 	}
 	if !listed {
-		r.record(kindFirstOffenseUnlisted, 0, false)
+		// ref 1: the list names the item, but not this case's situation.
+		r.record(kindFirstOffenseUnlisted, int(flagValue(outside)), false)
 		r.flags = append(r.flags, FlagFirstOffenseEligible)
 		return nil
 	}

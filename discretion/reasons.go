@@ -83,13 +83,19 @@ func newReasoner(d *Decision, rendered []Step) *reasoner {
 	rs := &reasoner{d: d, t: t, ir: t.ir, steps: steps,
 		vals: make([]catalog.Value, t.ir.nslots), known: make([]bool, t.ir.nslots)}
 	for _, s := range steps {
-		if s.h.kind() != kindEval {
-			continue
+		var rules []*rule
+		switch s.h.kind() {
+		case kindEval:
+			rules = []*rule{rs.rule(s)}
+		case kindList:
+			rules = t.ir.listEntryRules(s.vals)
 		}
-		for _, v := range rs.rule(s).expr.Refs {
-			for _, f := range s.Facts {
-				if f.Name == v.Name && v.Slot < len(rs.vals) {
-					rs.vals[v.Slot], rs.known[v.Slot] = f.Value, true
+		for _, ru := range rules {
+			for _, v := range ru.expr.Refs {
+				for _, f := range s.Facts {
+					if f.Name == v.Name && v.Slot < len(rs.vals) {
+						rs.vals[v.Slot], rs.known[v.Slot] = f.Value, true
+					}
 				}
 			}
 		}
@@ -290,7 +296,9 @@ func (rs *reasoner) exemptions() string {
 				lines = append(lines, fmt.Sprintf("不适用首违不罚：%s有同类违法记录%d次，不属于初次违法",
 					fo.Window.Label(), int64(s.vals[0])))
 			}
-		case kindList, kindFirstOffenseUnlisted, kindCommitmentUnlisted, kindCommitmentBreached, kindCommitmentAvailable:
+		case kindList:
+			lines = append(lines, rs.listReason(s))
+		case kindFirstOffenseUnlisted, kindCommitmentUnlisted, kindCommitmentBreached, kindCommitmentAvailable:
 			lines = append(lines, s.Note+cite(s.Citation))
 		case kindEval:
 			name, ok := exemptionNames[s.Step.Step]

@@ -194,6 +194,9 @@ func (rd *renderer) exemption(s *Step, h value, vals []value) {
 	case kindFirstOffenseUnlisted:
 		s.Step, s.Rule, s.Citation = "first_offense", "first_offense.list", v.firstOffense.citation
 		s.Note = "符合首违不罚条件，但本事项未列入首违不罚清单：由执法人员依法裁量"
+		if h.ref() == 1 {
+			s.Note = "符合首违不罚条件，本事项列入首违不罚清单，但本案不属于清单所列情形：由执法人员依法裁量"
+		}
 	case kindCommitmentUnlisted:
 		s.Step, s.Rule, s.Citation = "commitment", "commitment", standardCite(rd.cat)
 		s.Note = "当事人签署了告知承诺书，但本事项未列入告知承诺制清单：依法处理"

@@ -67,9 +67,12 @@ const (
 	kindUnder14           // art. 30
 	kindIncapable         // art. 31 ¶1
 
-	kindFirstOffenseWindow   // value: the prior violations in the window
-	kindFirstOffenseUnlisted // eligible, but not on the list
-	kindCommitmentUnlisted   // signed, but the item has no 告知承诺
+	kindFirstOffenseWindow // value: the prior violations in the window
+	// kindFirstOffenseUnlisted: eligible, but the list does not exempt
+	// the case. ref: 0 the list does not name the item, 1 it does but
+	// the case is not in the situation its entry states.
+	kindFirstOffenseUnlisted
+	kindCommitmentUnlisted // signed, but the item has no 告知承诺
 	kindCommitmentBreached
 	kindCommitmentAvailable // not signed; signing would end the case
 	// kindCommitmentSigned: signed, it ends the case. value: the deadline
@@ -79,9 +82,14 @@ const (
 	// kindList: which published list (首违不罚清单, 轻微违法不予处罚清单)
 	// applies to the case (lists.go). ref: the list's index in the
 	// catalog's lists plus one, or zero when none is in force; result:
-	// whether it lists the item; values: the lists in force at the act and
-	// at the decision (index plus one, or zero), why (listWhy), and the
-	// kind (0 first_offense, 1 light_violation).
+	// whether it exempts the case (names the item and, where its entry
+	// states a condition, the condition holds); values: the lists in force
+	// at the act and at the decision (index plus one, or zero), why
+	// (listWhy), the kind (0 first_offense, 1 light_violation), and what
+	// the list at the act and the list at the decision say of the case
+	// (listOutcome; listUnread where the decision did not need it). The
+	// entries' conditions are tested without steps of their own: this
+	// step states them, with the facts they read.
 	kindList
 
 	// kindNoPenalty is the decision step of a no-penalty decision. ref: the

@@ -2,6 +2,7 @@ package standards_test
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -127,6 +128,116 @@ func TestCheckListWording(t *testing.T) {
 			}
 			if found != tc.want {
 				t.Errorf("wording finding %v, want %v:\n%s", found, tc.want, b.String())
+			}
+		})
+	}
+}
+
+// entryListsCatalog is a catalog whose 轻微违法不予处罚清单 states, for
+// item L1, the situation given by entry (a YAML flow mapping), and whose
+// 首违不罚清单 states one for item F1.
+func entryListsCatalog(lightEntry, firstEntry string) string {
+	item := func(code, exemption string) string {
+		return fmt.Sprintf(`  - code: %s
+    name: 测试事项%s
+    basis:
+      violated: {instrument: 测试条例, article: 1}
+      penalty: {instrument: 测试条例, article: 2}
+    facts:
+      area_m2: {type: number, label: 占用面积, unit: 平方米, min: 0, max: 1000}
+    sanctions:
+      - {type: fine, mandatory: true, amount: {min: 1000, max: 2000}}
+    benchmark:
+      grades:
+        - {id: all, label: 其他情形, when: "true", fine: {min: 1000, max: 2000}}
+      %s
+`, code, code, exemption)
+	}
+	return `
+id: entry-lists
+title: 清单条目测试目录
+issuer: 测试机关
+effective: 2020-01-01
+tier_scheme: lower_upper_30
+facts:
+  harm: {type: enum, label: 危害后果, values: {none: 没有, minor: 轻微, serious: 严重}, required: true}
+lists:
+  - id: lv2024
+    kind: light_violation
+    title: 测试市轻微违法不予处罚清单（2024年版）
+    effective: 2024-01-01
+    items:
+      - ` + lightEntry + `
+  - id: fo2024
+    kind: first_offense
+    title: 测试市首违不罚清单（2024年版）
+    effective: 2024-01-01
+    items:
+      - ` + firstEntry + `
+items:
+` + item("L1", `light_violation: {list: lv2024, when: 'harm == "none"'}`) +
+		item("F1", `first_offense: {list: fo2024, window: 1y, when: 'harm != "serious"'}`)
+}
+
+// TestCheckListEntries: an entry that states the situation a list exempts
+// is checked against the benchmark's rule (which still has to hold) and its
+// label against its condition; the witnesses are decided by the engine.
+func TestCheckListEntries(t *testing.T) {
+	good := `{item: F1, when: "area_m2 <= 2", label: 占用面积不超过2平方米}`
+	tests := []struct {
+		name        string
+		light, fo   string
+		want        []string // code@severity@item of the list findings
+		witnessNote string   // a witness's list step says this
+	}{
+		{"art33_list_entries_agree_with_their_labels",
+			`{item: L1, when: "area_m2 < 1", label: 占用面积不足1平方米}`, good, nil, ""},
+		{"art33_list_entry_outside_the_benchmark_rule_exempts_nobody",
+			`{item: L1, when: 'harm == "minor"', label: 危害后果轻微}`, good,
+			[]string{"standards_list@error@L1"}, ""},
+		{"art33_list_entry_that_states_nothing_beyond_the_rule",
+			`{item: L1, when: "area_m2 >= 0", label: 占用面积0平方米以上}`, good,
+			[]string{"standards_list@warning@L1"}, ""},
+		{"art33_list_entry_label_takes_in_cases_the_entry_does_not_exempt",
+			`{item: L1, when: "area_m2 < 1", label: 占用面积不超过3平方米}`, good,
+			[]string{"standards_wording@error@L1"}, "本案不符合其所列情形“占用面积不超过3平方米”"},
+		{"art33_first_offense_list_entry_label_leaves_out_cases_it_exempts",
+			`{item: L1, when: "area_m2 < 1", label: 占用面积不足1平方米}`,
+			`{item: F1, when: "area_m2 <= 5", label: 占用面积不超过2平方米}`,
+			[]string{"standards_wording@error@F1"}, "本案符合其所列情形“占用面积不超过2平方米”"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			r, e := chkCheck(t, tc.name+".yaml", []byte(entryListsCatalog(tc.light, tc.fo)), standards.Options{})
+			var b strings.Builder
+			r.WriteText(&b)
+			var got []string
+			for _, f := range r.Findings {
+				switch f.Code {
+				case standards.CodeList, standards.CodeWording, standards.CodeWordingUnread:
+					got = append(got, f.Code+"@"+string(f.Severity)+"@"+f.Item)
+					if tc.witnessNote == "" {
+						continue
+					}
+					if f.Witness == nil {
+						t.Fatalf("finding without a witness:\n%s", b.String())
+					}
+					d, err := chkDecide(t, e, f.Witness)
+					if err != nil {
+						t.Fatalf("witness: %v", err)
+					}
+					said := false
+					for _, s := range d.Steps() {
+						said = said || strings.Contains(s.Note, tc.witnessNote)
+					}
+					if !said {
+						t.Errorf("the witness's trace does not say %q:\n%s", tc.witnessNote, d.Text())
+					}
+				}
+			}
+			sort.Strings(got)
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("findings %v, want %v:\n%s", got, tc.want, b.String())
 			}
 		})
 	}

@@ -46,6 +46,12 @@ func compileCatalog(cat *catalog.Catalog) (*compiled, error) {
 		for _, v := range it.Versions {
 			c.version(v, s)
 		}
+		// The lists' entries for the item, in its facts and counters.
+		for _, l := range cat.Lists {
+			if e := l.Entry(it.Code); e != nil {
+				c.add(e.When, s)
+			}
+		}
 	}
 	c.diags.Sort()
 	if err := c.diags.Err(); err != nil {

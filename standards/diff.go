@@ -408,6 +408,9 @@ func (b *builder) outlineVersion(n *dnode, it *catalog.Item, v *catalog.Version)
 		en.set("规则", b.c.source(e.When))
 		en.set("表述", e.Label)
 		en.set("依据", citeShort(e.Citation))
+		if e.List != "" {
+			en.set("清单所列情形", b.entrySituations(catalog.ListLightViolation, it.Code))
+		}
 	}
 	if fo := bm.FirstOffense; fo != nil {
 		fn := n.kid("first_offense", "首违不罚")
@@ -418,6 +421,7 @@ func (b *builder) outlineVersion(n *dnode, it *catalog.Item, v *catalog.Version)
 		fn.set("列入清单", listed)
 		if fo.List != "" {
 			fn.set("清单", b.listedIn(catalog.ListFirstOffense, it.Code))
+			fn.set("清单所列情形", b.entrySituations(catalog.ListFirstOffense, it.Code))
 		}
 		fn.set("既往违法", priorPhrase(fo))
 		fn.set("适用条件", b.c.text(fo.When))

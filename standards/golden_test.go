@@ -49,6 +49,7 @@ var exampleCatalogs = map[string]string{
 	"starter": "../examples/starter/catalog.yaml",
 	"shapes":  "testdata/tables/shapes.yaml",
 	"county":  "../examples/county/catalog.yaml",
+	"lists":   "testdata/tables/lists.yaml",
 }
 
 func TestTablesGolden(t *testing.T) {

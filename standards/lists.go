@@ -28,6 +28,7 @@ var exemptionColumns = []Column{
 // firstOffense builds the 首违不罚清单: the items whose benchmark lists them.
 func (b *builder) firstOffense() *Section {
 	s := &Section{List: ListFirstOffense, Title: ListFirstOffense.Title(), Columns: exemptionColumns}
+	var situations []string // per row: the situations the lists state for the item
 	for _, it := range b.cat.Items {
 		for _, v := range b.shownVersions(it) {
 			if v.Benchmark == nil || v.Benchmark.FirstOffense == nil {
@@ -43,13 +44,17 @@ func (b *builder) firstOffense() *Section {
 				cite = citeShort(fo.Citation)
 			}
 			row := b.exemptionRow(len(s.Rows)+1, it, v, b.wording(fo.Label, rendered), cite+"\n"+textArt33FirstShort)
+			situation := ""
 			if fo.List != "" {
 				row = withListRemark(row, b.listedIn(catalog.ListFirstOffense, it.Code))
+				situation = b.entrySituations(catalog.ListFirstOffense, it.Code)
 			}
 			s.Rows = append(s.Rows, row)
 			s.sources = append(s.sources, fo.Pos)
+			situations = append(situations, situation)
 		}
 	}
+	withSituations(s, situations)
 	s.Notes = []string{
 		"首违不罚属于“可以”不予行政处罚：符合条件的，本基准规定不予行政处罚，执法人员可以依法说明理由后作出不同决定。",
 		"对当事人依法不予行政处罚的，应当对当事人进行教育（《中华人民共和国行政处罚法》第三十三条第三款）；仍应当责令当事人改正违法行为。",
@@ -108,6 +113,7 @@ func smallNumber(n int) string {
 // lightViolation builds the 轻微违法行为不予处罚清单.
 func (b *builder) lightViolation() *Section {
 	s := &Section{List: ListLightViolation, Title: ListLightViolation.Title(), Columns: exemptionColumns}
+	var situations []string // per row: the situations the lists state for the item
 	for _, it := range b.cat.Items {
 		for _, v := range b.shownVersions(it) {
 			if v.Benchmark == nil || v.Benchmark.LightViolation == nil {
@@ -122,13 +128,17 @@ func (b *builder) lightViolation() *Section {
 				cite = citeShort(e.Citation)
 			}
 			row := b.exemptionRow(len(s.Rows)+1, it, v, b.wording(e.Label, b.c.text(e.When)), cite+"\n"+textArt33LightShort)
+			situation := ""
 			if e.List != "" {
 				row = withListRemark(row, b.listedIn(catalog.ListLightViolation, it.Code))
+				situation = b.entrySituations(catalog.ListLightViolation, it.Code)
 			}
 			s.Rows = append(s.Rows, row)
 			s.sources = append(s.sources, e.Pos)
+			situations = append(situations, situation)
 		}
 	}
+	withSituations(s, situations)
 	s.Notes = []string{
 		"符合本清单所列条件的，应当不予行政处罚，并对当事人进行教育（《中华人民共和国行政处罚法》第三十三条第一款、第三款）。",
 	}

@@ -48,6 +48,19 @@ func WordingDiagnostics(cat *catalog.Catalog) (catalog.Diagnostics, error) {
 			w.version(it, v)
 		}
 	}
+	// A list's entries: the situation in the list's words, which the
+	// published list prints as the item's 适用情形.
+	for _, l := range cat.Lists {
+		for _, e := range l.Items {
+			if e != nil && e.When != nil {
+				pos := e.LabelPos
+				if !pos.IsValid() {
+					pos = e.Pos
+				}
+				w.check(pos, "list "+l.ID+" entry "+e.Item+" label", e.Label, w.rule(e.When), e.When)
+			}
+		}
+	}
 	w.diags.Sort()
 	return w.diags, nil
 }

@@ -22,6 +22,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 var exampleCatalogs = map[string]string{
 	"starter": "../../examples/starter/catalog.yaml",
 	"shapes":  "../testdata/tables/shapes.yaml",
+	"lists":   "../testdata/tables/lists.yaml",
 	"county":  "../../examples/county/catalog.yaml",
 }
 
