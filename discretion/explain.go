@@ -157,7 +157,7 @@ func flagLabel(f string) string {
 	case FlagTopFine:
 		return "罚款幅度达法定最高额而无从重情节"
 	case FlagFirstOffenseEligible:
-		return "符合首违不罚条件但未列入清单"
+		return "符合首违不罚条件，但本事项未列入适用的首违不罚清单，或者本案不属于清单所列情形"
 	case FlagCommitmentAvailable:
 		return "可适用告知承诺制"
 	case FlagMitigatedNoMinimum:
@@ -175,7 +175,7 @@ func flagLabel(f string) string {
 	case FlagEffectClamped:
 		return "裁量情节规定的调整超出法定罚款幅度，按法定幅度的界限确定"
 	case FlagLightViolationUnlisted:
-		return "符合轻微违法不予处罚条件但适用的清单未列入本事项，需人工判断是否属于违法行为轻微并及时改正、没有造成危害后果"
+		return "符合轻微违法不予处罚条件，但适用的清单未列入本事项，或者本案不属于清单所列情形，需人工判断是否属于违法行为轻微并及时改正、没有造成危害后果"
 	}
 	return f
 }
