@@ -211,6 +211,10 @@ var messagesZh = catalog.Messages{
 	" for %s (%s)":       "对%s（%s）",
 	"%s is measured in %s, the wording writes %s%s": "%s的计量单位是%s，表述写的是 %s%s",
 	// A grade's computed fine against the statute (check_formula.go).
+	"grade %s: the persons' formula gives %s yuan where %s is %s%s, below their statutory minimum %s yuan; the fine decided is the minimum, not what the formula states": "档次 %s：%[3]s为%[4]s%[5]s时，对直接责任人员的计算公式得出%[2]s元，低于对其法定最低额%[6]s元；实际决定的是法定最低额，而不是公式所载的数额",
+	"grade %s: the persons' formula grows without bound as %s grows (it has no declared max), above their statutory maximum %s yuan; state the formula's max":            "档次 %s：%s越大，对直接责任人员的计算公式得出的数额越高且没有上限（未声明最大值），会超过对其法定最高额%s元；请写明公式的上限",
+	"grade %s: the persons' formula gives %s yuan where %s is %s%s, above their statutory maximum %s yuan; the fine decided is the maximum, not what the formula states": "档次 %s：%[3]s为%[4]s%[5]s时，对直接责任人员的计算公式得出%[2]s元，高于对其法定最高额%[6]s元；实际决定的是法定最高额，而不是公式所载的数额",
+	"the persons' statutory amount": "对直接责任人员的法定金额",
 	"grade %s: the formula gives %s yuan where %s is %s%s, below the statutory minimum %s yuan; the fine decided is the minimum, not what the formula states": "档次 %s：%[3]s为%[4]s%[5]s时，计算公式得出%[2]s元，低于法定最低额%[6]s元；实际决定的是法定最低额，而不是公式所载的数额",
 	"grade %s: the formula grows without bound as %s grows (the fact has no declared max), above the statutory maximum %s yuan; state the formula's max":      "档次 %s：%s越大，计算公式得出的数额越高且没有上限（该事实未声明最大值），会超过法定最高额%s元；请写明公式的上限",
 	"grade %s: the formula gives %s yuan where %s is %s%s, above the statutory maximum %s yuan; the fine decided is the maximum, not what the formula states": "档次 %s：%[3]s为%[4]s%[5]s时，计算公式得出%[2]s元，高于法定最高额%[6]s元；实际决定的是法定最高额，而不是公式所载的数额",
