@@ -37,6 +37,9 @@ type wordingCounter struct {
 type countPhrase struct {
 	token   string // the words that state the number: 第二次, 三次以上, 初次
 	ordinal bool   // the number counts this case too
+	// explicitOrdinal: the words are an ordinal (第N次, 初次, 首次, 再次),
+	// which no fact measured in 次 states.
+	explicitOrdinal bool
 	op      string
 	n       int64
 	window  *catalog.Window // 一年内, 两年内; nil where the phrase states none
@@ -73,7 +76,8 @@ func (r *wordingReader) count(s string, out *wordingReading) (condition.Node, bo
 		}
 	}
 	ph, ok := parseCountPhrase(s)
-	if !ok {
+	if !ok || !ph.explicitOrdinal && r.countFact(ph.rest) {
+		// 违法3次以上 where the item declares a fact 违法次数: the fact's.
 		return nil, false
 	}
 	wc, fits := r.pickCounter(ph)
@@ -167,13 +171,13 @@ func parseCountPhrase(s string) (countPhrase, bool) {
 		rest := s[i:]
 		switch {
 		case strings.HasPrefix(rest, "初次"), strings.HasPrefix(rest, "首次"):
-			ph.token, ph.ordinal, ph.op, ph.n = rest[:len("初次")], true, "==", 1
+			ph.token, ph.ordinal, ph.explicitOrdinal, ph.op, ph.n = rest[:len("初次")], true, true, "==", 1
 			before, after = s[:i], rest[len("初次"):]
 			found++
 			i += len("初次")
 			continue
 		case strings.HasPrefix(rest, "再次"):
-			ph.token, ph.ordinal, ph.op, ph.n = "再次", true, ">=", 2
+			ph.token, ph.ordinal, ph.explicitOrdinal, ph.op, ph.n = "再次", true, true, ">=", 2
 			before, after = s[:i], rest[len("再次"):]
 			found++
 			i += len("再次")
@@ -190,7 +194,7 @@ func parseCountPhrase(s string) (countPhrase, bool) {
 				op = "=="
 			}
 			end := len(s) - len(tail)
-			ph.token, ph.ordinal, ph.op, ph.n = s[i:end], ordinal, op, val.IntPart()
+			ph.token, ph.ordinal, ph.explicitOrdinal, ph.op, ph.n = s[i:end], ordinal, ordinal, op, val.IntPart()
 			before, after = s[:i], tail
 			found++
 			i = end
@@ -299,6 +303,21 @@ func (r *wordingReader) pickCounter(ph countPhrase) (wc *wordingCounter, fits bo
 		return nil, true
 	}
 	return pick, true
+}
+
+// countFact reports whether a declared fact counted in 次, not a counter,
+// is what words name (违法 for a fact 违法次数): a number of times of it is
+// the fact's, read as any number.
+func (r *wordingReader) countFact(words string) bool {
+	for _, v := range r.vars {
+		if v.Fact == nil || !v.Type.Numeric() {
+			continue
+		}
+		if u, ok := factUnit(v); ok && u.dim == "次" && commonRun(words, v.Fact.Label) >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 func mentionsHistory(s string) bool {

@@ -191,6 +191,29 @@ func TestWordingReaderCounts(t *testing.T) {
 	}
 }
 
+// A fact counted in 次 that is not a counter keeps its numbers: the
+// history phrases read counters only where the words are not the fact's.
+func TestWordingReaderCountFactNotCounter(t *testing.T) {
+	s, cs := countScope()
+	s.Add("violations", len(s.Names()), catalog.FactInt, &catalog.Fact{Type: catalog.FactInt, Label: "违法次数", Unit: "次"})
+	r := newWordingReader(s, cs...)
+	for text, want := range map[string]string{
+		"违法3次以上":       "violations >= 3",
+		"第二次被查处的":      "investigated == 1",
+		"三次以上被查处的":     "investigated >= 2",
+		"被投诉2次且违法3次以上": "(complaints == 2 && violations >= 3)",
+	} {
+		rd := r.read(text)
+		got := ""
+		if rd.node != nil {
+			got = condition.String(rd.node)
+		}
+		if got != want {
+			t.Errorf("%s: got %q (unread %q), want %q", text, got, rd.unread, want)
+		}
+	}
+}
+
 func TestWordingReaderCountsAmbiguous(t *testing.T) {
 	s := wordingScope()
 	cs := []*catalog.Count{
