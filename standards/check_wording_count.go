@@ -203,6 +203,9 @@ func parseCountPhrase(s string) (countPhrase, bool) {
 		_, size := utf8.DecodeRuneInString(rest)
 		i += size
 	}
+	if found == 0 {
+		return pastOnly(s, ph)
+	}
 	if found != 1 {
 		return ph, false
 	}
@@ -213,6 +216,23 @@ func parseCountPhrase(s string) (countPhrase, bool) {
 	if !ph.ordinal && !hasPastMarker(ph.rest) {
 		// 三次以上被查处的: the times include this one.
 		ph.ordinal = true
+	}
+	return ph, true
+}
+
+// pastOnly reads a phrase that puts an earlier decision before this case
+// without a number: 曾因同一违法行为受过行政处罚 is one prior or more,
+// 未曾受过行政处罚 none.
+func pastOnly(s string, ph countPhrase) (countPhrase, bool) {
+	rest := strings.Trim(s, "的内在，")
+	if !hasPastMarker(rest) || !strings.Contains(rest, "处罚") && !strings.Contains(rest, "查处") {
+		return ph, false
+	}
+	ph.token, ph.rest, ph.op, ph.n = rest, rest, ">=", 1
+	for _, neg := range []string{"未曾", "从未", "未受过", "未受到过", "没有受过", "没有受到过", "未因", "没有因", "不曾"} {
+		if strings.Contains(rest, neg) {
+			ph.op, ph.n = "==", 0
+		}
 	}
 	return ph, true
 }

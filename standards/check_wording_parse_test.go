@@ -156,6 +156,9 @@ func TestWordingReaderCounts(t *testing.T) {
 		// the times the party has already been dealt with are priors
 		{"两年内曾因同一违法行为受过两次以上行政处罚", "penalized_2y >= 2"},
 		{"此前已被查处2次的", "investigated == 2"},
+		// an earlier decision without a number
+		{"两年内曾因同一违法行为受过行政处罚的", "penalized_2y >= 1"},
+		{"两年内未受过行政处罚", "penalized_2y == 0"},
 		// the counter's label, as tables render it
 		{"两年内因同一违法行为受过行政处罚2次以上", "penalized_2y >= 2"},
 		{"两年内因同一违法行为受过行政处罚的次数为1次", "penalized_2y == 1"},
