@@ -40,11 +40,11 @@ type countPhrase struct {
 	// explicitOrdinal: the words are an ordinal (第N次, 初次, 首次, 再次),
 	// which no fact measured in 次 states.
 	explicitOrdinal bool
-	op      string
-	n       int64
-	window  *catalog.Window // 一年内, 两年内; nil where the phrase states none
-	winText string
-	rest    string // the other words: 被查处, 因同一违法行为受过…处罚
+	op              string
+	n               int64
+	window          *catalog.Window // 一年内, 两年内; nil where the phrase states none
+	winText         string
+	rest            string // the other words: 被查处, 因同一违法行为受过…处罚
 }
 
 // pastMarkers put the times a phrase counts before this case: 曾受过,
