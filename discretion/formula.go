@@ -141,16 +141,17 @@ func formulaNote(rd *renderer, g *catalog.Grade, vals []value) string {
 
 // formulaWords states a computation: "超标排放量为25立方米，超过0立方米的
 // 部分按每10立方米计为3个（不足整数倍的按整数倍计），罚款为基础罚款20000元
-// ＋3×5000元＝35000元"; window, where the formula counts a counter, follows
-// its value.
+// ＋3×5000元＝35000元"; window, where the formula counts a counter, ends it
+// (the 说理 drops the value where the sentence before states it, up to the
+// first comma).
 func formulaWords(f *catalog.FineFormula, fact *catalog.Fact, window string, of, units, computed decimal.Decimal) string {
 	what, unit := f.Quantity(fact)
-	note := fmt.Sprintf("%s为%s%s%s", what, of, unit, window)
+	note := fmt.Sprintf("%s为%s%s", what, of, unit)
 	if units.IsZero() {
-		return note + fmt.Sprintf("，超过%s%s的部分不足计数，罚款为基础罚款%s元", f.Above, unit, f.Base)
+		return note + fmt.Sprintf("，超过%s%s的部分不足计数，罚款为基础罚款%s元", f.Above, unit, f.Base) + window
 	}
 	return note + fmt.Sprintf("，超过%s%s的部分按每%s%s计为%s个（%s），罚款为基础罚款%s元＋%s×%s元＝%s元",
-		f.Above, unit, f.StepOrOne(), unit, units, f.Rounding.Words(), f.Base, units, f.Per, computed)
+		f.Above, unit, f.StepOrOne(), unit, units, f.Rounding.Words(), f.Base, units, f.Per, computed) + window
 }
 
 // formulaWindow names the window of the counter a formula counts, as a

@@ -79,8 +79,13 @@ func TestFormulaOfCounter(t *testing.T) {
 			}
 			wantFine(t, d, tc.want, tc.want)
 			s := step(t, d, "grade", "grade:again:formula")
-			if !strings.Contains(s.Note, "两年内因同一违法行为受过行政处罚的次数为") || !strings.Contains(s.Note, "（两年内因同一违法行为受过行政处罚的次数：2022-03-01至2024-02-29") {
+			if !strings.Contains(s.Note, "两年内因同一违法行为受过行政处罚的次数为") || !strings.Contains(s.Note, "元（两年内因同一违法行为受过行政处罚的次数：2022-03-01至2024-02-29") {
 				t.Errorf("formula step names neither the counter nor its window: %q", s.Note)
+			}
+			// The 说理 states the count once: the sentence on the grade
+			// already gives it.
+			if text := strings.Join(d.Reasons(), "\n"); strings.Contains(text, "该阶次的罚款按公式计算：两年内因同一违法行为受过行政处罚的次数为") {
+				t.Errorf("说理 states the count again in the grade's computation:\n%s", text)
 			}
 		})
 	}
@@ -129,7 +134,7 @@ func TestPersonsFineFormula(t *testing.T) {
 			t.Fatalf("persons' fine = %+v, want the statutory maximum 10000", pf)
 		}
 		s := step(t, d, "persons", "persons:formula")
-		if !strings.HasSuffix(s.Note, "＝13000元，高于对其法定罚款幅度的上限，按法定上限10000元计") {
+		if !strings.HasSuffix(s.Note, "，首日计入），高于对其法定罚款幅度的上限，按法定上限10000元计") || !strings.Contains(s.Note, "＝13000元（") {
 			t.Errorf("persons step does not state the clamp: %q", s.Note)
 		}
 	})
