@@ -465,9 +465,9 @@ type Grade struct {
 	// printed in the table's 备注 column on the grade's row.
 	Note string `yaml:"note"`
 	// PersonsFine is the grade's fine on each directly responsible person
-	// where the item's fine has persons (双罚); absent, the persons'
-	// statutory range applies to the grade.
-	PersonsFine *YuanRange `yaml:"persons_fine"`
+	// where the item's fine has persons (双罚): a range in yuan or a
+	// formula; absent, the persons' statutory range applies to the grade.
+	PersonsFine *PersonsGradeFine `yaml:"persons_fine"`
 
 	// Where the label, description and tier stand in the file (zero when
 	// absent): checks point at the wording, and a table prints a tier tag

@@ -1,6 +1,10 @@
 package catalog
 
-import "github.com/shopspring/decimal"
+import (
+	"github.com/shopspring/decimal"
+
+	"github.com/jizhun/jizhun/penalty"
+)
 
 // PersonsFine is the separate fine a 双罚 clause sets on an organisation's
 // directly responsible persons (直接负责的主管人员和其他直接责任人员), e.g.
@@ -31,11 +35,18 @@ func (p *PersonsFine) PersonsLabel() string {
 	return DefaultPersonsLabel
 }
 
-// YuanRange is a fine range in yuan, both bounds stated.
-type YuanRange struct {
-	Pos Pos             `yaml:"-"`
-	Min decimal.Decimal `yaml:"min" required:"true"`
-	Max decimal.Decimal `yaml:"max" required:"true"`
+// PersonsGradeFine is a grade's fine on each directly responsible person:
+// a range in yuan, {min, max}, or an amount computed from the case,
+// {formula: …} (FineFormula, as a grade's fine), kept within the persons'
+// statutory range.
+type PersonsGradeFine struct {
+	Pos     Pos             `yaml:"-"`
+	Min     decimal.Decimal `yaml:"min"`
+	Max     decimal.Decimal `yaml:"max"`
+	Formula *FineFormula    `yaml:"formula"`
+
+	MinPos Pos `yaml:"-" posof:"min"`
+	MaxPos Pos `yaml:"-" posof:"max"`
 }
 
 // persons checks a fine's persons: amounts not negative, min ≤ max.
@@ -50,8 +61,9 @@ func (v *validator) persons(s *Sanction, where *Phrase) {
 }
 
 // personsGrades checks each grade's persons_fine: it needs persons on the
-// item's fine, and lies within their statutory range.
-func (v *validator) personsGrades(b *Benchmark, fine *Sanction, where *Phrase) {
+// item's fine, is a range or a formula, and lies within their statutory
+// range (a formula's own bounds do; its amount is kept within it).
+func (v *validator) personsGrades(it *Item, b *Benchmark, fine *Sanction, where *Phrase) {
 	for _, g := range b.Grades {
 		pf := g.PersonsFine
 		if pf == nil {
@@ -64,6 +76,18 @@ func (v *validator) personsGrades(b *Benchmark, fine *Sanction, where *Phrase) {
 		p := fine.Persons
 		if p.Min.GreaterThan(p.Max) {
 			continue // reported on the persons' range itself
+		}
+		if pf.Formula != nil {
+			if pf.MinPos.IsValid() || pf.MaxPos.IsValid() {
+				v.errorf(pf.Pos, CodeValue, "%s grade %s: persons_fine gives a formula and min or max: give either a range {min, max} in yuan or a formula", where, g.ID)
+			}
+			max := p.Max
+			v.formula(it, penalty.Rule{Kind: penalty.Fixed, Min: p.Min, Max: &max}, pf.Formula, P("%s grade %s persons_fine", where, g.ID))
+			continue
+		}
+		if !pf.MinPos.IsValid() || !pf.MaxPos.IsValid() {
+			v.errorf(pf.Pos, CodeMissing, "%s grade %s: persons_fine needs min and max in yuan, or a formula", where, g.ID)
+			continue
 		}
 		if pf.Min.GreaterThan(pf.Max) {
 			v.errorf(pf.Pos, CodeRange, "%s grade %s: the persons' fine min %s is greater than max %s", where, g.ID, pf.Min, pf.Max)

@@ -651,6 +651,20 @@ type FineFormula struct {
 	RoundingPos Pos `yaml:"-" posof:"rounding"`
 }
 
+// FormulaFacts lists what a formula's `of` may name in an item: the
+// catalog's and the item's facts, then the counters of the history the
+// item's conditions read, each as the whole number of times it is
+// (Count.Fact: int, at least 0, unit 次) — "每多一次增加…".
+func (c *Catalog) FormulaFacts(it *Item) Facts {
+	out := c.AllFacts(it)
+	for _, cs := range [][]*Count{c.Counts, it.Counts} {
+		for _, x := range cs {
+			out = append(out, x.Fact())
+		}
+	}
+	return out
+}
+
 // OfFact returns the name of the fact the formula counts, and whether it
 // counts the values of a list (len(name)) rather than reading a number.
 func (f *FineFormula) OfFact() (name string, isLen bool) {

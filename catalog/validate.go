@@ -800,7 +800,7 @@ func (v *validator) benchmark(it *Item, ver *Version, fine *Sanction, catalogFac
 		v.grade(it, g, fine, scheme, where)
 	}
 	v.gradeRanges(b, fine, where)
-	v.personsGrades(b, fine, where)
+	v.personsGrades(it, b, fine, where)
 	factorIDs := map[string]Pos{}
 	for k, p := range catalogFactors {
 		factorIDs[k] = p
@@ -938,12 +938,12 @@ func (v *validator) formula(it *Item, rule penalty.Rule, f *FineFormula, where *
 		v.errorf(posOr(f.StepPos, f.Pos), CodeRange, "%s: formula step must be above zero, got %s", where, f.Step.String())
 	}
 	name, isLen := f.OfFact()
-	fact := v.cat.AllFacts(it).Lookup(name)
+	fact := v.cat.FormulaFacts(it).Lookup(name)
 	switch {
 	case name == "":
 		v.errorf(posOr(f.OfPos, f.Pos), CodeMissing, "%s: formula of names no fact", where)
 	case fact == nil:
-		v.errorf(posOr(f.OfPos, f.Pos), CodeReference, "%s: formula of names the undeclared fact %q", where, name)
+		v.errorf(posOr(f.OfPos, f.Pos), CodeReference, "%s: formula of names %q, which is neither a declared fact nor a counter of the history (counts)", where, name)
 	case isLen && fact.Type != FactEnumList:
 		v.errorf(posOr(f.OfPos, f.Pos), CodeType, "%s: formula of counts the values of %q with len, but it is not an enum_list fact", where, name)
 	case !isLen && fact.Type != FactInt && fact.Type != FactNumber && fact.Type != FactMoney:

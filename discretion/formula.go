@@ -2,11 +2,119 @@ package discretion
 
 import (
 	"fmt"
+	"math/bits"
 
 	"github.com/shopspring/decimal"
 
 	"github.com/jizhun/jizhun/catalog"
+	"github.com/jizhun/jizhun/catalog/condition"
 )
+
+// formulaAmount computes a grade's fine from its formula (catalog.
+// FineFormula) in exact decimals: the value it counts (formulaInput), the
+// rounded units above the threshold, the amount, and the amount within the
+// formula's own bounds. With record set, it reports a value the case does
+// not give and records the computation in the trace.
+func (r *run) formulaAmount(gr *gradeRules, f *catalog.FineFormula, record bool) (decimal.Decimal, bool) {
+	of, ok := r.formulaInput(f, record, false, gr.g.Label)
+	if !ok {
+		return decimal.Decimal{}, false
+	}
+	units := f.Units(of)
+	computed := f.Amount(of)
+	amount := f.Bound(computed)
+	if record {
+		r.record(kindGradeFormula, gr.index, true, countValue(partyIndex(r.c.Party.Type)), r.tr.amount(of), r.tr.amount(units), r.tr.amount(computed), r.tr.amount(amount))
+	}
+	return amount, true
+}
+
+// formulaInput is the value a formula counts for the case: a numeric
+// fact, the number of values of a list fact (len), or a counter of the
+// history ("每多一次…"). ok is false where the case does not give it
+// usably; with record set, a case error names what is missing and the
+// fine that needs it (the grade's, or with persons the fine on the
+// responsible persons at the grade labelled grade).
+func (r *run) formulaInput(f *catalog.FineFormula, record, persons bool, grade string) (decimal.Decimal, bool) {
+	name, isLen := f.OfFact()
+	if slot, ok := r.ir.factSlot[name]; ok {
+		fact := r.ir.facts[slot-numBuiltinSlots]
+		v := r.vals[slot]
+		switch {
+		case !r.set[slot]:
+			switch {
+			case record && persons:
+				r.cerr.add("facts."+name, "missing: %[1]s (%[2]s) is needed to compute the fine on the responsible persons at grade %[3]s", fact.Label, factKind(fact.Type), grade)
+			case record:
+				r.cerr.add("facts."+name, "missing: %[1]s (%[2]s) is needed to compute the fine of grade %[3]s", fact.Label, factKind(fact.Type), grade)
+			}
+			return decimal.Decimal{}, false
+		case v.Undeterminable:
+			switch {
+			case record && persons:
+				r.cerr.add("facts."+name, "%[1]s is undeterminable, but the fine on the responsible persons at grade %[2]s is computed from it", fact.Label, grade)
+			case record:
+				r.cerr.add("facts."+name, "%[1]s is undeterminable, but the fine of grade %[2]s is computed from it", fact.Label, grade)
+			}
+			return decimal.Decimal{}, false
+		}
+		if isLen {
+			return intDecimal(int64(bits.OnesCount64(v.Set))), true
+		}
+		return v.Num, true
+	}
+	for i, cr := range r.ir.counters {
+		if cr.c.Name != name {
+			continue
+		}
+		if !r.set[cr.slot] {
+			if record {
+				r.formulaCounterGap(i, persons, grade)
+			}
+			return decimal.Decimal{}, false
+		}
+		return r.vals[cr.slot].Num, true
+	}
+	return decimal.Decimal{}, false // rejected by the loader
+}
+
+// formulaCounterGap reports the prior that leaves a counter a formula
+// counts unknown: it lacks its decision date or outcome.
+func (r *run) formulaCounterGap(i int, persons bool, grade string) {
+	cr, g := r.ir.counters[i], r.gaps[i]
+	whose := messagesZh.P("the fine of grade %s", grade)
+	if persons {
+		whose = messagesZh.P("the fine on the responsible persons at grade %s", grade)
+	}
+	field := fmt.Sprintf("history[%d].%s", g.prior, g.field)
+	if o := r.c.History[g.prior].Outcome; g.field == "outcome" && o != "" {
+		r.cerr.add(field, "%q is not an outcome: %s is computed from %s (%s), which counts the prior decisions that imposed a penalty; give its outcome (no_penalty, order_only, no_fine_possible, mitigated, lighter, general or heavier)",
+			o, whose, cr.c.Name, cr.c.Label)
+		return
+	}
+	what := messagesZh.P("its decision date")
+	if g.field == "outcome" {
+		what = messagesZh.P("its outcome (no_penalty, order_only, no_fine_possible, mitigated, lighter, general or heavier)")
+	}
+	r.cerr.add(field, "missing: %s is computed from %s (%s), which counts prior violations of item %s: give the prior violation %s",
+		whose, cr.c.Name, cr.c.Label, r.c.History[g.prior].Item, what)
+}
+
+// formulaFact is the declaration of what a formula counts in an item: its
+// fact, or a counter of the history as the whole number it is; nil where
+// the name is neither (rejected by the loader).
+func (ir *itemRules) formulaFact(f *catalog.FineFormula) *catalog.Fact {
+	name, _ := f.OfFact()
+	if i, ok := ir.factSlot[name]; ok {
+		return ir.facts[i-numBuiltinSlots]
+	}
+	for _, cr := range ir.counters {
+		if cr.c.Name == name {
+			return cr.c.Fact()
+		}
+	}
+	return nil
+}
 
 // formulaNote states a grade's computed fine (kindGradeFormula) in
 // Chinese: the value counted, the units above the threshold with the
@@ -20,20 +128,8 @@ func formulaNote(rd *renderer, g *catalog.Grade, vals []value) string {
 		return ""
 	}
 	f := gf.Formula
-	name, _ := f.OfFact()
-	var fact *catalog.Fact
-	if i, ok := rd.ir.factSlot[name]; ok {
-		fact = rd.ir.facts[i-numBuiltinSlots]
-	}
-	what, unit := f.Quantity(fact)
 	of, units, computed, amount := rd.t.num(vals[1]), rd.t.num(vals[2]), rd.t.num(vals[3]), rd.t.num(vals[4])
-	note := fmt.Sprintf("阶次%s的罚款按公式计算：%s为%s%s", g.Label, what, of, unit)
-	if units.IsZero() {
-		note += fmt.Sprintf("，超过%s%s的部分不足计数，罚款为基础罚款%s元", f.Above, unit, f.Base)
-	} else {
-		note += fmt.Sprintf("，超过%s%s的部分按每%s%s计为%s个（%s），罚款为基础罚款%s元＋%s×%s元＝%s元",
-			f.Above, unit, f.StepOrOne(), unit, units, f.Rounding.Words(), f.Base, units, f.Per, computed)
-	}
+	note := fmt.Sprintf("阶次%s的罚款按公式计算：", g.Label) + formulaWords(f, rd.ir.formulaFact(f), rd.formulaWindow(f), of, units, computed)
 	switch {
 	case amount.LessThan(computed):
 		note += fmt.Sprintf("，高于该阶次的上限，按%s元计", amount)
@@ -41,6 +137,34 @@ func formulaNote(rd *renderer, g *catalog.Grade, vals []value) string {
 		note += fmt.Sprintf("，低于该阶次的下限，按%s元计", amount)
 	}
 	return note
+}
+
+// formulaWords states a computation: "超标排放量为25立方米，超过0立方米的
+// 部分按每10立方米计为3个（不足整数倍的按整数倍计），罚款为基础罚款20000元
+// ＋3×5000元＝35000元"; window, where the formula counts a counter, ends it
+// (the 说理 drops the value where the sentence before states it, up to the
+// first comma).
+func formulaWords(f *catalog.FineFormula, fact *catalog.Fact, window string, of, units, computed decimal.Decimal) string {
+	what, unit := f.Quantity(fact)
+	note := fmt.Sprintf("%s为%s%s", what, of, unit)
+	if units.IsZero() {
+		return note + fmt.Sprintf("，超过%s%s的部分不足计数，罚款为基础罚款%s元", f.Above, unit, f.Base) + window
+	}
+	return note + fmt.Sprintf("，超过%s%s的部分按每%s%s计为%s个（%s），罚款为基础罚款%s元＋%s×%s元＝%s元",
+		f.Above, unit, f.StepOrOne(), unit, units, f.Rounding.Words(), f.Base, units, f.Per, computed) + window
+}
+
+// formulaWindow names the window of the counter a formula counts, as a
+// rule's step does ("（此前因本违法行为被查处的次数：不限回溯期间，计至…）");
+// "" for a fact.
+func (rd *renderer) formulaWindow(f *catalog.FineFormula) string {
+	name, _ := f.OfFact()
+	for _, cr := range rd.ir.counters {
+		if cr.c.Name == name {
+			return rd.counterWindows([]*condition.Var{{Name: name, Slot: cr.slot}})
+		}
+	}
+	return ""
 }
 
 // num unpacks an amount recorded with recorder.amount.

@@ -2,7 +2,6 @@ package discretion
 
 import (
 	"errors"
-	"math/bits"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -478,44 +477,6 @@ func (r *run) gradeRangeOf(v *versionRules, gr *gradeRules, stat statutory) (pen
 // errFormulaUnread stands for a formula whose fact the case does not give
 // usably; formulaAmount has reported why, field by field.
 var errFormulaUnread = errors.New("formula not computed")
-
-// formulaAmount computes a grade's fine from its formula (catalog.
-// FineFormula) in exact decimals: the fact's value (or the number of a
-// list's values), the rounded units above the threshold, the amount, and
-// the amount within the formula's own bounds. With record set, it reports
-// a fact the case does not give and records the computation in the trace.
-func (r *run) formulaAmount(gr *gradeRules, f *catalog.FineFormula, record bool) (decimal.Decimal, bool) {
-	name, isLen := f.OfFact()
-	slot, ok := r.ir.factSlot[name]
-	if !ok {
-		return decimal.Decimal{}, false // rejected by the loader
-	}
-	fact := r.ir.facts[slot-numBuiltinSlots]
-	v := r.vals[slot]
-	switch {
-	case !r.set[slot]:
-		if record {
-			r.cerr.add("facts."+name, "missing: %[1]s (%[2]s) is needed to compute the fine of grade %[3]s", fact.Label, factKind(fact.Type), gr.g.Label)
-		}
-		return decimal.Decimal{}, false
-	case v.Undeterminable:
-		if record {
-			r.cerr.add("facts."+name, "%[1]s is undeterminable, but the fine of grade %[2]s is computed from it", fact.Label, gr.g.Label)
-		}
-		return decimal.Decimal{}, false
-	}
-	of := v.Num
-	if isLen {
-		of = intDecimal(int64(bits.OnesCount64(v.Set)))
-	}
-	units := f.Units(of)
-	computed := f.Amount(of)
-	amount := f.Bound(computed)
-	if record {
-		r.record(kindGradeFormula, gr.index, true, countValue(partyIndex(r.c.Party.Type)), r.tr.amount(of), r.tr.amount(units), r.tr.amount(computed), r.tr.amount(amount))
-	}
-	return amount, true
-}
 
 // share maps a share [a, b] of a range onto it: L + a·(U−L) … L + b·(U−L).
 func share(rng penalty.Range, s *catalog.Span) penalty.Interval {

@@ -2,6 +2,7 @@ package discretion
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -35,6 +36,11 @@ type PersonsProcedure struct {
 const (
 	personsByGrade     = 0 // the grade states the persons' fine
 	personsByStatutory = 1 // it does not: the statutory range applies
+	// personsByFormula: the grade computes it by a formula; values after
+	// the range: the value counted, the units, the amount computed, the
+	// amount within the formula's own bounds (the range is that amount
+	// within the persons' statutory range) and the grade's index.
+	personsByFormula = 2
 )
 
 // Refs of kindPersonsHearing.
@@ -64,11 +70,27 @@ func (r *run) personsFine(v *versionRules, g *catalog.Grade, d *Decision) {
 		Statutory: Fine{Min: p.Min, Max: p.Max},
 		Citation:  personsCitation(v),
 	}
-	ref := personsByStatutory
-	if gf := g.PersonsFine; gf != nil {
-		pf.Min, pf.Max, ref = gf.Min, gf.Max, personsByGrade
+	switch gf := g.PersonsFine; {
+	case gf == nil:
+		r.record(kindPersonsFine, personsByStatutory, true, r.tr.amount(pf.Min), r.tr.amount(pf.Max))
+	case gf.Formula != nil:
+		f := gf.Formula
+		of, ok := r.formulaInput(f, true, true, g.Label)
+		if !ok {
+			return // the case error says what is missing
+		}
+		units, computed := f.Units(of), f.Amount(of)
+		bounded := f.Bound(computed)
+		// The persons' statutory range holds whatever the formula gives;
+		// the trace says where it cut the amount.
+		amount := decimal.Min(decimal.Max(bounded, p.Min), p.Max)
+		pf.Min, pf.Max = amount, amount
+		r.record(kindPersonsFine, personsByFormula, true, r.tr.amount(pf.Min), r.tr.amount(pf.Max),
+			r.tr.amount(of), r.tr.amount(units), r.tr.amount(computed), r.tr.amount(bounded), countValue(gradeIndex(v, g)))
+	default:
+		pf.Min, pf.Max = gf.Min, gf.Max
+		r.record(kindPersonsFine, personsByGrade, true, r.tr.amount(pf.Min), r.tr.amount(pf.Max))
 	}
-	r.record(kindPersonsFine, ref, true, r.tr.amount(pf.Min), r.tr.amount(pf.Max))
 
 	t := r.e.cat.Thresholds
 	pp := &pf.Procedure
@@ -89,6 +111,16 @@ func (r *run) personsFine(v *versionRules, g *catalog.Grade, d *Decision) {
 		r.record(kindPersonsHearing, personsByAmount, pp.Hearing, r.tr.amount(pf.Max))
 	}
 	d.PersonsFine = pf
+}
+
+// gradeIndex is the index of a grade among its version's.
+func gradeIndex(v *versionRules, g *catalog.Grade) int {
+	for i, gr := range v.grades {
+		if gr.g == g {
+			return i
+		}
+	}
+	return 0
 }
 
 // personsCitation is the provision that sets the persons' fine: its own
@@ -113,9 +145,13 @@ func (rd *renderer) persons(s *Step, h value, vals []value) {
 	case kindPersonsFine:
 		rng := rd.t.rangeOf(vals[0], vals[1])
 		s.Step, s.Rule, s.Citation = "persons", "persons", personsCitation(v)
-		if ref == personsByGrade {
+		switch ref {
+		case personsByGrade:
 			s.Note = fmt.Sprintf("对%s的法定罚款幅度为%s至%s元，本阶次对其处%s元罚款", label, p.Min, p.Max, rangeText(rng))
-		} else {
+		case personsByFormula:
+			s.Rule = "persons:formula"
+			s.Note = fmt.Sprintf("对%s的法定罚款幅度为%s至%s元，", label, p.Min, p.Max) + rd.personsFormula(v, vals)
+		default:
 			s.Note = fmt.Sprintf("对%s的法定罚款幅度为%s至%s元，本阶次未另作规定，在法定幅度内处罚", label, p.Min, p.Max)
 		}
 	case kindPersonsSimple:
@@ -150,6 +186,37 @@ func (rd *renderer) persons(s *Step, h value, vals []value) {
 	}
 }
 
+// personsFormula states the persons' fine a grade computes by its formula:
+// the computation, the formula's own bound and the persons' statutory
+// range where either cut the amount. vals: the range, the value counted,
+// the units, the amount computed and the amount within the formula's
+// bounds.
+func (rd *renderer) personsFormula(v *versionRules, vals []value) string {
+	if len(vals) < 7 || int(vals[6]) >= len(v.grades) {
+		return ""
+	}
+	g := v.grades[int(vals[6])].g
+	if g.PersonsFine == nil || g.PersonsFine.Formula == nil {
+		return ""
+	}
+	f := g.PersonsFine.Formula
+	amount, of, units, computed, bounded := rd.t.num(vals[0]), rd.t.num(vals[2]), rd.t.num(vals[3]), rd.t.num(vals[4]), rd.t.num(vals[5])
+	note := fmt.Sprintf("阶次%s对其罚款按公式计算：", g.Label) + formulaWords(f, rd.ir.formulaFact(f), rd.formulaWindow(f), of, units, computed)
+	switch {
+	case bounded.LessThan(computed):
+		note += fmt.Sprintf("，高于公式规定的上限，按%s元计", bounded)
+	case bounded.GreaterThan(computed):
+		note += fmt.Sprintf("，低于公式规定的下限，按%s元计", bounded)
+	}
+	switch {
+	case amount.LessThan(bounded):
+		note += fmt.Sprintf("，高于对其法定罚款幅度的上限，按法定上限%s元计", amount)
+	case amount.GreaterThan(bounded):
+		note += fmt.Sprintf("，低于对其法定罚款幅度的下限，按法定下限%s元计", amount)
+	}
+	return note
+}
+
 // persons states the fine on the directly responsible persons and its
 // procedure.
 func (rs *reasoner) persons() string {
@@ -162,6 +229,14 @@ func (rs *reasoner) persons() string {
 		amount = "罚款" + pf.Min.String() + "元"
 	}
 	s := fmt.Sprintf("当事人为单位，依照%s，另对其%s处罚款，法定幅度为%s，本阶次对每人%s", pf.Citation, pf.Label, yuanText(pf.Statutory.Min, pf.Statutory.Max), amount)
+	for _, st := range rs.steps {
+		// A computed fine: the computation, as the trace states it.
+		if st.h.kind() == kindPersonsFine && st.h.ref() == personsByFormula {
+			if i := strings.Index(st.Step.Note, "阶次"); i >= 0 {
+				s += "；" + st.Step.Note[i:]
+			}
+		}
+	}
 	if pf.Procedure.Simple {
 		s += "；该罚款按公民的标准可以适用简易程序" + cite(citeArt51)
 	} else {

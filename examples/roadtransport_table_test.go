@@ -16,9 +16,9 @@ import (
 // case it applies to, its penalty, and the bounds of that penalty transcribed
 // by hand ("倍数" for multiples of the illegal gains, "" for yuan).
 type transportHalf struct {
-	item    string   // the catalog item that carries this half
+	gains   bool     // the half for 违法所得2万元以上的 (the range gains)
 	when    string   // 违法所得2万元以上的 / 没有违法所得或违法所得不足2万元的, verbatim
-	gains   []string // bounds of when on the illegal gains, in yuan
+	bounds  []string // bounds of when on the illegal gains, in yuan
 	penalty string   // verbatim
 	fine    []string // bounds of penalty
 }
@@ -32,21 +32,25 @@ type transportRow struct {
 	halves       [2]transportHalf
 }
 
-const (
-	gainsItem   = "DLYS-01-1"
-	noGainsItem = "DLYS-01-2"
-)
+const transportItem = "DLYS-01"
 
 // firstMatchMarker is what the table adds to a row whose published wording
 // also covers cases that rows above it take (selection: first).
 const firstMatchMarker = "<br>（不符合前列情形的）"
 
+// The table prints the range a grade cuts above its condition: the range's
+// words for the multiples, their negation for the fine's own amount.
+const (
+	gainsRange   = "【违法所得2万元以上的】<br>"
+	noGainsRange = "【不具有违法所得2万元以上的情形的】<br>"
+)
+
 func gainsHalf(penalty string, fine ...string) transportHalf {
-	return transportHalf{gainsItem, "违法所得2万元以上的", []string{">=20000"}, penalty, fine}
+	return transportHalf{true, "违法所得2万元以上的", []string{">=20000"}, penalty, fine}
 }
 
 func noGainsHalf(when, penalty string, fine ...string) transportHalf {
-	return transportHalf{noGainsItem, when, []string{"<20000"}, penalty, fine}
+	return transportHalf{false, when, []string{"<20000"}, penalty, fine}
 }
 
 var roadTransportRows = []transportRow{
@@ -66,12 +70,12 @@ var roadTransportRows = []transportRow{
 
 // TestRoadTransportTableReproducesPublishedRows checks that the published
 // table generated from examples/roadtransport states, for each of the four
-// rows of 序号1 and each of its two ranges, the circumstance (verbatim with the
-// hand wording; as the count of prior cases with the rendered rules), the
-// case the range applies to (the item's 处罚前提) and the penalty's bounds,
-// multiples and fixed amounts alike. The published row is one row with two
-// ranges; the table prints it as one row in each of two items (issue 11
-// point 2).
+// rows of 序号1 and each of its two ranges, the range (【违法所得2万元以上的】
+// and its negation), the circumstance (verbatim with the hand wording; as
+// the count of prior cases with the rendered rules) and the penalty's
+// bounds, multiples and fixed amounts alike; and that the 备注 states the
+// clause's two ranges. The published row is one row with two ranges; the
+// table prints it as two rows of one item, one per statutory range.
 func TestRoadTransportTableReproducesPublishedRows(t *testing.T) {
 	cat, err := catalog.LoadFile(filepath.Join("roadtransport", "catalog.yaml"))
 	if err != nil {
@@ -83,10 +87,13 @@ func TestRoadTransportTableReproducesPublishedRows(t *testing.T) {
 			if got := bounds(t, h.penalty); !slices.Equal(got, sorted(h.fine)) {
 				t.Errorf("transcription of %q: %v, the words say %v", h.penalty, h.fine, got)
 			}
-			if got := bounds(t, h.when); !slices.Equal(got, sorted(h.gains)) {
-				t.Errorf("transcription of %q: %v, the words say %v", h.when, h.gains, got)
+			if got := bounds(t, h.when); !slices.Equal(got, sorted(h.bounds)) {
+				t.Errorf("transcription of %q: %v, the words say %v", h.when, h.bounds, got)
 			}
 		}
+	}
+	if got := bounds(t, gainsRange); !slices.Equal(got, []string{">=20000"}) {
+		t.Fatalf("range %q: %v", gainsRange, got)
 	}
 	for _, w := range []struct {
 		name    string
@@ -96,26 +103,33 @@ func TestRoadTransportTableReproducesPublishedRows(t *testing.T) {
 		if want := 2 * len(roadTransportRows); len(rows) != want {
 			t.Errorf("%s: the table has %d grade rows, the standard %d rows of two ranges each", w.name, len(rows), len(roadTransportRows))
 		}
-		// The item's 处罚前提 is printed in the 备注 of its first row.
-		precondition := map[string]string{}
 		for _, r := range rows {
-			if _, seen := precondition[r.item]; !seen {
-				for _, part := range strings.Split(r.remarks, "<br>") {
-					if p, ok := strings.CutPrefix(part, "处罚前提："); ok {
-						precondition[r.item] = p
-					}
-				}
+			if r.item != transportItem {
+				t.Errorf("%s: row of item %s; the published item is one item, %s", w.name, r.item, transportItem)
+			}
+		}
+		// The 备注 of the item's first row states the clause's two ranges.
+		if len(rows) > 0 {
+			const clause = "法定罚款：处3万元以上10万元以下罚款；违法所得2万元以上的，处违法所得2倍以上10倍以下罚款"
+			if !strings.Contains(rows[0].remarks, clause) {
+				t.Errorf("%s: 备注 %q does not state %q", w.name, rows[0].remarks, clause)
 			}
 		}
 		for _, pub := range roadTransportRows {
 			for _, h := range pub.halves {
-				t.Run(w.name+"/"+pub.label+"/"+h.item, func(t *testing.T) {
-					i := slices.IndexFunc(rows, func(r tableRow) bool { return r.item == h.item && r.label == pub.label })
+				prefix := noGainsRange
+				if h.gains {
+					prefix = gainsRange
+				}
+				t.Run(w.name+"/"+pub.label+"/"+h.when, func(t *testing.T) {
+					i := slices.IndexFunc(rows, func(r tableRow) bool {
+						return r.label == pub.label && strings.HasPrefix(r.cond, prefix)
+					})
 					if i < 0 {
-						t.Fatalf("no row 违法程度 %s for item %s in the table", pub.label, h.item)
+						t.Fatalf("no row 违法程度 %s under %s in the table", pub.label, prefix)
 					}
 					row := rows[i]
-					cond := strings.TrimSuffix(row.cond, firstMatchMarker)
+					cond := strings.TrimSuffix(strings.TrimPrefix(row.cond, prefix), firstMatchMarker)
 					if w.wording == standards.WordingHand && cond != pub.circs {
 						t.Errorf("情形: table %q, published %q", cond, pub.circs)
 					}
@@ -126,16 +140,6 @@ func TestRoadTransportTableReproducesPublishedRows(t *testing.T) {
 					}
 					if got := bounds(t, row.fine); !slices.Equal(got, sorted(h.fine)) {
 						t.Errorf("penalty %q: %v, published %v (%s)", row.fine, got, h.fine, h.penalty)
-					}
-					if strings.HasPrefix(h.penalty, "没收违法所得") != strings.Contains(row.fine, "没收违法所得") {
-						t.Errorf("penalty %q and published %q differ on 没收违法所得", row.fine, h.penalty)
-					}
-					p, ok := precondition[h.item]
-					if !ok {
-						t.Fatalf("item %s: the table states no 处罚前提 for the range", h.item)
-					}
-					if got := bounds(t, p); !slices.Equal(got, sorted(h.gains)) {
-						t.Errorf("item %s applies to %q: %v, published %q: %v", h.item, p, got, h.when, h.gains)
 					}
 				})
 			}

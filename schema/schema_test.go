@@ -477,7 +477,7 @@ func TestCatalogSchemaMatchesTypes(t *testing.T) {
 			typeOf[catalog.Sanction]():          "sanction",
 			typeOf[catalog.FineRange]():         "fineRange",
 			typeOf[catalog.PersonsFine]():       "personsFine",
-			typeOf[catalog.YuanRange]():         "yuanRange",
+			typeOf[catalog.PersonsGradeFine]():  "personsGradeFine",
 			typeOf[catalog.Benchmark]():         "benchmark",
 			typeOf[catalog.Grade]():             "grade",
 			typeOf[catalog.Exemption]():         "exemption",

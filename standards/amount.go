@@ -99,7 +99,7 @@ type amounts struct {
 }
 
 func newAmounts(cat *catalog.Catalog, it *catalog.Item) amounts {
-	a := amounts{facts: cat.AllFacts(it), unit: decimal.NewFromInt(1), ibAs: cat.Thresholds.IndividualBusinessAs, parties: it.Parties}
+	a := amounts{facts: cat.FormulaFacts(it), unit: decimal.NewFromInt(1), ibAs: cat.Thresholds.IndividualBusinessAs, parties: it.Parties}
 	if cat.Rounding.Unit != nil && cat.Rounding.Unit.Sign() > 0 {
 		a.unit = *cat.Rounding.Unit
 	}

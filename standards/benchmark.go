@@ -188,7 +188,7 @@ func (b *builder) gradeStandard(it *catalog.Item, v *catalog.Version, g *catalog
 	}
 	fine := RenderGradeFine(b.cat, it, v, g)
 	if fine != "" && fine != "不予罚款" {
-		fine = withPersons(v, g, fine)
+		fine = withPersons(b.cat, it, v, g, fine)
 	}
 	switch {
 	case len(others) == 0 && fine == "":

@@ -23,8 +23,12 @@ func (ck *checker) formulaBounds(vc *chkVersion) {
 	if fine == nil || fine.Amount == nil {
 		return
 	}
-	facts := ck.cat.AllFacts(vc.it)
+	facts := ck.cat.FormulaFacts(vc.it)
 	for _, g := range vc.b.Grades {
+		if pf := g.PersonsFine; pf != nil && pf.Formula != nil && fine.Persons != nil {
+			p := fine.Persons
+			ck.formulaWithin(vc, g, pf.Formula, facts, penalty.Closed(p.Min, p.Max), p.Pos, true)
+		}
 		if g.Fine == nil || g.Fine.None {
 			continue
 		}
@@ -40,37 +44,68 @@ func (ck *checker) formulaBounds(vc *chkVersion) {
 			if gf == nil || gf.Unit != catalog.UnitFormula || gf.Formula == nil || pr.rule.Kind != penalty.Fixed {
 				continue
 			}
-			f := gf.Formula
-			name, isLen := f.OfFact()
-			fact := facts.Lookup(name)
-			if fact == nil {
-				continue // reported by the loader
-			}
-			lowOf, highOf, bounded := formulaDomain(f, fact, isLen)
-			what, unit := f.Quantity(fact)
-			stat := pr.rule.FactorRange()
-			low := f.Bound(f.Amount(lowOf))
-			if low.LessThan(stat.Min) {
-				ck.add(formulaFinding(vc, g, gf, pr, "grade %s: the formula gives %s yuan where %s is %s%s, below the statutory minimum %s yuan; the fine decided is the minimum, not what the formula states",
-					g.ID, low.String(), what, lowOf.String(), unit, stat.Min.String()))
-			}
-			if stat.Unbounded {
-				continue
-			}
-			switch {
-			case !bounded && f.Max == nil && f.Per.Sign() > 0:
-				ck.add(formulaFinding(vc, g, gf, pr, "grade %s: the formula grows without bound as %s grows (the fact has no declared max), above the statutory maximum %s yuan; state the formula's max",
-					g.ID, what, stat.Max.String()))
-			case bounded:
-				if high := f.Bound(f.Amount(highOf)); high.GreaterThan(stat.Max) {
-					ck.add(formulaFinding(vc, g, gf, pr, "grade %s: the formula gives %s yuan where %s is %s%s, above the statutory maximum %s yuan; the fine decided is the maximum, not what the formula states",
-						g.ID, high.String(), what, highOf.String(), unit, stat.Max.String()))
-				}
-			case f.Max != nil && f.Max.GreaterThan(stat.Max):
-				ck.add(formulaFinding(vc, g, gf, pr, "grade %s: the formula gives up to %s yuan, above the statutory maximum %s yuan; the fine decided is the maximum, not what the formula states",
-					g.ID, f.Max.String(), stat.Max.String()))
+			ck.formulaWithin(vc, g, gf.Formula, facts, pr.rule.FactorRange(), pr.pos, false)
+		}
+	}
+}
+
+// formulaWithin reports where a formula's amount leaves the statutory
+// range stat (the persons' with persons) for some value within the
+// declared bounds of what it counts.
+func (ck *checker) formulaWithin(vc *chkVersion, g *catalog.Grade, f *catalog.FineFormula, facts catalog.Facts, stat penalty.Range, statPos catalog.Pos, persons bool) {
+	name, isLen := f.OfFact()
+	fact := facts.Lookup(name)
+	if fact == nil {
+		return // reported by the loader
+	}
+	lowOf, highOf, bounded := formulaDomain(f, fact, isLen)
+	what, unit := f.Quantity(fact)
+	add := func(format string, args ...any) {
+		ff := vc.finding(f.Pos, CodeRange, SeverityError, MethodStatic, nil, format, args...)
+		ff.claim = claimGrade(g.ID)
+		ff.Related = []Related{relatedRule(statPos, "statutory amount")}
+		if persons {
+			ff.Related = []Related{relatedRule(statPos, "the persons' statutory amount")}
+		}
+		ff.setHint("state the formula's min and max within the statutory range, as the standard publishes them")
+		ck.add(ff)
+	}
+	low := f.Bound(f.Amount(lowOf))
+	if low.LessThan(stat.Min) {
+		if persons {
+			add("grade %s: the persons' formula gives %s yuan where %s is %s%s, below their statutory minimum %s yuan; the fine decided is the minimum, not what the formula states",
+				g.ID, low.String(), what, lowOf.String(), unit, stat.Min.String())
+		} else {
+			add("grade %s: the formula gives %s yuan where %s is %s%s, below the statutory minimum %s yuan; the fine decided is the minimum, not what the formula states",
+				g.ID, low.String(), what, lowOf.String(), unit, stat.Min.String())
+		}
+	}
+	if stat.Unbounded {
+		return
+	}
+	switch {
+	case !bounded && f.Max == nil && f.Per.Sign() > 0:
+		if persons {
+			add("grade %s: the persons' formula grows without bound as %s grows (it has no declared max), above their statutory maximum %s yuan; state the formula's max",
+				g.ID, what, stat.Max.String())
+		} else {
+			add("grade %s: the formula grows without bound as %s grows (the fact has no declared max), above the statutory maximum %s yuan; state the formula's max",
+				g.ID, what, stat.Max.String())
+		}
+	case bounded:
+		if high := f.Bound(f.Amount(highOf)); high.GreaterThan(stat.Max) {
+			if persons {
+				add("grade %s: the persons' formula gives %s yuan where %s is %s%s, above their statutory maximum %s yuan; the fine decided is the maximum, not what the formula states",
+					g.ID, high.String(), what, highOf.String(), unit, stat.Max.String())
+			} else {
+				add("grade %s: the formula gives %s yuan where %s is %s%s, above the statutory maximum %s yuan; the fine decided is the maximum, not what the formula states",
+					g.ID, high.String(), what, highOf.String(), unit, stat.Max.String())
 			}
 		}
+	case f.Max != nil && f.Max.GreaterThan(stat.Max):
+		// Reported by the loader for a statute in yuan.
+		add("grade %s: the formula gives up to %s yuan, above the statutory maximum %s yuan; the fine decided is the maximum, not what the formula states",
+			g.ID, f.Max.String(), stat.Max.String())
 	}
 }
 
@@ -89,12 +124,4 @@ func formulaDomain(f *catalog.FineFormula, fact *catalog.Fact, isLen bool) (low,
 		return low, decimal.Decimal{}, false
 	}
 	return low, *fact.Max, true
-}
-
-func formulaFinding(vc *chkVersion, g *catalog.Grade, gf *catalog.GradeFine, pr chkPartyRule, format string, args ...any) Finding {
-	f := vc.finding(gf.Formula.Pos, CodeRange, SeverityError, MethodStatic, nil, format, args...)
-	f.claim = claimGrade(g.ID)
-	f.Related = []Related{relatedRule(pr.pos, "statutory amount")}
-	f.setHint("state the formula's min and max within the statutory range, as the standard publishes them")
-	return f
 }

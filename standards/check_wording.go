@@ -168,7 +168,7 @@ func compileSrc(src string, scope *condition.Scope) *condition.Expr {
 // engine decides at the grade.
 func (ck *checker) wordingChecks(vc *chkVersion) {
 	scope := newWordingScope(ck.cat, vc.it)
-	reader := newWordingReader(scope)
+	reader := newWordingReader(scope, append(append([]*catalog.Count(nil), ck.cat.Counts...), vc.it.Counts...)...)
 	sel := vc.sel
 	sharing := vc.rowsSharing(scope)
 	for j, g := range vc.b.Grades {
@@ -301,6 +301,15 @@ func (ck *checker) compareWording(vc *chkVersion, scope *condition.Scope, sel se
 		ck.addWording(f, g, rule, claimGrade(g.ID))
 		return
 	}
+	if len(rd.windows) > 0 {
+		// The same cases by count, but over another period than the
+		// counter's: no case of the engine tells them apart.
+		f := vc.finding(pos, CodeWording, SeverityError, MethodStatic, nil,
+			"grade %s (%s) %s %q counts the history over another period than the rule: %s",
+			g.ID, g.Label, wordingField(what), text, joinSemicolon(rd.windows))
+		ck.addWording(f, g, rule, nil)
+		return
+	}
 	if len(rd.units) > 0 {
 		// The same numbers in another unit: the cases agree only because
 		// the numbers were read in the fact's unit.
@@ -389,9 +398,9 @@ func wordingReasons(rd wordingReading, grades []*condition.Expr, j int) any {
 			out = append(out, messagesZh.P("the wording %s %s%s (%s) where the rule %s it", inclusivityWord(wb.op), wb.val, unit, wb.v.Label(), inclusivityVerb(wb.op)))
 		}
 	}
-	for _, u := range rd.units {
-		out = append(out, u)
-	}
+	out = append(out, rd.units...)
+	out = append(out, rd.windows...)
+	out = append(out, rd.counts...)
 	mentioned := map[int]bool{}
 	chkWalk(rd.node, func(n condition.Node) {
 		if id, ok := n.(condition.Ident); ok {

@@ -44,6 +44,12 @@ type wordingReading struct {
 	readSome bool
 	// atoms are the numeric bounds read, for explaining a difference.
 	atoms []wordingBound
+	// counts say how phrases about the history were read against a
+	// counter (第二次 is one prior), for explaining a difference.
+	counts []*catalog.Phrase
+	// windows are look-back periods the wording states that the counter it
+	// counts with does not have (一年内 over a counter of two years).
+	windows []*catalog.Phrase
 }
 
 // wordingBound is one numeric bound read from the wording.
@@ -56,16 +62,28 @@ type wordingBound struct {
 // wordingReader reads the wording of one item.
 type wordingReader struct {
 	vars []*condition.Var // the item's facts and party_type
+	// counters are the declared counters of the history in scope, which
+	// phrases such as 第二次被查处的 count with (check_wording_count.go).
+	counters []wordingCounter
 	// phrases are labels that contain connectives (主动消除或者减轻…危害
 	// 后果), which the splitter must not cut.
 	phrases []string
 }
 
-func newWordingReader(scope *condition.Scope) *wordingReader {
+func newWordingReader(scope *condition.Scope, counts ...*catalog.Count) *wordingReader {
 	r := &wordingReader{}
+	isCounter := map[string]bool{}
+	for _, c := range counts {
+		if v := scope.Lookup(c.Name); v != nil {
+			r.counters = append(r.counters, wordingCounter{v: v, c: c})
+			isCounter[c.Name] = true
+		}
+	}
 	for _, name := range scope.Names() {
 		v := scope.Lookup(name)
-		if v.Fact == nil && v.Name != "party_type" {
+		if v.Fact == nil && v.Name != "party_type" || isCounter[v.Name] {
+			// A counter is read only by its label or by the phrases that
+			// count the history, never as a fact measured in 次.
 			continue
 		}
 		r.vars = append(r.vars, v)
@@ -476,6 +494,12 @@ func (r *wordingReader) atom(s string, prev *condition.Var, out *wordingReading)
 	if strings.HasPrefix(s, "〔") && strings.HasSuffix(s, "〕") {
 		inner := strings.TrimSuffix(strings.TrimPrefix(s, "〔"), "〕")
 		return r.clauses(inner, out), prev
+	}
+	// Before numeric: 被查处三次以上 is a count of the history, never a
+	// number of some other fact measured in 次.
+	if n, ok := r.count(s, out); ok {
+		out.readSome = true
+		return n, prev
 	}
 	if n, v, ok := r.numeric(s, prev, out); ok {
 		out.readSome = true

@@ -1,6 +1,7 @@
 package standards
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -114,5 +115,123 @@ func TestWordingReaderSubjectWithEnumeration(t *testing.T) {
 		if got != want {
 			t.Errorf("%s: got %q (unread %q), want %q", text, got, rd.unread, want)
 		}
+	}
+}
+
+// countScope declares the counters of the history the phrases below count
+// with: one without a window, one of two years and one of one year.
+func countScope() (*condition.Scope, []*catalog.Count) {
+	s := wordingScope()
+	cs := []*catalog.Count{
+		{Name: "investigated", Label: "此前被查处的次数", Window: catalog.Window{None: true}},
+		{Name: "penalized_2y", Label: "两年内因同一违法行为受过行政处罚的次数", Window: catalog.Window{Years: 2}},
+		{Name: "violations_1y", Label: "一年内违法行为的次数", Window: catalog.Window{Months: 12}},
+	}
+	for _, c := range cs {
+		s.Add(c.Name, len(s.Names()), catalog.FactInt, c.Fact())
+	}
+	return s, cs
+}
+
+func TestWordingReaderCounts(t *testing.T) {
+	s, cs := countScope()
+	r := newWordingReader(s, cs...)
+	for _, tc := range []struct{ text, want string }{
+		// ordinals count this case: 第N次 is N-1 priors
+		{"初次被查处的", "investigated == 0"},
+		{"首次被查处", "investigated == 0"},
+		{"第一次被查处的", "investigated == 0"},
+		{"第二次被查处的", "investigated == 1"},
+		{"第3次被查处的", "investigated == 2"},
+		{"第三次以上被查处的", "investigated >= 2"},
+		{"再次被查处的", "investigated >= 1"},
+		// a number of times with no word that puts them before this case
+		// counts this case too
+		{"三次以上被查处的", "investigated >= 2"},
+		{"被查处三次以上的", "investigated >= 2"},
+		// a window chooses the counter of that window
+		{"两年内第二次违法", "penalized_2y == 1"},
+		{"一年内第二次以上", "violations_1y >= 1"},
+		{"当事人在十二个月内第三次实施该违法行为", "violations_1y == 2"},
+		// the times the party has already been dealt with are priors
+		{"两年内曾因同一违法行为受过两次以上行政处罚", "penalized_2y >= 2"},
+		{"此前已被查处2次的", "investigated == 2"},
+		// an earlier decision without a number
+		{"两年内曾因同一违法行为受过行政处罚的", "penalized_2y >= 1"},
+		{"两年内未受过行政处罚", "penalized_2y == 0"},
+		// the counter's label, as tables render it
+		{"两年内因同一违法行为受过行政处罚2次以上", "penalized_2y >= 2"},
+		{"两年内因同一违法行为受过行政处罚的次数为1次", "penalized_2y == 1"},
+		{"此前被查处的次数不足2次", "investigated < 2"},
+		{"此前被查处2次以上", "investigated >= 2"},
+		// joined with other conditions
+		{"第二次被查处且占用面积10平方米以上", "(investigated == 1 && area_m2 >= 10)"},
+	} {
+		rd := r.read(tc.text)
+		got := ""
+		if rd.node != nil {
+			got = condition.String(rd.node)
+		}
+		if got != tc.want {
+			t.Errorf("%s: got %q (unread %q), want %q", tc.text, got, rd.unread, tc.want)
+		}
+	}
+	// A window no counter has is read with the nearest counter and named.
+	if rd := r.read("三年内第二次被查处"); len(rd.windows) != 1 || condition.String(rd.node) != "investigated == 1" {
+		t.Errorf("三年内第二次被查处: want the window reported, got %+v", rd)
+	}
+	// Not phrases about the history: a number of times of something else,
+	// an ordinal of no count.
+	for _, text := range []string{"第二次检查不合格", "第2档", "被投诉3次以上"} {
+		rd := r.read(text)
+		if rd.node != nil && strings.Contains(condition.String(rd.node), "investigated") {
+			t.Errorf("%s read as a count of the history: %s", text, condition.String(rd.node))
+		}
+	}
+	// With no counter declared, the phrases stay unread.
+	if rd := newWordingReader(wordingScope()).read("第二次被查处的"); rd.node != nil {
+		t.Errorf("read without a counter: %s", condition.String(rd.node))
+	}
+}
+
+// A fact counted in 次 that is not a counter keeps its numbers: the
+// history phrases read counters only where the words are not the fact's.
+func TestWordingReaderCountFactNotCounter(t *testing.T) {
+	s, cs := countScope()
+	s.Add("violations", len(s.Names()), catalog.FactInt, &catalog.Fact{Type: catalog.FactInt, Label: "违法次数", Unit: "次"})
+	r := newWordingReader(s, cs...)
+	for text, want := range map[string]string{
+		"违法3次以上":       "violations >= 3",
+		"第二次被查处的":      "investigated == 1",
+		"三次以上被查处的":     "investigated >= 2",
+		"被投诉2次且违法3次以上": "(complaints == 2 && violations >= 3)",
+	} {
+		rd := r.read(text)
+		got := ""
+		if rd.node != nil {
+			got = condition.String(rd.node)
+		}
+		if got != want {
+			t.Errorf("%s: got %q (unread %q), want %q", text, got, rd.unread, want)
+		}
+	}
+}
+
+func TestWordingReaderCountsAmbiguous(t *testing.T) {
+	s := wordingScope()
+	cs := []*catalog.Count{
+		{Name: "a_2y", Label: "两年内受过处罚的次数", Window: catalog.Window{Years: 2}},
+		{Name: "b_2y", Label: "两年内违法的次数", Window: catalog.Window{Years: 2}},
+	}
+	for _, c := range cs {
+		s.Add(c.Name, len(s.Names()), catalog.FactInt, c.Fact())
+	}
+	r := newWordingReader(s, cs...)
+	// Two counters of two years: the label decides, or nothing does.
+	if rd := r.read("两年内第二次受过处罚"); rd.node == nil || condition.String(rd.node) != "a_2y == 1" {
+		t.Errorf("label should decide: %+v", rd)
+	}
+	if rd := r.read("第二次"); rd.node != nil {
+		t.Errorf("two counters fit equally, want unread: %s", condition.String(rd.node))
 	}
 }

@@ -311,3 +311,70 @@ func TestDiffGradeNote(t *testing.T) {
 		t.Errorf("the note's change is not listed: %+v", r.Changes)
 	}
 }
+
+// wordingCountsCatalog grades by a counter of prior decisions; {second}
+// and {third} are replaced by each case's wording and rules.
+const wordingCountsCatalog = `id: wording-counts-test
+title: 措辞核对测试（违法次数）
+issuer: 测试机关
+effective: 2026-01-01
+tier_scheme: midpoint
+counts:
+  - {name: investigated, label: 此前因本违法行为被查处的次数, window: none, outcomes: any}
+  - {name: penalized_2y, label: 两年内因同一违法行为受过行政处罚的次数, window: 2y}
+items:
+  - code: "T002"
+    name: 擅自从事经营
+    basis:
+      violated: {instrument: 测试条例, article: 12}
+      penalty: {instrument: 测试条例, article: 30, text: 处1000元以上10000元以下的罚款}
+    sanctions:
+      - {type: fine, mandatory: true, amount: {min: 1000, max: 10000}}
+    benchmark:
+      grades:
+        - {id: first, label: 轻微, when: "investigated == 0", description: 初次被查处的, fine: {min: 1000, max: 1000}}
+        - {id: second, label: 一般, when: "{second_rule}", description: "{second}", fine: {min: 2000, max: 4000}}
+        - {id: third, label: 较重, when: "{third_rule}", description: "{third}", fine: {min: 5000, max: 10000}}
+`
+
+func TestWordingCountsAgainstRule(t *testing.T) {
+	for _, tc := range []struct {
+		name                    string
+		second, secondRule      string
+		third, thirdRule        string
+		grade, code, says, want string
+	}{
+		{name: "ordinal_second_time_is_one_prior",
+			second: "第二次被查处的", secondRule: "investigated == 1", third: "三次以上被查处的", thirdRule: "investigated >= 2"},
+		{name: "ordinal_third_time_or_more_states_two_priors",
+			second: "第二次被查处的", secondRule: "investigated == 1", third: "第三次以上被查处的", thirdRule: "investigated >= 2"},
+		{name: "prior_count_with_past_marker",
+			second: "此前被查处过1次的", secondRule: "investigated == 1", third: "此前已被查处2次以上的", thirdRule: "investigated >= 2"},
+		{name: "off_by_one_second_time_over_two_priors",
+			second: "第二次被查处的", secondRule: "investigated == 2", third: "三次以上被查处的", thirdRule: "investigated >= 3",
+			grade: "second", code: standards.CodeWording, says: "counts this case among the times", want: "investigated=1"},
+		{name: "window_differs_from_counter",
+			second: "一年内第二次被查处的", secondRule: "investigated == 1", third: "三次以上被查处的", thirdRule: "investigated >= 2",
+			grade: "second", code: standards.CodeWording, says: "another period", want: "不限回溯期间"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := strings.NewReplacer("{second}", tc.second, "{second_rule}", tc.secondRule, "{third}", tc.third, "{third_rule}", tc.thirdRule).Replace(wordingCountsCatalog)
+			r, _ := chkCheck(t, "wording-counts.yaml", []byte(src), standards.Options{})
+			fs := wordingFindings(r)
+			if tc.grade == "" {
+				for _, f := range fs {
+					t.Errorf("unexpected: %s: %s", f.Code, f.Localize("en").Message)
+				}
+				return
+			}
+			if len(fs) == 0 {
+				t.Fatalf("want a finding on grade %s, got none", tc.grade)
+			}
+			f := fs[0]
+			en := f.Localize("en").Message
+			if f.Code != tc.code || !strings.Contains(f.Message, "档次 "+tc.grade+"（") || !strings.Contains(en, tc.says) || !strings.Contains(en, tc.want) {
+				t.Errorf("got %s: %s\nwant %s on grade %s saying %q and %q", f.Code, en, tc.code, tc.grade, tc.says, tc.want)
+			}
+		})
+	}
+}

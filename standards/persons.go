@@ -7,20 +7,24 @@ import (
 // withPersons adds to a grade's 处罚标准 the fine on the organisation's
 // directly responsible persons where the clause sets one (双罚): the row
 // shows both fines, as the decision carries both.
-func withPersons(v *catalog.Version, g *catalog.Grade, standard string) string {
+func withPersons(cat *catalog.Catalog, it *catalog.Item, v *catalog.Version, g *catalog.Grade, standard string) string {
 	fine := fineOf(v)
 	if fine == nil || fine.Persons == nil || g.Fine == nil || g.Fine.None {
 		return standard
 	}
+	if pf := g.PersonsFine; pf != nil && pf.Formula != nil {
+		// 对其直接负责的主管人员和其他直接责任人员处罚款，基础罚款2万元，…
+		return standard + "；对其" + fine.Persons.PersonsLabel() + "处罚款，" + newAmounts(cat, it).formula(pf.Formula, "")
+	}
 	return standard + "；" + personsClause(fine.Persons, g.PersonsFine)
 }
 
-// personsClause states the persons' fine: the grade's where it states one,
-// else the statutory range (对其直接负责的主管人员和其他直接责任人员处2万元以上
-// 5万元以下罚款).
-func personsClause(p *catalog.PersonsFine, at *catalog.YuanRange) string {
+// personsClause states the persons' fine: the grade's range where it
+// states one, else the statutory range (对其直接负责的主管人员和其他直接责任
+// 人员处2万元以上5万元以下罚款).
+func personsClause(p *catalog.PersonsFine, at *catalog.PersonsGradeFine) string {
 	min, max := p.Min, p.Max
-	if at != nil {
+	if at != nil && at.Formula == nil {
 		min, max = at.Min, at.Max
 	}
 	amount := yuan(min) + "以上" + yuan(max) + "以下"
