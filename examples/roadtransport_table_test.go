@@ -39,10 +39,11 @@ const transportItem = "DLYS-01"
 const firstMatchMarker = "<br>（不符合前列情形的）"
 
 // The table prints the range a grade cuts above its condition: the range's
-// words for the multiples, their negation for the fine's own amount.
+// words for the multiples, for the fine's own amount the negation of
+// their rule (违法所得不足2万元: "没有违法所得" is 0 yuan, within it).
 const (
 	gainsRange   = "【违法所得2万元以上的】<br>"
-	noGainsRange = "【不具有违法所得2万元以上的情形的】<br>"
+	noGainsRange = "【违法所得不足2万元的】<br>"
 )
 
 func gainsHalf(penalty string, fine ...string) transportHalf {

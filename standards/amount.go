@@ -59,18 +59,27 @@ func RenderFineRanges(cat *catalog.Catalog, it *catalog.Item, fine *catalog.Sanc
 // statutory ranges: the range's words (造成严重后果的), or for the fine's own
 // amount the negation of the others' (未造成严重后果的); "" where the fine
 // has one range.
-func rangeLabel(fine *catalog.Sanction, g *catalog.Grade) string {
+func (c *compiled) rangeLabel(fine *catalog.Sanction, g *catalog.Grade) string {
 	if fine == nil || len(fine.Ranges) == 0 {
 		return ""
 	}
 	if r := fine.Range(g.Range); r != nil {
 		return r.Label
 	}
+	// The fine's own amount applies where no other range's condition
+	// holds: the negation of each, in the clause's words where they negate
+	// as Chinese does (造成严重后果 → 未造成严重后果), else rendered from the
+	// rule (违法所得2万元以上 → 违法所得不足2万元) rather than as a
+	// circumstance (不具有…的情形).
 	var neg []string
 	for _, r := range fine.Ranges {
-		neg = append(neg, negateLabel(strings.TrimSuffix(r.Label, "的")))
+		words := negateLabel(strings.TrimSuffix(r.Label, "的"))
+		if x := c.expr(r.When); x != nil && strings.HasPrefix(words, "不具有") {
+			words = RenderNode(normalize(x.Root, true))
+		}
+		neg = append(neg, words)
 	}
-	return strings.Join(neg, "且") + "的"
+	return strings.Join(neg, "，且") + "的"
 }
 
 func verbOf(optional bool) string {

@@ -110,7 +110,7 @@ func (b *builder) versionRows(it *catalog.Item, v *catalog.Version, first bool, 
 				row[colGrade].Text += "\n（" + g.Tier.Label() + "）"
 			}
 			row[colCondition].Text = b.gradeCondition(g, sharing[j])
-			if l := rangeLabel(fineOf(v), g); l != "" {
+			if l := b.c.rangeLabel(fineOf(v), g); l != "" {
 				// Each statutory range with its own rows.
 				row[colCondition].Text = "【" + l + "】\n" + row[colCondition].Text
 			}
