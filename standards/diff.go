@@ -373,6 +373,9 @@ func (b *builder) outlineVersion(n *dnode, it *catalog.Item, v *catalog.Version)
 		if s.Type == penalty.Fine && s.Amount != nil {
 			text = RenderFineRanges(b.cat, it, s)
 			n.set("法定罚款", text)
+			if s.Persons != nil {
+				n.set("对直接责任人员的法定罚款", personsClause(s.Persons, nil))
+			}
 			continue
 		}
 		if p := s.Precondition; p != nil {

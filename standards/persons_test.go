@@ -95,3 +95,26 @@ func TestPersonsFineAgainstTheClause(t *testing.T) {
 		t.Errorf("the organisation's amount taken for the persons', got %v", r.Findings)
 	}
 }
+
+// A changed statutory range of the persons' fine (双罚) is a change of the
+// item, as a changed range of the organisation's fine is.
+func TestDiffReportsThePersonsStatutoryRange(t *testing.T) {
+	old := loadSrc(t, personsCatalog)
+	new := loadSrc(t, strings.Replace(personsCatalog, "persons: {min: 20000, max: 50000}", "persons: {min: 20000, max: 60000}", 1))
+	r, err := standards.Diff(old, new)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var found bool
+	for _, c := range r.Changes {
+		if c.Key == "item:P1/version:v1" && c.Field == "对直接责任人员的法定罚款" {
+			found = true
+			if !strings.Contains(c.New, "2万元以上6万元以下") {
+				t.Errorf("new value %q", c.New)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("the persons' statutory range is not reported: %+v", r.Changes)
+	}
+}
