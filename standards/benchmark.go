@@ -257,8 +257,14 @@ func (b *builder) remarks(it *catalog.Item, v *catalog.Version, first bool, sche
 		switch {
 		case s.Type == penalty.Fine:
 		case s.Precondition != nil:
+			// A hand label states the condition (有违法所得) or the whole
+			// sentence (有违法所得的，没收违法所得); the line states both.
 			what := s.Type.Label()
-			lines = append(lines, "另："+b.wording(s.Precondition.Label, b.c.text(s.Precondition.When)+"的，"+what))
+			hand := s.Precondition.Label
+			if hand != "" && !strings.Contains(hand, what) && !strings.Contains(hand, "，") {
+				hand = strings.TrimSuffix(hand, "的") + "的，" + what
+			}
+			lines = append(lines, "另："+b.wording(hand, b.c.text(s.Precondition.When)+"的，"+what))
 		case !s.Mandatory && !anyGradeChooses(v, s.Type):
 			lines = append(lines, "另：可以并处"+sanctionLabel(s))
 		}
