@@ -62,3 +62,30 @@ func TestClauseModality(t *testing.T) {
 		}
 	}
 }
+
+// 税收征收管理法第六十三条 states one range of multiples of the tax evaded
+// in two notations, "百分之五十以上五倍以下": a rule of 0.5 to 5 times (or of
+// 50 % to 500 %) is what the clause says, and 0.4 times is not.
+func TestClauseStatesAShareInBothNotations(t *testing.T) {
+	stated := chkParseClause("对纳税人偷税的，由税务机关追缴其不缴或者少缴的税款、滞纳金，并处不缴或者少缴的税款百分之五十以上五倍以下的罚款")
+	d := decimal.RequireFromString
+	max := func(s string) *decimal.Decimal { x := d(s); return &x }
+	tests := []struct {
+		name string
+		rule penalty.Rule
+		want string
+	}{
+		{"multiple_half_to_five", penalty.Rule{Kind: penalty.Multiple, Min: d("0.5"), Max: max("5")}, ""},
+		{"percent_fifty_to_five_hundred", penalty.Rule{Kind: penalty.Percent, Min: d("50"), Max: max("500")}, ""},
+		{"multiple_min_not_stated", penalty.Rule{Kind: penalty.Multiple, Min: d("0.4"), Max: max("5")}, "min 0.4倍"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var missing []string
+			chkRuleAgainst(tc.rule, stated, &missing)
+			if got := strings.Join(missing, "; "); got != tc.want {
+				t.Errorf("missing %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

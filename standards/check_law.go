@@ -3,6 +3,7 @@ package standards
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -420,10 +421,13 @@ func chkRuleAgainst(r penalty.Rule, stated chkClauseAmounts, missing *[]string) 
 	switch r.Kind {
 	case penalty.Fixed, penalty.PerUnit:
 		set = stated.yuan
+	// One range may state its bounds in both notations of a share of the
+	// base: 税收征收管理法第六十三条 "处不缴或者少缴的税款百分之五十以上五倍
+	// 以下的罚款" is 0.5 to 5 times, or 50 % to 500 %.
 	case penalty.Multiple:
-		set, unit = stated.times, "倍"
+		set, unit = append(slices.Clone(stated.times), chkScaled(stated.percent, decimal.New(1, -2))...), "倍"
 	case penalty.Percent:
-		set, unit = stated.percent, "%"
+		set, unit = append(slices.Clone(stated.percent), chkScaled(stated.times, decimal.NewFromInt(100))...), "%"
 	}
 	if r.Min.Sign() > 0 {
 		check(set, r.Min, "min", unit)
@@ -440,6 +444,15 @@ func chkRuleAgainst(r penalty.Rule, stated chkClauseAmounts, missing *[]string) 
 		}
 		chkRuleAgainst(fb.Rule, stated, missing)
 	}
+}
+
+// chkScaled returns each of xs times k.
+func chkScaled(xs []decimal.Decimal, k decimal.Decimal) []decimal.Decimal {
+	out := make([]decimal.Decimal, len(xs))
+	for i, x := range xs {
+		out[i] = x.Mul(k)
+	}
+	return out
 }
 
 // chkTextMax is, for a yuan range whose maximum the clause does not state,
