@@ -219,6 +219,45 @@ func TestTaxExcerptHeldItemsDecideAsWorkedByHand(t *testing.T) {
 	}
 }
 
+// taxActs are the items' 违法行为 as published (punctuation as the tool
+// returned it; typos kept): each item's name is this text, with full-width
+// punctuation and without the final "。".
+var taxActs = map[string]string{
+	"ZG-1.7": "纳税人未按照规定将其全部银行账号向税务机关报告的。",
+	"ZG-2.1": "纳税人未按照规定的期限办理纳税申报和报送纳税资料的,或者扣缴义务人未按照规定的期限向税务机关报送代扣代缴、代收代缴税款报告表和有关资料的。",
+	"ZG-3.3": "扣缴义务人未按照规定设置、保管代扣代缴、代收代缴税未账簿或者保管代扣代缴、代收代缴税款记账凭证及有关资料的。",
+	"ZG-3.4": "非法印制、转借倒卖、变造或者伪造完税凭证的。",
+	"ZG-4.6": "扣缴义务人采取偷税手段,不缴或者少缴已扣、已收税款的(扣缴义务人书面承诺代纳税人支付税款的,应当认定扣缴义务人“已扣、已收税款”)。",
+	"ZG-4.8": "纳税人欠缴应纳税款,采取转移或者隐匿财产的手段,妨碍税务机关追缴欠缴税款的。",
+	"ZG-6.2": "非法为纳税人、纳税担保人实施虚假纳税担保提供方便的。",
+	"ZG-6.3": "纳税人采取欺骗、隐瞒等手段提供担保,造成应缴税款损失的。",
+	"FP-3.1": "向税务机关以外的单位和个人领购发票的。",
+	"FP-3.2": "向他人提供或借用他人发票的。",
+}
+
+// taxFullWidth writes the punctuation the tool returned half-width as the
+// published fields write it.
+var taxFullWidth = strings.NewReplacer(",", "，", ";", "；", "(", "（", ")", "）")
+
+// TestTaxExcerptItemsNameThePublishedActs checks that every item of the
+// excerpt is named by its published 违法行为, word for word.
+func TestTaxExcerptItemsNameThePublishedActs(t *testing.T) {
+	cat := taxFullCatalog(t)
+	if len(cat.Items) != len(taxActs) {
+		t.Errorf("%d items, %d published acts", len(cat.Items), len(taxActs))
+	}
+	for _, it := range cat.Items {
+		act, ok := taxActs[it.Code]
+		if !ok {
+			t.Errorf("item %s is not one of the published items", it.Code)
+			continue
+		}
+		if want := strings.TrimSuffix(taxFullWidth.Replace(act), "。"); it.Name != want {
+			t.Errorf("item %s is named %q; the standard's 违法行为 is %q", it.Code, it.Name, want)
+		}
+	}
+}
+
 // taxStatutes are the statutory fines of the clauses the items cite, as the
 // table's 备注 states them (法定罚款：…), transcribed by hand from the
 // clauses quoted in the catalog's header.
