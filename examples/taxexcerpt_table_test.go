@@ -117,7 +117,13 @@ func taxCatalogs(t *testing.T) (active, full []byte) {
 	lines := strings.Split(string(active), "\n")
 	at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, taxHeldMarker) })
 	if at < 0 {
-		t.Fatalf("catalog.yaml has no held block (%q); if it was restored, empty taxHeld", taxHeldMarker)
+		if len(taxHeld) > 0 {
+			t.Fatalf("catalog.yaml has no held block (%q); if it was restored, empty taxHeld", taxHeldMarker)
+		}
+		return active, active
+	}
+	if len(taxHeld) == 0 {
+		t.Fatalf("taxHeld is empty, but catalog.yaml still has a held block (%q)", taxHeldMarker)
 	}
 	first := slices.IndexFunc(lines[at:], func(l string) bool { return strings.HasPrefix(l, "#   - code: ") })
 	if first < 0 {
@@ -173,6 +179,9 @@ func taxFullCatalog(t *testing.T) *catalog.Catalog {
 // against the catalog with its held block restored, so that the held items
 // stay tested until they are activated.
 func TestTaxExcerptHeldItemsDecideAsWorkedByHand(t *testing.T) {
+	if len(taxHeld) == 0 {
+		t.Skip("no item is held back; their tests are in expect_test.yaml")
+	}
 	_, fullText := taxCatalogs(t)
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "catalog.yaml"), fullText, 0o644); err != nil {
