@@ -219,6 +219,24 @@ func checkGradeFine(t *testing.T, where string, st statute, gf *yaml.Node, unit 
 			t.Errorf("%s: a tier of a statutory range without a maximum", where)
 		}
 		return false
+	case get(gf, "formula") != nil:
+		// A computed amount (base + per × units, within the formula's own
+		// min and max): its base and stated bounds are yuan amounts the
+		// standard publishes, so each must lie within a statute in yuan.
+		f := get(gf, "formula")
+		if st.unit != "yuan" {
+			return false
+		}
+		for _, key := range []string{"base", "min", "max"} {
+			n := get(f, key)
+			if n == nil {
+				continue
+			}
+			if x := rat(t, n, "formula."+key); x.Cmp(st.rng.min) < 0 || (st.rng.max != nil && x.Cmp(st.rng.max) > 0) {
+				t.Errorf("%s: formula %s %s yuan leaves the statutory range %s", where, key, x.RatString(), st.rng)
+			}
+		}
+		return true
 	case get(gf, "share") != nil:
 		s := readSpan(t, get(gf, "share"), "share")
 		one := big.NewRat(1, 1)
