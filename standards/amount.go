@@ -67,19 +67,32 @@ func (c *compiled) rangeLabel(fine *catalog.Sanction, g *catalog.Grade) string {
 		return r.Label
 	}
 	// The fine's own amount applies where no other range's condition
-	// holds: the negation of each, in the clause's words where they negate
-	// as Chinese does (造成严重后果 → 未造成严重后果), else rendered from the
-	// rule (违法所得2万元以上 → 违法所得不足2万元) rather than as a
-	// circumstance (不具有…的情形).
+	// holds: the negation of each in the clause's words (造成严重后果 →
+	// 未造成严重后果, 情节严重 → 不具有情节严重的情形), except that words
+	// stating a threshold are negated from the rule, whose bound flips
+	// (违法所得2万元以上 → 违法所得不足2万元) instead of reading as a
+	// circumstance (不具有违法所得2万元以上的情形).
 	var neg []string
 	for _, r := range fine.Ranges {
-		words := negateLabel(strings.TrimSuffix(r.Label, "的"))
-		if x := c.expr(r.When); x != nil && strings.HasPrefix(words, "不具有") {
+		label := strings.TrimSuffix(r.Label, "的")
+		words := negateLabel(label)
+		if x := c.expr(r.When); x != nil && strings.HasPrefix(words, "不具有") && statesThreshold(label) {
 			words = RenderNode(normalize(x.Root, true))
 		}
 		neg = append(neg, words)
 	}
 	return strings.Join(neg, "，且") + "的"
+}
+
+// statesThreshold reports whether words state a bound of a quantity
+// (2万元以上, 不足10份, 超过50平方米).
+func statesThreshold(words string) bool {
+	for _, w := range []string{"以上", "以下", "超过", "不足", "不超过", "不满", "未满"} {
+		if strings.Contains(words, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func verbOf(optional bool) string {
