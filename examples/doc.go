@@ -15,6 +15,9 @@
 // not an official copy. examples/roadtransport likewise encodes, for testing,
 // the four rows (each with two ranges) of one item of another real standard,
 // 道路运输违法违规行为行政处罚具体裁量标准（试行）, read in a third-party copy.
+// examples/taxexcerpt encodes, for testing, ten items of a 税务 discretion
+// standard whose pages were read in a third-party database copy; its title,
+// issuer and date were not among the pages read, as its header says.
 //
 // County returns the county catalog, which the command line uses when no
 // --catalog is given. The package's tests load and compile every catalog, check

@@ -1,7 +1,6 @@
 package examples_test
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,7 +10,6 @@ import (
 
 	"github.com/shopspring/decimal"
 
-	"github.com/jizhun/jizhun/casetest"
 	"github.com/jizhun/jizhun/catalog"
 	"github.com/jizhun/jizhun/standards"
 )
@@ -97,135 +95,18 @@ var taxRows = []taxRow{
 		rest: []string{"每次加罚1000元罚款，最高不超过1万元"}},
 }
 
-// taxHeld are the items held back, commented out at the end of
-// examples/taxexcerpt/catalog.yaml, until jizhun check reads
-// "百分之五十以上五倍以下" as the multiple 0.5–5 (the catalog's last block
-// says why). The tests below restore them and test them with the others.
-var taxHeld = []string{"ZG-4.6", "ZG-4.8", "ZG-6.3"}
-
-// taxHeldMarker opens the held block of the catalog.
-const taxHeldMarker = "# ── HELD BACK:"
-
-// taxCatalogs returns the catalog as it is (active) and with its held block
-// restored (full): each line of the block's items loses its "# ".
-func taxCatalogs(t *testing.T) (active, full []byte) {
+// taxCatalog loads the excerpt's catalog.
+func taxCatalog(t *testing.T) *catalog.Catalog {
 	t.Helper()
-	active, err := os.ReadFile(filepath.Join("taxexcerpt", "catalog.yaml"))
+	data, err := os.ReadFile(filepath.Join("taxexcerpt", "catalog.yaml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	lines := strings.Split(string(active), "\n")
-	at := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, taxHeldMarker) })
-	if at < 0 {
-		if len(taxHeld) > 0 {
-			t.Fatalf("catalog.yaml has no held block (%q); if it was restored, empty taxHeld", taxHeldMarker)
-		}
-		return active, active
-	}
-	if len(taxHeld) == 0 {
-		t.Fatalf("taxHeld is empty, but catalog.yaml still has a held block (%q)", taxHeldMarker)
-	}
-	first := slices.IndexFunc(lines[at:], func(l string) bool { return strings.HasPrefix(l, "#   - code: ") })
-	if first < 0 {
-		t.Fatal("the held block holds no item")
-	}
-	restored := slices.Clone(lines[:at])
-	for _, l := range lines[at+first:] {
-		if l != "#" && l != "" && !strings.HasPrefix(l, "# ") {
-			t.Fatalf("a line of the held block is not commented out: %q", l)
-		}
-		restored = append(restored, strings.TrimPrefix(strings.TrimPrefix(l, "#"), " "))
-	}
-	return active, []byte(strings.Join(restored, "\n"))
-}
-
-// taxFullCatalog loads the catalog with its held block restored, and checks
-// that the active catalog holds every item of the excerpt except the held
-// ones.
-func taxFullCatalog(t *testing.T) *catalog.Catalog {
-	t.Helper()
-	activeText, fullText := taxCatalogs(t)
-	active, err := catalog.Load("taxexcerpt/catalog.yaml", activeText)
+	cat, err := catalog.Load("taxexcerpt/catalog.yaml", data)
 	if err != nil {
 		t.Fatal(err)
 	}
-	full, err := catalog.Load("taxexcerpt/catalog.yaml (held items restored)", fullText)
-	if err != nil {
-		t.Fatalf("the held items do not load:\n%v", err)
-	}
-	var codes, fullCodes []string
-	for _, it := range active.Items {
-		codes = append(codes, it.Code)
-	}
-	for _, it := range full.Items {
-		fullCodes = append(fullCodes, it.Code)
-		if !slices.Contains(codes, it.Code) && !slices.Contains(taxHeld, it.Code) {
-			t.Errorf("item %s is in the held block but not in taxHeld", it.Code)
-		}
-	}
-	for _, code := range taxHeld {
-		if slices.Contains(codes, code) {
-			t.Errorf("held item %s is active in the catalog: remove it from taxHeld", code)
-		}
-		if !slices.Contains(fullCodes, code) {
-			t.Errorf("held item %s is not in the held block", code)
-		}
-	}
-	return full
-}
-
-// TestTaxExcerptHeldItemsDecideAsWorkedByHand runs the hand-worked
-// expectations of the held items (examples/taxexcerpt/held/expect.yaml)
-// against the catalog with its held block restored, so that the held items
-// stay tested until they are activated.
-func TestTaxExcerptHeldItemsDecideAsWorkedByHand(t *testing.T) {
-	if len(taxHeld) == 0 {
-		t.Skip("no item is held back; their tests are in expect_test.yaml")
-	}
-	_, fullText := taxCatalogs(t)
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "catalog.yaml"), fullText, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(filepath.Join(dir, "held", "cases"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	cases, err := filepath.Glob(filepath.Join("taxexcerpt", "held", "cases", "*.json"))
-	if err != nil || len(cases) == 0 {
-		t.Fatalf("no held cases (%v)", err)
-	}
-	for _, src := range append(cases, filepath.Join("taxexcerpt", "held", "expect.yaml")) {
-		data, err := os.ReadFile(src)
-		if err != nil {
-			t.Fatal(err)
-		}
-		rel, _ := filepath.Rel("taxexcerpt", src)
-		if err := os.WriteFile(filepath.Join(dir, rel), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	f, err := casetest.LoadFile(filepath.Join(dir, "held", "expect.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(f.Tests) != len(cases) {
-		t.Errorf("%d held tests for %d held cases", len(f.Tests), len(cases))
-	}
-	rep, err := casetest.Run(context.Background(), []*casetest.File{f})
-	if err != nil {
-		t.Fatalf("invalid input:\n%v", err)
-	}
-	for _, res := range rep.Results {
-		if res.Error != "" {
-			t.Errorf("%s: %s", res.Name, res.Error)
-		}
-		for _, d := range res.Differences {
-			t.Errorf("%s: %s (%s)", res.Name, d.Message, res.Why)
-		}
-	}
-	if rep.Passed != len(f.Tests) {
-		t.Errorf("%d of %d held tests pass", rep.Passed, len(f.Tests))
-	}
+	return cat
 }
 
 // taxActs are the items' 违法行为 as published (punctuation as the tool
@@ -251,7 +132,7 @@ var taxFullWidth = strings.NewReplacer(",", "，", ";", "；", "(", "（", ")", 
 // TestTaxExcerptItemsNameThePublishedActs checks that every item of the
 // excerpt is named by its published 违法行为, word for word.
 func TestTaxExcerptItemsNameThePublishedActs(t *testing.T) {
-	cat := taxFullCatalog(t)
+	cat := taxCatalog(t)
 	if len(cat.Items) != len(taxActs) {
 		t.Errorf("%d items, %d published acts", len(cat.Items), len(taxActs))
 	}
@@ -351,7 +232,7 @@ func taxBounds(t *testing.T, text string) []string {
 // that is not a range. The transcriptions are first checked against the
 // published words.
 func TestTaxExcerptTableReproducesPublishedRows(t *testing.T) {
-	cat := taxFullCatalog(t)
+	cat := taxCatalog(t)
 	for _, pub := range taxRows {
 		if got := taxBounds(t, pub.text[len(pub.circs):]); !slices.Equal(got, sorted(pub.fine)) {
 			t.Errorf("transcription of %s %q: %v, the words say %v", pub.number, pub.text, pub.fine, got)
