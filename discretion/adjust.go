@@ -192,13 +192,15 @@ func (r *run) finalRange(out Outcome, byGround bool, v *versionRules, g *catalog
 		// 应当从轻 always has an effect (penalty.LighterRange): a grade that is
 		// already the lighter tier is split again within itself.
 		isTier := r.gradeIsTier(g)
-		lighter, within, _, err := penalty.LighterRange(v.scheme, stat.rng, grade, isTier, unit)
+		lighter, within, way, err := penalty.LighterRange(v.scheme, stat.rng, grade, isTier, unit)
 		if err != nil {
 			r.cerr.add("", "item %s: %v", r.ir.item.Code, err)
 			return nil, flags
 		}
 		split := 0
 		switch {
+		case way == penalty.LighterBelowGrade:
+			split = tierBelowGrade
 		case isTier && within.Equal(stat.rng):
 			split = tierStatutory
 		case isTier:
@@ -275,8 +277,8 @@ func (r *run) mandatoryLighterWithoutEffect(fm *fineMemos, v *versionRules, g *g
 			return k == 2
 		}
 	}
-	_, _, lowers, err := penalty.LighterRange(v.scheme, stat.rng, grade, r.gradeIsTier(g.g), r.e.unit)
-	without := err == nil && !lowers
+	_, _, way, err := penalty.LighterRange(v.scheme, stat.rng, grade, r.gradeIsTier(g.g), r.e.unit)
+	without := err == nil && way == penalty.LighterNone
 	if known != nil && err == nil {
 		k := int32(1)
 		if without {

@@ -1,6 +1,7 @@
 package discretion_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -60,6 +61,23 @@ func TestMandatoryLighterAlwaysLowers(t *testing.T) {
 		wantOutcome(t, d, discretion.Lighter, "")
 		wantFine(t, d, "1000", "3499") // [1000, 6000) split again at its midpoint 3499.5
 	})
+	t.Run("art30_single_amount_above_minimum_lowers_within_the_statute", func(t *testing.T) {
+		// 从轻 stays within the statutory range: the row's single amount
+		// 6000 has no lighter part, but [1000, 5999] of the statute does;
+		// 减轻 (below 1000) would go further than the ground needs.
+		e := engineFile(t, "adjust.yaml")
+		minor := adjustCase("POINT", "mid", grounds{})
+		minor.Party = discretion.Party{Type: catalog.Individual, BirthDate: "2008-01-01"}
+		d := decide(t, e, minor)
+		wantOutcome(t, d, discretion.Lighter, "")
+		wantFine(t, d, "1000", "5999")
+		if !traceMentions(d, "没有从轻的余地") {
+			t.Errorf("the trace does not say why the range lies below the grade\n%s", d.Text())
+		}
+		if !strings.Contains(d.Text(), "从轻处罚在法定罚款幅度1000至11000元内取低于该数额的部分，为1000至5999元") {
+			t.Errorf("the 说理 does not state the lighter range below the grade\n%s", d.Text())
+		}
+	})
 	t.Run("art30_single_amount_at_minimum_is_mitigated", func(t *testing.T) {
 		e := engineFile(t, "adjust.yaml")
 		minor := adjustCase("POINT", "low", grounds{})
@@ -79,12 +97,23 @@ func TestLighterRangePredicate(t *testing.T) {
 	d := func(n int64) penalty.Range { return penalty.Closed(dec(n), dec(n)) }
 	stat := penalty.Closed(dec(1000), dec(11000))
 	one := dec(1)
-	if _, _, lowers, _ := penalty.LighterRange(penalty.Midpoint, stat, d(1000), false, one); lowers {
+	if _, _, way, _ := penalty.LighterRange(penalty.Midpoint, stat, d(1000), false, one); way != penalty.LighterNone {
 		t.Error("a single amount at the statutory minimum cannot be lowered by 从轻")
 	}
-	rng, split, lowers, _ := penalty.LighterRange(penalty.Midpoint, stat, penalty.Closed(dec(1000), dec(5999)), true, one)
-	if !lowers || !split.Equal(penalty.Closed(dec(1000), dec(5999))) || !rng.Equal(penalty.Closed(dec(1000), dec(3499))) {
-		t.Errorf("lighter tier grade: %v split %v lowers %v", rng, split, lowers)
+	rng, split, way, _ := penalty.LighterRange(penalty.Midpoint, stat, penalty.Closed(dec(1000), dec(5999)), true, one)
+	if way != penalty.LighterSplit || !split.Equal(penalty.Closed(dec(1000), dec(5999))) || !rng.Equal(penalty.Closed(dec(1000), dec(3499))) {
+		t.Errorf("lighter tier grade: %v split %v way %v", rng, split, way)
+	}
+	// 从轻 stays within the statutory range: a single amount above its
+	// minimum leaves the statutory amounts below it.
+	rng, _, way, _ = penalty.LighterRange(penalty.Midpoint, stat, d(5000), false, one)
+	if way != penalty.LighterBelowGrade || !rng.Equal(penalty.Closed(dec(1000), dec(4999))) {
+		t.Errorf("single amount 5000 in [1000, 11000]: %v way %v, want [1000, 4999] below the grade", rng, way)
+	}
+	maxOnly := penalty.Closed(dec(0), dec(2000))
+	rng, _, way, _ = penalty.LighterRange(penalty.Midpoint, maxOnly, d(150), false, one)
+	if way != penalty.LighterBelowGrade || !rng.Equal(penalty.Closed(dec(0), dec(149))) {
+		t.Errorf("single amount 150 under a max-only fine of 2000: %v way %v, want [0, 149]", rng, way)
 	}
 }
 

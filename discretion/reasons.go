@@ -579,6 +579,10 @@ func (rs *reasoner) tierSplit(s reasonStep) string {
 		what = "阶次罚款幅度（已为法定幅度的从轻部分）"
 	}
 	t := rs.t
+	if ref&tierBelowGrade != 0 {
+		return fmt.Sprintf("该阶次罚款为单一数额，从轻处罚在法定罚款幅度%s内取低于该数额的部分，为%s",
+			yuan(t.rangeOf(s.vals[0], s.vals[1])), yuan(t.rangeOf(s.vals[2], s.vals[3])))
+	}
 	return fmt.Sprintf("按本裁量基准%s，%s%s的%s部分为%s", rs.version(s).scheme.Label(), what,
 		yuan(t.rangeOf(s.vals[0], s.vals[1])), tier.Label(), yuan(t.rangeOf(s.vals[2], s.vals[3])))
 }

@@ -217,6 +217,9 @@ const (
 	// tierWithinTier: a 从轻 split of a grade that already is the lighter
 	// tier of the statutory range (penalty.LighterRange).
 	tierWithinTier = 4
+	// tierBelowGrade: a 从轻 of a grade that is a single amount, which
+	// takes the statutory amounts below it (penalty.LighterRange).
+	tierBelowGrade = 8
 )
 
 // value is one typed value of a step, packed into a word.

@@ -10,17 +10,34 @@ import "github.com/shopspring/decimal"
 // grades where 从轻 cannot lower the range, so that the catalog chooses
 // 减轻 there.
 
+// LighterWay says how LighterRange lowered a grade's range.
+type LighterWay int
+
+const (
+	// LighterNone: nothing within the statutory range is lower than the
+	// grade (a grade at the statutory minimum, or a grid too coarse to hold
+	// a lower amount); only 减轻 can give the ground an effect.
+	LighterNone LighterWay = iota
+	// LighterSplit: the scheme's lighter part of the range split.
+	LighterSplit
+	// LighterBelowGrade: the grade has no lighter part (a single amount),
+	// so 从轻 takes the statutory amounts below it.
+	LighterBelowGrade
+)
+
 // LighterRange returns the fine range a 从轻 ground gives a case whose grade
 // gives grade, under the scheme s, on the grid of unit. A grade stated as a
 // tier of the statutory range (gradeIsTier) is re-split from the statutory
 // range; a grade stated as its own range (a table row) is split within that
 // range. When that does not lower the range — the grade is already the
-// lighter tier — the lighter part of the grade's own range is taken.
+// lighter tier — the lighter part of the grade's own range is taken; when
+// nothing of the grade is lighter (a single amount), the statutory amounts
+// below the grade: 从轻 is a lighter amount within the statutory range, and
+// only a grade at the statutory minimum leaves it no room.
 //
-// split is the range that was split (statutory or grade). lowers is false
-// when neither lowers the range below grade (a single amount, or a grid too
-// coarse to hold a lower one): only 减轻 can then give the ground an effect.
-func LighterRange(s Scheme, statutory, grade Range, gradeIsTier bool, unit decimal.Decimal) (rng, split Range, lowers bool, err error) {
+// split is the range split (statutory or grade), or for LighterBelowGrade
+// the statutory range.
+func LighterRange(s Scheme, statutory, grade Range, gradeIsTier bool, unit decimal.Decimal) (rng, split Range, way LighterWay, err error) {
 	without := grade.Intersect(statutory)
 	split = grade
 	if gradeIsTier {
@@ -28,18 +45,24 @@ func LighterRange(s Scheme, statutory, grade Range, gradeIsTier bool, unit decim
 	}
 	rng, err = lighterOf(s, split, unit)
 	if err != nil {
-		return Range{}, split, false, err
+		return Range{}, split, LighterNone, err
 	}
 	if Lower(rng.Intersect(statutory), without) {
-		return rng, split, true, nil
+		return rng, split, LighterSplit, nil
 	}
 	if gradeIsTier {
 		again, err := lighterOf(s, grade, unit)
 		if err == nil && Lower(again.Intersect(statutory), without) {
-			return again, grade, true, nil
+			return again, grade, LighterSplit, nil
 		}
 	}
-	return rng, split, false, nil
+	if !without.Empty() && !statutory.Empty() {
+		below := Closed(statutory.Min, without.Min.Sub(unit)).Round(unit)
+		if !below.Empty() && below.Within(statutory) && Lower(below, without) {
+			return below, statutory, LighterBelowGrade, nil
+		}
+	}
+	return rng, split, LighterNone, nil
 }
 
 func lighterOf(s Scheme, r Range, unit decimal.Decimal) (Range, error) {
