@@ -119,7 +119,7 @@ func (r Reason) Label() string {
 	case ReasonFirstOffense:
 		return "初次违法且危害后果轻微并及时改正"
 	case ReasonPreconditionUnmet:
-		return "罚款的法定前提条件（如逾期不改正、拒不改正）尚未成立"
+		return "罚款的前提条件（如逾期不改正、拒不改正）尚未成立"
 	case ReasonCommitment:
 		return "当事人签署告知承诺书，承诺限期改正"
 	case ReasonNotIllegal:

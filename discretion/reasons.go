@@ -340,7 +340,7 @@ func (rs *reasoner) noPenalty() string {
 		}
 	}
 	if d.Reason == ReasonPreconditionUnmet {
-		s += "罚款的法定前提条件尚未成立（" + rs.unmetPrecondition() + "），暂不予罚款"
+		s += "罚款的前提条件尚未成立（" + rs.unmetPrecondition() + "），暂不予罚款"
 	} else {
 		subject := "当事人"
 		switch d.Reason {

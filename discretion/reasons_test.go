@@ -48,7 +48,7 @@ func TestReasons(t *testing.T) {
 			[]string{"已超过期限，不再给予行政处罚", "2028年3月10日"},
 			[]string{"2028-03-10", "首违不罚"}},
 		{"art28_precondition_unmet_no_fine", "graffiti_not_overdue",
-			[]string{"罚款的法定前提条件尚未成立", "暂不予罚款"},
+			[]string{"罚款的前提条件尚未成立", "暂不予罚款"},
 			[]string{"罚款幅度为"}},
 		{"art29_higher_fine_provision", "burn_garbage_two_provisions",
 			[]string{"同一个违法行为违反多个法律规范", "按照罚款数额高的规定处罚"},
