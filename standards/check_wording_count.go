@@ -181,6 +181,14 @@ func parseCountPhrase(s string) (countPhrase, bool) {
 			before, after = s[:i], rest[len("再次"):]
 			found++
 			i += len("再次")
+			// 再次及多次: the second time or later, as 再次.
+			for _, more := range []string{"及多次", "以及多次", "和多次"} {
+				if a, ok := strings.CutPrefix(after, more); ok {
+					ph.token, after = "再次"+more, a
+					i += len(more)
+					break
+				}
+			}
 			continue
 		}
 		ordinal := strings.HasPrefix(rest, "第")

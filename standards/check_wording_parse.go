@@ -1,6 +1,7 @@
 package standards
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -878,6 +879,30 @@ func commonRun(a, b string) int {
 	return best
 }
 
+// The words of two facts standards use constantly, in the variants they are
+// published in: a party that did not correct by the deadline set (逾期未改正,
+// 逾期仍未改正 …) and one that did (在限期内改正 …). A fact labelled with one
+// reads the others of its family as itself and those of the other family as
+// its negation.
+var (
+	overduePhrases = []string{"逾期未改正", "逾期不改正", "逾期仍未改正", "逾期仍不改正", "逾期未改", "逾期不改",
+		"逾期仍未改", "期满未改正", "期满仍未改正", "逾期未整改", "逾期不整改", "逾期仍未整改"}
+	inTimePhrases = []string{"限期内改正", "在限期内改正", "期限内改正", "在期限内改正", "在规定期限内改正",
+		"按期改正", "在责令改正期限内改正", "在责令限期改正期限内改正", "限期内整改", "在限期内整改"}
+)
+
+// correctionFamily is 1 for words of the overdue family, -1 for those of
+// the in-time family, 0 for any other words.
+func correctionFamily(s string) int {
+	switch {
+	case slices.Contains(overduePhrases, s):
+		return 1
+	case slices.Contains(inTimePhrases, s):
+		return -1
+	}
+	return 0
+}
+
 // negationPrefixes are the words that negate what follows, longest first.
 var negationPrefixes = []string{"不具有", "不存在", "不属于", "并非", "没有", "不是", "未曾", "未经", "未", "不", "无", "非"}
 
@@ -967,11 +992,16 @@ func (r *wordingReader) positive(s string) (condition.Node, bool) {
 			}
 		case v.Type == catalog.FactBool:
 			n := condition.Ident{Var: v}
+			fs, fl := correctionFamily(s), correctionFamily(label)
 			switch {
 			case s == label:
 				consider(n, 1000)
 			case s == negateLabel(label):
 				consider(condition.Not{X: n}, 1000)
+			case fs != 0 && fs == fl:
+				consider(n, 950)
+			case fs != 0 && fl != 0:
+				consider(condition.Not{X: n}, 950)
 			case len(s) >= 6 && (strings.HasSuffix(label, s) || strings.HasPrefix(label, s)):
 				consider(n, 300+len(s))
 			}

@@ -25,6 +25,7 @@ func wordingScope() *condition.Scope {
 	add("corrected", catalog.FactBool, &catalog.Fact{Label: "及时改正"})
 	add("eliminated", catalog.FactBool, &catalog.Fact{Label: "主动消除或者减轻违法行为危害后果"})
 	add("refused", catalog.FactBool, &catalog.Fact{Label: "经责令改正，拒不改正"})
+	add("overdue", catalog.FactBool, &catalog.Fact{Label: "逾期未改正"})
 	add("harm", catalog.FactEnum, &catalog.Fact{Label: "危害后果", Values: catalog.EnumValues{
 		{Name: "none", Label: "没有造成危害后果"}, {Name: "minor", Label: "危害后果轻微"}, {Name: "serious", Label: "危害后果严重"}}})
 	return s
@@ -68,6 +69,12 @@ func TestWordingReader(t *testing.T) {
 		{"主动消除或者减轻违法行为危害后果", "eliminated"},
 		{"不具有经责令改正，拒不改正的情形", "!refused"},
 		{"有违法所得", "gains > 0"},
+		// the published variants of 逾期未改正 and of its negation
+		{"逾期仍未改正", "overdue"},
+		{"逾期不改正", "overdue"},
+		{"在限期内改正", "!overdue"},
+		{"限期内改正", "!overdue"},
+		{"逾期不改正或者危害后果严重", "(overdue || harm == \"serious\")"},
 		{"没有违法所得", "!(gains > 0)"},
 		{"未被投诉", "!(complaints > 0)"},
 		{"当事人为单位", "party_type == \"organization\""},
@@ -145,6 +152,7 @@ func TestWordingReaderCounts(t *testing.T) {
 		{"第3次被查处的", "investigated == 2"},
 		{"第三次以上被查处的", "investigated >= 2"},
 		{"再次被查处的", "investigated >= 1"},
+		{"再次及多次被查处的", "investigated >= 1"},
 		// a number of times with no word that puts them before this case
 		// counts this case too
 		{"三次以上被查处的", "investigated >= 2"},
