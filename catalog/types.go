@@ -727,6 +727,16 @@ func (f *FineFormula) Bound(x decimal.Decimal) decimal.Decimal {
 	return x
 }
 
+// WholeUnits reports whether the formula counts whole units of a whole
+// number (每日, 每次: a step of 1 over a count, days or list values above a
+// whole threshold), so that its rounding never applies and need not be
+// stated.
+func (f *FineFormula) WholeUnits(fact *Fact) bool {
+	_, isLen := f.OfFact()
+	whole := isLen || fact != nil && fact.Type == FactInt
+	return whole && f.StepOrOne().Equal(decimal.NewFromInt(1)) && f.Above.IsInteger()
+}
+
 // Words states the rounding as a standard writes it.
 func (r UnitRounding) Words() string {
 	switch r {

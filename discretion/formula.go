@@ -147,11 +147,21 @@ func formulaNote(rd *renderer, g *catalog.Grade, vals []value) string {
 func formulaWords(f *catalog.FineFormula, fact *catalog.Fact, window string, of, units, computed decimal.Decimal) string {
 	what, unit := f.Quantity(fact)
 	note := fmt.Sprintf("%s为%s%s", what, of, unit)
-	if units.IsZero() {
-		return note + fmt.Sprintf("，超过%s%s的部分不足计数，罚款为基础罚款%s元", f.Above, unit, f.Base) + window
+	base := ""
+	if !f.Base.IsZero() {
+		base = fmt.Sprintf("基础罚款%s元＋", f.Base)
 	}
-	return note + fmt.Sprintf("，超过%s%s的部分按每%s%s计为%s个（%s），罚款为基础罚款%s元＋%s×%s元＝%s元",
-		f.Above, unit, f.StepOrOne(), unit, units, f.Rounding.Words(), f.Base, units, f.Per, computed) + window
+	switch {
+	case units.IsZero():
+		return note + fmt.Sprintf("，超过%s%s的部分不足计数，罚款为基础罚款%s元", f.Above, unit, f.Base) + window
+	case f.WholeUnits(fact) && f.Above.IsZero():
+		// 逾期天数为40日，罚款为40×50元: the count is the units.
+	case f.WholeUnits(fact):
+		note += fmt.Sprintf("，超过%s%s的部分为%s%s", f.Above, unit, units, unit)
+	default:
+		note += fmt.Sprintf("，超过%s%s的部分按每%s%s计为%s个（%s）", f.Above, unit, f.StepOrOne(), unit, units, f.Rounding.Words())
+	}
+	return note + fmt.Sprintf("，罚款为%s%s×%s元＝%s元", base, units, f.Per, computed) + window
 }
 
 // formulaWindow names the window of the counter a formula counts, as a

@@ -334,7 +334,7 @@ func TestTaxExcerptTableReproducesPublishedRows(t *testing.T) {
 				}
 				if pub.number == "2.1.2.1" {
 					// 单位每天50元, 个体每天10元, 最高2000元: a computed fine per party.
-					for _, part := range []string{"对单位可以处罚款", "每增加1日增加50元", "对个人（含个体工商户）可以处罚款", "每增加1日增加10元"} {
+					for _, part := range []string{"对单位可以处罚款", "按逾期天数每日50元计算", "对个人（含个体工商户）可以处罚款", "按逾期天数每日10元计算"} {
 						if !strings.Contains(row.fine, part) {
 							t.Errorf("处罚标准 %q does not say %q (%s)", row.fine, part, pub.text)
 						}

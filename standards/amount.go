@@ -2,6 +2,7 @@ package standards
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/shopspring/decimal"
 
@@ -561,12 +562,27 @@ func (c amounts) formula(f *catalog.FineFormula, verb string) string {
 	if verb != "" {
 		b.WriteString(verb + "处罚款，")
 	}
-	b.WriteString("基础罚款" + yuan(f.Base) + "，" + what)
-	if f.Above.Sign() > 0 {
-		b.WriteString("超过" + f.Above.String() + unit + "的，")
-	}
 	step := f.StepOrOne()
-	b.WriteString("每增加" + step.String() + unit + "增加" + yuan(f.Per) + "（" + f.Rounding.Words() + "）")
+	// The rounding is stated as the standard states it, even where the
+	// units are whole (每增加1个超标因子…，不足整数倍的按四舍五入取整).
+	rounding := "（" + f.Rounding.Words() + "）"
+	if f.Base.IsZero() && f.Above.IsZero() {
+		// 按逾期天数每日50元计算: a rate with no base.
+		each := "每" + step.String() + unit
+		if step.Equal(decimal.NewFromInt(1)) && utf8.RuneCountInString(unit) == 1 {
+			each = "每" + unit
+		}
+		b.WriteString("按" + what + each + yuan(f.Per) + "计算" + rounding)
+	} else {
+		if !f.Base.IsZero() {
+			b.WriteString("基础罚款" + yuan(f.Base) + "，")
+		}
+		b.WriteString(what)
+		if f.Above.Sign() > 0 {
+			b.WriteString("超过" + f.Above.String() + unit + "的，")
+		}
+		b.WriteString("每增加" + step.String() + unit + "增加" + yuan(f.Per) + rounding)
+	}
 	if f.Min != nil {
 		b.WriteString("，最低不少于" + yuan(*f.Min))
 	}
