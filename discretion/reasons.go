@@ -379,8 +379,12 @@ func (rs *reasoner) preconditions() string {
 			continue
 		}
 		line := s.Note
-		if _, why, ok := rs.explain(rs.rule(s)); ok && why != "" {
-			line = fmt.Sprintf("本案%s，符合“%s”的规定", why, s.Note)
+		ru := rs.rule(s)
+		if _, why, ok := rs.explain(ru); ok && why != "" {
+			// The quotation is the precondition's words; the windows of the
+			// counters it reads follow it.
+			windows := strings.TrimPrefix(s.Note, ru.note)
+			line = fmt.Sprintf("本案%s，符合“%s”的规定%s", why, ru.note, windows)
 		}
 		lines = append(lines, line+cite(s.Citation))
 	}
@@ -482,7 +486,7 @@ func (rs *reasoner) grade() string {
 	if i := chosen.index - 1; i >= 0 && heaviest == "" {
 		prev := v.grades[i]
 		if _, why, ok := rs.explain(prev.when); ok && why != "" {
-			fmt.Fprintf(&b, "；不适用“%s”阶次：该阶次适用于%s的情形，本案%s", prev.g.Label, condition.Render(prev.when.expr), why)
+			fmt.Fprintf(&b, "；不适用“%s”阶次：该阶次适用于%s，本案%s", prev.g.Label, situation(condition.Render(prev.when.expr)), why)
 		} else {
 			fmt.Fprintf(&b, "；本案不符合“%s”阶次的适用条件%s", prev.g.Label, condClause(condition.Render(prev.when.expr)))
 		}
@@ -492,7 +496,7 @@ func (rs *reasoner) grade() string {
 		held, why, ok := rs.explain(next.when)
 		switch {
 		case ok && !held && why != "":
-			fmt.Fprintf(&b, "；不适用“%s”阶次：该阶次适用于%s的情形，本案%s", next.g.Label, condition.Render(next.when.expr), why)
+			fmt.Fprintf(&b, "；不适用“%s”阶次：该阶次适用于%s，本案%s", next.g.Label, situation(condition.Render(next.when.expr)), why)
 		case ok && !held:
 			fmt.Fprintf(&b, "；本案不符合“%s”阶次的适用条件%s", next.g.Label, condClause(condition.Render(next.when.expr)))
 		case v.selection == catalog.SelectFirst:

@@ -271,13 +271,13 @@ func (rd *renderer) fine(s *Step, h value, vals []value) {
 		if ref == 0 {
 			var labels []string
 			for _, fr := range v.fine.s.Ranges {
-				labels = append(labels, rangeCase(fr.Label))
+				labels = append(labels, situation(fr.Label))
 			}
 			s.Note = fmt.Sprintf("不属于%s，适用本条款的罚款幅度%s", strings.Join(labels, "或者"), rangeAmount(v.fine.s.Amount))
 		} else {
 			fr := v.fine.s.Ranges[ref-1]
 			s.Rule = "range:" + fr.ID
-			s.Note = fmt.Sprintf("属于%s，适用本条款对该情形规定的罚款幅度%s", rangeCase(fr.Label), rangeAmount(fr.Amount))
+			s.Note = fmt.Sprintf("属于%s，适用本条款对该情形规定的罚款幅度%s", situation(fr.Label), rangeAmount(fr.Amount))
 		}
 	case kindGradeFormula:
 		g := v.grades[ref]
@@ -547,9 +547,9 @@ func (rd *renderer) party(ref int) catalog.PartyType {
 // ymdText writes a date as YYYY-MM-DD.
 func ymdText(p ymd) string { return string(appendYMD(nil, p)) }
 
-// rangeCase names the case a statutory range of a clause is for, from the
-// clause's words: 造成严重后果的 → 造成严重后果的情形.
-func rangeCase(label string) string {
+// situation names a case from words that describe it: 造成严重后果的 →
+// 造成严重后果的情形; words that already end in 情形 stay as they are.
+func situation(label string) string {
 	if strings.HasSuffix(label, "情形") {
 		return label
 	}

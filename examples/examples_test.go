@@ -595,8 +595,10 @@ func TestReasonsArePlainChinese(t *testing.T) {
 			}
 			// Good Chinese: no doubled bracket or order, no procedure of a
 			// penalty where nothing is imposed.
-			if strings.Contains(text, "（（") {
-				t.Errorf("%s: a doubled bracket in the reasons:\n%s", file, text)
+			for _, doubled := range []string{"（（", "的情形的情形", "的的"} {
+				if strings.Contains(text, doubled) {
+					t.Errorf("%s: %q in the reasons:\n%s", file, doubled, text)
+				}
 			}
 			if strings.Contains(text, "不给予行政处罚") && (strings.Contains(text, "仅责令改正") || strings.Contains(text, "适用普通程序") || strings.Contains(text, "适用简易程序")) {
 				t.Errorf("%s: a decision that imposes nothing states its orders twice or a procedure of a penalty:\n%s", file, text)
