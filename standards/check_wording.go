@@ -169,6 +169,7 @@ func compileSrc(src string, scope *condition.Scope) *condition.Expr {
 func (ck *checker) wordingChecks(vc *chkVersion) {
 	scope := newWordingScope(ck.cat, vc.it)
 	reader := newWordingReader(scope, append(append([]*catalog.Count(nil), ck.cat.Counts...), vc.it.Counts...)...)
+	reader.act = vc.it.Name
 	sel := vc.sel
 	sharing := vc.rowsSharing(scope)
 	for j, g := range vc.b.Grades {

@@ -69,6 +69,9 @@ type wordingReader struct {
 	// phrases are labels that contain connectives (主动消除或者减轻…危害
 	// 后果), which the splitter must not cut.
 	phrases []string
+	// act is the item's name, the act its rows grade; a row that restates
+	// it before its condition is read without it (withoutAct).
+	act string
 }
 
 func newWordingReader(scope *condition.Scope, counts ...*catalog.Count) *wordingReader {
@@ -151,6 +154,7 @@ func (r *wordingReader) read(text string) wordingReading {
 	s := normalizeWording(text)
 	s = r.takeMarkers(s, &out)
 	s = r.asides(s, &out)
+	s = r.withoutAct(s)
 	s = strings.Trim(s, "，；的")
 	switch {
 	case s == "" && out.marker:
@@ -168,6 +172,38 @@ func (r *wordingReader) read(text string) wordingReading {
 		out.node = nil
 	}
 	return out
+}
+
+// withoutAct removes a restatement of the item's act that opens a row
+// (非法印制、转借、倒卖、变造或者伪造完税凭证在10份以下的, in the item
+// 非法印制、转借倒卖、变造或者伪造完税凭证的): every case of the item is that
+// act, so its words state nothing about which cases the row takes, and
+// their connectives (、, 或者) are not the row's. The act must be restated
+// whole, punctuation aside, and something must follow it.
+func (r *wordingReader) withoutAct(s string) string {
+	act := []rune(strings.TrimSuffix(r.act, "的"))
+	if len(act) < 4 {
+		return s
+	}
+	skip := func(c rune) bool { return strings.ContainsRune("、，,；;　 ", c) }
+	text := []rune(s)
+	i, j := 0, 0
+	for i < len(text) && j < len(act) {
+		switch {
+		case skip(text[i]):
+			i++
+		case skip(act[j]):
+			j++
+		case text[i] == act[j]:
+			i, j = i+1, j+1
+		default:
+			return s
+		}
+	}
+	if j < len(act) || i == len(text) {
+		return s
+	}
+	return string(text[i:])
 }
 
 // takeMarkers removes the words that state the first-match rule.

@@ -243,3 +243,31 @@ func TestWordingReaderCountsAmbiguous(t *testing.T) {
 		t.Errorf("two counters fit equally, want unread: %s", condition.String(rd.node))
 	}
 }
+
+// A row that restates the item's act before its condition is read without
+// it: the act's words and connectives are not the row's condition. Only the
+// whole act, punctuation aside, is taken away.
+func TestWordingReaderWithoutTheRestatedAct(t *testing.T) {
+	s := condition.NewScope()
+	s.Add("party_type", 0, catalog.FactEnum, nil)
+	s.Add("vouchers", 1, catalog.FactInt, &catalog.Fact{Type: catalog.FactInt, Label: "完税凭证份数", Unit: "份"})
+	r := newWordingReader(s)
+	r.act = "非法印制、转借倒卖、变造或者伪造完税凭证的"
+	for _, tc := range []struct{ text, want string }{
+		{"非法印制、转借、倒卖、变造或者伪造完税凭证在10份以下的", "vouchers <= 10"},
+		{"非法印制、转借、倒卖、变造、或者伪造完税凭证在50份以上的", "vouchers >= 50"},
+		{"完税凭证份数10份以上50份以下", "(vouchers >= 10 && vouchers <= 50)"},
+		// a part of the act is no restatement of it: its 或者 splits the
+		// row, and 变造 is no condition
+		{"变造或者伪造完税凭证在10份以下的", ""},
+	} {
+		rd := r.read(tc.text)
+		got := ""
+		if rd.node != nil {
+			got = condition.String(rd.node)
+		}
+		if got != tc.want {
+			t.Errorf("%s: got %q (unread %q), want %q", tc.text, got, rd.unread, tc.want)
+		}
+	}
+}
