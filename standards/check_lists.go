@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -283,6 +282,18 @@ func claimListExempts(kind string, reason discretion.Reason, exempts bool) claim
 				return claimNotExempt(string(reason))(d, err)
 			}
 		}
-		return fmt.Errorf("want the %s list to say the case is exempt: %v, the engine %s", kind, exempts, engineDid(d, err))
+		if exempts {
+			return messagesZh.Errorf("want the %s in force to exempt the case, the engine %s", listWord(kind), engineDid(d, err))
+		}
+		return messagesZh.Errorf("want the %s in force not to exempt the case, the engine %s", listWord(kind), engineDid(d, err))
 	}
+}
+
+// listWord names a list's kind in a message: 首违不罚清单,
+// 轻微违法行为不予处罚清单.
+func listWord(kind string) *catalog.Phrase {
+	if kind == catalog.ListLightViolation {
+		return messagesZh.P("light-violation list")
+	}
+	return messagesZh.P("first-offense list")
 }
