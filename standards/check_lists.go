@@ -224,7 +224,7 @@ func (ck *checker) listEntryWording(vc *chkVersion, l *catalog.List, e *catalog.
 		pos = e.Pos
 	}
 	scope := newWordingScope(ck.cat, vc.it)
-	rd := newWordingReader(scope).read(e.Label)
+	rd := newWordingReader(scope, ck.cat.CountsOf(vc.it)...).read(e.Label)
 	related := []Related{relatedRule(e.When.Pos, "list %s entry condition", l.ID)}
 	if rd.node == nil {
 		f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
@@ -259,7 +259,26 @@ func (ck *checker) listEntryWording(vc *chkVersion, l *catalog.List, e *catalog.
 	if p, ok, m := vc.find(q(lit(x, true), lit(entry, true), lit(published, false))); ok {
 		report(p, m, "list %s entry label %q for item %s leaves out cases such as %s, which the entry's condition exempts%s",
 			claimListExempts(l.Kind, reason, true))
+		return
 	}
+	// The same cases, but only as the reader took the history's period or
+	// a number's unit: an error, as in the grades' wording.
+	var f Finding
+	switch {
+	case len(rd.windows) > 0:
+		f = vc.finding(pos, CodeWording, SeverityError, MethodStatic, nil,
+			"list %s entry label %q for item %s counts the history over another period than the entry's condition: %s",
+			l.ID, e.Label, vc.it.Code, joinSemicolon(rd.windows))
+	case len(rd.units) > 0:
+		f = vc.finding(pos, CodeWording, SeverityError, MethodStatic, nil,
+			"list %s entry label %q for item %s writes a number in a unit its fact is not measured in: %s",
+			l.ID, e.Label, vc.it.Code, joinSemicolon(rd.units))
+	default:
+		return
+	}
+	f.Related = related
+	f.setHint("the entry reads: %s", RenderCondition(entry))
+	ck.add(f)
 }
 
 // claimListExempts: the list in force at the witness's dates names its

@@ -30,6 +30,8 @@ var messagesZh = catalog.Messages{
 	"list %s entry label %q for item %s was read as %s, which could not be compared with the entry's condition":                           "清单 %s 对事项 %[3]s 所列情形的原文 %[2]q 读作 %[4]s，但无法与条目的条件比对",
 	"list %s entry label %q for item %s states a situation that takes in cases such as %s, which the entry's condition does not exempt%s": "清单 %s 对事项 %[3]s 所列情形的原文 %[2]q 包括了 %[4]s 这样的案件，而按条目的条件它们不属于清单所列情形，不因该清单不予处罚%[5]s",
 	"list %s entry label %q for item %s leaves out cases such as %s, which the entry's condition exempts%s":                               "清单 %s 对事项 %[3]s 所列情形的原文 %[2]q 没有包括 %[4]s 这样的案件，而按条目的条件它们不予处罚%[5]s",
+	"list %s entry label %q for item %s counts the history over another period than the entry's condition: %s":                            "清单 %s 对事项 %[3]s 所列情形的原文 %[2]q 计算违法记录的期间与条目的条件不同：%[4]s",
+	"list %s entry label %q for item %s writes a number in a unit its fact is not measured in: %s":                                        "清单 %s 对事项 %[3]s 所列情形的原文 %[2]q 写的数字所用单位不是该事实的计量单位：%[4]s",
 	"error":                                 "错误",
 	"warning":                               "警告",
 	"interval":                              "区间推理",
