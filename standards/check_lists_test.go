@@ -264,3 +264,28 @@ func TestCheckListEntries(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckListEntryExemptsNobodyWording: an entry whose situation no case
+// the benchmark's rule exempts is in (《行政处罚法》第三十三条第一款 still
+// has to hold) is reported in plain written Chinese: the entry makes no
+// case exempt.
+func TestCheckListEntryExemptsNobodyWording(t *testing.T) {
+	src := entryListsCatalog(`{item: L1, when: 'harm == "minor"', label: 危害后果轻微}`,
+		`{item: F1, when: "area_m2 <= 2", label: 占用面积不超过2平方米}`)
+	r, _ := chkCheck(t, "art33_list_entry_exempts_nobody.yaml", []byte(src), standards.Options{})
+	var b strings.Builder
+	r.WriteText(&b)
+	found := false
+	for _, f := range r.Findings {
+		if f.Code != standards.CodeList || f.Item != "L1" {
+			continue
+		}
+		found = true
+		if !strings.Contains(f.Message, "该条目不会使任何案件不予处罚") || strings.Contains(f.Message, "对谁都") {
+			t.Errorf("message %q, want it to end 该条目不会使任何案件不予处罚", f.Message)
+		}
+	}
+	if !found {
+		t.Fatalf("no standards_list finding for L1:\n%s", b.String())
+	}
+}
