@@ -224,7 +224,9 @@ func (ck *checker) listEntryWording(vc *chkVersion, l *catalog.List, e *catalog.
 		pos = e.Pos
 	}
 	scope := newWordingScope(ck.cat, vc.it)
-	rd := newWordingReader(scope, ck.cat.CountsOf(vc.it)...).read(e.Label)
+	reader := newWordingReader(scope, ck.cat.CountsOf(vc.it)...)
+	reader.act = vc.it.Name
+	rd := reader.read(e.Label)
 	related := []Related{relatedRule(e.When.Pos, "list %s entry condition", l.ID)}
 	if rd.node == nil {
 		f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,

@@ -220,6 +220,10 @@ func TestCheckListEntries(t *testing.T) {
 			`{item: L1, when: "area_m2 < 1", label: 占用面积不足1平方米}`,
 			`{item: F1, when: "found_before == 0 && area_m2 <= 2", label: 一年内首次被发现，占用面积不超过2平方米的}`,
 			[]string{"standards_wording@error@F1"}, "", foundBefore},
+		// A label that restates the item's act before the situation is
+		// read without it, as a grade's description is.
+		{"art33_list_entry_label_restates_the_act_before_the_situation",
+			`{item: L1, when: "area_m2 < 1", label: 测试事项L1，占用面积不足1平方米的}`, good, nil, "", ""},
 		{"art33_list_entry_label_writes_a_number_in_another_unit",
 			`{item: L1, when: "area_m2 < 1", label: 占用面积不足1立方米}`, good,
 			[]string{"standards_wording@error@L1"}, "", ""},
