@@ -209,6 +209,15 @@ func (v *validator) counts(cs []*Count, it *Item) {
 	}
 }
 
+// CountsOf are the counters in scope for an item's conditions: the
+// catalog's, which every item may read, then the item's own. The slice is
+// new; the counters are shared.
+func (c *Catalog) CountsOf(it *Item) []*Count {
+	out := make([]*Count, 0, len(c.Counts)+len(it.Counts))
+	out = append(out, c.Counts...)
+	return append(out, it.Counts...)
+}
+
 // itemFactsAndCounters checks that an item's facts take no name of the
 // catalog's counters.
 func (v *validator) itemFactsAndCounters(it *Item) {

@@ -88,7 +88,7 @@ func (c *compiled) rangeLabel(fine *catalog.Sanction, g *catalog.Grade) string {
 // statesThreshold reports whether words state a bound of a quantity
 // (2万元以上, 不足10份, 超过50平方米).
 func statesThreshold(words string) bool {
-	for _, w := range []string{"以上", "以下", "超过", "不足", "不超过", "不满", "未满"} {
+	for _, w := range []string{"以上", "以下", "超过", "不足", "不满", "未满"} {
 		if strings.Contains(words, w) {
 			return true
 		}

@@ -90,7 +90,7 @@ func claimFactor(id string) claim {
 		if err == nil {
 			applied, jerr := appliedRules(d)
 			if jerr != nil {
-				return jerr
+				return messagesZh.Errorf("the engine's trace could not be read (%v)", jerr)
 			}
 			if applied["factor:"+id] {
 				return nil

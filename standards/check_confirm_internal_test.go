@@ -120,3 +120,34 @@ func TestUnconfirmedWitnessIsNotShown(t *testing.T) {
 		t.Errorf("the English hint %q does not say what the engine did", f.Localize("en").Hint)
 	}
 }
+
+// TestListEntryClaimInChinese: the claim of a list entry's witness (首违不罚
+// or 轻微违法不予处罚, 《行政处罚法》第三十三条第一款), shown in the hint
+// when the engine does not confirm it, names the list in Chinese and says
+// what the list should have done in words, with no English, no field name
+// and no Go bool.
+func TestListEntryClaimInChinese(t *testing.T) {
+	d := &discretion.Decision{Outcome: discretion.General}
+	for _, tc := range []struct {
+		kind    string
+		reason  discretion.Reason
+		exempts bool
+		want    string
+	}{
+		{catalog.ListFirstOffense, discretion.ReasonFirstOffense, true, "应依施行中的首违不罚清单对本案不予处罚，引擎却决定"},
+		{catalog.ListFirstOffense, discretion.ReasonFirstOffense, false, "施行中的首违不罚清单不应对本案不予处罚，引擎却决定"},
+		{catalog.ListLightViolation, discretion.ReasonLightViolation, true, "应依施行中的轻微违法行为不予处罚清单对本案不予处罚"},
+	} {
+		why := claimListExempts(tc.kind, tc.reason, tc.exempts)(d, nil)
+		if why == nil {
+			t.Fatalf("%s: a decision without a list step confirms the claim", tc.kind)
+		}
+		zh := messagesZh.P("%s", why).Render("zh")
+		if !strings.Contains(zh, tc.want) {
+			t.Errorf("%s exempts=%v: %q, want it to say %q", tc.kind, tc.exempts, zh, tc.want)
+		}
+		if strings.ContainsAny(zh, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+			t.Errorf("%s exempts=%v: the Chinese %q has English in it", tc.kind, tc.exempts, zh)
+		}
+	}
+}

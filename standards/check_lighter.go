@@ -204,7 +204,7 @@ func (ck *checker) claimSameRange(contrast *discretion.Case, grade, factor strin
 		if factor != "" {
 			applied, jerr := appliedRules(d)
 			if jerr != nil {
-				return jerr
+				return messagesZh.Errorf("the engine's trace could not be read (%v)", jerr)
 			}
 			if !applied["factor:"+factor] {
 				return messagesZh.Errorf("want factor %s to apply to the case with the ground, the engine did not apply it", factor)

@@ -1,7 +1,6 @@
 package standards
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/jizhun/jizhun/catalog"
@@ -225,7 +224,9 @@ func (ck *checker) listEntryWording(vc *chkVersion, l *catalog.List, e *catalog.
 		pos = e.Pos
 	}
 	scope := newWordingScope(ck.cat, vc.it)
-	rd := newWordingReader(scope).read(e.Label)
+	reader := newWordingReader(scope, ck.cat.CountsOf(vc.it)...)
+	reader.act = vc.it.Name
+	rd := reader.read(e.Label)
 	related := []Related{relatedRule(e.When.Pos, "list %s entry condition", l.ID)}
 	if rd.node == nil {
 		f := vc.finding(pos, CodeWordingUnread, SeverityWarning, MethodStatic, nil,
@@ -260,7 +261,26 @@ func (ck *checker) listEntryWording(vc *chkVersion, l *catalog.List, e *catalog.
 	if p, ok, m := vc.find(q(lit(x, true), lit(entry, true), lit(published, false))); ok {
 		report(p, m, "list %s entry label %q for item %s leaves out cases such as %s, which the entry's condition exempts%s",
 			claimListExempts(l.Kind, reason, true))
+		return
 	}
+	// The same cases, but only as the reader took the history's period or
+	// a number's unit: an error, as in the grades' wording.
+	var f Finding
+	switch {
+	case len(rd.windows) > 0:
+		f = vc.finding(pos, CodeWording, SeverityError, MethodStatic, nil,
+			"list %s entry label %q for item %s counts the history over another period than the entry's condition: %s",
+			l.ID, e.Label, vc.it.Code, joinSemicolon(rd.windows))
+	case len(rd.units) > 0:
+		f = vc.finding(pos, CodeWording, SeverityError, MethodStatic, nil,
+			"list %s entry label %q for item %s writes a number in a unit its fact is not measured in: %s",
+			l.ID, e.Label, vc.it.Code, joinSemicolon(rd.units))
+	default:
+		return
+	}
+	f.Related = related
+	f.setHint("the entry reads: %s", RenderCondition(entry))
+	ck.add(f)
 }
 
 // claimListExempts: the list in force at the witness's dates names its
@@ -283,6 +303,18 @@ func claimListExempts(kind string, reason discretion.Reason, exempts bool) claim
 				return claimNotExempt(string(reason))(d, err)
 			}
 		}
-		return fmt.Errorf("want the %s list to say the case is exempt: %v, the engine %s", kind, exempts, engineDid(d, err))
+		if exempts {
+			return messagesZh.Errorf("want the %s in force to exempt the case, the engine %s", listWord(kind), engineDid(d, err))
+		}
+		return messagesZh.Errorf("want the %s in force not to exempt the case, the engine %s", listWord(kind), engineDid(d, err))
 	}
+}
+
+// listWord names a list's kind in a message: 首违不罚清单,
+// 轻微违法行为不予处罚清单.
+func listWord(kind string) *catalog.Phrase {
+	if kind == catalog.ListLightViolation {
+		return messagesZh.P("light-violation list")
+	}
+	return messagesZh.P("first-offense list")
 }

@@ -179,6 +179,10 @@ items:
 		item("F1", `first_offense: {list: fo2024, window: 1y, when: 'harm != "serious"'}`)
 }
 
+// foundBefore declares a catalog counter of the times the party was found
+// before, with no window.
+const foundBefore = "  - {name: found_before, label: 此前被发现的次数, window: none, counting: violations}\n"
+
 // TestCheckListEntries: an entry that states the situation a list exempts
 // is checked against the benchmark's rule (which still has to hold) and its
 // label against its condition; the witnesses are decided by the engine.
@@ -189,26 +193,48 @@ func TestCheckListEntries(t *testing.T) {
 		light, fo   string
 		want        []string // code@severity@item of the list findings
 		witnessNote string   // a witness's list step says this
+		counts      string   // the catalog's counters, a YAML list
 	}{
 		{"art33_list_entries_agree_with_their_labels",
-			`{item: L1, when: "area_m2 < 1", label: 占用面积不足1平方米}`, good, nil, ""},
+			`{item: L1, when: "area_m2 < 1", label: 占用面积不足1平方米}`, good, nil, "", ""},
 		{"art33_list_entry_outside_the_benchmark_rule_exempts_nobody",
 			`{item: L1, when: 'harm == "minor"', label: 危害后果轻微}`, good,
-			[]string{"standards_list@error@L1"}, ""},
+			[]string{"standards_list@error@L1"}, "", ""},
 		{"art33_list_entry_that_states_nothing_beyond_the_rule",
 			`{item: L1, when: "area_m2 >= 0", label: 占用面积0平方米以上}`, good,
-			[]string{"standards_list@warning@L1"}, ""},
+			[]string{"standards_list@warning@L1"}, "", ""},
 		{"art33_list_entry_label_takes_in_cases_the_entry_does_not_exempt",
 			`{item: L1, when: "area_m2 < 1", label: 占用面积不超过3平方米}`, good,
-			[]string{"standards_wording@error@L1"}, "本案不符合其所列情形“占用面积不超过3平方米”"},
+			[]string{"standards_wording@error@L1"}, "本案不符合其所列情形“占用面积不超过3平方米”", ""},
 		{"art33_first_offense_list_entry_label_leaves_out_cases_it_exempts",
 			`{item: L1, when: "area_m2 < 1", label: 占用面积不足1平方米}`,
 			`{item: F1, when: "area_m2 <= 5", label: 占用面积不超过2平方米}`,
-			[]string{"standards_wording@error@F1"}, "本案符合其所列情形“占用面积不超过2平方米”"},
+			[]string{"standards_wording@error@F1"}, "本案符合其所列情形“占用面积不超过2平方米”", ""},
+		// The catalog's counters are in scope for an entry's label, as for
+		// a grade's description: 首次被发现 counts with them.
+		{"art33_list_entry_label_counts_the_history_with_the_catalog_counters",
+			`{item: L1, when: "area_m2 < 1", label: 占用面积不足1平方米}`,
+			`{item: F1, when: "found_before == 0 && area_m2 <= 2", label: 首次被发现，占用面积不超过2平方米的}`,
+			nil, "", foundBefore},
+		{"art33_list_entry_label_counts_the_history_over_another_period",
+			`{item: L1, when: "area_m2 < 1", label: 占用面积不足1平方米}`,
+			`{item: F1, when: "found_before == 0 && area_m2 <= 2", label: 一年内首次被发现，占用面积不超过2平方米的}`,
+			[]string{"standards_wording@error@F1"}, "", foundBefore},
+		// A label that restates the item's act before the situation is
+		// read without it, as a grade's description is.
+		{"art33_list_entry_label_restates_the_act_before_the_situation",
+			`{item: L1, when: "area_m2 < 1", label: 测试事项L1，占用面积不足1平方米的}`, good, nil, "", ""},
+		{"art33_list_entry_label_writes_a_number_in_another_unit",
+			`{item: L1, when: "area_m2 < 1", label: 占用面积不足1立方米}`, good,
+			[]string{"standards_wording@error@L1"}, "", ""},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			r, e := chkCheck(t, tc.name+".yaml", []byte(entryListsCatalog(tc.light, tc.fo)), standards.Options{})
+			src := entryListsCatalog(tc.light, tc.fo)
+			if tc.counts != "" {
+				src = strings.Replace(src, "\nlists:\n", "\ncounts:\n"+tc.counts+"lists:\n", 1)
+			}
+			r, e := chkCheck(t, tc.name+".yaml", []byte(src), standards.Options{})
 			var b strings.Builder
 			r.WriteText(&b)
 			var got []string
@@ -240,5 +266,30 @@ func TestCheckListEntries(t *testing.T) {
 				t.Errorf("findings %v, want %v:\n%s", got, tc.want, b.String())
 			}
 		})
+	}
+}
+
+// TestCheckListEntryExemptsNobodyWording: an entry whose situation no case
+// the benchmark's rule exempts is in (《行政处罚法》第三十三条第一款 still
+// has to hold) is reported in plain written Chinese: the entry makes no
+// case exempt.
+func TestCheckListEntryExemptsNobodyWording(t *testing.T) {
+	src := entryListsCatalog(`{item: L1, when: 'harm == "minor"', label: 危害后果轻微}`,
+		`{item: F1, when: "area_m2 <= 2", label: 占用面积不超过2平方米}`)
+	r, _ := chkCheck(t, "art33_list_entry_exempts_nobody.yaml", []byte(src), standards.Options{})
+	var b strings.Builder
+	r.WriteText(&b)
+	found := false
+	for _, f := range r.Findings {
+		if f.Code != standards.CodeList || f.Item != "L1" {
+			continue
+		}
+		found = true
+		if !strings.Contains(f.Message, "该条目不会使任何案件不予处罚") || strings.Contains(f.Message, "对谁都") {
+			t.Errorf("message %q, want it to end 该条目不会使任何案件不予处罚", f.Message)
+		}
+	}
+	if !found {
+		t.Fatalf("no standards_list finding for L1:\n%s", b.String())
 	}
 }

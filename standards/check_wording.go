@@ -168,7 +168,7 @@ func compileSrc(src string, scope *condition.Scope) *condition.Expr {
 // engine decides at the grade.
 func (ck *checker) wordingChecks(vc *chkVersion) {
 	scope := newWordingScope(ck.cat, vc.it)
-	reader := newWordingReader(scope, append(append([]*catalog.Count(nil), ck.cat.Counts...), vc.it.Counts...)...)
+	reader := newWordingReader(scope, ck.cat.CountsOf(vc.it)...)
 	reader.act = vc.it.Name
 	sel := vc.sel
 	sharing := vc.rowsSharing(scope)

@@ -60,7 +60,9 @@ var historyWords = []string{"查处", "处罚", "违法", "违反", "实施", "�
 // is false where s is no such phrase; where the phrase could belong to
 // several counters, ok is true, the node nil and s recorded as unread.
 func (r *wordingReader) count(s string, out *wordingReading) (condition.Node, bool) {
-	if len(r.counters) == 0 {
+	if len(r.counters) == 0 || r.isFactLabel(s) {
+		// A fact's own label (再次违法 for a fact so labelled) is the fact:
+		// the author declared it, and no counter is read in its place.
 		return nil, false
 	}
 	s = strings.TrimPrefix(strings.TrimPrefix(s, "当事人"), "在")
@@ -104,6 +106,26 @@ func (r *wordingReader) count(s string, out *wordingReading) (condition.Node, bo
 	return countCompare(wc.v, op, n), true
 }
 
+// isFactLabel reports whether s is, word for word, the label of a declared
+// fact, its negation or the label of one of its values.
+func (r *wordingReader) isFactLabel(s string) bool {
+	s = strings.TrimPrefix(s, "当事人")
+	for _, v := range r.vars {
+		if v.Fact == nil {
+			continue
+		}
+		if s == v.Fact.Label || s == negateLabel(v.Fact.Label) {
+			return true
+		}
+		for _, ev := range v.Fact.Values {
+			if s == ev.Label {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // labelStems are the ways a table starts a condition on a counter: its
 // label, and the label without 的次数 / 次数 before a number.
 func labelStems(label string) []string {
@@ -118,7 +140,7 @@ func labelStems(label string) []string {
 
 // timesBound reads "为2次", "2次以上", "不足3次", "超过1次" as a whole.
 func timesBound(s string) (string, int64, bool) {
-	s = strings.TrimSuffix(strings.Trim(s, "的"), "的")
+	s = strings.Trim(s, "的")
 	op := ""
 	for _, b := range boundBefore {
 		if b.op != "" && strings.HasPrefix(s, b.word) {
@@ -198,12 +220,24 @@ func parseCountPhrase(s string) (countPhrase, bool) {
 		}
 		if val, n, ok := numberAt(num); ok && val.IsInteger() && strings.HasPrefix(num[n:], "次") && !(i > 0 && strings.HasSuffix(s[:i], "第")) {
 			op, tail := timesSuffix(num[n+len("次"):])
+			// 超过2次, 不足3次, 不超过两次: the bound word before the number
+			// states the comparison, as in timesBound.
+			start := i
+			if bop, word := boundWordBefore(s[:i]); !ordinal && bop != "" {
+				switch {
+				case op == "" || bop == op:
+					op = bop
+				case bop != "==":
+					return ph, false // 超过2次以上: two bounds that disagree
+				}
+				start -= len(word)
+			}
 			if op == "" {
 				op = "=="
 			}
 			end := len(s) - len(tail)
-			ph.token, ph.ordinal, ph.explicitOrdinal, ph.op, ph.n = s[i:end], ordinal, ordinal, op, val.IntPart()
-			before, after = s[:i], tail
+			ph.token, ph.ordinal, ph.explicitOrdinal, ph.op, ph.n = s[start:end], ordinal, ordinal, op, val.IntPart()
+			before, after = s[:start], tail
 			found++
 			i = end
 			continue
@@ -226,6 +260,17 @@ func parseCountPhrase(s string) (countPhrase, bool) {
 		ph.ordinal = true
 	}
 	return ph, true
+}
+
+// boundWordBefore finds the bound word (超过, 不足, 不超过 …) that ends s,
+// the words before a number of times.
+func boundWordBefore(s string) (op, word string) {
+	for _, b := range boundBefore {
+		if b.op != "" && strings.HasSuffix(s, b.word) {
+			return b.op, b.word
+		}
+	}
+	return "", ""
 }
 
 // pastOnly reads a phrase that puts an earlier decision before this case
@@ -372,15 +417,10 @@ func sameWindow(w, c catalog.Window) bool {
 
 // windowWords states a counter's window in Chinese.
 func windowWords(w catalog.Window) string {
-	switch {
-	case w.None:
+	if w.None {
 		return "不限回溯期间"
-	case w.Years > 0:
-		return decimal.NewFromInt(int64(w.Years)).String() + "年内"
-	case w.Months > 0:
-		return decimal.NewFromInt(int64(w.Months)).String() + "个月内"
 	}
-	return decimal.NewFromInt(int64(w.Days)).String() + "日内"
+	return w.Label()
 }
 
 // timesWords states a condition on a counter in Chinese: 被查处次数为1次,

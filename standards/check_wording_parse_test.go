@@ -225,6 +225,62 @@ func TestWordingReaderCountFactNotCounter(t *testing.T) {
 	}
 }
 
+// A bound word before a number of times (超过, 不足, 不超过) states the
+// comparison, as 《民法典》第一千二百五十九条 reads it: 超过 and 不足 leave
+// the number out, 不超过 takes it in. Without a word that puts the times
+// before this case, the number counts this case too.
+func TestWordingReaderCountsBoundBeforeTimes(t *testing.T) {
+	s, cs := countScope()
+	r := newWordingReader(s, cs...)
+	for _, tc := range []struct{ text, want string }{
+		{"被查处超过2次的", "investigated > 1"},
+		{"被查处不足3次的", "investigated < 2"},
+		{"违法不超过两次的", "investigated <= 1"},
+		{"曾受过超过两次行政处罚", "investigated > 2"},
+		{"此前已被查处不少于2次的", "investigated >= 2"},
+		{"两年内曾因同一违法行为受过不超过两次行政处罚", "penalized_2y <= 2"},
+	} {
+		rd := r.read(tc.text)
+		got := ""
+		if rd.node != nil {
+			got = condition.String(rd.node)
+		}
+		if got != tc.want {
+			t.Errorf("%s: got %q (unread %q), want %q", tc.text, got, rd.unread, tc.want)
+		}
+	}
+	// Two bounds that disagree are no count the reader can state.
+	if rd := r.read("被查处超过2次以上的"); rd.node != nil && strings.Contains(condition.String(rd.node), "investigated") {
+		t.Errorf("被查处超过2次以上的: read as %s", condition.String(rd.node))
+	}
+}
+
+// A boolean fact whose label is, word for word, the wording is that fact,
+// whatever counters are in scope: the author declared it.
+func TestWordingReaderFactLabelBeforeCounter(t *testing.T) {
+	s, cs := countScope()
+	s.Add("repeat", len(s.Names()), catalog.FactBool, &catalog.Fact{Type: catalog.FactBool, Label: "再次违法"})
+	s.Add("punished_before", len(s.Names()), catalog.FactBool, &catalog.Fact{Type: catalog.FactBool, Label: "曾因同一违法行为受过行政处罚"})
+	r := newWordingReader(s, cs...)
+	for text, want := range map[string]string{
+		"再次违法":  "repeat",
+		"再次违法的": "repeat",
+		"曾因同一违法行为受过行政处罚":   "punished_before",
+		"再次违法且占用面积10平方米以上": "(repeat && area_m2 >= 10)",
+		// other words about the history still count with the counters
+		"第二次被查处的": "investigated == 1",
+	} {
+		rd := r.read(text)
+		got := ""
+		if rd.node != nil {
+			got = condition.String(rd.node)
+		}
+		if got != want {
+			t.Errorf("%s: got %q (unread %q), want %q", text, got, rd.unread, want)
+		}
+	}
+}
+
 func TestWordingReaderCountsAmbiguous(t *testing.T) {
 	s := wordingScope()
 	cs := []*catalog.Count{
