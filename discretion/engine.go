@@ -158,9 +158,13 @@ type factorRule struct {
 
 // rule is a compiled condition with what the trace states about it.
 type rule struct {
-	index    int    // in itemRules.rules
-	step     string // the step of the trace that tests it
-	id       string
+	index int    // in itemRules.rules
+	step  string // the step of the trace that tests it
+	id    string
+	// subject names the rule's condition in a case problem: "the
+	// condition of rule grade:g1", or for a list's entry the situation
+	// the list states, in its words (no internal id reaches a bureau).
+	subject  *catalog.Phrase
 	citation string
 	note     string // what it tests, in words
 	expr     *condition.Expr
@@ -260,7 +264,8 @@ func (c *compiler) cond(cond *catalog.Cond, scope *condition.Scope, step, id, ci
 	if x == nil {
 		return nil
 	}
-	ru := &rule{index: len(c.rules), step: step, id: id, citation: cite, note: note, expr: x}
+	ru := &rule{index: len(c.rules), step: step, id: id, citation: cite, note: note, expr: x,
+		subject: messagesZh.P("the condition of rule %s", id)}
 	c.rules = append(c.rules, ru)
 	return ru
 }

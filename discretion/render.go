@@ -193,9 +193,13 @@ func (rd *renderer) exemption(s *Step, h value, vals []value) {
 		}
 	case kindFirstOffenseUnlisted:
 		s.Step, s.Rule, s.Citation = "first_offense", "first_offense.list", v.firstOffense.citation
-		s.Note = "符合首违不罚条件，但本事项未列入首违不罚清单：由执法人员依法裁量"
-		if h.ref() == 1 {
+		switch h.ref() {
+		case unlistedOutside:
 			s.Note = "符合首违不罚条件，本事项列入首违不罚清单，但本案不属于清单所列情形：由执法人员依法裁量"
+		case unlistedNoList:
+			s.Note = "符合首违不罚条件，但没有适用于本案的首违不罚清单：由执法人员依法裁量"
+		default:
+			s.Note = "符合首违不罚条件，但本事项未列入首违不罚清单：由执法人员依法裁量"
 		}
 	case kindCommitmentUnlisted:
 		s.Step, s.Rule, s.Citation = "commitment", "commitment", standardCite(rd.cat)
