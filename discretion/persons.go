@@ -2,7 +2,6 @@ package discretion
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -230,10 +229,12 @@ func (rs *reasoner) persons() string {
 	}
 	s := fmt.Sprintf("当事人为单位，依照%s，另对其%s处罚款，法定幅度为%s，本阶次对每人%s", pf.Citation, pf.Label, yuanText(pf.Statutory.Min, pf.Statutory.Max), amount)
 	for _, st := range rs.steps {
-		// A computed fine: the computation, as the trace states it.
+		// A computed fine: the computation, in the sentence the trace's
+		// note ends with.
 		if st.h.kind() == kindPersonsFine && st.h.ref() == personsByFormula {
-			if i := strings.Index(st.Step.Note, "阶次"); i >= 0 {
-				s += "；" + st.Step.Note[i:]
+			rd := newRenderer(rs.d)
+			if words := rd.personsFormula(rs.version(st), st.vals); words != "" {
+				s += "；" + words
 			}
 		}
 	}

@@ -13,13 +13,20 @@ import (
 // decision document quotes, put together from the engine's tables and the
 // values the case gave each step. Nothing here runs while deciding.
 
+// newRenderer renders the steps of a decision's trace, whose item rules
+// are set.
+func newRenderer(d *Decision) renderer {
+	t := &d.trace
+	return renderer{d: d, t: t, ir: t.ir, cat: t.ir.e.cat, dates: t.dates()}
+}
+
 // renderTrace renders the decision's trace.
 func (d *Decision) renderTrace() []Step {
 	t := &d.trace
 	if t.ir == nil {
 		return nil
 	}
-	rd := renderer{d: d, t: t, ir: t.ir, cat: t.ir.e.cat, dates: t.dates()}
+	rd := newRenderer(d)
 	// Steps appended to a sealed trace (arts. 29 and 37) follow the text of
 	// its large decimals, if it has any.
 	bigStart, bigEnd := t.bigRegion()
