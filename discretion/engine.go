@@ -149,6 +149,9 @@ type gradeRules struct {
 	// facts (catalog.FineFormula), so its range and what follows from it
 	// are not memoised; the statutory range still is.
 	computed bool
+	// formulas are the grade's formulas (its fine's, party by party, and
+	// the persons'), each with what it counts resolved (formula.go).
+	formulas []formulaOf
 }
 
 type factorRule struct {
@@ -366,6 +369,9 @@ func (c *compiler) item(it *catalog.Item, base *condition.Scope, catalogFactors 
 	}
 	for i, v := range it.Versions {
 		vr := c.version(it, v, scope, catalogFactors)
+		for _, gr := range vr.grades {
+			gr.formulas = ir.formulasOf(gr.g)
+		}
 		vr.index = i
 		ir.versions = append(ir.versions, vr)
 	}

@@ -293,7 +293,7 @@ func (rd *renderer) fine(s *Step, h value, vals []value) {
 	case kindGradeFormula:
 		g := v.grades[ref]
 		s.Step, s.Rule, s.Citation = "grade", "grade:"+g.g.ID+":formula", g.row
-		s.Note = formulaNote(rd, g.g, vals)
+		s.Note = formulaNote(rd, g, vals)
 	case kindGradeHeaviest:
 		g := v.grades[ref].g
 		s.Step, s.Rule, s.Citation = "grade", "grade:"+g.ID, v.grades[ref].row
