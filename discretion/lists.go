@@ -365,9 +365,14 @@ func joinNonEmpty(a, b string) string {
 }
 
 // appliedEntry returns the compiled entry of the list a kindList step
-// applied, and what the list said of the case.
+// applied, and what the list said of the case. Where none applied, it is
+// the entry of the list at the decision, which was tested and did not
+// exempt the case.
 func (ir *itemRules) appliedEntry(h value, vals []value) (*listEntryRule, listOutcome) {
 	applied := h.ref()
+	if applied == 0 && vals[1] != 0 {
+		applied = int(vals[1])
+	}
 	if applied == 0 || ir.lists == nil {
 		return nil, listNoList
 	}

@@ -527,8 +527,13 @@ func TestListStepStatesWhatDecided(t *testing.T) {
 		if want := "符合首违不罚条件，但没有适用于本案的首违不罚清单"; !strings.HasPrefix(u.Note, want) {
 			t.Errorf("首违不罚 step note = %q, want it to begin %q", u.Note, want)
 		}
-		if r := d.Text(); strings.Contains(r, "适用违法行为发生时（2022-06-01）施行的清单") || strings.Contains(r, "本事项未列入首违不罚清单") {
+		r := d.Text()
+		if strings.Contains(r, "适用违法行为发生时（2022年6月1日）施行的清单") || strings.Contains(r, "本事项未列入首违不罚清单") {
 			t.Errorf("说理 contradicts itself:\n%s", r)
+		}
+		// The 说理 gives the facts that fail the later list's situation.
+		if !strings.Contains(r, "“占用面积不超过2平方米的”（依照《中华人民共和国行政处罚法》第三十七条，参照适用）（占用面积为3平方米）") {
+			t.Errorf("说理 does not give the facts that fail the situation:\n%s", r)
 		}
 	})
 
