@@ -252,10 +252,10 @@ func caseError(field, format string, args ...any) *CaseError {
 // that divides by zero. The problem names the facts of the divisor, whose
 // values the case states; the rule counts as false and the case is not
 // decided.
-func (e *CaseError) evalFailed(ruleID string, err error) {
+func (e *CaseError) evalFailed(subject *catalog.Phrase, err error) {
 	var dz *condition.DivisionByZero
 	if !errors.As(err, &dz) {
-		e.add("", "rule %s: %v", ruleID, err)
+		e.add("", "%s cannot be evaluated: %v", subject, err)
 		return
 	}
 	div := dz.Division
@@ -274,8 +274,8 @@ func (e *CaseError) evalFailed(ruleID string, err error) {
 	default:
 		field = "facts"
 	}
-	e.add(field, "rule %s divides by %s, which is 0 for this case (%s): a condition cannot divide by zero, so it has no answer; check %s",
-		ruleID, condition.String(div.Divisor), dz.Expr.Src, strings.Join(names, ", "))
+	e.add(field, "%s divides by %s, which is 0 for this case (%s): a condition cannot divide by zero, so it has no answer; check %s",
+		subject, condition.String(div.Divisor), dz.Expr.Src, strings.Join(names, ", "))
 }
 
 func (e *CaseError) err() error {

@@ -345,5 +345,5 @@ items:
 	if strings.Contains(p.Message, "<") {
 		t.Errorf("the Chinese shows the condition's syntax: %s", p.Message)
 	}
-	problem(t, ce.Localize("en"), "facts.area_m2", "missing: 占用面积 (a number) is needed by rule", "area_m2 < 10")
+	problem(t, ce.Localize("en"), "facts.area_m2", "missing: 占用面积 (a number) is needed by the condition of rule grade:small", "area_m2 < 10")
 }

@@ -94,7 +94,7 @@ func (r *run) checkConstraints() error {
 			if cerr == nil {
 				cerr = &CaseError{}
 			}
-			cerr.evalFailed("constraint:"+k.c.ID, err)
+			cerr.evalFailed(messagesZh.P("the condition of rule %s", "constraint:"+k.c.ID), err)
 			continue
 		}
 		if ok {

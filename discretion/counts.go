@@ -218,12 +218,12 @@ func (r *run) counterGapError(ru *rule, v *condition.Var) bool {
 			what = messagesZh.P("its outcome (no_penalty, order_only, no_fine_possible, mitigated, lighter, general or heavier)")
 		}
 		if o := r.c.History[g.prior].Outcome; g.field == "outcome" && o != "" {
-			r.cerr.add(field, "%q is not an outcome: rule %s reads %s (%s), which counts the prior decisions that imposed a penalty; give %s",
-				o, ru.id, v.Name, cr.c.Label, what)
+			r.cerr.add(field, "%q is not an outcome: %s reads %s (%s), which counts the prior decisions that imposed a penalty; give %s",
+				o, ru.subject, v.Name, cr.c.Label, what)
 			return true
 		}
-		r.cerr.add(field, "missing: rule %s reads %s (%s), which counts prior violations of item %s: give the prior violation %s",
-			ru.id, v.Name, cr.c.Label, r.c.History[g.prior].Item, what)
+		r.cerr.add(field, "missing: %s reads %s (%s), which counts prior violations of item %s: give the prior violation %s",
+			ru.subject, v.Name, cr.c.Label, r.c.History[g.prior].Item, what)
 		return true
 	}
 	return false

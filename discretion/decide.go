@@ -516,21 +516,21 @@ func (r *run) test(ru *rule) (result, tested bool) {
 	for _, v := range ru.expr.Refs {
 		if !r.set[v.Slot] {
 			if v.Slot == slotPriorPenalized1y {
-				r.cerr.add("history", "rule %s reads %s (%s): give every prior violation of item %s its decision_date and outcome (no_penalty, order_only, no_fine_possible, mitigated, lighter, general or heavier)",
-					ru.id, v.Name, v.Label(), r.ir.item.Code)
+				r.cerr.add("history", "%s reads %s (%s): give every prior violation of item %s its decision_date and outcome (no_penalty, order_only, no_fine_possible, mitigated, lighter, general or heavier)",
+					ru.subject, v.Name, v.Label(), r.ir.item.Code)
 				return false, false
 			}
 			if v.Slot >= numBuiltinSlots+len(r.ir.facts) && r.counterGapError(ru, v) {
 				return false, false
 			}
 			// The Chinese shows the condition in words, the English as written.
-			r.cerr.add("facts."+v.Name, "missing: %[1]s (%[2]s) is needed by rule %[3]s: %[4]s", v.Label(), factKind(v.Type), ru.id, ru.expr.Src, condition.Render(ru.expr))
+			r.cerr.add("facts."+v.Name, "missing: %[1]s (%[2]s) is needed by %[3]s: %[4]s", v.Label(), factKind(v.Type), ru.subject, ru.expr.Src, condition.Render(ru.expr))
 			return false, false
 		}
 	}
 	result, err := ru.expr.EvalStrict(r.vals)
 	if err != nil {
-		r.cerr.evalFailed(ru.id, err)
+		r.cerr.evalFailed(ru.subject, err)
 	}
 	for _, v := range ru.expr.Refs {
 		r.keep(v.Slot)

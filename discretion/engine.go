@@ -149,6 +149,9 @@ type gradeRules struct {
 	// facts (catalog.FineFormula), so its range and what follows from it
 	// are not memoised; the statutory range still is.
 	computed bool
+	// formulas are the grade's formulas (its fine's, party by party, and
+	// the persons'), each with what it counts resolved (formula.go).
+	formulas []formulaOf
 }
 
 type factorRule struct {
@@ -158,9 +161,13 @@ type factorRule struct {
 
 // rule is a compiled condition with what the trace states about it.
 type rule struct {
-	index    int    // in itemRules.rules
-	step     string // the step of the trace that tests it
-	id       string
+	index int    // in itemRules.rules
+	step  string // the step of the trace that tests it
+	id    string
+	// subject names the rule's condition in a case problem: "the
+	// condition of rule grade:g1", or for a list's entry the situation
+	// the list states, in its words (no internal id reaches a bureau).
+	subject  *catalog.Phrase
 	citation string
 	note     string // what it tests, in words
 	expr     *condition.Expr
@@ -260,7 +267,8 @@ func (c *compiler) cond(cond *catalog.Cond, scope *condition.Scope, step, id, ci
 	if x == nil {
 		return nil
 	}
-	ru := &rule{index: len(c.rules), step: step, id: id, citation: cite, note: note, expr: x}
+	ru := &rule{index: len(c.rules), step: step, id: id, citation: cite, note: note, expr: x,
+		subject: messagesZh.P("the condition of rule %s", id)}
 	c.rules = append(c.rules, ru)
 	return ru
 }
@@ -361,6 +369,9 @@ func (c *compiler) item(it *catalog.Item, base *condition.Scope, catalogFactors 
 	}
 	for i, v := range it.Versions {
 		vr := c.version(it, v, scope, catalogFactors)
+		for _, gr := range vr.grades {
+			gr.formulas = ir.formulasOf(gr.g)
+		}
 		vr.index = i
 		ir.versions = append(ir.versions, vr)
 	}

@@ -3,6 +3,7 @@ package discretion
 import (
 	"fmt"
 	"math/bits"
+	"slices"
 
 	"github.com/shopspring/decimal"
 
@@ -10,13 +11,65 @@ import (
 	"github.com/jizhun/jizhun/catalog/condition"
 )
 
+// formulaOf is what a formula counts, resolved when the engine is
+// compiled: a numeric fact, the number of values of a list fact (len), or
+// a counter of the history ("每多一次…").
+type formulaOf struct {
+	f       *catalog.FineFormula
+	slot    int           // the value's slot; -1 where the name is neither (rejected by the loader)
+	fact    *catalog.Fact // its declaration: a counter's as the whole number it is
+	counter int           // index in itemRules.counters; -1 for a fact
+	isLen   bool
+}
+
+// formulasOf resolves the formulas of a grade: its fine's, for every party
+// it names, and the persons'.
+func (ir *itemRules) formulasOf(g *catalog.Grade) []formulaOf {
+	var fs []*catalog.FineFormula
+	if gf := g.Fine; gf != nil {
+		if gf.Formula != nil {
+			fs = append(fs, gf.Formula)
+		}
+		for _, pf := range gf.ByParty {
+			if pf.Fine != nil && pf.Fine.Formula != nil {
+				fs = append(fs, pf.Fine.Formula)
+			}
+		}
+	}
+	if g.PersonsFine != nil && g.PersonsFine.Formula != nil {
+		fs = append(fs, g.PersonsFine.Formula)
+	}
+	var out []formulaOf
+	for _, f := range fs {
+		name, isLen := f.OfFact()
+		ref := formulaOf{f: f, slot: -1, counter: -1, isLen: isLen}
+		if slot, ok := ir.factSlot[name]; ok {
+			ref.slot, ref.fact = slot, ir.facts[slot-numBuiltinSlots]
+		} else if i := slices.IndexFunc(ir.counters, func(cr *counterRule) bool { return cr.c.Name == name }); i >= 0 {
+			ref.slot, ref.fact, ref.counter = ir.counters[i].slot, ir.counters[i].c.Fact(), i
+		}
+		out = append(out, ref)
+	}
+	return out
+}
+
+// formula returns what the grade's formula f counts, as compiled.
+func (gr *gradeRules) formula(f *catalog.FineFormula) *formulaOf {
+	for i := range gr.formulas {
+		if gr.formulas[i].f == f {
+			return &gr.formulas[i]
+		}
+	}
+	return &formulaOf{f: f, slot: -1, counter: -1} // not a formula of the grade: counts nothing
+}
+
 // formulaAmount computes a grade's fine from its formula (catalog.
 // FineFormula) in exact decimals: the value it counts (formulaInput), the
 // rounded units above the threshold, the amount, and the amount within the
 // formula's own bounds. With record set, it reports a value the case does
 // not give and records the computation in the trace.
 func (r *run) formulaAmount(gr *gradeRules, f *catalog.FineFormula, record bool) (decimal.Decimal, bool) {
-	of, ok := r.formulaInput(f, record, false, gr.g.Label)
+	of, ok := r.formulaInput(gr.formula(f), record, false, gr.g.Label)
 	if !ok {
 		return decimal.Decimal{}, false
 	}
@@ -29,53 +82,47 @@ func (r *run) formulaAmount(gr *gradeRules, f *catalog.FineFormula, record bool)
 	return amount, true
 }
 
-// formulaInput is the value a formula counts for the case: a numeric
-// fact, the number of values of a list fact (len), or a counter of the
-// history ("每多一次…"). ok is false where the case does not give it
-// usably; with record set, a case error names what is missing and the
-// fine that needs it (the grade's, or with persons the fine on the
-// responsible persons at the grade labelled grade).
-func (r *run) formulaInput(f *catalog.FineFormula, record, persons bool, grade string) (decimal.Decimal, bool) {
-	name, isLen := f.OfFact()
-	if slot, ok := r.ir.factSlot[name]; ok {
-		fact := r.ir.facts[slot-numBuiltinSlots]
-		v := r.vals[slot]
-		switch {
-		case !r.set[slot]:
-			switch {
-			case record && persons:
-				r.cerr.add("facts."+name, "missing: %[1]s (%[2]s) is needed to compute the fine on the responsible persons at grade %[3]s", fact.Label, factKind(fact.Type), grade)
-			case record:
-				r.cerr.add("facts."+name, "missing: %[1]s (%[2]s) is needed to compute the fine of grade %[3]s", fact.Label, factKind(fact.Type), grade)
-			}
-			return decimal.Decimal{}, false
-		case v.Undeterminable:
-			switch {
-			case record && persons:
-				r.cerr.add("facts."+name, "%[1]s is undeterminable, but the fine on the responsible persons at grade %[2]s is computed from it", fact.Label, grade)
-			case record:
-				r.cerr.add("facts."+name, "%[1]s is undeterminable, but the fine of grade %[2]s is computed from it", fact.Label, grade)
-			}
-			return decimal.Decimal{}, false
-		}
-		if isLen {
-			return intDecimal(int64(bits.OnesCount64(v.Set))), true
-		}
-		return v.Num, true
-	}
-	for i, cr := range r.ir.counters {
-		if cr.c.Name != name {
-			continue
-		}
-		if !r.set[cr.slot] {
+// formulaInput is the value a formula counts for the case. ok is false
+// where the case does not give it usably; with record set, a case error
+// names what is missing and the fine that needs it (the grade's, or with
+// persons the fine on the responsible persons at the grade labelled
+// grade).
+func (r *run) formulaInput(ref *formulaOf, record, persons bool, grade string) (decimal.Decimal, bool) {
+	switch {
+	case ref.slot < 0:
+		return decimal.Decimal{}, false // rejected by the loader
+	case ref.counter >= 0:
+		if !r.set[ref.slot] {
 			if record {
-				r.formulaCounterGap(i, persons, grade)
+				r.formulaCounterGap(ref.counter, persons, grade)
 			}
 			return decimal.Decimal{}, false
 		}
-		return r.vals[cr.slot].Num, true
+		return r.vals[ref.slot].Num, true
 	}
-	return decimal.Decimal{}, false // rejected by the loader
+	fact, v := ref.fact, r.vals[ref.slot]
+	switch {
+	case !r.set[ref.slot]:
+		switch {
+		case record && persons:
+			r.cerr.add("facts."+fact.Name, "missing: %[1]s (%[2]s) is needed to compute the fine on the responsible persons at grade %[3]s", fact.Label, factKind(fact.Type), grade)
+		case record:
+			r.cerr.add("facts."+fact.Name, "missing: %[1]s (%[2]s) is needed to compute the fine of grade %[3]s", fact.Label, factKind(fact.Type), grade)
+		}
+		return decimal.Decimal{}, false
+	case v.Undeterminable:
+		switch {
+		case record && persons:
+			r.cerr.add("facts."+fact.Name, "%[1]s is undeterminable, but the fine on the responsible persons at grade %[2]s is computed from it", fact.Label, grade)
+		case record:
+			r.cerr.add("facts."+fact.Name, "%[1]s is undeterminable, but the fine of grade %[2]s is computed from it", fact.Label, grade)
+		}
+		return decimal.Decimal{}, false
+	}
+	if ref.isLen {
+		return intDecimal(int64(bits.OnesCount64(v.Set))), true
+	}
+	return v.Num, true
 }
 
 // formulaCounterGap reports the prior that leaves a counter a formula
@@ -100,36 +147,21 @@ func (r *run) formulaCounterGap(i int, persons bool, grade string) {
 		whose, cr.c.Name, cr.c.Label, r.c.History[g.prior].Item, what)
 }
 
-// formulaFact is the declaration of what a formula counts in an item: its
-// fact, or a counter of the history as the whole number it is; nil where
-// the name is neither (rejected by the loader).
-func (ir *itemRules) formulaFact(f *catalog.FineFormula) *catalog.Fact {
-	name, _ := f.OfFact()
-	if i, ok := ir.factSlot[name]; ok {
-		return ir.facts[i-numBuiltinSlots]
-	}
-	for _, cr := range ir.counters {
-		if cr.c.Name == name {
-			return cr.c.Fact()
-		}
-	}
-	return nil
-}
-
 // formulaNote states a grade's computed fine (kindGradeFormula) in
 // Chinese: the value counted, the units above the threshold with the
 // standard's rounding, the sum, and the grade's bound where it applied.
 // vals: the party type's index, the value counted, the units, the amount
 // computed and the amount within the formula's bounds.
-func formulaNote(rd *renderer, g *catalog.Grade, vals []value) string {
+func formulaNote(rd *renderer, gr *gradeRules, vals []value) string {
+	g := gr.g
 	party := partyTypes[int(vals[0])]
 	gf := gradeFineFor(g.Fine, party, rd.cat.MapParty(party))
 	if gf == nil || gf.Formula == nil {
 		return ""
 	}
-	f := gf.Formula
+	f := gr.formula(gf.Formula)
 	of, units, computed, amount := rd.t.num(vals[1]), rd.t.num(vals[2]), rd.t.num(vals[3]), rd.t.num(vals[4])
-	note := fmt.Sprintf("阶次%s的罚款按公式计算：", g.Label) + formulaWords(f, rd.ir.formulaFact(f), rd.formulaWindow(f), of, units, computed)
+	note := fmt.Sprintf("阶次%s的罚款按公式计算：", g.Label) + formulaWords(f.f, f.fact, rd.formulaWindow(f), of, units, computed)
 	switch {
 	case amount.LessThan(computed):
 		note += fmt.Sprintf("，高于该阶次的上限，按%s元计", amount)
@@ -167,14 +199,12 @@ func formulaWords(f *catalog.FineFormula, fact *catalog.Fact, window string, of,
 // formulaWindow names the window of the counter a formula counts, as a
 // rule's step does ("（此前因本违法行为被查处的次数：不限回溯期间，计至…）");
 // "" for a fact.
-func (rd *renderer) formulaWindow(f *catalog.FineFormula) string {
-	name, _ := f.OfFact()
-	for _, cr := range rd.ir.counters {
-		if cr.c.Name == name {
-			return rd.counterWindows([]*condition.Var{{Name: name, Slot: cr.slot}})
-		}
+func (rd *renderer) formulaWindow(ref *formulaOf) string {
+	if ref.counter < 0 {
+		return ""
 	}
-	return ""
+	cr := rd.ir.counters[ref.counter]
+	return rd.counterWindows([]*condition.Var{{Name: cr.c.Name, Slot: cr.slot}})
 }
 
 // num unpacks an amount recorded with recorder.amount.

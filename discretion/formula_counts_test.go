@@ -117,6 +117,19 @@ func TestPersonsFineFormula(t *testing.T) {
 			t.Errorf("说理 does not state the persons' computation:\n%s", text)
 		}
 	})
+	// The 说理 states the computation as the trace does, whatever words
+	// the catalog gives the persons: a label with 阶次 in it as well.
+	t.Run("persons_formula_reasons_state_the_computation_whatever_the_label", func(t *testing.T) {
+		src := strings.Replace(formulaCountsCatalog, "label: 直接负责的主管人员", "label: 负责阶次核定的主管人员", 1)
+		d := decide(t, engineYAML(t, "formula-counts.yaml", src), orgCase("F1", map[string]any{"tonnes": 25}))
+		text := strings.Join(d.Reasons(), "\n")
+		if want := "对每人罚款3500元；阶次初次对其罚款按公式计算：倾倒数量为25吨"; !strings.Contains(text, want) {
+			t.Errorf("说理 does not say %q:\n%s", want, text)
+		}
+		if strings.Contains(text, "；阶次核定") {
+			t.Errorf("说理 cuts the persons' label:\n%s", text)
+		}
+	})
 	t.Run("persons_formula_of_counter", func(t *testing.T) {
 		c := orgCase("F1", map[string]any{"tonnes": 5})
 		c.History = priors(2, "2023-02-01")

@@ -45,6 +45,14 @@ const (
 	listEntryFails                    // named, but the entry's condition does not hold
 )
 
+// Why a case eligible for 首违不罚 is not exempt by the list: the ref of
+// its kindFirstOffenseUnlisted step.
+const (
+	unlistedItem    = iota // the list that applies does not name the item
+	unlistedOutside        // it names the item, but not the case's situation
+	unlistedNoList         // no list of the kind applies to the case
+)
+
 // exempts reports whether the list exempts the case.
 func (o listOutcome) exempts() bool { return o == listNamed || o == listEntryHolds }
 
@@ -71,6 +79,9 @@ func (c *compiler) listEntries(it *catalog.Item, scope *condition.Scope) []listE
 		out[i].entry = e
 		if e.When != nil {
 			out[i].when = c.cond(e.When, scope, l.Kind, "list:"+l.ID, listCite(l), e.Label)
+			if out[i].when != nil {
+				out[i].when.subject = messagesZh.P("the condition of the situation %s states, %q", listCite(l), e.Label)
+			}
 		}
 	}
 	return out
@@ -99,10 +110,11 @@ func (r *run) underList(i int) listOutcome {
 // listed reports whether the list of the kind that applies to the case
 // exempts it — names the item and, where its entry states a condition,
 // the condition holds — and records which list applied and why. The
-// benchmark's own rule has been tested before: it holds. outside is set
-// when the list names the item but the case is not in the situation its
-// entry states.
-func (r *run) listed(kind string) (exempt, outside bool) {
+// benchmark's own rule has been tested before: it holds. out is what the
+// applied list says of the case: listNoList where no list applies,
+// listEntryFails where it names the item but the case is not in the
+// situation its entry states.
+func (r *run) listed(kind string) (exempt bool, out listOutcome) {
 	lists := r.e.cat.Lists
 	atAct, atDecision := -1, -1
 	for i, l := range lists {
@@ -132,7 +144,13 @@ func (r *run) listed(kind string) (exempt, outside bool) {
 			// case, not whether each names the item: a later list that
 			// relaxes an entry's condition is the more favourable for a
 			// case only the relaxed condition exempts.
-			outAct, outDecision = r.underList(atAct), r.underList(atDecision)
+			// A list at the act that exempts the case leaves the later one
+			// nothing more favourable to say: its entry is not tested, and
+			// needs no fact of the case.
+			outAct = r.underList(atAct)
+			if !outAct.exempts() {
+				outDecision = r.underList(atDecision)
+			}
 			if !outAct.exempts() && outDecision.exempts() {
 				applied, why = atDecision, listFavourable
 			}
@@ -145,21 +163,21 @@ func (r *run) listed(kind string) (exempt, outside bool) {
 		}
 	}
 	// The applied list's outcome, where the comparison did not read it.
-	out := &outAct
+	appliedOut := &outAct
 	if applied != atAct {
-		out = &outDecision
+		appliedOut = &outDecision
 	}
-	if *out == listUnread {
-		*out = r.underList(applied)
+	if *appliedOut == listUnread {
+		*appliedOut = r.underList(applied)
 	}
-	exempt, outside = out.exempts(), *out == listEntryFails
+	exempt, out = appliedOut.exempts(), *appliedOut
 	light := 0
 	if kind == catalog.ListLightViolation {
 		light = 1
 	}
 	r.record(kindList, applied+1, exempt, countValue(atAct+1), countValue(atDecision+1), countValue(int(why)), countValue(light),
 		countValue(int(outAct)), countValue(int(outDecision)))
-	return exempt, outside
+	return exempt, out
 }
 
 // listCite is how a list is cited: its title and 文号.
@@ -216,9 +234,22 @@ func (rd *renderer) list(s *Step, h value, vals []value) {
 		because = fmt.Sprintf("违法行为发生时（%s）和作出处罚决定时（%s）施行的均为该清单", rd.dates.act, rd.dates.decision)
 		s.Rule += ".in_force"
 	case listActDate:
-		because = fmt.Sprintf("适用违法行为发生时（%s）施行的清单；作出处罚决定时（%s）施行的%s%s（依照%s，参照适用）",
-			rd.dates.act, rd.dates.decision, listCite(atDecision), laterListWords(outAct, outDecision, entry(vals[1])), citeArt37)
 		s.Rule += ".act_date"
+		if outDecision == listUnread {
+			// The list at the act exempts the case: its verdict is the
+			// reason the later list is not compared, stated once.
+			s.Note = fmt.Sprintf("适用%s%s：适用违法行为发生时（%s）施行的清单；该清单%s，依该清单本案不予处罚，作出处罚决定时（%s）施行的%s不会更为有利，无须比较（依照%s，参照适用）",
+				name, listCite(applied), rd.dates.act, listVerdict(appliedOut, appliedEntry, "未列入本事项", "列入本事项，"),
+				rd.dates.decision, listCite(atDecision), citeArt37)
+			s.Citation = listCite(applied)
+			return
+		}
+		act := fmt.Sprintf("适用违法行为发生时（%s）施行的清单", rd.dates.act)
+		if atAct == nil {
+			act = fmt.Sprintf("违法行为发生时（%s）没有施行中的%s", rd.dates.act, name)
+		}
+		because = fmt.Sprintf("%s；作出处罚决定时（%s）施行的%s%s（依照%s，参照适用）",
+			act, rd.dates.decision, listCite(atDecision), laterListWords(outAct, outDecision, entry(vals[1])), citeArt37)
 	case listFavourable:
 		old := "违法行为发生时没有施行中的" + name
 		if atAct != nil {
@@ -254,8 +285,10 @@ func (rd *renderer) list(s *Step, h value, vals []value) {
 		s.Citation = joinNonEmpty(s.Citation, standardCite(rd.cat))
 		return
 	}
-	s.Note = fmt.Sprintf("适用%s%s：%s；该清单%s", name, listCite(applied), because,
-		listVerdict(appliedOut, appliedEntry, "未列入本事项", "列入本事项，"))
+	s.Note = fmt.Sprintf("适用%s%s：%s", name, listCite(applied), because)
+	if why != listFavourable { // the favourable rule's reason states the new list's verdict
+		s.Note += "；该清单" + listVerdict(appliedOut, appliedEntry, "未列入本事项", "列入本事项，")
+	}
 	s.Citation = joinNonEmpty(listCite(applied), s.Citation)
 }
 
@@ -276,26 +309,14 @@ func listVerdict(o listOutcome, e *listEntryRule, unnamed, named string) string 
 }
 
 // laterListWords says why the list at the decision, under rule
-// favourable, does not displace the list at the act: it says nothing more
-// favourable of this case.
+// favourable, does not displace the list at the act, which does not exempt
+// the case (or there is none): the later list does not exempt it either.
 func laterListWords(outAct, outDecision listOutcome, later *listEntryRule) string {
-	switch outDecision {
-	case listNamed:
-		if outAct == listNamed {
-			return "虽列入本事项，但行为时的清单已列入"
-		}
-		return "虽列入本事项，但依行为时的清单本案同样不予处罚"
-	case listEntryHolds:
-		return "虽列入本事项且本案符合其所列情形“" + later.entry.Label + "”，但依行为时的清单本案同样不予处罚"
-	case listEntryFails:
-		s := "虽列入本事项，但本案不符合其所列情形“" + later.entry.Label + "”"
-		if outAct.exempts() {
-			s += "，对当事人不比原清单有利"
-		}
-		return s
-	}
-	if outAct.exempts() {
-		return "未列入本事项，对当事人不比原清单有利"
+	switch {
+	case outDecision == listEntryFails:
+		return "虽列入本事项，但本案不符合其所列情形“" + later.entry.Label + "”"
+	case outAct == listNoList:
+		return "未列入本事项"
 	}
 	return "也未列入本事项"
 }
@@ -344,9 +365,14 @@ func joinNonEmpty(a, b string) string {
 }
 
 // appliedEntry returns the compiled entry of the list a kindList step
-// applied, and what the list said of the case.
+// applied, and what the list said of the case. Where none applied, it is
+// the entry of the list at the decision, which was tested and did not
+// exempt the case.
 func (ir *itemRules) appliedEntry(h value, vals []value) (*listEntryRule, listOutcome) {
 	applied := h.ref()
+	if applied == 0 && vals[1] != 0 {
+		applied = int(vals[1])
+	}
 	if applied == 0 || ir.lists == nil {
 		return nil, listNoList
 	}

@@ -265,11 +265,11 @@ func TestListEntryConditions(t *testing.T) {
 				"违法行为发生时施行的《测试市首违不罚清单（2023年版）》（测试〔2022〕9号）虽列入本事项，但本案不符合其所列情形“占用面积不超过2平方米的”",
 				"施行的清单列入本事项且本案符合其所列情形“占用面积不超过5平方米的”，对当事人有利"}},
 		{"art37_list_relaxed_entry_case_exempt_under_both_keeps_act_list", "RELAX", "minor", 1, "2023-06-01", "2024-03-10", true,
-			"first_offense.list.act_date", []string{"虽列入本事项且本案符合其所列情形“占用面积不超过5平方米的”，但依行为时的清单本案同样不予处罚"}},
+			"first_offense.list.act_date", []string{"该清单列入本事项，本案符合其所列情形“占用面积不超过2平方米的”，依该清单本案不予处罚", "不会更为有利，无须比较"}},
 		{"art37_list_relaxed_entry_case_outside_both", "RELAX", "minor", 6, "2023-06-01", "2024-03-10", false,
 			"first_offense.list.act_date", []string{"虽列入本事项，但本案不符合其所列情形“占用面积不超过5平方米的”"}},
 		{"art37_list_tightened_entry_keeps_the_act_list", "TIGHTEN", "minor", 4, "2023-06-01", "2024-03-10", true,
-			"first_offense.list.act_date", []string{"虽列入本事项，但本案不符合其所列情形“占用面积不超过2平方米的”，对当事人不比原清单有利", "该清单列入本事项"}},
+			"first_offense.list.act_date", []string{"该清单列入本事项，依该清单本案不予处罚", "《测试市首违不罚清单（2024年版）》（测试〔2023〕12号）不会更为有利，无须比较"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -298,12 +298,17 @@ func TestListEntryConditions(t *testing.T) {
 				t.Errorf("list step result = %v, want %v", s.Result, tt.noPenalty)
 			}
 			// The applied list's entry states its condition, unless it names
-			// the item with none; the facts are those the entries read.
-			if plain := strings.HasSuffix(s.Note, "该清单列入本事项"); (s.Expr == "") != plain {
+			// the item with none; the facts are those the entries tested:
+			// none where no entry's situation was tested.
+			tested := strings.Contains(s.Note, "符合其所列情形")
+			if plain := !tested; (s.Expr == "") != plain {
 				t.Errorf("list step expr = %q, want the applied entry's condition", s.Expr)
 			}
-			if factValue(t, s, "area_m2") == "" {
+			if tested && factValue(t, s, "area_m2") == "" {
 				t.Errorf("list step states no facts: %+v", s)
+			}
+			if !tested && len(s.Facts) > 0 {
+				t.Errorf("list step states facts no entry read: %+v", s.Facts)
 			}
 			for _, want := range tt.mentions {
 				if !strings.Contains(s.Note, want) {
@@ -474,4 +479,84 @@ func BenchmarkDecideListEntry(b *testing.B) {
 			}
 		})
 	}
+}
+
+// The review's findings on the list step, each by the rule it checks.
+func TestListStepStatesWhatDecided(t *testing.T) {
+	e := engineYAML(t, "entries.yaml", listEntriesCatalog)
+	decideAt := func(t *testing.T, item string, facts map[string]any, act, decision discretion.Date) *discretion.Decision {
+		c := newCase(item, facts)
+		c.ActDate, c.DiscoveryDate, c.DecisionDate = act, act, decision
+		return decide(t, e, c)
+	}
+
+	// Art. 37 by analogy: the later list is compared only where the list
+	// at the act does not exempt the case; a fact only the later entry
+	// reads is then not needed.
+	t.Run("art37_list_favourable_earlier_list_exempts_without_testing_later_entry", func(t *testing.T) {
+		d := decideAt(t, "TIGHTEN", map[string]any{"harm": "minor"}, "2023-06-01", "2024-03-10")
+		if d.Outcome != discretion.NoPenalty {
+			t.Fatalf("outcome %s, want no_penalty under the 2023 list\n%s", d.Outcome, d.Text())
+		}
+		s := step(t, d, "first_offense", "first_offense.list.act_date")
+		for _, want := range []string{"适用首违不罚清单《测试市首违不罚清单（2023年版）》", "该清单列入本事项，依该清单本案不予处罚", "无须比较"} {
+			if !strings.Contains(s.Note, want) {
+				t.Errorf("list step note does not say %q:\n%s", want, s.Note)
+			}
+		}
+		if strings.Contains(s.Note, "不符合") || len(s.Facts) > 0 || s.Expr != "" {
+			t.Errorf("the list step states a later entry it did not need: expr %q, facts %v\n%s", s.Expr, s.Facts, s.Note)
+		}
+	})
+
+	// No list is in force at the act, and the list at the decision names
+	// the item in a situation the case is not in: neither the list step
+	// nor the 首违不罚 step may say there was a list at the act, or that
+	// the item is not listed.
+	t.Run("art37_list_none_at_act_later_entry_fails_says_so", func(t *testing.T) {
+		d := decideAt(t, "TIGHTEN", map[string]any{"harm": "minor", "area_m2": 3}, "2022-06-01", "2024-03-10")
+		if d.Outcome == discretion.NoPenalty {
+			t.Fatalf("outcome no_penalty, want a penalty\n%s", d.Text())
+		}
+		s := step(t, d, "first_offense", "first_offense.list.act_date")
+		want := "不适用首违不罚清单：违法行为发生时（2022-06-01）没有施行中的首违不罚清单；作出处罚决定时（2024-03-10）施行的《测试市首违不罚清单（2024年版）》（测试〔2023〕12号）虽列入本事项，但本案不符合其所列情形“占用面积不超过2平方米的”"
+		if !strings.HasPrefix(s.Note, want) {
+			t.Errorf("list step note = %q, want it to begin %q", s.Note, want)
+		}
+		u := step(t, d, "first_offense", "first_offense.list")
+		if want := "符合首违不罚条件，但没有适用于本案的首违不罚清单"; !strings.HasPrefix(u.Note, want) {
+			t.Errorf("首违不罚 step note = %q, want it to begin %q", u.Note, want)
+		}
+		r := d.Text()
+		if strings.Contains(r, "适用违法行为发生时（2022年6月1日）施行的清单") || strings.Contains(r, "本事项未列入首违不罚清单") {
+			t.Errorf("说理 contradicts itself:\n%s", r)
+		}
+		// The 说理 gives the facts that fail the later list's situation.
+		if !strings.Contains(r, "“占用面积不超过2平方米的”（依照《中华人民共和国行政处罚法》第三十七条，参照适用）（占用面积为3平方米）") {
+			t.Errorf("说理 does not give the facts that fail the situation:\n%s", r)
+		}
+	})
+
+	// The favourable rule's reason states the later list's verdict; the
+	// note does not state it a second time.
+	t.Run("art37_list_favourable_states_the_new_list_verdict_once", func(t *testing.T) {
+		d := decideAt(t, "RELAX", map[string]any{"harm": "minor", "area_m2": 4}, "2023-06-01", "2024-03-10")
+		s := step(t, d, "first_offense", "first_offense.list.favourable")
+		if n := strings.Count(s.Note, "符合其所列情形“占用面积不超过5平方米的”"); n != 1 {
+			t.Errorf("the note states the new list's verdict %d times, want once:\n%s", n, s.Note)
+		}
+	})
+
+	// A fact a list's entry needs is asked for in the list's own words:
+	// its title and 文号 and the situation it states, never an internal id.
+	t.Run("list_entry_missing_fact_names_the_list_in_its_words", func(t *testing.T) {
+		c := newCase("TIGHTEN", map[string]any{"harm": "minor"})
+		c.ActDate, c.DiscoveryDate, c.DecisionDate = "2024-03-01", "2024-03-01", "2024-03-10"
+		ce := caseError(t, e, c)
+		msg := ce.Error()
+		want := "《测试市首违不罚清单（2024年版）》（测试〔2023〕12号）所列情形“占用面积不超过2平方米的”的条件用到它"
+		if !strings.Contains(msg, want) || strings.Contains(msg, "list:") || strings.Contains(msg, "fo2024") {
+			t.Errorf("case error = %q, want it to say %q and no list id", msg, want)
+		}
+	})
 }

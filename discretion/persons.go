@@ -2,7 +2,6 @@ package discretion
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/shopspring/decimal"
 
@@ -75,7 +74,7 @@ func (r *run) personsFine(v *versionRules, g *catalog.Grade, d *Decision) {
 		r.record(kindPersonsFine, personsByStatutory, true, r.tr.amount(pf.Min), r.tr.amount(pf.Max))
 	case gf.Formula != nil:
 		f := gf.Formula
-		of, ok := r.formulaInput(f, true, true, g.Label)
+		of, ok := r.formulaInput(v.grades[gradeIndex(v, g)].formula(f), true, true, g.Label)
 		if !ok {
 			return // the case error says what is missing
 		}
@@ -195,13 +194,14 @@ func (rd *renderer) personsFormula(v *versionRules, vals []value) string {
 	if len(vals) < 7 || int(vals[6]) >= len(v.grades) {
 		return ""
 	}
-	g := v.grades[int(vals[6])].g
+	gr := v.grades[int(vals[6])]
+	g := gr.g
 	if g.PersonsFine == nil || g.PersonsFine.Formula == nil {
 		return ""
 	}
-	f := g.PersonsFine.Formula
+	f := gr.formula(g.PersonsFine.Formula)
 	amount, of, units, computed, bounded := rd.t.num(vals[0]), rd.t.num(vals[2]), rd.t.num(vals[3]), rd.t.num(vals[4]), rd.t.num(vals[5])
-	note := fmt.Sprintf("阶次%s对其罚款按公式计算：", g.Label) + formulaWords(f, rd.ir.formulaFact(f), rd.formulaWindow(f), of, units, computed)
+	note := fmt.Sprintf("阶次%s对其罚款按公式计算：", g.Label) + formulaWords(f.f, f.fact, rd.formulaWindow(f), of, units, computed)
 	switch {
 	case bounded.LessThan(computed):
 		note += fmt.Sprintf("，高于公式规定的上限，按%s元计", bounded)
@@ -230,10 +230,12 @@ func (rs *reasoner) persons() string {
 	}
 	s := fmt.Sprintf("当事人为单位，依照%s，另对其%s处罚款，法定幅度为%s，本阶次对每人%s", pf.Citation, pf.Label, yuanText(pf.Statutory.Min, pf.Statutory.Max), amount)
 	for _, st := range rs.steps {
-		// A computed fine: the computation, as the trace states it.
+		// A computed fine: the computation, in the sentence the trace's
+		// note ends with.
 		if st.h.kind() == kindPersonsFine && st.h.ref() == personsByFormula {
-			if i := strings.Index(st.Step.Note, "阶次"); i >= 0 {
-				s += "；" + st.Step.Note[i:]
+			rd := newRenderer(rs.d)
+			if words := rd.personsFormula(rs.version(st), st.vals); words != "" {
+				s += "；" + words
 			}
 		}
 	}

@@ -170,13 +170,19 @@ func (r *run) firstOffense(v *versionRules) *Decision {
 	if !r.eval(v.firstOffense) {
 		return nil
 	}
-	listed, outside := fo.Listed, false
+	listed, why := fo.Listed, unlistedItem
 	if v.firstOffenseListed {
-		listed, outside = r.listed(catalog.ListFirstOffense)
+		var out listOutcome
+		listed, out = r.listed(catalog.ListFirstOffense)
+		switch out {
+		case listEntryFails:
+			why = unlistedOutside
+		case listNoList:
+			why = unlistedNoList
+		}
 	}
 	if !listed {
-		// ref 1: the list names the item, but not this case's situation.
-		r.record(kindFirstOffenseUnlisted, int(flagValue(outside)), false)
+		r.record(kindFirstOffenseUnlisted, why, false)
 		r.flags = append(r.flags, FlagFirstOffenseEligible)
 		return nil
 	}

@@ -13,13 +13,20 @@ import (
 // decision document quotes, put together from the engine's tables and the
 // values the case gave each step. Nothing here runs while deciding.
 
+// newRenderer renders the steps of a decision's trace, whose item rules
+// are set.
+func newRenderer(d *Decision) renderer {
+	t := &d.trace
+	return renderer{d: d, t: t, ir: t.ir, cat: t.ir.e.cat, dates: t.dates()}
+}
+
 // renderTrace renders the decision's trace.
 func (d *Decision) renderTrace() []Step {
 	t := &d.trace
 	if t.ir == nil {
 		return nil
 	}
-	rd := renderer{d: d, t: t, ir: t.ir, cat: t.ir.e.cat, dates: t.dates()}
+	rd := newRenderer(d)
 	// Steps appended to a sealed trace (arts. 29 and 37) follow the text of
 	// its large decimals, if it has any.
 	bigStart, bigEnd := t.bigRegion()
@@ -193,9 +200,13 @@ func (rd *renderer) exemption(s *Step, h value, vals []value) {
 		}
 	case kindFirstOffenseUnlisted:
 		s.Step, s.Rule, s.Citation = "first_offense", "first_offense.list", v.firstOffense.citation
-		s.Note = "符合首违不罚条件，但本事项未列入首违不罚清单：由执法人员依法裁量"
-		if h.ref() == 1 {
+		switch h.ref() {
+		case unlistedOutside:
 			s.Note = "符合首违不罚条件，本事项列入首违不罚清单，但本案不属于清单所列情形：由执法人员依法裁量"
+		case unlistedNoList:
+			s.Note = "符合首违不罚条件，但没有适用于本案的首违不罚清单：由执法人员依法裁量"
+		default:
+			s.Note = "符合首违不罚条件，但本事项未列入首违不罚清单：由执法人员依法裁量"
 		}
 	case kindCommitmentUnlisted:
 		s.Step, s.Rule, s.Citation = "commitment", "commitment", standardCite(rd.cat)
@@ -282,7 +293,7 @@ func (rd *renderer) fine(s *Step, h value, vals []value) {
 	case kindGradeFormula:
 		g := v.grades[ref]
 		s.Step, s.Rule, s.Citation = "grade", "grade:"+g.g.ID+":formula", g.row
-		s.Note = formulaNote(rd, g.g, vals)
+		s.Note = formulaNote(rd, g, vals)
 	case kindGradeHeaviest:
 		g := v.grades[ref].g
 		s.Step, s.Rule, s.Citation = "grade", "grade:"+g.ID, v.grades[ref].row

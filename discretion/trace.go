@@ -69,8 +69,7 @@ const (
 
 	kindFirstOffenseWindow // value: the prior violations in the window
 	// kindFirstOffenseUnlisted: eligible, but the list does not exempt
-	// the case. ref: 0 the list does not name the item, 1 it does but
-	// the case is not in the situation its entry states.
+	// the case. ref: unlistedItem, unlistedOutside or unlistedNoList.
 	kindFirstOffenseUnlisted
 	kindCommitmentUnlisted // signed, but the item has no 告知承诺
 	kindCommitmentBreached
