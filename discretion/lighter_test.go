@@ -71,7 +71,7 @@ func TestMandatoryLighterAlwaysLowers(t *testing.T) {
 		d := decide(t, e, minor)
 		wantOutcome(t, d, discretion.Lighter, "")
 		wantFine(t, d, "1000", "5999")
-		if !traceMentions(d, "没有从轻的余地") {
+		if !traceMentions(d, "无法在该数额内从轻；从轻处罚在法定幅度1000至11000元内取低于该数额的部分：1000至5999元") {
 			t.Errorf("the trace does not say why the range lies below the grade\n%s", d.Text())
 		}
 		if !strings.Contains(d.Text(), "从轻处罚在法定罚款幅度1000至11000元内取低于该数额的部分，为1000至5999元") {

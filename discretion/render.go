@@ -342,6 +342,12 @@ func (rd *renderer) adjustment(s *Step, h value, vals []value) {
 		}
 		s.Note = "减轻处罚：" + why + "，按法定最低罚款确定并提请审查（罚款为零即不予处罚，须有法定不予处罚情形）"
 	case kindTierSplit:
+		if ref&tierBelowGrade != 0 {
+			s.Step, s.Rule, s.Citation = "clamp", "lighter_below_grade", rd.groundCite
+			s.Note = fmt.Sprintf("阶次罚款为单一数额，无法在该数额内从轻；从轻处罚在法定幅度%s元内取低于该数额的部分：%s元",
+				rangeText(t.rangeOf(vals[0], vals[1])), rangeText(t.rangeOf(vals[2], vals[3])))
+			break
+		}
 		tier, what := penalty.Lighter, "阶次幅度"
 		if ref&tierHeavier != 0 {
 			tier = penalty.Heavier
@@ -355,11 +361,6 @@ func (rd *renderer) adjustment(s *Step, h value, vals []value) {
 		s.Step, s.Rule, s.Citation = "clamp", string(v.scheme), standardCite(rd.cat)
 		s.Note = fmt.Sprintf("按%s取%s%s元的%s部分：%s元", v.scheme.Label(), what, rangeText(t.rangeOf(vals[0], vals[1])),
 			tier.Label(), rangeText(t.rangeOf(vals[2], vals[3])))
-		if ref&tierBelowGrade != 0 {
-			s.Rule, s.Citation = "lighter_below_grade", rd.groundCite
-			s.Note = fmt.Sprintf("阶次罚款为单一数额，没有从轻的余地；从轻处罚在法定幅度%s元内取低于该数额的部分：%s元",
-				rangeText(t.rangeOf(vals[0], vals[1])), rangeText(t.rangeOf(vals[2], vals[3])))
-		}
 	case kindStatuteClamp:
 		s.Step, s.Rule, s.Citation = "clamp", "statute", v.amountCite
 		s.Note = fmt.Sprintf("限定在法定幅度%s元之内：%s元", rangeText(t.rangeOf(vals[0], vals[1])), rangeText(t.rangeOf(vals[2], vals[3])))
