@@ -26,7 +26,10 @@ type ground struct {
 // byGround is false when no ground moved the outcome off the grade's tier,
 // so that the grade's range applies whole.
 func (r *run) adjust(v *versionRules, g *catalog.Grade) (out Outcome, discretionary, byGround bool) {
-	var found []ground
+	// Room for the usual grounds on the stack: appending to a nil slice
+	// allocated on the heap in most decisions.
+	var room [4]ground
+	found := room[:0]
 	pol := r.e.cat.Policies
 	minor := r.dates.hasBirth && r.dates.pAct <= r.dates.birth18
 	if minor {

@@ -329,21 +329,20 @@ func (r *run) loadValid() bool {
 		return false
 	}
 	stated := 0
-	for i, f := range r.ir.facts {
-		slot := numBuiltinSlots + i
-		raw, given := c.Facts[f.Name]
+	for i := range r.ir.caseFacts {
+		f, slot := &r.ir.caseFacts[i], numBuiltinSlots+i
+		raw, given := c.Facts[f.name]
 		switch {
 		case given:
-			v, ok := parseFact(f, raw)
-			if !ok {
+			if !parseFact(&r.vals[slot], f, raw) {
 				return false
 			}
-			r.vals[slot], r.set[slot] = v, true
+			r.set[slot] = true
 			stated++
-		case f.Required:
+		case f.required:
 			return false
-		case f.Default != nil:
-			r.vals[slot], r.set[slot] = f.Default.Value, true
+		case f.def != nil:
+			r.vals[slot], r.set[slot] = *f.def, true
 		}
 	}
 	// A fact the item does not declare is an error, or belongs to another
@@ -555,7 +554,7 @@ func (r *run) keep(slot int) {
 		}
 		r.kept |= 1 << pos
 	}
-	r.tr.keep(slot, r.vals[slot])
+	r.tr.keep(slot, &r.vals[slot])
 }
 
 // facts returns the values of the facts a rule reads.

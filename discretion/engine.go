@@ -64,6 +64,9 @@ type itemRules struct {
 	nslots   int
 	extended *rule // art. 36 five-year condition
 	versions []*versionRules
+	// caseFacts are the same facts as a valid case's are parsed
+	// (loadValid), resolved at Compile.
+	caseFacts []caseFact
 	// limitation is the art. 36 period (the item's own where it sets one),
 	// limitationExtended the five-year period under extended.
 	limitation, limitationExtended limitationRule
@@ -347,8 +350,10 @@ func (c *compiler) items(base *condition.Scope, catalogFactors []*factorRule, co
 func (c *compiler) item(it *catalog.Item, base *condition.Scope, catalogFactors []*factorRule, constraints []*constraintRule) *itemRules {
 	ir := &itemRules{item: it, facts: c.cat.AllFacts(it), factSlot: map[string]int{}}
 	scope := base.Clone()
+	ir.caseFacts = make([]caseFact, len(ir.facts))
 	for i, f := range ir.facts {
 		ir.factSlot[f.Name] = numBuiltinSlots + i
+		ir.caseFacts[i] = newCaseFact(f)
 		if i >= len(c.cat.Facts) {
 			scope.Add(f.Name, numBuiltinSlots+i, f.Type, f)
 		}

@@ -2,6 +2,7 @@ package discretion
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"sync/atomic"
 
@@ -165,25 +166,30 @@ func parseYMD(s Date) (catalog.Date, ymd, bool) {
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
 		return 0, 0, false
 	}
-	var v [8]int
-	for i, j := 0, 0; i < 10; i++ {
-		if i == 4 || i == 7 {
-			continue
-		}
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, 0, false
-		}
-		v[j] = int(c - '0')
-		j++
+	y, okY := digits(s[0:4])
+	m, okM := digits(s[5:7])
+	d, okD := digits(s[8:10])
+	if !okY || !okM || !okD {
+		return 0, 0, false
 	}
-	y := v[0]*1000 + v[1]*100 + v[2]*10 + v[3]
-	m := v[4]*10 + v[5]
-	d := v[6]*10 + v[7]
 	if y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		return 0, 0, false
 	}
 	return fromCivil(y, m, d), packYMD(y, m, d), true
+}
+
+// digits reads a run of decimal digits; ok is false if any byte is not
+// one. It replaces a loop over the ten bytes that skipped the dashes and
+// stored each digit before adding them up.
+func digits(s Date) (n int, ok bool) {
+	for i := 0; i < len(s); i++ {
+		c := s[i] - '0' // a byte below '0' wraps round to above 9
+		if c > 9 {
+			return 0, false
+		}
+		n = n*10 + int(c)
+	}
+	return n, true
 }
 
 // parseCaseDate parses a date of a case that the case check already
@@ -263,36 +269,88 @@ func parseNumber(s string) (decimal.Decimal, bool) {
 	return decimal.New(mant, int32(-frac)), true
 }
 
-// parseFact is catalog.Fact.Parse for values that parse; ok is false when
-// the value does not fit, and the caller reports it through Fact.Parse.
-func parseFact(f *catalog.Fact, raw any) (catalog.Value, bool) {
+// caseFact is a declared fact as the fast path parses a case's value of
+// it, resolved at Compile: the kind as a small number rather than the
+// FactType string, and the enum's names side by side, so that parsing a
+// fact compares no type names and follows no pointers into the catalog
+// but for a value it cannot parse.
+type caseFact struct {
+	f        *catalog.Fact
+	name     string
+	parse    parseAs
+	required bool
+	names    []string // an enum's values
+	def      *catalog.Value
+}
+
+// parseAs is what parseFact does with a fact's value.
+type parseAs uint8
+
+const (
+	parseByCatalog parseAs = iota // left to catalog.Fact.Parse
+	parseAsBool                   // a JSON boolean
+	parseAsEnum                   // one of names
+	parseAsNumber                 // a JSON number: int, number and money facts
+)
+
+func newCaseFact(f *catalog.Fact) caseFact {
+	cf := caseFact{f: f, name: f.Name, required: f.Required}
 	switch f.Type {
 	case catalog.FactBool:
-		if b, ok := raw.(bool); ok {
-			return catalog.Value{Type: f.Type, Bool: b}, true
-		}
+		cf.parse = parseAsBool
 	case catalog.FactEnum:
-		if s, ok := raw.(string); ok && f.Values.Index(s) >= 0 {
-			return catalog.Value{Type: f.Type, Enum: s}, true
+		cf.parse = parseAsEnum
+		for _, v := range f.Values {
+			cf.names = append(cf.names, v.Name)
 		}
-		return catalog.Value{}, false
 	case catalog.FactInt, catalog.FactNumber, catalog.FactMoney:
+		cf.parse = parseAsNumber
+	}
+	if f.Default != nil {
+		cf.def = &f.Default.Value
+	}
+	return cf
+}
+
+// parseFact is catalog.Fact.Parse for values that parse, written to *dst;
+// ok is false when the value does not fit (*dst is then unspecified), and
+// the caller reports it through Fact.Parse. It writes the slot in place:
+// a catalog.Value is 104 bytes, and returning one to store it cost two
+// copies per fact, the first stalled on the stores that had just written
+// the result.
+func parseFact(dst *catalog.Value, cf *caseFact, raw any) bool {
+	switch cf.parse {
+	case parseAsBool:
+		if b, ok := raw.(bool); ok {
+			*dst = catalog.Value{Type: catalog.FactBool, Bool: b}
+			return true
+		}
+	case parseAsEnum:
+		if s, ok := raw.(string); ok && slices.Contains(cf.names, s) {
+			*dst = catalog.Value{Type: catalog.FactEnum, Enum: s}
+			return true
+		}
+		return false
+	case parseAsNumber:
 		if s, ok := raw.(json.Number); ok {
 			n, ok := parseNumber(string(s))
 			if !ok {
 				break
 			}
+			f := cf.f
 			if f.Type == catalog.FactInt && n.Exponent() < 0 && !n.IsInteger() {
-				return catalog.Value{}, false
+				return false
 			}
 			if f.Min != nil && penalty.Cmp(n, *f.Min) < 0 || f.Max != nil && penalty.Cmp(n, *f.Max) > 0 {
-				return catalog.Value{}, false
+				return false
 			}
-			return catalog.Value{Type: f.Type, Num: n}, true
+			*dst = catalog.Value{Type: f.Type, Num: n}
+			return true
 		}
 	}
-	v, err := f.Parse(raw)
-	return v, err == nil
+	v, err := cf.f.Parse(raw)
+	*dst = v
+	return err == nil
 }
 
 // appendInt appends n in decimal.

@@ -134,7 +134,9 @@ func TestFastParseFact(t *testing.T) {
 	for _, f := range facts {
 		for _, raw := range raws {
 			want, err := f.Parse(raw)
-			got, ok := parseFact(f, raw)
+			var got catalog.Value
+			cf := newCaseFact(f)
+			ok := parseFact(&got, &cf, raw)
 			if ok != (err == nil) {
 				t.Errorf("parseFact(%s, %#v) ok = %v; Parse error = %v", f.Name, raw, ok, err)
 				continue
