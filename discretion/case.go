@@ -252,16 +252,17 @@ func caseError(field, format string, args ...any) *CaseError {
 // that divides by zero. The problem names the facts of the divisor, whose
 // values the case states; the rule counts as false and the case is not
 // decided.
-func (e *CaseError) evalFailed(subject *catalog.Phrase, err error) {
+func (e *CaseError) evalFailed(subject catalog.Localizer, err error) {
 	var dz *condition.DivisionByZero
 	if !errors.As(err, &dz) {
 		e.add("", "%s cannot be evaluated: %v", subject, err)
 		return
 	}
 	div := dz.Division
-	var facts, names []string
+	var facts, names, labels []string
 	for _, v := range div.Vars {
 		names = append(names, v.Name)
+		labels = append(labels, "“"+v.Label()+"”")
 		if v.Fact != nil {
 			facts = append(facts, v.Name)
 		}
@@ -274,8 +275,23 @@ func (e *CaseError) evalFailed(subject *catalog.Phrase, err error) {
 	default:
 		field = "facts"
 	}
+	// The English names the divisor and the condition as written, for the
+	// catalog's author; the Chinese in the words of the facts.
 	e.add(field, "%s divides by %s, which is 0 for this case (%s): a condition cannot divide by zero, so it has no answer; check %s",
-		subject, condition.String(div.Divisor), dz.Expr.Src, strings.Join(names, ", "))
+		subject, inLanguages{condition.String(div.Divisor), condition.RenderNode(div.Divisor)},
+		inLanguages{dz.Expr.Src, condition.Render(dz.Expr)}, inLanguages{strings.Join(names, ", "), strings.Join(labels, "、")})
+}
+
+// inLanguages is a value a case problem states differently in each
+// language: as the catalog writes it in English, in the words of the facts
+// in Chinese.
+type inLanguages struct{ en, zh string }
+
+func (w inLanguages) Render(lang string) string {
+	if catalog.IsEnglish(lang) {
+		return w.en
+	}
+	return w.zh
 }
 
 func (e *CaseError) err() error {

@@ -54,9 +54,18 @@ func TestDivisionByZero(t *testing.T) {
 		if !errors.As(err, &cerr) {
 			t.Fatalf("Decide = %v; want a *CaseError (before the fix, days 0 read the quotient as 0 and chose the lightest grade)", err)
 		}
-		if len(cerr.Problems) != 1 || cerr.Problems[0].Field != "facts.days" ||
-			!strings.Contains(cerr.Problems[0].Message, "grade:light") || !strings.Contains(cerr.Problems[0].Message, "area_m2 / days < 10") {
-			t.Errorf("problems %+v; want one on facts.days naming the rule and its condition", cerr.Problems)
+		if len(cerr.Problems) != 1 || cerr.Problems[0].Field != "facts.days" {
+			t.Fatalf("problems %+v; want one on facts.days", cerr.Problems)
+		}
+		// The author reads the rule's id and condition; the bureau the grade
+		// and the facts in words, with no id or expression.
+		en, zh := cerr.Localize("en").Problems[0].Message, cerr.Problems[0].Message
+		if !strings.Contains(en, "grade:light") || !strings.Contains(en, "area_m2 / days < 10") {
+			t.Errorf("English %q does not name the rule and its condition", en)
+		}
+		if !strings.Contains(zh, "裁量阶次“日均面积小”的条件") || !strings.Contains(zh, "占用天数") ||
+			strings.Contains(zh, "grade:") || strings.Contains(zh, "days") {
+			t.Errorf("Chinese %q does not state the grade and the facts in words", zh)
 		}
 	})
 	t.Run("division_by_a_zero_expression_names_its_fact", func(t *testing.T) {

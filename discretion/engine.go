@@ -170,7 +170,7 @@ type rule struct {
 	// subject names the rule's condition in a case problem: "the
 	// condition of rule grade:g1", or for a list's entry the situation
 	// the list states, in its words (no internal id reaches a bureau).
-	subject  *catalog.Phrase
+	subject  catalog.Localizer
 	citation string
 	note     string // what it tests, in words
 	expr     *condition.Expr
@@ -271,9 +271,24 @@ func (c *compiler) cond(cond *catalog.Cond, scope *condition.Scope, step, id, ci
 		return nil
 	}
 	ru := &rule{index: len(c.rules), step: step, id: id, citation: cite, note: note, expr: x,
-		subject: messagesZh.P("the condition of rule %s", id)}
+		subject: ruleSubject{id: id, step: step, note: note}}
 	c.rules = append(c.rules, ru)
 	return ru
+}
+
+// ruleSubject names a rule's condition in a case problem: by its id in
+// English (the condition of rule grade:small), by its step and words in
+// Chinese (裁量阶次“情节较轻”的条件), since no internal id reaches a bureau.
+type ruleSubject struct{ id, step, note string }
+
+func (s ruleSubject) Render(lang string) string {
+	if catalog.IsEnglish(lang) {
+		return "the condition of rule " + s.id
+	}
+	if s.note == "" {
+		return stepLabel(s.step) + "的条件"
+	}
+	return stepLabel(s.step) + "“" + s.note + "”的条件"
 }
 
 // setNoPenalty prepares a no-penalty rule's decision citation.
