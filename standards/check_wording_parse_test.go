@@ -83,14 +83,7 @@ func TestWordingReader(t *testing.T) {
 		{"占用面积不足10平方米（本基准第三条）", "area_m2 < 10"},
 		{"其他情形", "true"},
 	} {
-		rd := r.read(tc.text)
-		got := ""
-		if rd.node != nil {
-			got = condition.String(rd.node)
-		}
-		if got != tc.want {
-			t.Errorf("%s: got %q (unread %q), want %q", tc.text, got, rd.unread, tc.want)
-		}
+		wantReading(t, r, tc.text, tc.want)
 	}
 	for _, name := range []string{"情节较轻", "情节严重", "一般"} {
 		if rd := r.read(name); !rd.name {
@@ -175,14 +168,7 @@ func TestWordingReaderCounts(t *testing.T) {
 		// joined with other conditions
 		{"第二次被查处且占用面积10平方米以上", "(investigated == 1 && area_m2 >= 10)"},
 	} {
-		rd := r.read(tc.text)
-		got := ""
-		if rd.node != nil {
-			got = condition.String(rd.node)
-		}
-		if got != tc.want {
-			t.Errorf("%s: got %q (unread %q), want %q", tc.text, got, rd.unread, tc.want)
-		}
+		wantReading(t, r, tc.text, tc.want)
 	}
 	// A window no counter has is read with the nearest counter and named.
 	if rd := r.read("三年内第二次被查处"); len(rd.windows) != 1 || condition.String(rd.node) != "investigated == 1" {
@@ -240,14 +226,7 @@ func TestWordingReaderCountsBoundBeforeTimes(t *testing.T) {
 		{"此前已被查处不少于2次的", "investigated >= 2"},
 		{"两年内曾因同一违法行为受过不超过两次行政处罚", "penalized_2y <= 2"},
 	} {
-		rd := r.read(tc.text)
-		got := ""
-		if rd.node != nil {
-			got = condition.String(rd.node)
-		}
-		if got != tc.want {
-			t.Errorf("%s: got %q (unread %q), want %q", tc.text, got, rd.unread, tc.want)
-		}
+		wantReading(t, r, tc.text, tc.want)
 	}
 	// Two bounds that disagree are no count the reader can state.
 	if rd := r.read("被查处超过2次以上的"); rd.node != nil && strings.Contains(condition.String(rd.node), "investigated") {
@@ -317,13 +296,20 @@ func TestWordingReaderWithoutTheRestatedAct(t *testing.T) {
 		// row, and 变造 is no condition
 		{"变造或者伪造完税凭证在10份以下的", ""},
 	} {
-		rd := r.read(tc.text)
-		got := ""
-		if rd.node != nil {
-			got = condition.String(rd.node)
-		}
-		if got != tc.want {
-			t.Errorf("%s: got %q (unread %q), want %q", tc.text, got, rd.unread, tc.want)
-		}
+		wantReading(t, r, tc.text, tc.want)
+	}
+}
+
+// wantReading checks that the reader reads text as the condition want ("" for
+// no condition).
+func wantReading(t *testing.T, r *wordingReader, text, want string) {
+	t.Helper()
+	rd := r.read(text)
+	got := ""
+	if rd.node != nil {
+		got = condition.String(rd.node)
+	}
+	if got != want {
+		t.Errorf("%s: got %q (unread %q), want %q", text, got, rd.unread, want)
 	}
 }
